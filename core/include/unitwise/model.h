@@ -1,0 +1,167 @@
+// The plain structs unitwise works on: a validated visit in, a result out.
+// JSON lives only at the edge (visit_json.h, result_json.h); the rules see these types.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unitwise {
+
+enum class Discipline { PT, OT, SLP };         // plan of care: GP, GO, GN
+enum class RuleSet { Cms, PerCode };           // "cms" total time, "per_code" AMA midpoint
+enum class Setting { NonFacility, Facility };  // which PE RVU prices the service
+enum class Pooling { PerDiscipline, AllDisciplines };
+enum class DeMinimisBase { FifteenMinutes, UnitMinutes };  // denominator of the CQ/CO 10% test
+
+using Cents = std::int64_t;  // whole cents: the only money type that crosses module lines
+
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+struct Service {
+  std::string code;
+  int minutes = 0;            // whole minutes furnished (therapist + assistant)
+  bool has_minutes = false;   // untimed codes may omit minutes
+  int assistant_minutes = 0;  // the part a PTA/OTA furnished without the therapist
+  Discipline discipline = Discipline::PT;  // visit discipline unless the service overrides it
+};
+
+struct VisitOptions {
+  Pooling pooling = Pooling::PerDiscipline;  // rules.md §1.2: per plan of care (2nd source)
+  std::vector<std::string> tie_preference;   // codes that win equal remainders, then input order
+  DeMinimisBase de_minimis_base = DeMinimisBase::FifteenMinutes;  // cq-co.md step 5 (AOTA wording)
+  bool qualifying_apm = false;               // CY2026 QP conversion factor
+};
+
+struct Visit {
+  RuleSet rule_set = RuleSet::Cms;
+  Date date_of_service;
+  Discipline discipline = Discipline::PT;
+  std::string locality = "national";  // "national" or "<mac>-<locality>"
+  Setting setting = Setting::NonFacility;
+  Cents ytd_pt_slp = 0;  // therapy allowed so far this year, PT+SLP KX bucket
+  Cents ytd_ot = 0;      // OT KX bucket
+  Cents deductible_remaining = 0;
+  std::vector<Service> services;
+  VisitOptions options;
+};
+
+// One claim line: one code, one discipline, one modifier set.
+struct Line {
+  std::string code;
+  Discipline discipline = Discipline::PT;
+  int units = 0;
+  bool assistant = false;  // carries CQ/CO
+  std::vector<std::string> modifiers;
+  int minutes = 0;            // minutes of the service behind this line (whole service when not split)
+  Cents allowed = 0;          // Medicare allowed amount of this line, after MPPR and CQ/CO
+};
+
+struct Edit {
+  std::string kind;      // "ncci" or "mue"
+  std::string severity;  // "error" (will deny) or "warning" (needs a modifier and documentation)
+  std::string column1;   // ncci: column-one code; mue: the code
+  std::string column2;   // ncci only
+  bool modifier_allowed = false;
+  std::string modifier_indicator;   // ncci: "0", "1", "9"
+  std::string suggested_modifiers;  // ncci: "59 XE XS XP XU" when allowed
+  int units = 0;                    // mue: units billed
+  int limit = 0;                    // mue: MUE value
+  int mai = 0;                      // mue: adjudication indicator
+  std::string message;
+  std::string rationale;
+  std::string source;
+};
+
+struct Warning {
+  std::string code;  // stable id, e.g. "tie", "kx-approaching"
+  std::string message;
+};
+
+struct FieldError {
+  std::string path;  // JSON pointer into the visit
+  std::string message;
+};
+
+struct ChecklistItem {
+  std::string id;
+  std::string text;
+  std::vector<std::string> codes;  // empty: the whole visit
+  std::string source;
+};
+
+struct TraceEntry {
+  std::string rule;  // e.g. "cms-8-minute", "cq-final-unit"
+  std::string text;
+  std::string source;
+  std::string code;  // the code it concerns, or empty for the visit
+};
+
+// Equal remainders competing for fewer leftover units (MCPM 100-04 ch.5 §20.2 Ex 2).
+struct Tie {
+  Discipline discipline = Discipline::PT;
+  std::vector<std::string> codes;                      // the tied codes
+  int units = 0;                                       // leftover units they compete for
+  std::vector<std::string> chosen;                     // codes that got one
+  std::vector<std::vector<std::string>> alternatives;  // other compliant choices
+};
+
+struct FeeLine {
+  std::string code;
+  int units = 0;
+  std::vector<std::string> modifiers;
+  Cents full = 0;        // before MPPR and CQ/CO
+  Cents mppr = 0;        // reduction (>= 0)
+  Cents assistant = 0;   // CQ/CO reduction (>= 0)
+  Cents allowed = 0;
+};
+
+struct Fee {
+  int year = 0;
+  std::string locality;       // as given
+  std::string locality_name;
+  std::string setting;        // "nonfacility" / "facility"
+  std::int64_t conversion_factor = 0;  // dollars x 10000
+  Cents full = 0;             // sum of lines before reductions
+  Cents mppr = 0;
+  Cents assistant = 0;
+  Cents allowed = 0;
+  Cents deductible = 0;       // applied to this visit
+  Cents coinsurance = 0;
+  Cents sequestration = 0;
+  Cents medicare_pays = 0;
+  Cents patient_owes = 0;
+  std::vector<FeeLine> lines;  // one per claim line, in line order
+  std::vector<std::string> sources;
+};
+
+struct Result {
+  bool ok = false;
+  RuleSet rule_set = RuleSet::Cms;
+  int total_timed_minutes = 0;
+  int total_timed_units = 0;
+  std::vector<Line> lines;
+  std::vector<Edit> edits;
+  std::vector<Warning> warnings;
+  std::vector<FieldError> errors;
+  std::vector<ChecklistItem> checklist;
+  std::optional<Fee> fee;
+  std::vector<TraceEntry> trace;
+  std::vector<Tie> ties;
+};
+
+// What evaluate() builds besides the rules' facts; the core benchmark turns the text off.
+struct Explain {
+  bool trace = true;
+  bool checklist = true;
+};
+
+const char* to_string(Discipline d);
+const char* to_string(RuleSet r);
+
+}  // namespace unitwise

@@ -1,0 +1,28 @@
+// Builds the result's trace only when asked: the text is made by a callable that is never
+// called when tracing is off, so the rules-only path allocates no strings for it.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "unitwise/model.h"
+
+namespace unitwise {
+
+class Trace {
+ public:
+  Trace(bool enabled, std::vector<TraceEntry>& out) : enabled_(enabled), out_(out) {}
+
+  template <class MakeText>
+  void add(const char* rule, std::string code, const char* source, MakeText&& make_text) {
+    if (!enabled_) return;
+    out_.push_back(TraceEntry{rule, std::forward<MakeText>(make_text)(), source, std::move(code)});
+  }
+
+ private:
+  bool enabled_;
+  std::vector<TraceEntry>& out_;
+};
+
+}  // namespace unitwise

@@ -1,0 +1,321 @@
+// The visit JSON edge: every field checked, every problem reported with its JSON pointer.
+#include "visit_json.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "code_catalogue.h"
+#include "unitwise/billing_edits.h"
+
+namespace unitwise {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxVisitBytes = 4u << 20;  // far above any real visit; bounds time and memory
+constexpr std::size_t kMaxServices = 100;         // a day of therapy is a few dozen lines at most
+constexpr int kMaxMinutes = 24 * 60;              // minutes in a day
+constexpr double kMaxDollars = 1000000.0;         // above any yearly therapy spend
+
+class Checker {
+ public:
+  std::vector<FieldError> errors;
+
+  void fail(std::string path, std::string message) { errors.push_back({std::move(path), std::move(message)}); }
+
+  // Only the listed keys may appear: unknown keys are rejected, never ignored (contract).
+  bool only_keys(const json& object, const std::string& path, std::initializer_list<const char*> allowed) {
+    bool fine = true;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+      bool known = false;
+      for (const char* key : allowed) known = known || it.key() == key;
+      if (!known) {
+        fail(path + "/" + escape_pointer(it.key()), "unknown key \"" + shorten(it.key()) + "\"");
+        fine = false;
+      }
+    }
+    return fine;
+  }
+
+  template <class Enum, std::size_t N>
+  bool choice(const json& value, const std::string& path, const std::pair<const char*, Enum> (&options)[N],
+              Enum& out) {
+    std::string list;
+    for (const auto& [name, e] : options) {
+      if (value.is_string() && value.get_ref<const std::string&>() == name) {
+        out = e;
+        return true;
+      }
+      list += (list.empty() ? "\"" : ", \"") + std::string(name) + "\"";
+    }
+    fail(path, (value.is_string() ? "unknown value \"" + shorten(value.get_ref<const std::string&>()) + "\"; "
+                                  : "must be a string; ") + "expected one of " + list);
+    return false;
+  }
+
+  bool whole_number(const json& value, const std::string& path, int low, int high, const char* what, int& out) {
+    const bool integral = value.is_number_integer() ||
+                          (value.is_number_float() && std::isfinite(value.get<double>()) &&
+                           value.get<double>() == std::floor(value.get<double>()));
+    if (!value.is_number() || !integral) {
+      fail(path, value.is_number() ? std::string("must be a whole number of ") + what + " (no fractions)"
+                                   : std::string("must be a number of ") + what);
+      return false;
+    }
+    const double v = value.get<double>();
+    if (v < low || v > high) {
+      fail(path, "must be between " + std::to_string(low) + " and " + std::to_string(high) + " " + what);
+      return false;
+    }
+    out = static_cast<int>(v);
+    return true;
+  }
+
+  // Dollars with at most two decimals, turned into exact cents.
+  bool dollars(const json& value, const std::string& path, Cents& out) {
+    if (!value.is_number()) {
+      fail(path, "must be an amount in dollars (a number)");
+      return false;
+    }
+    const double v = value.get<double>();
+    if (!std::isfinite(v) || v < 0 || v > kMaxDollars) {
+      fail(path, "must be between 0 and 1000000 dollars");
+      return false;
+    }
+    const double cents = std::round(v * 100.0);
+    if (std::fabs(v * 100.0 - cents) > 1e-6) {
+      fail(path, "must have at most two decimals (whole cents)");
+      return false;
+    }
+    out = static_cast<Cents>(cents);
+    return true;
+  }
+
+  static std::string shorten(const std::string& s) { return s.size() <= 40 ? s : s.substr(0, 40) + "…"; }
+
+  // JSON pointer escaping (RFC 6901): "~" → "~0", "/" → "~1".
+  static std::string escape_pointer(const std::string& key) {
+    std::string out;
+    for (char c : shorten(key)) {
+      if (c == '~') out += "~0";
+      else if (c == '/') out += "~1";
+      else out += c;
+    }
+    return out;
+  }
+};
+
+constexpr std::pair<const char*, Discipline> kDisciplines[] = {
+    {"PT", Discipline::PT}, {"OT", Discipline::OT}, {"SLP", Discipline::SLP}};
+constexpr std::pair<const char*, RuleSet> kRuleSets[] = {{"cms", RuleSet::Cms}, {"per_code", RuleSet::PerCode}};
+constexpr std::pair<const char*, Setting> kSettings[] = {
+    {"nonfacility", Setting::NonFacility}, {"facility", Setting::Facility}};
+constexpr std::pair<const char*, Pooling> kPoolings[] = {
+    {"per_discipline", Pooling::PerDiscipline}, {"all", Pooling::AllDisciplines}};
+constexpr std::pair<const char*, DeMinimisBase> kBases[] = {
+    {"fifteen", DeMinimisBase::FifteenMinutes}, {"unit", DeMinimisBase::UnitMinutes}};
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+bool parse_date(const std::string& s, Date& d) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  d.year = std::stoi(s.substr(0, 4));
+  d.month = std::stoi(s.substr(5, 2));
+  d.day = std::stoi(s.substr(8, 2));
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d.month < 1 || d.month > 12 || d.day < 1) return false;
+  return d.day <= kDays[d.month - 1] + (d.month == 2 && leap(d.year) ? 1 : 0);
+}
+
+void parse_service(Checker& c, const json& s, const std::string& path, Visit& visit, Service& out) {
+  if (!s.is_object()) {
+    c.fail(path, "must be an object like {\"code\": \"97110\", \"minutes\": 23}");
+    return;
+  }
+  c.only_keys(s, path, {"code", "minutes", "assistantMinutes", "discipline"});
+  std::optional<CodeInfo> info;
+  if (!s.contains("code")) {
+    c.fail(path + "/code", "is required (a CPT/HCPCS code such as \"97110\")");
+  } else if (!s["code"].is_string()) {
+    c.fail(path + "/code", "must be a string such as \"97110\"");
+  } else {
+    out.code = s["code"].get<std::string>();
+    info = find_code(out.code);
+    if (!info) c.fail(path + "/code", "unknown code \"" + Checker::shorten(out.code) + "\": not in unitwise's catalogue");
+  }
+  out.discipline = visit.discipline;
+  bool own_discipline = false;
+  if (s.contains("discipline")) own_discipline = c.choice(s["discipline"], path + "/discipline", kDisciplines, out.discipline);
+  if (s.contains("minutes")) {
+    out.has_minutes = c.whole_number(s["minutes"], path + "/minutes", 0, kMaxMinutes, "minutes", out.minutes);
+  } else if (info && info->row->timed) {
+    c.fail(path + "/minutes", "is required: " + out.code + " is a timed code (units come from its minutes)");
+  }
+  if (s.contains("assistantMinutes")) {
+    int a = 0;
+    if (c.whole_number(s["assistantMinutes"], path + "/assistantMinutes", 0, kMaxMinutes, "minutes", a)) {
+      if (a > out.minutes) {
+        c.fail(path + "/assistantMinutes", "cannot exceed minutes (" + std::to_string(out.minutes) +
+                                               "): it is the part of the minutes the assistant furnished alone");
+      } else {
+        out.assistant_minutes = a;
+      }
+    }
+  }
+  if (info && info->required_discipline && *info->required_discipline != out.discipline) {
+    c.fail(path + (own_discipline ? "/discipline" : "/code"),
+           out.code + " is billed only under a " + to_string(*info->required_discipline) + " plan of care, not " +
+               to_string(out.discipline) + (own_discipline ? "" : "; set this service's discipline"));
+  }
+}
+
+void parse_options(Checker& c, const json& o, VisitOptions& options) {
+  if (!o.is_object()) {
+    c.fail("/options", "must be an object");
+    return;
+  }
+  c.only_keys(o, "/options", {"pooling", "tiePreference", "deMinimisBase", "qualifyingApm"});
+  if (o.contains("pooling")) c.choice(o["pooling"], "/options/pooling", kPoolings, options.pooling);
+  if (o.contains("deMinimisBase")) c.choice(o["deMinimisBase"], "/options/deMinimisBase", kBases, options.de_minimis_base);
+  if (o.contains("qualifyingApm")) {
+    if (o["qualifyingApm"].is_boolean()) options.qualifying_apm = o["qualifyingApm"].get<bool>();
+    else c.fail("/options/qualifyingApm", "must be true or false");
+  }
+  if (o.contains("tiePreference")) {
+    const json& list = o["tiePreference"];
+    if (!list.is_array() || list.size() > kMaxServices) {
+      c.fail("/options/tiePreference", "must be an array of at most 100 codes");
+      return;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string path = "/options/tiePreference/" + std::to_string(i);
+      if (!list[i].is_string() || !find_code(list[i].get_ref<const std::string&>())) {
+        c.fail(path, "must be a code of the catalogue");
+        continue;
+      }
+      options.tie_preference.push_back(list[i].get<std::string>());
+    }
+  }
+}
+
+void parse_root(Checker& c, const json& root, Visit& visit) {
+  if (!root.is_object()) {
+    c.fail("", "a visit must be a JSON object");
+    return;
+  }
+  c.only_keys(root, "", {"ruleSet", "dateOfService", "discipline", "locality", "setting", "ytdAllowed",
+                         "deductibleRemaining", "services", "options"});
+  if (root.contains("ruleSet")) c.choice(root["ruleSet"], "/ruleSet", kRuleSets, visit.rule_set);
+
+  bool date_ok = false;
+  if (!root.contains("dateOfService")) {
+    c.fail("/dateOfService", "is required (YYYY-MM-DD): fees, KX thresholds and edits depend on it");
+  } else if (!root["dateOfService"].is_string() ||
+             !parse_date(root["dateOfService"].get<std::string>(), visit.date_of_service)) {
+    c.fail("/dateOfService", "must be a real calendar date written YYYY-MM-DD");
+  } else if (visit.date_of_service.year < kFirstFeeYear || visit.date_of_service.year > kLastFeeYear) {
+    c.fail("/dateOfService", "unitwise has Medicare data for " + std::to_string(kFirstFeeYear) + "–" +
+                                 std::to_string(kLastFeeYear) + " only, not " + std::to_string(visit.date_of_service.year));
+  } else {
+    date_ok = true;
+  }
+
+  if (!root.contains("discipline")) c.fail("/discipline", "is required: \"PT\", \"OT\" or \"SLP\" (the plan of care)");
+  else c.choice(root["discipline"], "/discipline", kDisciplines, visit.discipline);
+
+  if (root.contains("locality")) {
+    if (!root["locality"].is_string()) {
+      c.fail("/locality", "must be a string: \"national\" or \"<mac>-<locality>\" such as \"13202-01\"");
+    } else {
+      visit.locality = root["locality"].get<std::string>();
+      if (date_ok && !find_locality(visit.date_of_service.year, visit.locality)) {
+        c.fail("/locality", "no Medicare payment locality \"" + Checker::shorten(visit.locality) + "\" in " +
+                                std::to_string(visit.date_of_service.year) +
+                                " data; use \"national\" or \"<mac>-<locality>\" such as \"13202-01\"");
+      }
+    }
+  }
+  if (root.contains("setting")) c.choice(root["setting"], "/setting", kSettings, visit.setting);
+  if (root.contains("ytdAllowed")) {
+    const json& ytd = root["ytdAllowed"];
+    if (!ytd.is_object()) {
+      c.fail("/ytdAllowed", "must be an object like {\"PT_SLP\": 0, \"OT\": 0}");
+    } else {
+      c.only_keys(ytd, "/ytdAllowed", {"PT_SLP", "OT"});
+      if (ytd.contains("PT_SLP")) c.dollars(ytd["PT_SLP"], "/ytdAllowed/PT_SLP", visit.ytd_pt_slp);
+      if (ytd.contains("OT")) c.dollars(ytd["OT"], "/ytdAllowed/OT", visit.ytd_ot);
+    }
+  }
+  if (root.contains("deductibleRemaining")) {
+    c.dollars(root["deductibleRemaining"], "/deductibleRemaining", visit.deductible_remaining);
+  }
+  // Options before services: the services don't depend on them, but errors read top to bottom.
+  if (root.contains("options")) parse_options(c, root["options"], visit.options);
+
+  if (!root.contains("services")) {
+    c.fail("/services", "is required: an array of {\"code\", \"minutes\"}");
+    return;
+  }
+  const json& services = root["services"];
+  if (!services.is_array()) {
+    c.fail("/services", "must be an array of {\"code\", \"minutes\"}");
+    return;
+  }
+  if (services.empty() || services.size() > kMaxServices) {
+    c.fail("/services", "must hold between 1 and " + std::to_string(kMaxServices) + " services, not " +
+                            std::to_string(services.size()));
+    return;
+  }
+  visit.services.resize(services.size());
+  for (std::size_t i = 0; i < services.size(); ++i) {
+    parse_service(c, services[i], "/services/" + std::to_string(i), visit, visit.services[i]);
+  }
+}
+
+// nlohmann reports the byte where parsing failed only through its SAX interface.
+struct ErrorPosition : nlohmann::json_sax<json> {
+  std::size_t position = 0;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) override {
+    position = pos;
+    return false;
+  }
+};
+
+}  // namespace
+
+ParsedVisit parse_visit(std::string_view text) {
+  ParsedVisit out;
+  Checker c;
+  if (text.size() > kMaxVisitBytes) {
+    c.fail("", "the visit is " + std::to_string(text.size()) + " bytes; the limit is 4 MiB");
+    out.errors = std::move(c.errors);
+    return out;
+  }
+  const json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded()) {
+    ErrorPosition where;
+    json::sax_parse(text.begin(), text.end(), &where, nlohmann::detail::input_format_t::json, /*strict=*/true);
+    c.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(where.position));
+  } else {
+    parse_root(c, root, out.visit);
+  }
+  out.errors = std::move(c.errors);
+  return out;
+}
+
+}  // namespace unitwise
