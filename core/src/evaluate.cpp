@@ -131,11 +131,11 @@ void record_tie(const std::vector<Entry*>& pool, const TotalTimeAllocation& a, c
   for (const auto& c : tie.chosen) chosen += (chosen.empty() ? "" : ", ") + c;
   const bool preferred = !visit.options.tie_preference.empty();
   r.warnings.push_back({"tie", codes + " each have " + std::to_string(left) + " leftover minutes for " +
-                                   std::to_string(tie.units) + " unit(s): any of them may bill it (CMS lets the "
+                                   count(tie.units, "unit") + ": any of them may bill it (CMS lets the "
                                    "clinician choose). unitwise gave it to " + chosen + (preferred ? " (tie preference)." : " (input order).")});
   trace.add("cms-tie", "", kTieSource, [&] {
     return "Tie: " + codes + " each have " + std::to_string(left) + " leftover minutes and " +
-           std::to_string(tie.units) + " unit(s) remain; " + chosen + " got it by " +
+           count(tie.units, "unit") + " left; " + chosen + " got it by " +
            (preferred ? "tie preference" : "input order") + ". Any tied choice is compliant; never move all the "
            "units to one code. Set options.tiePreference to choose.";
   });
@@ -146,7 +146,7 @@ void explain_pool(const std::vector<Entry*>& pool, const TotalTimeAllocation& a,
   trace.add("cms-8-minute", "", kUnitsSource, [&] {
     const std::string plan = std::string(to_string(pool.front()->discipline));
     return plan + " timed minutes " + minutes_list(pool) + " = " + std::to_string(a.total_minutes) + " → " +
-           std::to_string(a.total_units) + " unit(s) (" + band_text(a.total_units) + ").";
+           count(a.total_units, "unit") + " (" + band_text(a.total_units) + ").";
   });
   if (a.total_minutes < 8 && a.total_minutes > 0) {
     trace.add("cms-below-8", "", "MCPM 100-04 ch.5 §20.2 C (R1.1, R1.6)", [&] {
@@ -160,8 +160,8 @@ void explain_pool(const std::vector<Entry*>& pool, const TotalTimeAllocation& a,
     if (a.full_blocks[i] == 0) continue;
     trace.add("cms-full-blocks", std::string(pool[i]->code()), kUnitsSource, [&] {
       return std::string(pool[i]->code()) + ": " + std::to_string(pool[i]->minutes) + " minutes hold " +
-             std::to_string(a.full_blocks[i]) + " full 15-minute block(s) → " + std::to_string(a.full_blocks[i]) +
-             " unit(s), " + std::to_string(pool[i]->minutes % 15) + " minutes left over.";
+             count(a.full_blocks[i], "full 15-minute block") + " → " + count(a.full_blocks[i], "unit") + ", " +
+             count(pool[i]->minutes % 15, "minute") + " left over.";
     });
   }
   const int leftover = a.total_units - full;
@@ -226,7 +226,7 @@ void per_code_units(std::vector<Entry>& entries, Result& r, Trace& trace) {
     r.total_timed_units += e.units;
     trace.add("per-code", std::string(e.code()), kPerCodeSource, [&] {
       return std::string(e.code()) + ": " + std::to_string(e.minutes) + " minutes on its own → " +
-             std::to_string(e.units) + " unit(s) (" + band_text(e.units) + "); minutes of other codes are not added.";
+             count(e.units, "unit") + " (" + band_text(e.units) + "); minutes of other codes are not added.";
     });
   }
 }
@@ -272,7 +272,7 @@ void build_lines(const std::vector<Entry>& entries, const Visit& visit, Result& 
   for (const Entry& e : entries) {
     const std::string code(e.code());
     trace.add("discipline-modifier", code, kDisciplineModifierSource, [&] {
-      return code + ": " + discipline_modifier(e.discipline) + " because it is furnished under a " +
+      return code + ": " + discipline_modifier(e.discipline) + " because it is furnished under the " +
              plan_name(e.discipline) + " plan of care.";
     });
     const char* modifier = assistant_modifier(e.discipline);

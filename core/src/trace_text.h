@@ -10,6 +10,11 @@
 
 namespace unitwise {
 
+// "1 unit", "3 units": trace text reads as sentences, not "unit(s)".
+inline std::string count(int n, const char* noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 class Trace {
  public:
   Trace(bool enabled, std::vector<TraceEntry>& out) : enabled_(enabled), out_(out) {}

@@ -1,0 +1,34 @@
+// The result writer emits valid JSON whatever text it carries.
+#include "json_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace unitwise {
+namespace {
+
+TEST(JsonWriter, EscapesQuotesBackslashesAndControlCharacters) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().key("t").value(std::string_view("a\"b\\c\n\x01\x1f é", 13)).end_object();
+  EXPECT_EQ(nlohmann::json::parse(out)["t"], std::string("a\"b\\c\n\x01\x1f é", 13));
+}
+
+TEST(JsonWriter, FixedPointKeepsEveryDecimal) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_array().fixed(3507, 2).fixed(3510, 2).fixed(5, 2).fixed(-120, 2).fixed(334009, 4).end_array();
+  EXPECT_EQ(out, "[35.07,35.10,0.05,-1.20,33.4009]");
+}
+
+TEST(JsonWriter, NestsObjectsAndArraysWithCommasInTheRightPlaces) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().key("a").begin_array().value(1).begin_object().key("b").null().end_object().end_array();
+  w.key("c").value(true).end_object();
+  EXPECT_EQ(out, R"({"a":[1,{"b":null}],"c":true})");
+}
+
+}  // namespace
+}  // namespace unitwise

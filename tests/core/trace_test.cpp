@@ -1,0 +1,69 @@
+// The trace explains each unit in words with its source (issue 3's example wording).
+#include <gtest/gtest.h>
+
+#include "unitwise/unitwise.h"
+#include "visit_json.h"
+
+namespace unitwise {
+namespace {
+
+Result run(const char* visit_json, const Explain& explain = {}) {
+  ParsedVisit parsed = parse_visit(visit_json);
+  EXPECT_TRUE(parsed.errors.empty());
+  return evaluate(parsed.visit, explain);
+}
+
+bool trace_has(const Result& r, const std::string& rule, const std::string& text) {
+  for (const auto& t : r.trace) {
+    if (t.rule == rule && t.text.find(text) != std::string::npos && !t.source.empty()) return true;
+  }
+  return false;
+}
+
+// §20.2 Ex 3: the leftover unit is explained by comparing remainders.
+TEST(Trace, LeftoverUnitNamesTheRemaindersItCompared) {
+  const Result r = run(R"({"dateOfService":"2026-03-02","discipline":"PT",
+      "services":[{"code":"97110","minutes":33},{"code":"97140","minutes":7}]})");
+  EXPECT_TRUE(trace_has(r, "cms-leftover", "97140 got leftover unit 1 of 1: its 7 leftover minutes beat 97110's 3"));
+  EXPECT_TRUE(trace_has(r, "cms-8-minute", "= 40 → 3 units"));
+}
+
+// A tie is stated as a tie, with the choice made and how to change it.
+TEST(Trace, TieSaysItWasATieAndWhichChoiceWasMade) {
+  const Result r = run(R"({"dateOfService":"2026-03-02","discipline":"PT",
+      "services":[{"code":"97112","minutes":20},{"code":"97110","minutes":20}]})");
+  EXPECT_TRUE(trace_has(r, "cms-tie", "97112 got it by input order"));
+  ASSERT_EQ(r.ties.size(), 1u);
+  EXPECT_EQ(r.ties[0].chosen, std::vector<std::string>{"97112"});
+  EXPECT_EQ(r.ties[0].alternatives, std::vector<std::vector<std::string>>{{"97110"}});
+}
+
+// §20.2 Ex 4: a code with 8+ minutes and no unit is told to be documented, not billed.
+TEST(Trace, ZeroUnitCodeIsExplained) {
+  const Result r = run(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":18},
+      {"code":"97140","minutes":13},{"code":"97116","minutes":10},{"code":"97035","minutes":8}]})");
+  EXPECT_TRUE(trace_has(r, "cms-zero-units", "97035: 8 minutes but no unit"));
+}
+
+TEST(Trace, EveryLineExplainsItsDisciplineModifier) {
+  const Result r = run(R"({"dateOfService":"2026-03-02","discipline":"OT","services":[{"code":"97530","minutes":30}]})");
+  EXPECT_TRUE(trace_has(r, "discipline-modifier", "97530: GO because it is furnished under the occupational therapy plan of care"));
+}
+
+// The rules-only path (core benchmark) builds no text but the same lines.
+TEST(Trace, ExplainOffGivesTheSameLinesWithoutText) {
+  const char* visit = R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":33},
+      {"code":"97140","minutes":7,"assistantMinutes":7}]})";
+  const Result full = run(visit);
+  const Result bare = run(visit, Explain{false, false});
+  EXPECT_TRUE(bare.trace.empty());
+  EXPECT_TRUE(bare.checklist.empty());
+  ASSERT_EQ(bare.lines.size(), full.lines.size());
+  for (std::size_t i = 0; i < full.lines.size(); ++i) {
+    EXPECT_EQ(bare.lines[i].units, full.lines[i].units);
+    EXPECT_EQ(bare.lines[i].modifiers, full.lines[i].modifiers);
+  }
+}
+
+}  // namespace
+}  // namespace unitwise
