@@ -1,0 +1,89 @@
+// The visit parser: what JSON vectors can't express (raw text, odd keys, limits).
+#include "visit_json.h"
+
+#include <cstdio>
+
+#include <gtest/gtest.h>
+
+namespace unitwise {
+namespace {
+
+bool has_error_at(const ParsedVisit& p, const std::string& path) {
+  for (const auto& e : p.errors) {
+    if (e.path == path && !e.message.empty()) return true;
+  }
+  return false;
+}
+
+TEST(VisitJson, TextThatIsNotJsonIsOneWholeDocumentError) {
+  const ParsedVisit p = parse_visit("{\"discipline\": \"PT\",");
+  ASSERT_EQ(p.errors.size(), 1u);
+  EXPECT_EQ(p.errors[0].path, "");
+  EXPECT_NE(p.errors[0].message.find("not valid JSON"), std::string::npos);
+}
+
+TEST(VisitJson, InvalidUtf8IsRejectedAsNotJson) {
+  EXPECT_TRUE(has_error_at(parse_visit("{\"discipline\":\"P\xffT\"}"), ""));
+}
+
+// Unknown keys are named with JSON-pointer escaping (RFC 6901), so "/" and "~" stay unambiguous.
+TEST(VisitJson, UnknownKeysAreEscapedJsonPointers) {
+  const ParsedVisit p = parse_visit(
+      R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":8}],"a/b~c":1})");
+  EXPECT_TRUE(has_error_at(p, "/a~1b~0c"));
+}
+
+TEST(VisitJson, ATopLevelArrayIsNotAVisit) { EXPECT_TRUE(has_error_at(parse_visit("[]"), "")); }
+
+TEST(VisitJson, MoreThanAHundredServicesIsAFieldError) {
+  std::string services;
+  for (int i = 0; i < 101; ++i) services += std::string(i ? "," : "") + R"({"code":"97110","minutes":1})";
+  const ParsedVisit p = parse_visit(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[)" + services + "]}");
+  EXPECT_TRUE(has_error_at(p, "/services"));
+}
+
+TEST(VisitJson, OversizedInputIsRejectedBeforeParsing) {
+  const ParsedVisit p = parse_visit(std::string(5u << 20, ' '));
+  EXPECT_TRUE(has_error_at(p, ""));
+}
+
+// Whole minutes written as 12.0 are whole; 12.5 is not.
+TEST(VisitJson, IntegralFloatMinutesAreAccepted) {
+  const ParsedVisit p = parse_visit(
+      R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":12.0}]})");
+  ASSERT_TRUE(p.errors.empty());
+  EXPECT_EQ(p.visit.services[0].minutes, 12);
+}
+
+TEST(VisitJson, DollarsBecomeExactCents) {
+  const ParsedVisit p = parse_visit(R"({"dateOfService":"2026-03-02","discipline":"PT","ytdAllowed":{"PT_SLP":2400.10},
+      "deductibleRemaining":283,"services":[{"code":"97110","minutes":12}]})");
+  ASSERT_TRUE(p.errors.empty());
+  EXPECT_EQ(p.visit.ytd_pt_slp, 240010);
+  EXPECT_EQ(p.visit.deductible_remaining, 28300);
+}
+
+TEST(VisitJson, FractionsOfACentAreRejected) {
+  EXPECT_TRUE(has_error_at(parse_visit(R"({"dateOfService":"2026-03-02","discipline":"PT","deductibleRemaining":1.005,
+      "services":[{"code":"97110","minutes":12}]})"), "/deductibleRemaining"));
+}
+
+TEST(VisitJson, LeapDayExistsOnlyInLeapYears) {
+  const char* tmpl = R"({"dateOfService":"%s","discipline":"PT","services":[{"code":"97110","minutes":12}]})";
+  char buf[200];
+  std::snprintf(buf, sizeof buf, tmpl, "2026-02-29");
+  EXPECT_TRUE(has_error_at(parse_visit(buf), "/dateOfService"));
+  std::snprintf(buf, sizeof buf, tmpl, "2026-02-28");
+  EXPECT_TRUE(parse_visit(buf).errors.empty());
+}
+
+TEST(VisitJson, ServiceDisciplineOverridesTheVisit) {
+  const ParsedVisit p = parse_visit(R"({"dateOfService":"2026-03-02","discipline":"PT",
+      "services":[{"code":"97530","minutes":12,"discipline":"OT"},{"code":"97110","minutes":9}]})");
+  ASSERT_TRUE(p.errors.empty());
+  EXPECT_EQ(p.visit.services[0].discipline, Discipline::OT);
+  EXPECT_EQ(p.visit.services[1].discipline, Discipline::PT);
+}
+
+}  // namespace
+}  // namespace unitwise
