@@ -1,0 +1,23 @@
+// index.d.ts type-checks an example of real use (tsc --strict).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { npmDir, root } from "./paths.mjs";
+
+test("the example type-checks against the package's index.d.ts", () => {
+  const dir = mkdtempSync(join(tmpdir(), "unitwise-types-"));
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(npmDir, join(dir, "node_modules", "unitwise"));
+  copyFileSync(join(root, "tests/node/types-example.ts"), join(dir, "example.ts"));
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext",
+                       target: "es2022", types: [], skipLibCheck: false },
+    files: ["example.ts"],
+  }));
+  writeFileSync(join(dir, "package.json"), '{"type":"module"}');
+  const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", dir], { encoding: "utf8" });
+  assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+});

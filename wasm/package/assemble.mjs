@@ -1,0 +1,27 @@
+// Assembles the npm package: node wasm/package/assemble.mjs <wasm build dir> <package dir>
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const [wasmDir, outDir] = process.argv.slice(2);
+if (!wasmDir || !outDir) {
+  console.error("usage: node wasm/package/assemble.mjs <wasm build dir> <package dir>");
+  process.exit(2);
+}
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const version = readFileSync(join(root, "CMakeLists.txt"), "utf8").match(/project\(unitwise VERSION ([0-9.]+)/)[1];
+
+mkdirSync(outDir, { recursive: true });
+for (const [from, name] of [[wasmDir, "unitwise.js"], [wasmDir, "unitwise.wasm"], [here, "index.js"],
+                            [here, "index.d.ts"], [here, "README.md"]]) {
+  const source = join(from, name);
+  if (!existsSync(source)) {
+    console.error(`assemble: missing ${source} (build the wasm module first)`);
+    process.exit(1);
+  }
+  copyFileSync(source, join(outDir, name));
+}
+const manifest = JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
+manifest.version = version;
+writeFileSync(join(outDir, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
