@@ -1,22 +1,12 @@
 #include "json_writer.h"
 
+#include "trace_text.h"
+
 namespace unitwise {
 
 JsonWriter& JsonWriter::fixed(std::int64_t scaled, int decimals) {
   comma();
-  if (scaled < 0) {
-    out_ += '-';
-    scaled = -scaled;
-  }
-  std::int64_t unit = 1;
-  for (int i = 0; i < decimals; ++i) unit *= 10;
-  out_ += std::to_string(scaled / unit);
-  if (decimals > 0) {
-    std::string frac = std::to_string(scaled % unit);
-    out_ += '.';
-    out_.append(static_cast<std::size_t>(decimals) - frac.size(), '0');
-    out_ += frac;
-  }
+  out_ += fixed_text(scaled, decimals);
   return *this;
 }
 

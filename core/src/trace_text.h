@@ -10,6 +10,11 @@
 
 namespace unitwise {
 
+// A fixed-point number as text: (3507, 2) → "35.07", (334009, 4) → "33.4009".
+std::string fixed_text(long long scaled, int decimals);
+
+inline std::string dollars(long long cents) { return "$" + fixed_text(cents, 2); }
+
 // "1 unit", "3 units": trace text reads as sentences, not "unit(s)".
 inline std::string count(int n, const char* noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");

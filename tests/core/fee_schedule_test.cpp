@@ -1,0 +1,74 @@
+// Fee arithmetic on the rules.md vectors that use hypothetical numbers (M1, F1, F2).
+#include "fee_schedule.h"
+
+#include <gtest/gtest.h>
+
+namespace unitwise {
+namespace {
+
+const ref::GpciRow kNational{2026, "", "US", "", "NATIONAL", 1000, 1000, 1000};
+
+// Exact amount in 1/10000 dollar, rounded half up: the precision rules.md quotes M1 in.
+long long ten_thousandths(Exact amount) {
+  const Exact per = kExactPerDollar / 10000;
+  return static_cast<long long>((amount + per / 2) / per);
+}
+
+// rules.md M1: A (0.45/0.40/0.02) x2 and B (0.43/0.35/0.02) x1 at CF 33.4009: 29.0588 + 22.3786 + 20.8756.
+TEST(FeeSchedule, MpprHalvesThePracticeExpenseOfEveryUnitAfterTheFirst) {
+  const UnitPrice a = unit_price(45, 40, 2, kNational, 334009);
+  const UnitPrice b = unit_price(43, 35, 2, kNational, 334009);
+  const Exact a1 = a.full;
+  const Exact a2 = a.full - a.pe_part / 2;
+  const Exact b1 = b.full - b.pe_part / 2;
+  EXPECT_EQ(ten_thousandths(a1), 290588);
+  EXPECT_EQ(ten_thousandths(a2), 223786);
+  EXPECT_EQ(ten_thousandths(b1), 208756);
+  EXPECT_EQ(ten_thousandths(a1 + a2 + b1), 723129);
+  // With CQ on A's second unit: 85% after MPPR (ordering UNVERIFIED).
+  EXPECT_EQ(ten_thousandths(a2 * 85 / 100), 190218);
+}
+
+// rules.md F1: $100 allowed, $50 deductible left → Medicare $39.20, patient $60 ($50 + $10).
+TEST(FeeSchedule, DeductibleThenCoinsuranceThenSequestration) {
+  const LineShare s = share_of(10000, 5000);
+  EXPECT_EQ(s.deductible, 5000);
+  EXPECT_EQ(s.coinsurance, 1000);
+  EXPECT_EQ(s.sequestration, 80);
+  EXPECT_EQ(s.medicare_pays, 3920);
+}
+
+TEST(FeeSchedule, DeductibleLargerThanTheLineTakesItAll) {
+  const LineShare s = share_of(3507, 28300);
+  EXPECT_EQ(s.deductible, 3507);
+  EXPECT_EQ(s.medicare_pays, 0);
+}
+
+// rules.md F2: 1.00 RVU is $33.4009 (non-QP) or $33.5675 (QP) in 2026, before rounding.
+TEST(FeeSchedule, QualifyingApmHasItsOwnConversionFactorIn2026) {
+  EXPECT_EQ(conversion_factor(2026, false), 334009);
+  EXPECT_EQ(conversion_factor(2026, true), 335675);
+  EXPECT_EQ(ten_thousandths(unit_price(100, 0, 0, kNational, *conversion_factor(2026, false)).full), 334009);
+  EXPECT_EQ(ten_thousandths(unit_price(100, 0, 0, kNational, *conversion_factor(2026, true)).full), 335675);
+}
+
+// 2025 has a single conversion factor, used whether or not the clinician is a QP.
+TEST(FeeSchedule, A2025VisitUsesTheSingle2025ConversionFactor) {
+  EXPECT_EQ(conversion_factor(2025, false), 323465);
+  EXPECT_EQ(conversion_factor(2025, true), 323465);
+}
+
+// The figure the product promises: one unit of 97530, national, 2026, non-facility = $35.07.
+TEST(FeeSchedule, OneUnitOf97530NationalIn2026Is3507) {
+  const ref::RvuRow* r = find_rvus("97530", 2026);
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(round_to_cents(unit_price(r->work, r->pe_nonfac, r->mp, kNational, 334009).full), 3507);
+}
+
+TEST(FeeSchedule, RoundsHalfCentsUp) {
+  EXPECT_EQ(round_to_cents(kExactPerDollar / 200), 1);      // $0.005 → 1 cent
+  EXPECT_EQ(round_to_cents(kExactPerDollar / 200 - 1), 0);  // just under half a cent
+}
+
+}  // namespace
+}  // namespace unitwise

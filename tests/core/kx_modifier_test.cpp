@@ -1,0 +1,81 @@
+// KX thresholds by year and the line that crosses (rules.md §6, vectors K1-K3).
+#include "kx_thresholds.h"
+
+#include <gtest/gtest.h>
+
+#include "unitwise/billing_edits.h"
+
+namespace unitwise {
+namespace {
+
+Line line(const char* code, Discipline d, Cents allowed) {
+  Line l;
+  l.code = code;
+  l.discipline = d;
+  l.units = 1;
+  l.allowed = allowed;
+  l.modifiers = {d == Discipline::OT ? "GO" : "GP"};
+  return l;
+}
+
+bool has_kx(const Line& l) { return !l.modifiers.empty() && l.modifiers.back() == "KX"; }
+
+TEST(KxModifier, ThresholdsFollowTheYear) {
+  EXPECT_EQ(kx_threshold(2019), 204000);
+  EXPECT_EQ(kx_threshold(2024), 233000);
+  EXPECT_EQ(kx_threshold(2025), 241000);
+  EXPECT_EQ(kx_threshold(2026), 248000);
+  EXPECT_FALSE(kx_threshold(2020).has_value());  // no source gives it
+}
+
+// K3: CY2024, PT+SLP YTD $2,300, next line $50 → over $2,330 → KX.
+TEST(KxModifier, K3The2024ThresholdIs2330) {
+  Visit v;
+  v.date_of_service = {2024, 5, 1};
+  v.ytd_pt_slp = 230000;
+  std::vector<Line> lines = {line("97110", Discipline::PT, 5000)};
+  Notes notes;
+  apply_kx(v, lines, notes);
+  EXPECT_TRUE(has_kx(lines[0]));
+}
+
+// K2: the OT bucket is separate: OT crosses, PT does not.
+TEST(KxModifier, K2BucketsAreSeparate) {
+  Visit v;
+  v.date_of_service = {2026, 5, 1};
+  v.ytd_ot = 245000;
+  std::vector<Line> lines = {line("97110", Discipline::PT, 4000), line("97530", Discipline::OT, 4000)};
+  Notes notes;
+  apply_kx(v, lines, notes);
+  EXPECT_FALSE(has_kx(lines[0]));
+  EXPECT_TRUE(has_kx(lines[1]));
+}
+
+// Exactly at the threshold is not past it; one cent more is.
+TEST(KxModifier, ReachingTheThresholdExactlyIsNotCrossingIt) {
+  Visit v;
+  v.date_of_service = {2026, 5, 1};
+  v.ytd_pt_slp = 247000;
+  std::vector<Line> at = {line("97110", Discipline::PT, 1000)};
+  std::vector<Line> past = {line("97110", Discipline::PT, 1001)};
+  Notes notes;
+  apply_kx(v, at, notes);
+  apply_kx(v, past, notes);
+  EXPECT_FALSE(has_kx(at[0]));
+  EXPECT_TRUE(has_kx(past[0]));
+}
+
+// Lines without units are not billed, so they get no KX and add nothing.
+TEST(KxModifier, ZeroUnitLinesAreSkipped) {
+  Visit v;
+  v.date_of_service = {2026, 5, 1};
+  v.ytd_pt_slp = 300000;
+  std::vector<Line> lines = {line("97035", Discipline::PT, 0)};
+  lines[0].units = 0;
+  Notes notes;
+  apply_kx(v, lines, notes);
+  EXPECT_FALSE(has_kx(lines[0]));
+}
+
+}  // namespace
+}  // namespace unitwise
