@@ -1,0 +1,30 @@
+// Offline after the first visit: network first (so a new build shows at once), cache as the fallback.
+const CACHE = "unitwise-v1";
+const SHELL = ["./", "index.html", "style.css", "app.js", "address.js", "dom.js", "visit-form.js", "results-view.js",
+               "units-picture.js", "practice.js", "manifest.webmanifest", "unitwise/index.js", "unitwise/unitwise.js",
+               "unitwise/unitwise.wasm"];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  event.respondWith(fetch(event.request)
+    .then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        caches.open(CACHE).then((cache) => cache.put(event.request, copy));
+      }
+      return response;
+    })
+    .catch(() => caches.match(event.request, { ignoreSearch: true })
+      .then((hit) => hit ?? caches.match("index.html"))));
+});
