@@ -1,5 +1,10 @@
 #include "code_catalogue.h"
 
+#include <algorithm>
+#include <vector>
+
+#include "code_index.h"
+
 #include "json_writer.h"
 #include "unitwise/unitwise.h"
 
@@ -28,10 +33,19 @@ bool is_evaluation(std::string_view code) {
 }  // namespace
 
 std::optional<CodeInfo> find_code(std::string_view code) {
-  for (const auto& row : ref::codes()) {
-    if (row.code == code) return CodeInfo{&row, required_discipline(code), is_evaluation(code)};
-  }
-  return std::nullopt;
+  // Built once: each catalogue code with its derived facts, sorted by key.
+  static const std::vector<std::pair<std::uint64_t, CodeInfo>> index = [] {
+    std::vector<std::pair<std::uint64_t, CodeInfo>> out;
+    for (const auto& row : ref::codes()) {
+      out.emplace_back(code_key(row.code), CodeInfo{&row, required_discipline(row.code), is_evaluation(row.code)});
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+  }();
+  const std::uint64_t key = code_key(code);
+  const auto it = std::lower_bound(index.begin(), index.end(), key, [](const auto& e, std::uint64_t k) { return e.first < k; });
+  if (it == index.end() || it->first != key) return std::nullopt;  // the key holds all of a code's characters
+  return it->second;
 }
 
 }  // namespace unitwise

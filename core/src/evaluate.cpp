@@ -348,6 +348,7 @@ Result evaluate(const Visit& visit, const Explain& explain) {
   Result r;
   r.ok = true;
   r.rule_set = visit.rule_set;
+  r.lines.reserve(visit.services.size() + 2);  // a split code adds a line
   Trace trace(explain.trace, r.trace);
 
   std::vector<Entry> entries = merge_services(visit, r, trace);
@@ -361,6 +362,7 @@ Result evaluate(const Visit& visit, const Explain& explain) {
   check_code_pairs(entries, r);
 
   Notes notes;
+  notes.explain = explain.trace;
   r.fee = price_visit(visit, r.lines, notes);
   apply_kx(visit, r.lines, notes);
   r.edits = ncci_edits(visit, r.lines, notes);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "code_index.h"
 #include "trace_text.h"
 #include "unitwise/billing_edits.h"
 
@@ -83,8 +84,10 @@ LineShare share_of(Cents allowed, Cents deductible_left) {
 }
 
 const ref::RvuRow* find_rvus(std::string_view code, int year) {
-  for (const auto& row : ref::rvus()) {
-    if (row.year == year && row.code == code) return &row;
+  static const SortedIndex<ref::RvuRow> index(ref::rvus(), [](const ref::RvuRow& r) { return code_key(r.code); });
+  const auto [first, last] = index.equal_range(code_key(code));
+  for (auto it = first; it != last; ++it) {
+    if (it->second->year == year) return it->second;
   }
   return nullptr;
 }
@@ -100,6 +103,7 @@ std::optional<std::int64_t> conversion_factor(int year, bool qualifying_apm) {
 }
 
 Fee price_visit(const Visit& visit, std::vector<Line>& lines, Notes& notes) {
+  Trace trace(notes.explain, notes.trace);
   const int year = visit.date_of_service.year;
   const ref::GpciRow gpci = *find_locality(year, visit.locality);  // the parser checked it exists
   Fee fee;
@@ -108,8 +112,8 @@ Fee price_visit(const Visit& visit, std::vector<Line>& lines, Notes& notes) {
   fee.locality_name = std::string(gpci.name);
   fee.setting = visit.setting == Setting::Facility ? "facility" : "nonfacility";
   fee.conversion_factor = *conversion_factor(year, visit.options.qualifying_apm);
-  fee.sources = {std::string(year == 2026 ? ref::kRvuRelease2026 : ref::kRvuRelease2025),
-                 std::string(year == 2026 ? ref::kGpciRelease2026 : ref::kGpciRelease2025), kMpprSource,
+  fee.sources = {year == 2026 ? ref::kRvuRelease2026 : ref::kRvuRelease2025,
+                 year == 2026 ? ref::kGpciRelease2026 : ref::kGpciRelease2025, kMpprSource,
                  "42 U.S.C. 1395m(v) (CQ/CO 85%)", kShareSource};
 
   std::vector<PricedLine> priced(lines.size());
@@ -141,8 +145,8 @@ Fee price_visit(const Visit& visit, std::vector<Line>& lines, Notes& notes) {
                                               "check the MAC's policy before billing.");
     }
     if (p.paid && lines[i].units > 0) {
-      notes.trace.push_back({"fee-unit-price", price_text(*p.rvu, pe, gpci, fee.conversion_factor, p.unit),
-                             kPfsSource, lines[i].code});
+      trace.add("fee-unit-price", lines[i].code, kPfsSource,
+                [&] { return price_text(*p.rvu, pe, gpci, fee.conversion_factor, p.unit); });
     }
   }
 
@@ -150,18 +154,19 @@ Fee price_visit(const Visit& visit, std::vector<Line>& lines, Notes& notes) {
   int mppr_units = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) mppr_units += priced[i].mppr ? lines[i].units : 0;
   if (mppr_units > 1) {
-    notes.trace.push_back({"fee-mppr", lines[full_line].code + " has the highest practice-expense payment (" +
-                                           dollars(round_to_cents(priced[full_line].unit.pe_part)) +
-                                           "): one unit of it is paid in full; every other unit of the day gets " +
-                                           std::to_string(kMpprPePercent) + "% of its PE.",
-                           kMpprSource, lines[full_line].code});
+    trace.add("fee-mppr", lines[full_line].code, kMpprSource, [&] {
+      return lines[full_line].code + " has the highest practice-expense payment (" +
+             dollars(round_to_cents(priced[full_line].unit.pe_part)) +
+             "): one unit of it is paid in full; every other unit of the day gets " +
+             std::to_string(kMpprPePercent) + "% of its PE.";
+    });
   }
 
   Cents deductible_left = visit.deductible_remaining;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& line = lines[i];
     const PricedLine& p = priced[i];
-    FeeLine f{line.code, line.units, line.modifiers, 0, 0, 0, 0};
+    FeeLine f;
     if (p.paid && line.units > 0) {
       const Exact full = p.unit.full * line.units;
       const int reduced_units = p.mppr ? line.units - (i == full_line ? 1 : 0) : 0;
@@ -172,11 +177,10 @@ Fee price_visit(const Visit& visit, std::vector<Line>& lines, Notes& notes) {
       f.allowed = round_to_cents(allowed);
       f.assistant = round_to_cents(after_mppr) - f.allowed;
       if (line.assistant) {
-        notes.trace.push_back({"fee-assistant", line.code + " " + line.modifiers.back() + " line: " +
-                                                    std::to_string(kAssistantPercent) + "% of " +
-                                                    dollars(round_to_cents(after_mppr)) + " = " + dollars(f.allowed) +
-                                                    " (after MPPR).",
-                               kAssistantSource, line.code});
+        trace.add("fee-assistant", line.code, kAssistantSource, [&] {
+          return line.code + " " + line.modifiers.back() + " line: " + std::to_string(kAssistantPercent) + "% of " +
+                 dollars(round_to_cents(after_mppr)) + " = " + dollars(f.allowed) + " (after MPPR).";
+        });
       }
     }
     line.allowed = f.allowed;
@@ -194,11 +198,11 @@ Fee price_visit(const Visit& visit, std::vector<Line>& lines, Notes& notes) {
     fee.patient_owes += share.deductible + share.coinsurance;
     fee.lines.push_back(std::move(f));
   }
-  notes.trace.push_back({"fee-share", "Allowed " + dollars(fee.allowed) + ": deductible " + dollars(fee.deductible) +
-                                          ", 20% coinsurance " + dollars(fee.coinsurance) + ", 2% sequestration " +
-                                          dollars(fee.sequestration) + " → Medicare pays " + dollars(fee.medicare_pays) +
-                                          ", the patient owes " + dollars(fee.patient_owes) + ".",
-                         kShareSource, ""});
+  trace.add("fee-share", "", kShareSource, [&] {
+    return "Allowed " + dollars(fee.allowed) + ": deductible " + dollars(fee.deductible) + ", 20% coinsurance " +
+           dollars(fee.coinsurance) + ", 2% sequestration " + dollars(fee.sequestration) + " → Medicare pays " +
+           dollars(fee.medicare_pays) + ", the patient owes " + dollars(fee.patient_owes) + ".";
+  });
   return fee;
 }
 

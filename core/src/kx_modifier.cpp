@@ -53,12 +53,12 @@ void apply_kx(const Visit& visit, std::vector<Line>& lines, Notes& notes) {
       // The line that straddles the threshold gets KX too (K6.5: its exact treatment is UNVERIFIED).
       if (!crossed && spent > *threshold) {
         crossed = true;
-        notes.trace.push_back({"kx", std::string(line.code) + ": the " + bucket_name(bucket) + " spend reaches " +
-                                         dollars(spent) + ", past the " + std::to_string(visit.date_of_service.year) +
-                                         " threshold of " + dollars(*threshold) + " → KX on this line and every "
-                                         "later " + bucket_name(bucket) + " line (the line that straddles it "
-                                         "included: UNVERIFIED).",
-                               kKxSource, line.code});
+        Trace(notes.explain, notes.trace).add("kx", line.code, kKxSource, [&] {
+          return line.code + ": the " + bucket_name(bucket) + " spend reaches " + dollars(spent) + ", past the " +
+                 std::to_string(visit.date_of_service.year) + " threshold of " + dollars(*threshold) +
+                 " → KX on this line and every later " + bucket_name(bucket) +
+                 " line (the line that straddles it included: UNVERIFIED).";
+        });
       }
       if (crossed) line.modifiers.emplace_back("KX");
     }

@@ -1,5 +1,8 @@
 // Medicare payment localities: "<mac>-<locality>" ids from the CMS GPCI files, plus "national".
+#include <string>
 #include <string_view>
+
+#include "code_index.h"
 
 #include "unitwise/billing_edits.h"
 
@@ -10,12 +13,14 @@ std::optional<ref::GpciRow> find_locality(int year, std::string_view locality) {
     // The national amount has no geographic adjustment: every GPCI is 1.000 (CMS PFS definition).
     return ref::GpciRow{year, "", "US", "", "NATIONAL", 1000, 1000, 1000};
   }
-  const auto dash = locality.find('-');
-  if (dash == std::string_view::npos) return std::nullopt;
-  const auto mac = locality.substr(0, dash);
-  const auto loc = locality.substr(dash + 1);
-  for (const auto& row : ref::gpcis()) {
-    if (row.year == year && row.mac == mac && row.locality == loc) return row;
+  // "13202-01" is 8 characters: the id itself is the index key.
+  static const SortedIndex<ref::GpciRow> index(ref::gpcis(), [](const ref::GpciRow& r) {
+    return code_key(std::string(r.mac) + "-" + std::string(r.locality));
+  });
+  const auto [first, last] = index.equal_range(code_key(locality));
+  for (auto it = first; it != last; ++it) {
+    const ref::GpciRow& row = *it->second;
+    if (row.year == year && locality.size() == row.mac.size() + 1 + row.locality.size()) return row;
   }
   return std::nullopt;
 }

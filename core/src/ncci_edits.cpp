@@ -1,34 +1,42 @@
 // NCCI procedure-to-procedure edits among the codes billed on the date of service (rules.md §8).
 #include <algorithm>
-#include <cstdio>
 #include <string>
 
+#include "code_index.h"
+#include "trace_text.h"
 #include "unitwise/billing_edits.h"
 
 namespace unitwise {
 namespace {
 
-std::string iso_date(const Date& d) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return text;
+// "2019-12-31" → 20191231, so dates compare as numbers.
+int date_number(std::string_view iso) {
+  int n = 0;
+  for (char c : iso) {
+    if (c >= '0' && c <= '9') n = n * 10 + (c - '0');
+  }
+  return n;
 }
 
 // A record is in force on the date unless it was deleted on or before it. Active records (no deletion
 // date) govern over deleted ones of the same pair. The data has no effective dates (core/data/README.md).
-const ref::NcciRow* edit_in_force(std::string_view col1, std::string_view col2, const std::string& date) {
+const ref::NcciRow* edit_in_force(std::string_view col1, std::string_view col2, int date) {
+  static const SortedIndex<ref::NcciRow> index(ref::ncciPairs(), [](const ref::NcciRow& r) {
+    return code_pair_key(r.column1, r.column2);
+  });
   const ref::NcciRow* found = nullptr;
-  for (const auto& row : ref::ncciPairs()) {
-    if (row.column1 != col1 || row.column2 != col2) continue;
-    if (!row.deletion_date.empty() && row.deletion_date <= date) continue;
+  const auto [first, last] = index.equal_range(code_pair_key(col1, col2));
+  for (auto it = first; it != last; ++it) {
+    const ref::NcciRow& row = *it->second;
+    if (!row.deletion_date.empty() && date_number(row.deletion_date) <= date) continue;
     if (found == nullptr || row.deletion_date.empty()) found = &row;
   }
   // Indicator 9: the edit was deleted as if it never existed ("not applicable").
   return found != nullptr && found->modifier_indicator != '9' ? found : nullptr;
 }
 
-std::vector<std::string> billed_codes(const std::vector<Line>& lines) {
-  std::vector<std::string> codes;
+std::vector<std::string_view> billed_codes(const std::vector<Line>& lines) {
+  std::vector<std::string_view> codes;
   for (const Line& l : lines) {
     if (l.units > 0 && std::find(codes.begin(), codes.end(), l.code) == codes.end()) codes.push_back(l.code);
   }
@@ -66,20 +74,22 @@ Edit make_edit(const ref::NcciRow& row) {
 }  // namespace
 
 std::vector<Edit> ncci_edits(const Visit& visit, const std::vector<Line>& lines, Notes& notes) {
-  const std::string date = iso_date(visit.date_of_service);
-  const std::vector<std::string> codes = billed_codes(lines);
+  const Date& d = visit.date_of_service;
+  const int date = d.year * 10000 + d.month * 100 + d.day;
+  const std::vector<std::string_view> codes = billed_codes(lines);
   std::vector<Edit> edits;
-  for (const std::string& a : codes) {
-    for (const std::string& b : codes) {
+  for (std::string_view a : codes) {
+    for (std::string_view b : codes) {
       if (a == b) continue;
       if (const ref::NcciRow* row = edit_in_force(a, b, date)) edits.push_back(make_edit(*row));
     }
   }
   if (codes.size() > 1) {
-    notes.trace.push_back({"ncci", "Checked " + std::to_string(codes.size() * (codes.size() - 1) / 2) +
-                                       " code pairs against the NCCI PTP table: " + std::to_string(edits.size()) +
-                                       " edit(s). The table is the 2024-07-01 release; edits added since are not known.",
-                           std::string(ref::kNcciRelease), ""});
+    Trace(notes.explain, notes.trace).add("ncci", "", ref::kNcciRelease.data(), [&] {
+      return "Checked " + std::to_string(codes.size() * (codes.size() - 1) / 2) + " code pairs against the NCCI PTP "
+             "table: " + count(static_cast<int>(edits.size()), "edit") + ". The table is the 2024-07-01 release; edits "
+             "added since are not known.";
+    });
   }
   return edits;
 }

@@ -65,7 +65,7 @@ void write_edits(JsonWriter& w, const std::vector<Edit>& edits) {
   w.end_array();
 }
 
-void write_fee(JsonWriter& w, const std::optional<Fee>& fee) {
+void write_fee(JsonWriter& w, const std::optional<Fee>& fee, const std::vector<Line>& lines) {
   w.key("fee");
   if (!fee) {
     w.null();
@@ -88,11 +88,12 @@ void write_fee(JsonWriter& w, const std::optional<Fee>& fee) {
   write_money(w, "medicarePays", f.medicare_pays);
   write_money(w, "patientOwes", f.patient_owes);
   w.key("lines").begin_array();
-  for (const FeeLine& l : f.lines) {
+  for (std::size_t i = 0; i < f.lines.size(); ++i) {
+    const FeeLine& l = f.lines[i];
     w.begin_object();
-    w.key("code").value(l.code);
-    w.key("units").value(l.units);
-    w.key("modifiers").strings(l.modifiers);
+    w.key("code").value(lines[i].code);
+    w.key("units").value(lines[i].units);
+    w.key("modifiers").strings(lines[i].modifiers);
     write_money(w, "full", l.full);
     write_money(w, "mppr", l.mppr);
     write_money(w, "assistant", l.assistant);
@@ -100,7 +101,9 @@ void write_fee(JsonWriter& w, const std::optional<Fee>& fee) {
     w.end_object();
   }
   w.end_array();
-  w.key("sources").strings(f.sources);
+  w.key("sources").begin_array();
+  for (std::string_view s : f.sources) w.value(s);
+  w.end_array();
   w.end_object();
 }
 
@@ -130,7 +133,7 @@ void write_common_tail(JsonWriter& w, const Result& r) {
     w.key("source").value(c.source).end_object();
   }
   w.end_array();
-  write_fee(w, r.fee);
+  write_fee(w, r.fee, r.lines);
   w.key("trace").begin_array();
   for (const TraceEntry& t : r.trace) {
     w.begin_object().key("rule").value(t.rule).key("code").value(t.code).key("text").value(t.text);

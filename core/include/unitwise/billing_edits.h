@@ -13,6 +13,7 @@ namespace unitwise {
 
 // What a rule adds to the result besides its own output.
 struct Notes {
+  bool explain = true;  // false: rules only, no trace text (the core benchmark's path)
   std::vector<Warning> warnings;
   std::vector<TraceEntry> trace;
 };

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace unitwise {
@@ -111,10 +112,8 @@ struct Tie {
   std::vector<std::vector<std::string>> alternatives;  // other compliant choices
 };
 
+// The fee of claim line i is Fee::lines[i]; code, units and modifiers are the claim line's.
 struct FeeLine {
-  std::string code;
-  int units = 0;
-  std::vector<std::string> modifiers;
   Cents full = 0;        // before MPPR and CQ/CO
   Cents mppr = 0;        // reduction (>= 0)
   Cents assistant = 0;   // CQ/CO reduction (>= 0)
@@ -137,7 +136,7 @@ struct Fee {
   Cents medicare_pays = 0;
   Cents patient_owes = 0;
   std::vector<FeeLine> lines;  // one per claim line, in line order
-  std::vector<std::string> sources;
+  std::vector<std::string_view> sources;  // static citation texts
 };
 
 struct Result {

@@ -1,0 +1,27 @@
+// Rules only: pre-parsed visits in, Result structs out, no trace, no checklist, no JSON.
+#include <benchmark/benchmark.h>
+
+#include "corpus.h"
+#include "unitwise/unitwise.h"
+#include "visit_json.h"
+
+namespace {
+
+void BM_CoreRules(benchmark::State& state) {
+  std::vector<unitwise::Visit> visits;
+  for (const auto& text : unitwise::bench::make_corpus(10000)) {
+    auto parsed = unitwise::parse_visit(text);
+    if (parsed.errors.empty()) visits.push_back(std::move(parsed.visit));
+  }
+  std::size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(unitwise::evaluate(visits[i], unitwise::Explain{false, false}));
+    if (++i == visits.size()) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_CoreRules);
+
+}  // namespace
+
+BENCHMARK_MAIN();
