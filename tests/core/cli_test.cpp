@@ -16,7 +16,9 @@ struct CliRun {
 
 // Runs the CLI through the shell with `input` on stdin.
 CliRun run_cli(const std::string& args, const std::string& input) {
-  const std::string in_path = testing::TempDir() + "unitwise_cli_in.txt";
+  // One file per test: ctest runs tests in parallel processes.
+  const std::string in_path = testing::TempDir() + "unitwise_cli_" +
+                              testing::UnitTest::GetInstance()->current_test_info()->name() + ".txt";
   std::ofstream(in_path, std::ios::binary) << input;
   const std::string command = std::string(UNITWISE_CLI_PATH) + " " + args + " < " + in_path + " 2>/dev/null";
   CliRun run;
