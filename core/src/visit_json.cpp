@@ -1,6 +1,7 @@
 // The visit JSON edge: every field checked, every problem reported with its JSON pointer.
 #include "visit_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -275,25 +276,53 @@ void parse_root(Checker& c, const json& root, Visit& visit) {
   }
 }
 
-// nlohmann reports the byte where parsing failed only through its SAX interface.
-struct ErrorPosition : nlohmann::json_sax<json> {
-  std::size_t position = 0;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) override {
-    position = pos;
+// One SAX pass builds the DOM (through nlohmann's own builder), notes the byte where parsing failed,
+// and rejects a key given twice in one object, which a plain parse would silently resolve to the last value.
+class CheckedDomParser : public nlohmann::json_sax<json> {
+ public:
+  explicit CheckedDomParser(json& root) : dom_(root, /*allow_exceptions=*/false) {}
+
+  std::size_t error_position = 0;
+  bool failed = false;
+  std::string duplicate;       // the first repeated key, if any
+  std::string duplicate_path;  // its pointer when it is a top-level key, else "" (the message names it)
+
+  bool null() override { return dom_.null(); }
+  bool boolean(bool v) override { return dom_.boolean(v); }
+  bool number_integer(number_integer_t v) override { return dom_.number_integer(v); }
+  bool number_unsigned(number_unsigned_t v) override { return dom_.number_unsigned(v); }
+  bool number_float(number_float_t v, const string_t& s) override { return dom_.number_float(v, s); }
+  bool string(string_t& v) override { return dom_.string(v); }
+  bool binary(binary_t& v) override { return dom_.binary(v); }
+  bool start_array(std::size_t n) override { return dom_.start_array(n); }
+  bool end_array() override { return dom_.end_array(); }
+  bool start_object(std::size_t n) override {
+    object_starts_.push_back(keys_.size());
+    return dom_.start_object(n);
+  }
+  bool end_object() override {
+    keys_.resize(object_starts_.back());
+    object_starts_.pop_back();
+    return dom_.end_object();
+  }
+  bool key(string_t& k) override {
+    if (duplicate.empty() && std::find(keys_.begin() + static_cast<std::ptrdiff_t>(object_starts_.back()), keys_.end(), k) != keys_.end()) {
+      duplicate = k;
+      duplicate_path = object_starts_.size() == 1 ? "/" + Checker::escape_pointer(k) : "";
+    }
+    keys_.push_back(k);
+    return dom_.key(k);
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
+    error_position = position;
+    failed = true;
     return false;
   }
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  std::vector<std::string> keys_;            // keys of every open object, innermost last
+  std::vector<std::size_t> object_starts_;   // where each open object's keys begin
 };
 
 }  // namespace
@@ -306,11 +335,13 @@ ParsedVisit parse_visit(std::string_view text) {
     out.errors = std::move(c.errors);
     return out;
   }
-  const json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded()) {
-    ErrorPosition where;
-    json::sax_parse(text.begin(), text.end(), &where, nlohmann::detail::input_format_t::json, /*strict=*/true);
-    c.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(where.position));
+  json root;
+  CheckedDomParser parser(root);
+  json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json, /*strict=*/true);
+  if (parser.failed) {
+    c.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parser.error_position));
+  } else if (!parser.duplicate.empty()) {
+    c.fail(parser.duplicate_path, "the key \"" + Checker::shorten(parser.duplicate) + "\" appears twice in one object; give it once");
   } else {
     parse_root(c, root, out.visit);
   }

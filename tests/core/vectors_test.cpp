@@ -142,16 +142,19 @@ void check_vector(const json& vec, const json& result) {
 
 class Vectors : public testing::TestWithParam<fs::path> {};
 
+// The text a vector sends: rawVisit when the case can't be written as a JSON object (duplicate keys).
+std::string visit_text(const json& vec) { return vec.contains("rawVisit") ? vec["rawVisit"].get<std::string>() : vec["visit"].dump(); }
+
 TEST_P(Vectors, ResultMatchesTheVector) {
   const json vec = read_json(GetParam());
-  const json result = json::parse(evaluate_json(vec["visit"].dump()));
+  const json result = json::parse(evaluate_json(visit_text(vec)));
   check_vector(vec, result);
 }
 
 // Any compliant result is also internally consistent: the same shape whatever the vector.
 TEST_P(Vectors, ResultHasEveryContractKey) {
   const json vec = read_json(GetParam());
-  const json result = json::parse(evaluate_json(vec["visit"].dump()));
+  const json result = json::parse(evaluate_json(visit_text(vec)));
   for (const char* key : {"ok", "lines", "edits", "warnings", "errors", "ties", "checklist", "fee", "trace"}) {
     EXPECT_TRUE(result.contains(key)) << key;
   }
