@@ -31,7 +31,7 @@ struct PricedLine {
   bool mppr = false;
 };
 
-void warn_once(Notes& notes, const std::string& code, std::string message) {
+void warn_once(Notes& notes, std::string_view code, std::string message) {
   for (const auto& w : notes.warnings) {
     if (w.code == code && w.message == message) return;
   }

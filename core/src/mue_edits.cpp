@@ -34,7 +34,7 @@ std::vector<Edit> mue_edits(const Visit&, const std::vector<Line>& lines, Notes&
                   (mue.mai == 3 ? "The units above the limit are denied but can be appealed with documentation."
                                 : "Units above the limit are not payable (policy limit).");
       e.rationale = std::string(mue.mai_meaning) + "; " + std::string(mue.rationale);
-      e.source = std::string(ref::kMueRelease);
+      e.source = ref::kMueRelease;
       edits.push_back(std::move(e));
     }
   }

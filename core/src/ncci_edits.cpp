@@ -51,7 +51,7 @@ Edit make_edit(const ref::NcciRow& row) {
   e.modifier_indicator = std::string(1, row.modifier_indicator);
   e.modifier_allowed = row.modifier_indicator == '1';
   e.rationale = std::string(row.rationale);
-  e.source = std::string(ref::kNcciRelease);
+  e.source = ref::kNcciRelease;
   if (e.modifier_allowed) {
     e.severity = "warning";
     e.suggested_modifiers = "59 XE XS XP XU";  // X{EPSU} preferred over 59 when one fits (NCCI Policy Manual ch. I §E)
@@ -85,7 +85,7 @@ std::vector<Edit> ncci_edits(const Visit& visit, const std::vector<Line>& lines,
     }
   }
   if (codes.size() > 1) {
-    Trace(notes.explain, notes.trace).add("ncci", "", ref::kNcciRelease.data(), [&] {
+    Trace(notes.explain, notes.trace).add("ncci", "", ref::kNcciRelease, [&] {
       return "Checked " + std::to_string(codes.size() * (codes.size() - 1) / 2) + " code pairs against the NCCI PTP "
              "table: " + count(static_cast<int>(edits.size()), "edit") + ". The table is the 2024-07-01 release; edits "
              "added since are not known.";

@@ -1,7 +1,5 @@
 #include "result_json.h"
 
-#include <cstdio>
-
 #include "json_writer.h"
 
 namespace unitwise {
@@ -146,14 +144,17 @@ void write_common_tail(JsonWriter& w, const Result& r) {
 
 std::string result_to_json(const Result& r, const Date& d) {
   std::string out;
-  out.reserve(4096);
+  out.reserve(8192);  // a full result with trace and checklist is 5-8 KB
   JsonWriter w(out);
   w.begin_object();
   w.key("ok").value(r.ok);
   w.key("ruleSet").value(to_string(r.rule_set));
-  char date[16];
-  std::snprintf(date, sizeof date, "%04d-%02d-%02d", d.year, d.month, d.day);
-  w.key("dateOfService").value(date);
+  // YYYY-MM-DD by hand: printf would pull its whole formatter into the wasm module.
+  const char date[] = {static_cast<char>('0' + d.year / 1000 % 10), static_cast<char>('0' + d.year / 100 % 10),
+                       static_cast<char>('0' + d.year / 10 % 10),   static_cast<char>('0' + d.year % 10), '-',
+                       static_cast<char>('0' + d.month / 10),       static_cast<char>('0' + d.month % 10), '-',
+                       static_cast<char>('0' + d.day / 10),         static_cast<char>('0' + d.day % 10)};
+  w.key("dateOfService").value(std::string_view(date, sizeof date));
   w.key("totalTimedMinutes").value(r.total_timed_minutes);
   w.key("totalTimedUnits").value(r.total_timed_units);
   write_lines(w, r.lines);

@@ -25,7 +25,7 @@ class Trace {
   Trace(bool enabled, std::vector<TraceEntry>& out) : enabled_(enabled), out_(out) {}
 
   template <class MakeText>
-  void add(const char* rule, std::string code, const char* source, MakeText&& make_text) {
+  void add(std::string_view rule, std::string code, std::string_view source, MakeText&& make_text) {
     if (!enabled_) return;
     out_.push_back(TraceEntry{rule, std::forward<MakeText>(make_text)(), source, std::move(code)});
   }

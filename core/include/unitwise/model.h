@@ -76,11 +76,12 @@ struct Edit {
   int mai = 0;                      // mue: adjudication indicator
   std::string message;
   std::string rationale;
-  std::string source;
+  std::string_view source;
 };
 
+// Ids, rule names and citations are static text: string_views into literals, not copies.
 struct Warning {
-  std::string code;  // stable id, e.g. "tie", "kx-approaching"
+  std::string_view code;  // stable id, e.g. "tie", "kx-approaching"
   std::string message;
 };
 
@@ -90,16 +91,16 @@ struct FieldError {
 };
 
 struct ChecklistItem {
-  std::string id;
+  std::string_view id;
   std::string text;
   std::vector<std::string> codes;  // empty: the whole visit
-  std::string source;
+  std::string_view source;
 };
 
 struct TraceEntry {
-  std::string rule;  // e.g. "cms-8-minute", "cq-final-unit"
+  std::string_view rule;  // e.g. "cms-8-minute", "cq-final-unit"
   std::string text;
-  std::string source;
+  std::string_view source;
   std::string code;  // the code it concerns, or empty for the visit
 };
 
