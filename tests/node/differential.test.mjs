@@ -3,7 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { generateVisits } from "./generate-visits.mjs";
-import { cliPath, loadPackage } from "./paths.mjs";
+import { cliPath, loadPackage, vectorsDir } from "./paths.mjs";
+import { readVector, vectorFiles } from "./vector-matcher.mjs";
 
 const { createEngine } = await loadPackage();
 const engine = await createEngine();
@@ -32,4 +33,11 @@ test("malformed JSON text gives the same error natively and in wasm", () => {
   const bad = ["", "{", "[]", "null", '{"services":', '{"a":1}', "\u00ff", '{"dateOfService":"2026-02-30"}'];
   const native = nativeBatch(bad.map((b) => b.replace(/\n/g, " ")).filter((b) => b !== ""));
   bad.filter((b) => b !== "").forEach((b, i) => assert.equal(engine.evaluateJson(b), native[i], b));
+});
+
+test("every shared vector gives byte-identical results natively and in wasm", () => {
+  const texts = vectorFiles(vectorsDir).map(readVector).map((v) => v.rawVisit ?? JSON.stringify(v.visit));
+  const native = nativeBatch(texts);
+  assert.equal(native.length, texts.length);
+  texts.forEach((text, i) => assert.equal(engine.evaluateJson(text), native[i], text));
 });
