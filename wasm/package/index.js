@@ -20,10 +20,13 @@ export async function createEngine(options = {}) {
   else if (isNode && !options.locateFile) moduleOptions.wasmBinary = await nodeWasmBinary();
   if (options.locateFile) moduleOptions.locateFile = options.locateFile;
   const wasm = await createUnitwise(moduleOptions);
+  const decoder = new TextDecoder();
+  // The result arrives as a view into wasm memory; decode it before the next call reuses it.
+  const evaluateText = (text) => decoder.decode(wasm.evaluateJsonBytes(String(text)));
 
   return Object.freeze({
     /** Visit JSON string in, result JSON string out: the raw entry point. */
-    evaluateJson: (text) => wasm.evaluateJson(String(text)),
+    evaluateJson: evaluateText,
     /** Visit object in, result object out. Never throws on a bad visit: the result says ok:false. */
     evaluate(visit) {
       let text;
@@ -33,7 +36,7 @@ export async function createEngine(options = {}) {
         return errorResult(`the visit cannot be written as JSON: ${error.message}`);
       }
       if (text === undefined) return errorResult("a visit must be a JSON object");
-      return JSON.parse(wasm.evaluateJson(text));
+      return JSON.parse(evaluateText(text));
     },
     version: () => wasm.version(),
     dataVersions: () => JSON.parse(wasm.dataVersions()),
