@@ -17,6 +17,23 @@ TEST(JsonWriter, EscapesQuotesBackslashesAndControlCharacters) {
   EXPECT_EQ(nlohmann::json::parse(out)["t"], std::string(text));
 }
 
+// The 8-bytes-at-a-time scan: a special character at every offset of strings of every length up to
+// 40 must come back exactly (escaped and unescaped runs on both sides of each word boundary).
+TEST(JsonWriter, EscapesAtEveryOffsetAroundWordBoundaries) {
+  for (char special : {'"', '\\', '\n', '\x01', '\x1f', '\x7f'}) {
+    for (std::size_t length = 1; length <= 40; ++length) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string text(length, 'a');
+        text[at] = special;
+        std::string out;
+        JsonWriter w(out);
+        w.begin_array().value(std::string_view(text)).end_array();
+        ASSERT_EQ(nlohmann::json::parse(out)[0], text) << length << " " << at;
+      }
+    }
+  }
+}
+
 TEST(JsonWriter, FixedPointKeepsEveryDecimal) {
   std::string out;
   JsonWriter w(out);
