@@ -92,7 +92,14 @@ class Checker {
     return true;
   }
 
-  static std::string shorten(const std::string& s) { return s.size() <= 40 ? s : s.substr(0, 40) + "…"; }
+  // At most 40 bytes of a string for a message, cut on a character boundary: cutting inside a UTF-8
+  // sequence would make the result invalid JSON text (found by the fuzzer).
+  static std::string shorten(const std::string& s) {
+    if (s.size() <= 40) return s;
+    std::size_t end = 40;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // continuation byte
+    return s.substr(0, end) + "…";
+  }
 
   // JSON pointer escaping (RFC 6901): "~" → "~0", "/" → "~1".
   static std::string escape_pointer(const std::string& key) {

@@ -33,6 +33,17 @@ TEST(VisitJson, UnknownKeysAreEscapedJsonPointers) {
   EXPECT_TRUE(has_error_at(p, "/a~1b~0c"));
 }
 
+// Found by the fuzzer: a long string is shortened for the message on a UTF-8 character boundary.
+TEST(VisitJson, LongStringsInMessagesAreCutBetweenCharacters) {
+  const std::string code = std::string(39, 'x') + "\xca\xbf" + std::string(10, 'y');  // ʿ spans bytes 39-40
+  const ParsedVisit p = parse_visit(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":")" + code +
+                                    R"(","minutes":8}]})");
+  ASSERT_EQ(p.errors.size(), 1u);
+  const std::string& m = p.errors[0].message;
+  EXPECT_EQ(m.find("\xca\xbf"), std::string::npos);        // the whole character is dropped...
+  EXPECT_NE(m.find(std::string(39, 'x') + "…"), std::string::npos);  // ...not half of it
+}
+
 TEST(VisitJson, ATopLevelArrayIsNotAVisit) { EXPECT_TRUE(has_error_at(parse_visit("[]"), "")); }
 
 TEST(VisitJson, MoreThanAHundredServicesIsAFieldError) {
