@@ -42,8 +42,7 @@ void apply_kx(const Visit& visit, std::vector<Line>& lines, Notes& notes) {
   const std::optional<Cents> threshold = kx_threshold(visit.date_of_service.year);
   if (!threshold) return;
   for (KxBucket bucket : {KxBucket::PtSlp, KxBucket::Ot}) {
-    const Cents start = bucket == KxBucket::Ot ? visit.ytd_ot : visit.ytd_pt_slp;
-    Cents spent = start;
+    Cents spent = bucket == KxBucket::Ot ? visit.ytd_ot : visit.ytd_pt_slp;  // this year before the visit
     bool crossed = false;
     bool any_line = false;
     for (Line& line : lines) {
