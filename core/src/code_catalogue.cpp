@@ -1,6 +1,5 @@
 #include "code_catalogue.h"
 
-#include <algorithm>
 #include <vector>
 
 #include "code_index.h"
@@ -33,19 +32,16 @@ bool is_evaluation(std::string_view code) {
 }  // namespace
 
 std::optional<CodeInfo> find_code(std::string_view code) {
-  // Built once: each catalogue code with its derived facts, sorted by key.
-  static const std::vector<std::pair<std::uint64_t, CodeInfo>> index = [] {
-    std::vector<std::pair<std::uint64_t, CodeInfo>> out;
-    for (const auto& row : ref::codes()) {
-      out.emplace_back(code_key(row.code), CodeInfo{&row, required_discipline(row.code), is_evaluation(row.code)});
-    }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Built once: the sorted index, and each row's derived facts at the row's position in the table.
+  static const SortedIndex<ref::CodeRow> index(ref::codes(), [](const ref::CodeRow& r) { return code_key(r.code); });
+  static const std::vector<CodeInfo> infos = [] {
+    std::vector<CodeInfo> out;
+    for (const auto& row : ref::codes()) out.push_back({&row, required_discipline(row.code), is_evaluation(row.code)});
     return out;
   }();
-  const std::uint64_t key = code_key(code);
-  const auto it = std::lower_bound(index.begin(), index.end(), key, [](const auto& e, std::uint64_t k) { return e.first < k; });
-  if (it == index.end() || it->first != key) return std::nullopt;  // the key holds all of a code's characters
-  return it->second;
+  const ref::CodeRow* row = index.find(code_key(code));  // the key holds every character of a code
+  if (row == nullptr) return std::nullopt;
+  return infos[static_cast<std::size_t>(row - ref::codes().begin())];
 }
 
 }  // namespace unitwise

@@ -33,9 +33,11 @@ class JsonWriter {
   JsonWriter& null() { comma(); out_ += "null"; return *this; }
   // Fixed-point number: 3507 with 2 decimals → 35.07; 334009 with 4 → 33.4009.
   JsonWriter& fixed(std::int64_t scaled, int decimals);
-  JsonWriter& strings(const std::vector<std::string>& list) {
+  // Any list of strings or string_views as a JSON array.
+  template <class List>
+  JsonWriter& strings(const List& list) {
     begin_array();
-    for (const auto& s : list) value(s);
+    for (const auto& s : list) value(std::string_view(s));
     return end_array();
   }
 

@@ -54,7 +54,7 @@ Edit make_edit(const ref::NcciRow& row) {
   e.source = ref::kNcciRelease;
   if (e.modifier_allowed) {
     e.severity = "warning";
-    e.suggested_modifiers = "59 XE XS XP XU";  // X{EPSU} preferred over 59 when one fits (NCCI Policy Manual ch. I §E)
+    e.suggested_modifiers = {"59", "XE", "XS", "XP", "XU"};  // X{EPSU} preferred over 59 when one fits (NCCI ch. I §E)
     e.message = e.column2 + " is bundled into " + e.column1 + " on the same day. It is paid only when it was a "
                 "distinct service (separate session, structure or practitioner, or non-overlapping time) and the "
                 "record shows it: then put XE, XS, XP or XU (or 59 if none fits) on " + e.column2 +

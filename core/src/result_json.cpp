@@ -22,21 +22,6 @@ void write_lines(JsonWriter& w, const std::vector<Line>& lines) {
   w.end_array();
 }
 
-std::vector<std::string> split_words(const std::string& s) {
-  std::vector<std::string> out;
-  std::string word;
-  for (char c : s) {
-    if (c == ' ') {
-      if (!word.empty()) out.push_back(std::move(word));
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  if (!word.empty()) out.push_back(std::move(word));
-  return out;
-}
-
 void write_edits(JsonWriter& w, const std::vector<Edit>& edits) {
   w.key("edits").begin_array();
   for (const Edit& e : edits) {
@@ -53,7 +38,7 @@ void write_edits(JsonWriter& w, const std::vector<Edit>& edits) {
       w.key("column2").value(e.column2);
       w.key("modifierIndicator").value(e.modifier_indicator);
       w.key("modifierAllowed").value(e.modifier_allowed);
-      w.key("suggestedModifiers").strings(split_words(e.suggested_modifiers));
+      w.key("suggestedModifiers").strings(e.suggested_modifiers);
     }
     w.key("message").value(e.message);
     if (!e.rationale.empty()) w.key("rationale").value(e.rationale);
@@ -99,9 +84,7 @@ void write_fee(JsonWriter& w, const std::optional<Fee>& fee, const std::vector<L
     w.end_object();
   }
   w.end_array();
-  w.key("sources").begin_array();
-  for (std::string_view s : f.sources) w.value(s);
-  w.end_array();
+  w.key("sources").strings(f.sources);
   w.end_object();
 }
 

@@ -44,7 +44,7 @@ TEST(NcciEdits, IndicatorOneSuggestsXModifiersBefore59) {
   const auto edits = edits_on({2026, 6, 1}, {"97750", "97530"});
   ASSERT_EQ(edits.size(), 1u);
   EXPECT_EQ(edits[0].severity, "warning");
-  EXPECT_EQ(edits[0].suggested_modifiers, "59 XE XS XP XU");
+  EXPECT_EQ(edits[0].suggested_modifiers, (std::vector<std::string_view>{"59", "XE", "XS", "XP", "XU"}));
   EXPECT_NE(edits[0].message.find("Never add a modifier just to get past the edit"), std::string::npos);
 }
 

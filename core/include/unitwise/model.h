@@ -70,7 +70,7 @@ struct Edit {
   std::string column2;   // ncci only
   bool modifier_allowed = false;
   std::string modifier_indicator;   // ncci: "0", "1", "9"
-  std::string suggested_modifiers;  // ncci: "59 XE XS XP XU" when allowed
+  std::vector<std::string_view> suggested_modifiers;  // ncci: 59, XE, XS, XP, XU when allowed
   int units = 0;                    // mue: units billed
   int limit = 0;                    // mue: MUE value
   int mai = 0;                      // mue: adjudication indicator
