@@ -86,8 +86,8 @@ std::vector<Edit> ncci_edits(const Visit& visit, const std::vector<Line>& lines,
   }
   if (codes.size() > 1) {
     Trace(notes.explain, notes.trace).add("ncci", "", ref::kNcciRelease, [&] {
-      return "Checked " + std::to_string(codes.size() * (codes.size() - 1) / 2) + " code pairs against the NCCI PTP "
-             "table: " + count(static_cast<int>(edits.size()), "edit") + ". The table is the 2024-07-01 release; edits "
+      return "Checked " + count(static_cast<int>(codes.size() * (codes.size() - 1) / 2), "code pair") +
+             " against the NCCI PTP table: " + count(static_cast<int>(edits.size()), "edit") + ". The table is the 2024-07-01 release; edits "
              "added since are not known.";
     });
   }
