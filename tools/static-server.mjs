@@ -1,38 +1,67 @@
 // A small static file server for the built site: node tools/static-server.mjs DIR PORT
-// Loopback only; the headers match what a strict production host would send.
+// Loopback only; the headers match what a strict production host would send. Prints nothing but errors.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 
-const [dir = "build/web", port = "8080"] = process.argv.slice(2);
-const root = resolve(dir);
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
                 ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json",
-                ".webmanifest": "application/manifest+json", ".png": "image/png", ".svg": "image/svg+xml" };
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-            "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; " +
-            "object-src 'none'; frame-ancestors 'none'";
+                ".webmanifest": "application/manifest+json", ".png": "image/png", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8" };
+// The same policy as the page's meta tag, plus frame-ancestors, which only a header can carry.
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+                   "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; " +
+                   "object-src 'none'; frame-ancestors 'none'";
+const HEADERS = { "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+                  "Cache-Control": "no-cache" };
+
+// The file a request names, or null when the path is malformed or leads out of the site folder.
+function fileFor(base, url) {
+  let path;
+  try {
+    path = decodeURIComponent(new URL(url, "http://x").pathname);
+  } catch {
+    return null;  // "%E0%A4%A" and the like
+  }
+  const file = normalize(join(base, path.endsWith("/") ? `${path}index.html` : path));
+  return file.startsWith(base + sep) && !path.includes("\0") ? file : null;
+}
 
 export function startServer(siteDir, listenPort, host = "127.0.0.1") {
   const base = resolve(siteDir);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const file = normalize(join(base, path.endsWith("/") ? `${path}index.html` : path));
-    if (file !== base && !file.startsWith(base + sep)) {  // no way out of the site folder
-      res.writeHead(403).end();
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { Allow: "GET, HEAD" }).end();
       return;
     }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
-                           "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                           "Referrer-Policy": "no-referrer", "Cache-Control": "no-cache" });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+    const file = fileFor(base, req.url);
+    if (!file) {
+      res.writeHead(400, HEADERS).end();
+      return;
     }
+    let body;
+    try {
+      body = await readFile(file);
+    } catch {
+      res.writeHead(404, { ...HEADERS, "Content-Type": "text/plain; charset=utf-8" }).end("not found");
+      return;
+    }
+    res.writeHead(200, { ...HEADERS, "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+                         "Content-Length": body.length });
+    res.end(req.method === "HEAD" ? undefined : body);
   });
-  return new Promise((ok) => server.listen(Number(listenPort), host, () => ok(server)));
+  return new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(Number(listenPort), host, () => ok(server));
+  });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await startServer(root, port);
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [dir = "build/web", port = "8080"] = process.argv.slice(2);
+  try {
+    await startServer(dir, port);
+  } catch (error) {
+    console.error(`static-server: ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -2,40 +2,44 @@
 // renders the result and writes the visit into the address.
 import { createEngine } from "./unitwise/index.js";
 import { lastVisit, saveVisit, visitFromAddress } from "./address.js";
-import { addService, fillForm, readVisit, setCatalogue, showErrors } from "./visit-form.js";
+import { setCatalogue } from "./code-picker.js";
+import { addService, fillForm, readVisit, setLocalities, showErrors } from "./visit-form.js";
 import { renderResult, summaryText } from "./results-view.js";
 import { startPractice } from "./practice.js";
-import { el } from "./dom.js";
 
 const $ = (id) => document.getElementById(id);
+// Today, if the engine has fee data for this year (2025, 2026); otherwise the first day it has.
 const today = () => {
   const d = new Date();
   const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-  return iso >= "2025-01-01" && iso <= "2026-12-31" ? iso : "2026-01-02";  // the engine's data years
+  return iso >= "2025-01-01" && iso <= "2026-12-31" ? iso : "2026-01-02";
 };
 const starter = () => ({ dateOfService: today(), discipline: "PT", locality: "national",
                          services: [{ code: "97112", minutes: 24 }, { code: "97110", minutes: 23 }] });
 
-const engine = await createEngine();
+let engine;
+try {
+  engine = await createEngine();
+} catch (error) {
+  $("summary").textContent = `The calculator could not start in this browser (${error.message}).`;
+  throw error;
+}
 setCatalogue(engine.catalogue());
 let tiePreference = [];
 let frame = 0;
 
-function fillLocalities(year) {
-  const list = engine.localities(year);
-  $("localities").replaceChildren(...list.map((l) => el("option", { value: l.id }, `${l.state} — ${l.name}`)));
-}
+const fillLocalities = (date) => setLocalities(engine.localities(Number(String(date).slice(0, 4)) || 2026));
 
 function update() {
   frame = 0;
-  const visit = readVisit(tiePreference.length ? { tiePreference } : {});
+  const { visit, rows } = readVisit(tiePreference.length ? { tiePreference } : {});
   const result = engine.evaluate(visit);
-  showErrors(result.errors);
+  showErrors(result.errors, rows);
   saveVisit(visit);
   let compared = null;
   if ($("compare").checked && result.ok) {
-    const other = engine.evaluate({ ...visit, ruleSet: visit.ruleSet === "cms" ? "per_code" : "cms" });
-    if (other.ok) compared = visit.ruleSet === "cms" ? [result, other] : [other, result];
+    const other = engine.evaluate({ ...visit, ruleSet: visit.ruleSet === "per_code" ? "cms" : "per_code" });
+    if (other.ok) compared = visit.ruleSet === "per_code" ? [other, result] : [result, other];
   }
   $("summary").textContent = summaryText(result);
   renderResult($("result-body"), result, {
@@ -54,22 +58,20 @@ function schedule() {
 
 function load(visit) {
   tiePreference = visit.options?.tiePreference ?? [];
+  fillLocalities(visit.dateOfService ?? today());
   fillForm(visit, schedule);
   if (!document.querySelector("#service-rows .service")) addService({}, schedule);
   schedule();
 }
 
 $("visit-form").addEventListener("input", (e) => {
-  if (e.target.id === "dateOfService" && /^\d{4}/.test(e.target.value)) fillLocalities(Number(e.target.value.slice(0, 4)));
-  if (e.target.matches("input.code, input.minutes")) tiePreference = [];  // a new visit, a new tie
+  if (e.target.id === "dateOfService") fillLocalities(e.target.value);
+  if (e.target.matches("input.code, input.minutes, input.assistant")) tiePreference = [];  // a new visit, a new tie
   schedule();
 });
 $("visit-form").addEventListener("change", schedule);
 $("visit-form").addEventListener("submit", (e) => e.preventDefault());
-$("add-service").addEventListener("click", () => {
-  addService({}, schedule, true);
-  schedule();
-});
+$("add-service").addEventListener("click", () => addService({}, schedule, true));
 $("reset").addEventListener("click", () => load(starter()));
 $("copy-link").addEventListener("click", async () => {
   try {
@@ -93,10 +95,9 @@ for (const [tab, shown] of [["tab-calculator", "calculator"], ["tab-practice", "
 
 const versions = engine.dataVersions();
 $("data-versions").textContent = `Engine ${versions.engine}. Data: ${versions.rvu2026}; ${versions.gpci2026}; ${versions.ncci}; ${versions.mue}.`;
-const initial = visitFromAddress() ?? lastVisit() ?? starter();
-fillLocalities(Number(String(initial.dateOfService ?? today()).slice(0, 4)) || 2026);
-load(initial);
-startPractice(engine, today());
+load(visitFromAddress() ?? lastVisit() ?? starter());
+// Practice draws its first visit when first opened, so it costs nothing at page load.
+$("tab-practice").addEventListener("click", () => startPractice(engine, today()), { once: true });
 document.body.dataset.ready = "true";
 
 if ("serviceWorker" in navigator) navigator.serviceWorker.register("./sw.js").catch(() => {});

@@ -8,11 +8,36 @@ export function el(tag, attrs = {}, ...children) {
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child == null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
 }
 
-export const money = (n) => (n < 0 ? `−$${(-n).toFixed(2)}` : `$${Number(n).toFixed(2)}`);
+// Dollars to the cent; differences of two amounts can carry float dust, so round before the sign.
+export function money(n) {
+  const cents = Math.round(Number(n) * 100);
+  return `${cents < 0 ? "−" : ""}$${(Math.abs(cents) / 100).toFixed(2)}`;
+}
+
+// "1 unit", "3 units".
+export const count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+// Units per code, summed over its claim lines (a CQ/CO split gives a code two lines).
+export function unitsByCode(result) {
+  const units = new Map();
+  for (const line of result.lines) units.set(line.code, (units.get(line.code) ?? 0) + line.units);
+  return units;
+}
+
+// A table from a caption, header cells and rows (a row is a <tr> or a list of cells, each text or a node).
+export function table(cls, caption, headers, rows, foot = null) {
+  return el("table", { class: cls }, el("caption", {}, caption),
+    headers && el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, rows.map((row) => (row instanceof Node ? row : el("tr", {}, row.map((c) => el("td", {}, c)))))),
+    foot && el("tfoot", {}, foot));
+}
+
+// A source citation after a sentence, as the engine's trace gives it.
+export const cite = (source) => (source ? [" ", el("cite", {}, source)] : []);

@@ -1,108 +1,96 @@
-// Renders an engine result: claim lines, the minutes picture, modifier reasons, edits and warnings,
-// ties as a choice, the fee breakdown, the checklist, the trace (explain mode) and the comparison.
-import { el, money } from "./dom.js";
+// Renders an engine result: claim lines, the minutes picture, modifier reasons, edits and warnings, ties,
+// the fee breakdown, the checklist, and in explain mode the trace and the rule comparison.
+import { cite, count, el, money, table } from "./dom.js";
 import { unitsPicture } from "./units-picture.js";
+import { comparison, explanation, tieChoices, traceList, traceTopic } from "./explain-view.js";
 
 const section = (title, ...body) => el("section", { class: "panel" }, el("h3", {}, title), ...body);
+const RULE_SETS = { cms: "Medicare total-time rule", per_code: "per-code rule" };
+const billedUnits = (result) => result.lines.reduce((n, l) => n + l.units, 0);
 
 function claimLines(result) {
-  return el("table", { class: "claim-lines" },
-    el("caption", {}, "Claim lines"),
-    el("thead", {}, el("tr", {}, ...["Code", "Units", "Modifiers", "Allowed"].map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, ...result.lines.map((l) => el("tr", { class: l.units === 0 ? "unbilled" : "" },
-      el("td", {}, l.code), el("td", {}, l.units), el("td", {}, l.modifiers.join(" ")), el("td", {}, money(l.allowed))))),
-    el("tfoot", {}, el("tr", {}, el("th", { scope: "row" }, "Total"),
-      el("td", {}, result.lines.reduce((n, l) => n + l.units, 0)), el("td"), el("td", {}, money(result.fee.allowed)))));
+  return table("claim-lines", "Claim lines", ["Code", "Units", "Modifiers", "Allowed"],
+    result.lines.map((l) => el("tr", { class: l.units ? null : "unbilled" },
+      [l.code, l.units, l.modifiers.join(" "), money(l.allowed)].map((c) => el("td", {}, c)))),
+    el("tr", {}, el("th", { scope: "row" }, "Total"), el("td", {}, billedUnits(result)), el("td"), el("td", {}, money(result.fee.allowed))));
 }
 
-// Why each modifier: the trace lines that concern modifiers, per code.
+// Why each modifier: the trace entries about modifiers (GP/GO/GN, CQ/CO, KX).
 function modifierReasons(result) {
-  const reasons = result.trace.filter((t) => /^(discipline-modifier|assistant-|kx$)/.test(t.rule));
-  if (!reasons.length) return null;
-  return section("Why these modifiers", el("ul", {}, ...reasons.map((t) => el("li", {}, t.text, " ", el("cite", {}, t.source)))));
+  const reasons = result.trace.filter((t) => traceTopic(t.rule) === "modifiers");
+  return reasons.length ? section("Why these modifiers", traceList(reasons)) : null;
 }
 
 function editsAndWarnings(result) {
+  const label = { error: "Denied as billed", warning: "Needs a modifier and the record behind it" };
+  const rank = (e) => (e.severity === "error" ? 0 : 1);
+  const edits = [...result.edits].sort((a, b) => rank(a) - rank(b));
   const items = [
-    ...result.edits.map((e) => ({ severity: e.severity, title: e.kind === "ncci" ? `NCCI ${e.column1} / ${e.column2}` : `MUE ${e.code}`,
-                                  text: e.message, source: e.source })),
-    ...result.warnings.map((w) => ({ severity: "info", title: w.code, text: w.message })),
+    ...edits.map((e) => el("li", { class: `alert ${e.severity}` },
+      el("strong", {}, `${label[e.severity]}: ${e.kind === "ncci" ? `NCCI ${e.column1} with ${e.column2}` : `MUE ${e.code}`}. `),
+      e.message, cite(e.source))),
+    ...result.warnings.map((w) => el("li", { class: "alert" }, el("strong", {}, "Note: "), w.message)),
   ];
-  if (!items.length) return section("Edits and warnings", el("p", {}, "No NCCI or MUE edit and no warning for this visit."));
-  const order = { error: 0, warning: 1, info: 2 };
-  items.sort((a, b) => order[a.severity] - order[b.severity]);
-  const label = { error: "Denial", warning: "Needs a modifier", info: "Note" };
-  return section("Edits and warnings", el("ul", { class: "alerts" }, ...items.map((i) =>
-    el("li", { class: `alert ${i.severity}` }, el("strong", {}, `${label[i.severity]}: ${i.title}. `), i.text,
-      i.source ? el("cite", {}, ` ${i.source}`) : null))));
-}
-
-function tieChoices(result, onChoose) {
-  if (!result.ties.length) return null;
-  return section("Ties: your choice", ...result.ties.map((tie, t) => {
-    const choices = [tie.chosen, ...tie.alternatives];
-    const name = `tie-${t}`;
-    return el("fieldset", { class: "tie" },
-      el("legend", {}, `${tie.codes.join(", ")} have equal leftover minutes for ${tie.units} unit${tie.units === 1 ? "" : "s"}. Any choice is compliant; which code bills it?`),
-      ...choices.map((codes, i) => el("label", {},
-        el("input", { type: "radio", name, value: codes.join(" "), checked: i === 0, onchange: () => onChoose(codes) }),
-        ` ${codes.join(" + ")}`)));
-  }));
+  return section("Edits and warnings", items.length ? el("ul", { class: "alerts" }, items)
+    : el("p", {}, "No NCCI or MUE edit and no warning for this visit."));
 }
 
 function feeBreakdown(fee) {
   const rows = [
     ["Fee schedule amount", fee.full], ["Multiple procedure reduction (MPPR)", -fee.mpprReduction],
-    ["Assistant (CQ/CO) reduction", -fee.assistantReduction], ["Allowed", fee.allowed],
+    ["Assistant (CQ/CO) reduction", -fee.assistantReduction], ["Allowed", fee.allowed, "key"],
     ["Deductible", fee.deductible], ["Coinsurance (20%)", fee.coinsurance], ["Sequestration (2%)", fee.sequestration],
-    ["Medicare pays", fee.medicarePays], ["Patient owes", fee.patientOwes],
+    ["Medicare pays", fee.medicarePays, "key"], ["Patient owes", fee.patientOwes, "key"],
   ];
   return section(`Medicare fee (${fee.year}, ${fee.localityName.toLowerCase()}, ${fee.setting})`,
-    el("table", { class: "fee" }, el("caption", {}, "Fee breakdown"),
-      el("tbody", {}, ...rows.map(([name, amount]) => el("tr", { class: /pays|owes|^Allowed/.test(name) ? "key" : "" },
-        el("th", { scope: "row" }, name), el("td", {}, money(amount)))))),
+    table("fee", "Fee breakdown", null, rows.map(([name, amount, key]) => el("tr", { class: key },
+      el("th", { scope: "row" }, name), el("td", {}, money(amount))))),
     el("p", { class: "hint" }, `Conversion factor $${fee.conversionFactor}. An estimate from CMS public files; the MAC's remittance decides.`));
 }
 
+// Ticks survive a redraw: a biller ticking items off should not lose them when a minute changes.
+const ticked = new Set();
+
 function checklist(items) {
-  return section("Documentation checklist", el("ul", { class: "checklist" }, ...items.map((item) =>
-    el("li", {}, el("label", {}, el("input", { type: "checkbox", "data-id": item.id }), " ",
-      item.codes.length ? el("strong", {}, `${item.codes.join(", ")}: `) : null, item.text, " ", el("cite", {}, item.source))))));
-}
-
-function trace(result) {
-  return section("Explanation, step by step", el("ol", { class: "trace" }, ...result.trace.map((t) =>
-    el("li", {}, t.code ? el("strong", {}, `${t.code} `) : null, t.text, " ", el("cite", {}, t.source)))));
-}
-
-function comparison(cms, perCode) {
-  const codes = [...new Set([...cms.lines, ...perCode.lines].map((l) => l.code))];
-  const units = (r, code) => r.lines.filter((l) => l.code === code).reduce((n, l) => n + l.units, 0);
-  return section("Medicare total time vs per code",
-    el("table", { class: "compare" }, el("caption", {}, "Same visit, two rule sets"),
-      el("thead", {}, el("tr", {}, ...["Code", "Medicare units", "Per-code units"].map((h) => el("th", { scope: "col" }, h)))),
-      el("tbody", {}, ...codes.map((c) => el("tr", {}, el("td", {}, c), el("td", {}, units(cms, c)), el("td", {}, units(perCode, c))))),
-      el("tfoot", {}, el("tr", {}, el("th", { scope: "row" }, "Allowed (Medicare rates)"),
-        el("td", {}, money(cms.fee.allowed)), el("td", {}, money(perCode.fee.allowed))))),
-    el("p", { class: "hint" }, "Which one applies is set by the payer's contract, not by which pays more."));
+  return section("Documentation checklist", el("ul", { class: "checklist" }, items.map((item) =>
+    el("li", {}, el("input", { type: "checkbox", id: `check-${item.id}`, checked: ticked.has(item.id),
+                               onchange: (e) => (e.target.checked ? ticked.add(item.id) : ticked.delete(item.id)) }),
+      el("label", { for: `check-${item.id}` }, item.codes.length ? el("strong", {}, `${item.codes.join(", ")}: `) : null,
+        item.text, cite(item.source))))));
 }
 
 export function summaryText(result) {
-  if (!result.ok) return `The visit has ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"} to fix.`;
-  const units = result.lines.reduce((n, l) => n + l.units, 0);
-  return `${units} unit${units === 1 ? "" : "s"} on ${result.lines.length} line${result.lines.length === 1 ? "" : "s"}` +
+  if (!result.ok) return `The visit has ${count(result.errors.length, "problem")} to fix.`;
+  return `${count(billedUnits(result), "unit")} on ${count(result.lines.length, "line")}` +
          ` (${result.totalTimedUnits} timed from ${result.totalTimedMinutes} minutes). Allowed ${money(result.fee.allowed)},` +
          ` Medicare pays ${money(result.fee.medicarePays)}, patient owes ${money(result.fee.patientOwes)}.`;
 }
 
+// A bad visit keeps the last good figures on screen, marked as out of date, so typing a code does not
+// make the whole result blink away at every keystroke.
+function markStale(target) {
+  target.querySelector(".stale-note")?.remove();
+  target.prepend(el("p", { class: "stale-note" }, target.childElementCount
+    ? "Out of date: fix the marked fields. The figures below are from the last complete visit."
+    : "Fix the marked fields to see the claim lines."));
+  target.classList.add("stale");
+}
+
 export function renderResult(target, result, { explain, compared, onChooseTie }) {
   if (!result.ok) {
-    target.replaceChildren(el("p", { class: "hint" }, "Fix the highlighted fields to see the claim lines."));
+    markStale(target);
     return;
   }
+  const focused = target.contains(document.activeElement) ? document.activeElement.id : "";
+  target.classList.remove("stale");
+  const fee = result.fee;
   target.replaceChildren(...[
-    claimLines(result), unitsPicture(result), modifierReasons(result), editsAndWarnings(result),
-    tieChoices(result, onChooseTie), feeBreakdown(result.fee), compared ? comparison(...compared) : null,
-    checklist(result.checklist), explain ? trace(result) : null,
+    el("p", { class: "visit-line" }, `${RULE_SETS[result.ruleSet]} · ${result.dateOfService} · ${fee.localityName}, ${fee.setting}`),
+    // The explanation holds the modifier reasons too, so it takes their place rather than repeating them.
+    claimLines(result), unitsPicture(result), explain ? explanation(result) : null, tieChoices(result, onChooseTie),
+    explain ? null : modifierReasons(result), editsAndWarnings(result), feeBreakdown(fee), compared ? comparison(...compared) : null,
+    checklist(result.checklist),
   ].filter(Boolean));
+  // A redraw replaces the nodes; keyboard users keep their place (a tie radio, a checklist box).
+  if (focused) document.getElementById(focused)?.focus();
 }

@@ -1,8 +1,9 @@
 // Offline after the first visit: network first (so a new build shows at once), cache as the fallback.
 const CACHE = "unitwise-v1";
-const SHELL = ["./", "index.html", "style.css", "app.js", "address.js", "dom.js", "visit-form.js", "results-view.js",
-               "units-picture.js", "practice.js", "manifest.webmanifest", "unitwise/index.js", "unitwise/unitwise.js",
-               "unitwise/unitwise.wasm"];
+// Every file of the site (the browser suite checks this list against build/web).
+const SHELL = ["./", "index.html", "style.css", "manifest.webmanifest", "app.js", "address.js", "code-picker.js", "dom.js",
+               "explain-view.js", "practice.js", "results-view.js", "units-picture.js", "visit-form.js",
+               "unitwise/index.js", "unitwise/unitwise.js", "unitwise/unitwise.wasm"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -1,39 +1,44 @@
-// Minutes → units, drawn: each code's minutes as a bar cut into 15-minute blocks, the 8-minute mark of the
-// last block shown, and the units the code billed (full blocks solid, a leftover unit highlighted).
-import { el } from "./dom.js";
+// Minutes → units, drawn: each timed code's minutes as a bar cut into 15-minute blocks, a tick at the 8th
+// minute of every block, and the units the code billed (full blocks dark, a leftover unit highlighted).
+// Widths are set through element.style (CSSOM), which the page's CSP allows; HTML style attributes it does not.
+import { count, el } from "./dom.js";
+import { catalogueEntry } from "./code-picker.js";
+
+const percent = (node, property, value) => {
+  node.style[property] = `${value}%`;
+  return node;
+};
+
+// One 15-minute slot per block: the minutes fill it from the left, the tick sits at its 8th minute.
+function bar(code, minutes, units, scale) {
+  const slots = [];
+  for (let start = 0, index = 0; start < minutes; start += 15, index++) {
+    const length = Math.min(15, minutes - start);
+    const kind = index >= units ? "unbilled" : length === 15 ? "full" : "leftover";
+    slots.push(percent(el("span", { class: "slot" },
+      percent(el("span", { class: `fill ${kind}` }), "width", (length / 15) * 100), el("span", { class: "eight" })),
+    "width", 15 * scale));
+  }
+  return el("div", { class: "bar-row" },
+    el("span", { class: "bar-code" }, code),
+    el("span", { class: "bar", role: "img", "aria-label": `${code}: ${minutes} minutes, ${count(units, "unit")}` }, slots),
+    el("span", { class: "bar-units" }, `${minutes} min → ${units}`));
+}
 
 export function unitsPicture(result) {
-  const perCode = new Map();
+  const codes = new Map();
   for (const line of result.lines) {
-    const entry = perCode.get(line.code) ?? { minutes: line.minutes, units: 0 };
+    if (!catalogueEntry(line.code)?.timed) continue;  // untimed codes bill per session, not per minute
+    const entry = codes.get(line.code) ?? { minutes: line.minutes, units: 0 };
     entry.units += line.units;
-    perCode.set(line.code, entry);
+    codes.set(line.code, entry);
   }
-  const longest = Math.max(15, ...[...perCode.values()].map((c) => c.minutes));
+  if (!codes.size) return null;
+  const longest = Math.max(15, ...[...codes.values()].map((c) => c.minutes));
   const scale = 100 / (Math.ceil(longest / 15) * 15);
-  const rows = [...perCode].map(([code, { minutes, units }]) => {
-    const blocks = [];
-    for (let start = 0; start < minutes; start += 15) {
-      const length = Math.min(15, minutes - start);
-      const index = start / 15;
-      const full = length === 15;
-      const billed = index < units;
-      const block = el("span", {
-        class: `block${full ? " full" : " partial"}${billed ? " billed" : ""}${billed && !full ? " leftover" : ""}`,
-        title: `${start}–${start + length} min${billed ? ": billed" : ""}`,
-      });
-      block.style.width = `${length * scale}%`;
-      blocks.push(block);
-    }
-    const mark = el("span", { class: "eight", "aria-hidden": "true" });
-    mark.style.left = `${8 * scale}%`;
-    return el("div", { class: "bar-row" },
-      el("span", { class: "bar-code" }, code),
-      el("span", { class: "bar", role: "img", "aria-label": `${code}: ${minutes} minutes, ${units} unit${units === 1 ? "" : "s"}` },
-        ...blocks, mark),
-      el("span", { class: "bar-units" }, `${minutes} min → ${units}`));
-  });
   return el("figure", { class: "units-picture" },
-    el("figcaption", {}, "Minutes and units. Dark blocks are full 15-minute units; a light orange block is a leftover unit; the thin line marks 8 minutes."),
-    ...rows);
+    el("figcaption", {}, "Minutes and units: each box is 15 minutes, the red tick its 8th minute. ",
+      el("span", { class: "swatch full" }), " a full unit, ", el("span", { class: "swatch leftover" }),
+      " a leftover unit, ", el("span", { class: "swatch" }), " minutes that earned no unit."),
+    [...codes].map(([code, { minutes, units }]) => bar(code, minutes, units, scale)));
 }
