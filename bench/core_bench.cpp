@@ -3,15 +3,15 @@
 
 #include "corpus.h"
 #include "unitwise/unitwise.h"
-#include "visit_json.h"
+#include "json/visit_json.h"
 
 namespace {
 
 void BM_CoreRules(benchmark::State& state) {
-  std::vector<unitwise::Visit> visits;
+  std::vector<unitwise::ValidVisit> visits;
   for (const auto& text : unitwise::bench::make_corpus(10000)) {
-    auto parsed = unitwise::parse_visit(text);
-    if (parsed.errors.empty()) visits.push_back(std::move(parsed.visit));
+    auto parsed = unitwise::parse_visit(text, unitwise::ReferenceData::builtin());
+    if (parsed.visit) visits.push_back(std::move(*parsed.visit));
   }
   std::size_t i = 0;
   for (auto _ : state) {

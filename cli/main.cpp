@@ -1,94 +1,94 @@
-// unitwise command line: evaluate one visit, or a JSON Lines batch, with the core engine.
+// unitwise command line: evaluate visits, import CMS files into data packs, list the data.
 #include <cerrno>
+#include <optional>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "evaluate_command.h"
+#include "file_io.h"
+#include "import_cms_command.h"
 #include "unitwise/unitwise.h"
 
 namespace {
 
-constexpr std::size_t kMaxLineBytes = 4u << 20;  // same bound as the engine's visit limit
-
 constexpr const char* kUsage =
-    "usage: unitwise evaluate [FILE|-]        evaluate one visit (JSON) and print the result\n"
-    "       unitwise evaluate --batch [FILE|-] one visit per line in, one result per line out\n"
+    "usage: unitwise evaluate [--data DIR]... [FILE|-]          evaluate one visit (JSON) and print the result\n"
+    "       unitwise evaluate [--data DIR]... --batch [FILE|-]  one visit per line in, one result per line out\n"
+    "       unitwise import-cms --out DIR [--effective YYYY-MM-DD] FILE...\n"
+    "                                       turn CMS files (PPRRVU, GPCI, LOCCO, MUE, NCCI PTP) into a data pack\n"
     "       unitwise catalogue                 the codes unitwise knows, as JSON\n"
-    "       unitwise localities YEAR           the Medicare payment localities of YEAR, as JSON\n"
-    "       unitwise version                   engine and reference-data versions, as JSON\n"
-    "exit status: 0 all visits valid, 1 a visit was invalid, 2 usage or I/O error\n";
+    "       unitwise localities [--data DIR]... YYYY-MM-DD\n"
+    "                                          the Medicare payment localities in force on a date, as JSON\n"
+    "       unitwise version [--data DIR]...   engine version and the data releases it holds, as JSON\n"
+    "--data DIR adds a data pack (made by import-cms): from its effective dates on, its tables win.\n"
+    "exit status: 0 all visits valid, 1 a visit (or a CMS file) was invalid, 2 usage, data pack or I/O error\n";
 
-int usage_error(const char* why) {
-  std::fprintf(stderr, "unitwise: %s\n%s", why, kUsage);
+int usage_error(const std::string& why) {
+  std::fprintf(stderr, "unitwise: %s\n%s", why.c_str(), kUsage);
   return 2;
 }
 
-std::FILE* open_input(const char* path) {
-  if (path == nullptr || std::strcmp(path, "-") == 0) return stdin;
-  return std::fopen(path, "rb");
-}
-
-bool is_ok(const std::string& result) { return result.compare(0, 10, "{\"ok\":true") == 0; }
-
-int evaluate_one(std::FILE* in) {
-  std::string text;
-  char buffer[65536];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) {
-    // Past the limit the engine only needs to see that it is too big; stop holding more.
-    if (text.size() <= kMaxLineBytes) text.append(buffer, n);
+// Output that did not reach its destination (a full disk, a closed pipe) is an I/O error, never success.
+int finish(int status) {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "unitwise: cannot write the output: %s\n", std::strerror(errno));
+    return 2;
   }
-  const std::string result = unitwise::evaluate_json(text);
-  std::fwrite(result.data(), 1, result.size(), stdout);
-  std::fputc('\n', stdout);
-  return is_ok(result) ? 0 : 1;
-}
-
-// Reads lines with a bounded buffer: an over-long line is cut at the limit (the engine then
-// reports it too large) and the rest of it is skipped, so memory stays constant.
-int evaluate_batch(std::FILE* in) {
-  static char out_buffer[1 << 16];
-  std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
-  int status = 0;
-  std::string line;
-  bool overflow = false;
-  auto flush_line = [&] {
-    if (line.empty() && !overflow) return;  // blank lines are not visits
-    const std::string result = unitwise::evaluate_json(line);
-    std::fwrite(result.data(), 1, result.size(), stdout);
-    std::fputc('\n', stdout);
-    if (!is_ok(result)) status = 1;
-    line.clear();
-    overflow = false;
-  };
-  char buffer[65536];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) {
-    std::string_view chunk(buffer, n);
-    while (!chunk.empty()) {
-      const std::size_t nl = chunk.find('\n');
-      const std::string_view part = chunk.substr(0, nl);
-      if (line.size() + part.size() <= kMaxLineBytes + 1) {
-        line.append(part);
-      } else {
-        line.append(part.substr(0, kMaxLineBytes + 1 - line.size()));
-        overflow = true;
-      }
-      if (nl == std::string_view::npos) break;
-      flush_line();
-      chunk.remove_prefix(nl + 1);
-    }
-  }
-  flush_line();
-  if (line.capacity() > kMaxLineBytes) line.shrink_to_fit();
   return status;
 }
 
-void print(const std::string& s) {
+int print(const std::string& s) {
   std::fwrite(s.data(), 1, s.size(), stdout);
   std::fputc('\n', stdout);
+  return finish(0);
+}
+
+struct Options {
+  std::vector<std::string> data;
+  std::vector<std::string> positional;
+  bool batch = false;
+};
+
+// --data DIR (repeatable), --batch, then positional arguments; anything else is a usage error.
+bool parse_options(int argc, char** argv, bool allow_batch, Options& o, std::string& error) {
+  for (int i = 2; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--data") {
+      if (i + 1 >= argc) {
+        error = "--data needs a folder";
+        return false;
+      }
+      o.data.emplace_back(argv[++i]);
+    } else if (arg == "--batch" && allow_batch) {
+      o.batch = true;
+    } else if (arg == "-" || arg.substr(0, 1) != "-") {
+      o.positional.emplace_back(arg);
+    } else {
+      error = "unexpected argument " + std::string(arg);
+      return false;
+    }
+  }
+  return true;
+}
+
+// The built-in data with the --data packs on top; nullopt (after saying why) when a pack is bad.
+std::optional<unitwise::ReferenceData> load_data(const std::vector<std::string>& dirs) {
+  std::vector<std::vector<unitwise::PackFile>> packs;
+  for (const std::string& dir : dirs) {
+    std::string error;
+    auto files = unitwise::cli::read_pack_folder(dir, error);
+    if (!files) {
+      std::fprintf(stderr, "unitwise: cannot read the data pack %s: %s\n", dir.c_str(), error.c_str());
+      return std::nullopt;
+    }
+    packs.push_back(std::move(*files));
+  }
+  auto loaded = unitwise::ReferenceData::with_packs(unitwise::ReferenceData::builtin(), packs);
+  for (const auto& e : loaded.errors) std::fprintf(stderr, "unitwise: data pack: %s\n", unitwise::to_string(e).c_str());
+  return std::move(loaded.data);
 }
 
 }  // namespace
@@ -98,37 +98,40 @@ int main(int argc, char** argv) {
   const std::string_view command = argv[1];
   if (command == "--help" || command == "-h" || command == "help") {
     std::fputs(kUsage, stdout);
-    return 0;
+    return finish(0);
   }
-  if (command == "version" && argc == 2) {
-    print(unitwise::data_versions_json());
-    return 0;
-  }
-  if (command == "catalogue" && argc == 2) {
-    print(unitwise::catalogue_json());
-    return 0;
-  }
-  if (command == "localities" && argc == 3) {
-    print(unitwise::localities_json(std::atoi(argv[2])));
-    return 0;
-  }
-  if (command != "evaluate") return usage_error("unknown command");
+  if (command == "import-cms") return finish(unitwise::cli::import_cms_command(argc - 1, argv + 1));
+  if (command == "catalogue" && argc == 2) return print(unitwise::catalogue_json());
+  if (command != "evaluate" && command != "localities" && command != "version") return usage_error("unknown command");
 
-  bool batch = false;
-  const char* path = nullptr;
-  for (int i = 2; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (arg == "--batch") batch = true;
-    else if (path == nullptr && (arg == "-" || arg.substr(0, 1) != "-")) path = argv[i];
-    else return usage_error("unexpected argument");
+  Options o;
+  std::string error;
+  if (!parse_options(argc, argv, command == "evaluate", o, error)) return usage_error(error);
+  const auto data = load_data(o.data);
+  if (!data) return 2;
+  if (command == "version") {
+    if (!o.positional.empty()) return usage_error("version takes no argument");
+    return print(unitwise::data_versions_json(*data));
   }
-  std::FILE* in = open_input(path);
+  if (command == "localities") {
+    if (o.positional.size() != 1 || !unitwise::parse_iso_date(o.positional[0])) {
+      return usage_error("localities needs one date written YYYY-MM-DD");
+    }
+    return print(unitwise::localities_json(o.positional[0], *data));
+  }
+  if (o.positional.size() > 1) return usage_error("evaluate reads one file (or - for standard input)");
+  const char* path = o.positional.empty() ? "-" : o.positional[0].c_str();
+  std::FILE* in = std::strcmp(path, "-") == 0 ? stdin : std::fopen(path, "rb");
   if (in == nullptr) {
     std::fprintf(stderr, "unitwise: cannot read %s: %s\n", path, std::strerror(errno));
     return 2;
   }
-  const int status = batch ? evaluate_batch(in) : evaluate_one(in);
+  const int status = o.batch ? unitwise::cli::evaluate_batch(in, *data) : unitwise::cli::evaluate_one(in, *data);
+  const bool read_failed = std::ferror(in) != 0;
   if (in != stdin) std::fclose(in);
-  std::fflush(stdout);
-  return status;
+  if (read_failed) {
+    std::fprintf(stderr, "unitwise: cannot read %s: read error\n", path);
+    return 2;
+  }
+  return finish(status);
 }

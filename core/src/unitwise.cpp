@@ -1,61 +1,81 @@
-// The public entry points: the JSON edge over evaluate(), and the catalogue/version helpers.
+// The public entry points: the JSON edge over validate() and evaluate(), and the data listings.
 #include "unitwise/unitwise.h"
 
-#include "json_writer.h"
-#include "result_json.h"
-#include "unitwise/billing_edits.h"
-#include "unitwise/reference_data.h"
-#include "visit_json.h"
+#include "json/json_writer.h"
+#include "json/result_json.h"
+#include "json/visit_json.h"
 
 namespace unitwise {
 
-const char* to_string(Discipline d) {
-  switch (d) {
-    case Discipline::PT: return "PT";
-    case Discipline::OT: return "OT";
-    case Discipline::SLP: return "SLP";
-  }
-  return "PT";
+std::string evaluate_json(std::string_view visit_json, const ReferenceData& data) {
+  Validation valid = parse_visit(visit_json, data);
+  if (!valid.visit) return errors_to_json(valid.errors);
+  return result_to_json(evaluate(*valid.visit), valid.visit->visit().date_of_service);
 }
 
-const char* to_string(RuleSet r) { return r == RuleSet::Cms ? "cms" : "per_code"; }
-
-std::string evaluate_json(std::string_view visit_json) {
-  ParsedVisit parsed = parse_visit(visit_json);
-  if (!parsed.errors.empty()) return errors_to_json(parsed.errors);
-  return result_to_json(evaluate(parsed.visit), parsed.visit.date_of_service);
-}
+std::string evaluate_json(std::string_view visit_json) { return evaluate_json(visit_json, ReferenceData::builtin()); }
 
 std::string version() { return UNITWISE_VERSION; }
 
-std::string data_versions_json() {
+namespace {
+
+template <class Row>
+void write_releases(JsonWriter& w, const std::vector<Table<Row>>& tables) {
+  for (const auto& t : tables) {
+    w.begin_object();
+    w.key("kind").value(to_string(t.release.kind));
+    w.key("name").value(t.release.name);
+    w.key("effective").value(iso_date(t.release.effective));
+    w.key("year");
+    if (t.release.year == 0) w.null();
+    else w.value(t.release.year);
+    w.key("rows").value(static_cast<std::int64_t>(t.rows.size()));
+    w.key("pack").value(t.release.pack);
+    w.end_object();
+  }
+}
+
+}  // namespace
+
+std::string data_versions_json(const ReferenceData& data) {
   std::string out;
   JsonWriter w(out);
+  const TableSet& t = data.tables();
   w.begin_object();
   w.key("engine").value(UNITWISE_VERSION);
-  w.key("rvu2026").value(ref::kRvuRelease2026);
-  w.key("rvu2025").value(ref::kRvuRelease2025);
-  w.key("gpci2026").value(ref::kGpciRelease2026);
-  w.key("gpci2025").value(ref::kGpciRelease2025);
-  w.key("ncci").value(ref::kNcciRelease);
-  w.key("mue").value(ref::kMueRelease);
-  w.key("years").begin_array().value(kFirstFeeYear).value(kLastFeeYear).end_array();
+  w.key("packs").strings(data.packs());
+  w.key("releases").begin_array();
+  write_releases(w, t.rvu);
+  write_releases(w, t.conversion_factor);
+  write_releases(w, t.gpci);
+  write_releases(w, t.locality);
+  write_releases(w, t.mue);
+  write_releases(w, t.ncci);
+  write_releases(w, t.threshold);
+  w.end_array();
   w.end_object();
   return out;
 }
 
-
-std::string localities_json(int year) {
+std::string localities_json(std::string_view date, const ReferenceData& data) {
+  const auto key = parse_iso_date(date);
   std::string out;
   JsonWriter w(out);
   w.begin_array();
-  w.begin_object().key("id").value("national").key("state").value("US").key("name").value("National (no adjustment)").end_object();
-  for (const auto& row : ref::gpcis()) {
-    if (row.year != year) continue;
+  w.begin_object().key("id").value("national").key("state").value("US").key("name").value("National (no adjustment)");
+  w.key("counties").value("").end_object();
+  const Table<GpciRow>* gpci = key ? in_force(data.tables().gpci, *key).table : nullptr;
+  const Table<LocalityRow>* counties = key ? in_force(data.tables().locality, *key).table : nullptr;
+  for (const GpciRow& row : gpci ? gpci->rows : std::vector<GpciRow>{}) {
     w.begin_object();
-    w.key("id").value(std::string(row.mac) + "-" + std::string(row.locality));
+    w.key("id").value(row.id);
     w.key("state").value(row.state);
     w.key("name").value(row.name);
+    std::string list;
+    for (const LocalityRow& c : counties ? counties->rows : std::vector<LocalityRow>{}) {
+      if (c.id == row.id) list += (list.empty() ? "" : "; ") + c.counties;
+    }
+    w.key("counties").value(list);
     w.end_object();
   }
   w.end_array();

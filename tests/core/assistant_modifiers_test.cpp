@@ -1,5 +1,5 @@
 // CQ/CO per unit (shared/spec/cq-co.md), on plain numbers.
-#include "assistant_modifiers.h"
+#include "rules/assistant_modifiers.h"
 
 #include <gtest/gtest.h>
 

@@ -64,10 +64,13 @@ TEST(Cli, BatchPrintsOneResultPerLine) {
   for (std::size_t nl; (nl = r.out.find('\n', start)) != std::string::npos; start = nl + 1) {
     lines.push_back(r.out.substr(start, nl - start));
   }
-  ASSERT_EQ(lines.size(), 3u);
+  // Output line N answers input line N: the blank line gets an error result of its own.
+  ASSERT_EQ(lines.size(), 4u);
   EXPECT_EQ(lines[0].rfind("{\"ok\":true", 0), 0u);
   EXPECT_EQ(lines[1].rfind("{\"ok\":false", 0), 0u);
-  EXPECT_EQ(lines[2], lines[0]);
+  EXPECT_NE(lines[1].find("is empty"), std::string::npos);
+  EXPECT_EQ(lines[2].rfind("{\"ok\":false", 0), 0u);
+  EXPECT_EQ(lines[3], lines[0]);
 }
 
 TEST(Cli, BatchOfValidVisitsExitsZero) { EXPECT_EQ(run_cli("evaluate --batch", kGood + "\n" + kGood + "\n").status, 0); }

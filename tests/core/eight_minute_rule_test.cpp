@@ -1,5 +1,5 @@
 // The CMS unit chart and the total-time allocation, on plain numbers (rules.md §1).
-#include "eight_minute_rule.h"
+#include "rules/eight_minute_rule.h"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,19 @@
 // Fee arithmetic on the rules.md vectors that use hypothetical numbers (M1, F1, F2).
-#include "fee_schedule.h"
+#include "rules/fee_schedule.h"
+
+#include "unitwise/reference.h"
 
 #include <gtest/gtest.h>
 
 namespace unitwise {
 namespace {
 
-const ref::GpciRow kNational{2026, "", "US", "", "NATIONAL", 1000, 1000, 1000};
+const GpciRow kNational{"national", "", "", "US", "NATIONAL", 1000, 1000, 1000};
+
+std::optional<std::int64_t> cf(DateKey date, bool qp) {
+  const auto found = conversion_factor(ReferenceData::builtin().tables(), date, qp);
+  return found ? std::optional<std::int64_t>(found->value) : std::nullopt;
+}
 
 // Exact amount in 1/10000 dollar, rounded half up: the precision rules.md quotes M1 in.
 long long ten_thousandths(Exact amount) {
@@ -14,7 +21,7 @@ long long ten_thousandths(Exact amount) {
   return static_cast<long long>((amount + per / 2) / per);
 }
 
-// rules.md M1: A (0.45/0.40/0.02) x2 and B (0.43/0.35/0.02) x1 at CF 33.4009: 29.0588 + 22.3786 + 20.8756.
+// docs/rules.md M1: A (0.45/0.40/0.02) x2 and B (0.43/0.35/0.02) x1 at CF 33.4009: 29.0588 + 22.3786 + 20.8756.
 TEST(FeeSchedule, MpprHalvesThePracticeExpenseOfEveryUnitAfterTheFirst) {
   const UnitPrice a = unit_price(45, 40, 2, kNational, 334009);
   const UnitPrice b = unit_price(43, 35, 2, kNational, 334009);
@@ -29,7 +36,7 @@ TEST(FeeSchedule, MpprHalvesThePracticeExpenseOfEveryUnitAfterTheFirst) {
   EXPECT_EQ(ten_thousandths(a2 * 85 / 100), 190218);
 }
 
-// rules.md F1: $100 allowed, $50 deductible left → Medicare $39.20, patient $60 ($50 + $10).
+// docs/rules.md F1: $100 allowed, $50 deductible left → Medicare $39.20, patient $60 ($50 + $10).
 TEST(FeeSchedule, DeductibleThenCoinsuranceThenSequestration) {
   const LineShare s = share_of(10000, 5000);
   EXPECT_EQ(s.deductible, 5000);
@@ -44,23 +51,32 @@ TEST(FeeSchedule, DeductibleLargerThanTheLineTakesItAll) {
   EXPECT_EQ(s.medicare_pays, 0);
 }
 
-// rules.md F2: 1.00 RVU is $33.4009 (non-QP) or $33.5675 (QP) in 2026, before rounding.
+// docs/rules.md F2: 1.00 RVU is $33.4009 (non-QP) or $33.5675 (QP) in 2026, before rounding.
 TEST(FeeSchedule, QualifyingApmHasItsOwnConversionFactorIn2026) {
-  EXPECT_EQ(conversion_factor(2026, false), 334009);
-  EXPECT_EQ(conversion_factor(2026, true), 335675);
-  EXPECT_EQ(ten_thousandths(unit_price(100, 0, 0, kNational, *conversion_factor(2026, false)).full), 334009);
-  EXPECT_EQ(ten_thousandths(unit_price(100, 0, 0, kNational, *conversion_factor(2026, true)).full), 335675);
+  EXPECT_EQ(cf(20260302, false), 334009);
+  EXPECT_EQ(cf(20260302, true), 335675);
+  EXPECT_EQ(ten_thousandths(unit_price(100, 0, 0, kNational, *cf(20260302, false)).full), 334009);
+  EXPECT_EQ(ten_thousandths(unit_price(100, 0, 0, kNational, *cf(20260302, true)).full), 335675);
+}
+
+// A 2027 visit, with no 2027 schedule loaded, takes the 2026 factor and is marked as the nearest release.
+TEST(FeeSchedule, ALaterYearUsesTheNearestConversionFactorAndSaysSo) {
+  const auto later = conversion_factor(ReferenceData::builtin().tables(), 20270104, true);
+  ASSERT_TRUE(later.has_value());
+  EXPECT_EQ(later->value, 335675);
+  EXPECT_TRUE(later->nearest);
+  EXPECT_FALSE(conversion_factor(ReferenceData::builtin().tables(), 20260104, true)->nearest);
 }
 
 // 2025 has a single conversion factor, used whether or not the clinician is a QP.
 TEST(FeeSchedule, A2025VisitUsesTheSingle2025ConversionFactor) {
-  EXPECT_EQ(conversion_factor(2025, false), 323465);
-  EXPECT_EQ(conversion_factor(2025, true), 323465);
+  EXPECT_EQ(cf(20250302, false), 323465);
+  EXPECT_EQ(cf(20250302, true), 323465);
 }
 
 // The figure the product promises: one unit of 97530, national, 2026, non-facility = $35.07.
 TEST(FeeSchedule, OneUnitOf97530NationalIn2026Is3507) {
-  const ref::RvuRow* r = find_rvus("97530", 2026);
+  const RvuRow* r = find_rvu(*in_force(ReferenceData::builtin().tables().rvu, 20260302).table, "97530");
   ASSERT_NE(r, nullptr);
   EXPECT_EQ(round_to_cents(unit_price(r->work, r->pe_nonfac, r->mp, kNational, 334009).full), 3507);
 }

@@ -1,9 +1,10 @@
-// KX thresholds by year and the line that crosses (rules.md §6, vectors K1-K3).
-#include "kx_thresholds.h"
+// KX thresholds by year and the line that crosses (docs/rules.md §6, vectors K1-K3).
+#include "rules/kx_thresholds.h"
 
 #include <gtest/gtest.h>
 
-#include "unitwise/billing_edits.h"
+#include "rules/rules.h"
+#include "test_visits.h"
 
 namespace unitwise {
 namespace {
@@ -20,12 +21,22 @@ Line line(const char* code, Discipline d, Cents allowed) {
 
 bool has_kx(const Line& l) { return !l.modifiers.empty() && l.modifiers.back() == "KX"; }
 
+Cents kx_on(DateKey date) { return threshold(ReferenceData::builtin().tables(), date, ThresholdKind::Kx)->amount; }
+
 TEST(KxModifier, ThresholdsFollowTheYear) {
-  EXPECT_EQ(kx_threshold(2019), 204000);
-  EXPECT_EQ(kx_threshold(2024), 233000);
-  EXPECT_EQ(kx_threshold(2025), 241000);
-  EXPECT_EQ(kx_threshold(2026), 248000);
-  EXPECT_FALSE(kx_threshold(2020).has_value());  // no source gives it
+  EXPECT_EQ(kx_on(20190601), 204000);
+  EXPECT_EQ(kx_on(20240601), 233000);
+  EXPECT_EQ(kx_on(20250601), 241000);
+  EXPECT_EQ(kx_on(20260601), 248000);
+}
+
+// No source gives the 2020 threshold: a 2020 visit takes the nearest earlier one (2019) and says so.
+TEST(KxModifier, AYearWithoutAThresholdUsesTheNearestAndSaysSo) {
+  const auto t = threshold(ReferenceData::builtin().tables(), 20200601, ThresholdKind::Kx);
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->amount, 204000);
+  EXPECT_TRUE(t->nearest);
+  EXPECT_FALSE(threshold(ReferenceData::builtin().tables(), 20260601, ThresholdKind::Kx)->nearest);
 }
 
 // K3: CY2024, PT+SLP YTD $2,300, next line $50 → over $2,330 → KX.
@@ -35,7 +46,7 @@ TEST(KxModifier, K3The2024ThresholdIs2330) {
   v.ytd_pt_slp = 230000;
   std::vector<Line> lines = {line("97110", Discipline::PT, 5000)};
   Notes notes;
-  apply_kx(v, lines, notes);
+  apply_kx(checked(v), lines, notes);
   EXPECT_TRUE(has_kx(lines[0]));
 }
 
@@ -46,7 +57,7 @@ TEST(KxModifier, K2BucketsAreSeparate) {
   v.ytd_ot = 245000;
   std::vector<Line> lines = {line("97110", Discipline::PT, 4000), line("97530", Discipline::OT, 4000)};
   Notes notes;
-  apply_kx(v, lines, notes);
+  apply_kx(checked(v), lines, notes);
   EXPECT_FALSE(has_kx(lines[0]));
   EXPECT_TRUE(has_kx(lines[1]));
 }
@@ -59,8 +70,8 @@ TEST(KxModifier, ReachingTheThresholdExactlyIsNotCrossingIt) {
   std::vector<Line> at = {line("97110", Discipline::PT, 1000)};
   std::vector<Line> past = {line("97110", Discipline::PT, 1001)};
   Notes notes;
-  apply_kx(v, at, notes);
-  apply_kx(v, past, notes);
+  apply_kx(checked(v), at, notes);
+  apply_kx(checked(v), past, notes);
   EXPECT_FALSE(has_kx(at[0]));
   EXPECT_TRUE(has_kx(past[0]));
 }
@@ -73,7 +84,7 @@ TEST(KxModifier, ZeroUnitLinesAreSkipped) {
   std::vector<Line> lines = {line("97035", Discipline::PT, 0)};
   lines[0].units = 0;
   Notes notes;
-  apply_kx(v, lines, notes);
+  apply_kx(checked(v), lines, notes);
   EXPECT_FALSE(has_kx(lines[0]));
 }
 

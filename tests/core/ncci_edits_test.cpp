@@ -1,7 +1,8 @@
 // NCCI PTP edits are dated: the same pair fires or not depending on the date of service.
 #include <gtest/gtest.h>
 
-#include "unitwise/billing_edits.h"
+#include "rules/rules.h"
+#include "test_visits.h"
 
 namespace unitwise {
 namespace {
@@ -17,7 +18,7 @@ std::vector<Edit> edits_on(Date date, std::vector<const char*> codes) {
     lines.push_back(l);
   }
   Notes notes;
-  return ncci_edits(v, lines, notes);
+  return ncci_edits(checked(v), lines, notes);
 }
 
 // 97140/97530 was an edit (indicator 1) until its deletion on 2019-12-31.
@@ -36,14 +37,14 @@ TEST(NcciEdits, IndicatorZeroIsAnErrorOnTheColumnTwoCode) {
   ASSERT_EQ(edits.size(), 1u);
   EXPECT_EQ(edits[0].column1, "97163");
   EXPECT_EQ(edits[0].column2, "97161");
-  EXPECT_EQ(edits[0].severity, "error");
+  EXPECT_EQ(edits[0].severity, Severity::Error);
   EXPECT_FALSE(edits[0].modifier_allowed);
 }
 
 TEST(NcciEdits, IndicatorOneSuggestsXModifiersBefore59) {
   const auto edits = edits_on({2026, 6, 1}, {"97750", "97530"});
   ASSERT_EQ(edits.size(), 1u);
-  EXPECT_EQ(edits[0].severity, "warning");
+  EXPECT_EQ(edits[0].severity, Severity::Warning);
   EXPECT_EQ(edits[0].suggested_modifiers, (std::vector<std::string_view>{"59", "XE", "XS", "XP", "XU"}));
   EXPECT_NE(edits[0].message.find("Never add a modifier just to get past the edit"), std::string::npos);
 }
@@ -57,7 +58,7 @@ TEST(NcciEdits, UnbilledCodesAreNotPaired) {
   lines[1].code = "97163";
   lines[1].units = 0;
   Notes notes;
-  EXPECT_TRUE(ncci_edits(v, lines, notes).empty());
+  EXPECT_TRUE(ncci_edits(checked(v), lines, notes).empty());
 }
 
 }  // namespace

@@ -6,10 +6,11 @@
 
 #include <gtest/gtest.h>
 
-#include "code_catalogue.h"
-#include "eight_minute_rule.h"
-#include "result_json.h"
+#include "unitwise/catalogue.h"
+#include "rules/eight_minute_rule.h"
+#include "json/result_json.h"
 #include "unitwise/unitwise.h"
+#include "test_visits.h"
 
 namespace unitwise {
 namespace {
@@ -25,7 +26,7 @@ Visit random_visit(std::mt19937& rng) {
   auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   Visit v;
   v.rule_set = pick(0, 4) == 0 ? RuleSet::PerCode : RuleSet::Cms;
-  v.date_of_service = {pick(2025, 2026), pick(1, 12), pick(1, 28)};
+  v.date_of_service = {pick(2023, 2028), pick(1, 12), pick(1, 28)};  // any year: releases or the nearest
   v.discipline = static_cast<Discipline>(pick(0, 1));
   v.ytd_pt_slp = pick(0, 320000);
   v.ytd_ot = pick(0, 320000);
@@ -54,7 +55,7 @@ std::map<std::string, int> units_by_code(const Result& r) {
 
 int timed_units(const Result& r) {
   int n = 0;
-  for (const Line& l : r.lines) n += find_code(l.code)->row->timed ? l.units : 0;
+  for (const Line& l : r.lines) n += find_code(l.code)->timed ? l.units : 0;
   return n;
 }
 
@@ -75,8 +76,8 @@ TEST_F(Properties, TotalTimedUnitsFollowTheChartOfThePooledMinutes) {
     const Visit& v = visits[i];
     if (v.rule_set != RuleSet::Cms) continue;
     int minutes = 0;
-    for (const Service& s : v.services) minutes += find_code(s.code)->row->timed ? s.minutes : 0;
-    const Result r = evaluate(v, bare);
+    for (const Service& s : v.services) minutes += find_code(s.code)->timed ? s.minutes : 0;
+    const Result r = evaluate(checked(v), bare);
     ASSERT_EQ(timed_units(r), chart_units(minutes)) << "visit " << i;
     ASSERT_EQ(r.total_timed_units, chart_units(minutes)) << "visit " << i;
   }
@@ -87,9 +88,9 @@ TEST_F(Properties, EachCodeGetsItsFullBlocksAndAtMostOneMore) {
   for (std::size_t i = 0; i < visits.size(); ++i) {
     const Visit& v = visits[i];
     if (v.rule_set != RuleSet::Cms) continue;
-    const auto units = units_by_code(evaluate(v, bare));
+    const auto units = units_by_code(evaluate(checked(v), bare));
     for (const Service& s : v.services) {
-      if (!find_code(s.code)->row->timed) continue;
+      if (!find_code(s.code)->timed) continue;
       const int u = units.at(s.code);
       ASSERT_GE(u, s.minutes / 15) << "visit " << i << " " << s.code;
       ASSERT_LE(u, s.minutes / 15 + 1) << "visit " << i << " " << s.code;
@@ -104,9 +105,9 @@ TEST_F(Properties, EachCodeGetsItsFullBlocksAndAtMostOneMore) {
 TEST_F(Properties, AddingAMinuteNeverLowersTotalUnits) {
   for (std::size_t i = 0; i < visits.size(); i += 3) {
     Visit more = visits[i];
-    const int before = timed_units(evaluate(more, bare));
+    const int before = timed_units(evaluate(checked(more), bare));
     more.services[i % more.services.size()].minutes += 1;
-    ASSERT_GE(timed_units(evaluate(more, bare)), before) << "visit " << i;
+    ASSERT_GE(timed_units(evaluate(checked(more), bare)), before) << "visit " << i;
   }
 }
 
@@ -115,9 +116,9 @@ TEST_F(Properties, PerCodeUnitsAreTheChartOfEachCodesMinutes) {
   for (std::size_t i = 0; i < visits.size(); ++i) {
     Visit v = visits[i];
     v.rule_set = RuleSet::PerCode;
-    const auto units = units_by_code(evaluate(v, bare));
+    const auto units = units_by_code(evaluate(checked(v), bare));
     for (const Service& s : v.services) {
-      const int want = find_code(s.code)->row->timed ? chart_units(s.minutes) : 1;
+      const int want = find_code(s.code)->timed ? chart_units(s.minutes) : 1;
       ASSERT_EQ(units.at(s.code), want) << "visit " << i << " " << s.code;
     }
   }
@@ -126,7 +127,7 @@ TEST_F(Properties, PerCodeUnitsAreTheChartOfEachCodesMinutes) {
 // CQ/CO lines never hold more units than the code has, and a code with no assistant minutes has none.
 TEST_F(Properties, AssistantUnitsNeverExceedTheCodesUnits) {
   for (std::size_t i = 0; i < visits.size(); ++i) {
-    const Result r = evaluate(visits[i], bare);
+    const Result r = evaluate(checked(visits[i]), bare);
     const auto units = units_by_code(r);
     for (const Line& l : r.lines) {
       if (!l.assistant) continue;
@@ -141,7 +142,7 @@ TEST_F(Properties, AssistantUnitsNeverExceedTheCodesUnits) {
 // The fee is the sum of its lines, and each claim line carries its fee line's allowed amount.
 TEST_F(Properties, FeeLinesSumToTheFeeTotals) {
   for (std::size_t i = 0; i < visits.size(); ++i) {
-    const Result r = evaluate(visits[i], bare);
+    const Result r = evaluate(checked(visits[i]), bare);
     ASSERT_TRUE(r.fee.has_value());
     const Fee& f = *r.fee;
     ASSERT_EQ(f.lines.size(), r.lines.size());
@@ -165,8 +166,8 @@ TEST_F(Properties, FeeLinesSumToTheFeeTotals) {
 // The same visit gives the same bytes, explanation included.
 TEST_F(Properties, ResultsAreIdenticalOnASecondRun) {
   for (std::size_t i = 0; i < visits.size(); i += 10) {
-    const std::string a = result_to_json(evaluate(visits[i]), visits[i].date_of_service);
-    const std::string b = result_to_json(evaluate(visits[i]), visits[i].date_of_service);
+    const std::string a = result_to_json(evaluate(checked(visits[i])), visits[i].date_of_service);
+    const std::string b = result_to_json(evaluate(checked(visits[i])), visits[i].date_of_service);
     ASSERT_EQ(a, b) << "visit " << i;
   }
 }

@@ -2,20 +2,20 @@
 #include <gtest/gtest.h>
 
 #include "unitwise/unitwise.h"
-#include "visit_json.h"
+#include "json/visit_json.h"
 
 namespace unitwise {
 namespace {
 
 Result run(const char* visit_json, const Explain& explain = {}) {
-  ParsedVisit parsed = parse_visit(visit_json);
+  Validation parsed = parse_visit(visit_json, ReferenceData::builtin());
   EXPECT_TRUE(parsed.errors.empty());
-  return evaluate(parsed.visit, explain);
+  return evaluate(*parsed.visit, explain);
 }
 
 bool trace_has(const Result& r, const std::string& rule, const std::string& text) {
   for (const auto& t : r.trace) {
-    if (t.rule == rule && t.text.find(text) != std::string::npos && !t.source.empty()) return true;
+    if (to_string(t.rule) == rule && t.text.find(text) != std::string::npos && !t.source.empty()) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 // The visit parser: what JSON vectors can't express (raw text, odd keys, limits).
-#include "visit_json.h"
+#include "json/visit_json.h"
 
 #include <cstdio>
 
@@ -8,7 +8,9 @@
 namespace unitwise {
 namespace {
 
-bool has_error_at(const ParsedVisit& p, const std::string& path) {
+Validation parse(std::string_view text) { return parse_visit(text, ReferenceData::builtin()); }
+
+bool has_error_at(const Validation& p, const std::string& path) {
   for (const auto& e : p.errors) {
     if (e.path == path && !e.message.empty()) return true;
   }
@@ -16,19 +18,19 @@ bool has_error_at(const ParsedVisit& p, const std::string& path) {
 }
 
 TEST(VisitJson, TextThatIsNotJsonIsOneWholeDocumentError) {
-  const ParsedVisit p = parse_visit("{\"discipline\": \"PT\",");
+  const Validation p = parse("{\"discipline\": \"PT\",");
   ASSERT_EQ(p.errors.size(), 1u);
   EXPECT_EQ(p.errors[0].path, "");
   EXPECT_NE(p.errors[0].message.find("not valid JSON"), std::string::npos);
 }
 
 TEST(VisitJson, InvalidUtf8IsRejectedAsNotJson) {
-  EXPECT_TRUE(has_error_at(parse_visit("{\"discipline\":\"P\xffT\"}"), ""));
+  EXPECT_TRUE(has_error_at(parse("{\"discipline\":\"P\xffT\"}"), ""));
 }
 
 // Unknown keys are named with JSON-pointer escaping (RFC 6901), so "/" and "~" stay unambiguous.
 TEST(VisitJson, UnknownKeysAreEscapedJsonPointers) {
-  const ParsedVisit p = parse_visit(
+  const Validation p = parse(
       R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":8}],"a/b~c":1})");
   EXPECT_TRUE(has_error_at(p, "/a~1b~0c"));
 }
@@ -36,7 +38,7 @@ TEST(VisitJson, UnknownKeysAreEscapedJsonPointers) {
 // Found by the fuzzer: a long string is shortened for the message on a UTF-8 character boundary.
 TEST(VisitJson, LongStringsInMessagesAreCutBetweenCharacters) {
   const std::string code = std::string(39, 'x') + "\xca\xbf" + std::string(10, 'y');  // ʿ spans bytes 39-40
-  const ParsedVisit p = parse_visit(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":")" + code +
+  const Validation p = parse(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":")" + code +
                                     R"(","minutes":8}]})");
   ASSERT_EQ(p.errors.size(), 1u);
   const std::string& m = p.errors[0].message;
@@ -44,38 +46,38 @@ TEST(VisitJson, LongStringsInMessagesAreCutBetweenCharacters) {
   EXPECT_NE(m.find(std::string(39, 'x') + "…"), std::string::npos);  // ...not half of it
 }
 
-TEST(VisitJson, ATopLevelArrayIsNotAVisit) { EXPECT_TRUE(has_error_at(parse_visit("[]"), "")); }
+TEST(VisitJson, ATopLevelArrayIsNotAVisit) { EXPECT_TRUE(has_error_at(parse("[]"), "")); }
 
 TEST(VisitJson, MoreThanAHundredServicesIsAFieldError) {
   std::string services;
   for (int i = 0; i < 101; ++i) services += std::string(i ? "," : "") + R"({"code":"97110","minutes":1})";
-  const ParsedVisit p = parse_visit(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[)" + services + "]}");
+  const Validation p = parse(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[)" + services + "]}");
   EXPECT_TRUE(has_error_at(p, "/services"));
 }
 
 TEST(VisitJson, OversizedInputIsRejectedBeforeParsing) {
-  const ParsedVisit p = parse_visit(std::string(5u << 20, ' '));
+  const Validation p = parse(std::string(5u << 20, ' '));
   EXPECT_TRUE(has_error_at(p, ""));
 }
 
 // Whole minutes written as 12.0 are whole; 12.5 is not.
 TEST(VisitJson, IntegralFloatMinutesAreAccepted) {
-  const ParsedVisit p = parse_visit(
+  const Validation p = parse(
       R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":12.0}]})");
   ASSERT_TRUE(p.errors.empty());
-  EXPECT_EQ(p.visit.services[0].minutes, 12);
+  EXPECT_EQ(p.visit->visit().services[0].minutes, 12);
 }
 
 TEST(VisitJson, DollarsBecomeExactCents) {
-  const ParsedVisit p = parse_visit(R"({"dateOfService":"2026-03-02","discipline":"PT","ytdAllowed":{"PT_SLP":2400.10},
+  const Validation p = parse(R"({"dateOfService":"2026-03-02","discipline":"PT","ytdAllowed":{"PT_SLP":2400.10},
       "deductibleRemaining":283,"services":[{"code":"97110","minutes":12}]})");
   ASSERT_TRUE(p.errors.empty());
-  EXPECT_EQ(p.visit.ytd_pt_slp, 240010);
-  EXPECT_EQ(p.visit.deductible_remaining, 28300);
+  EXPECT_EQ(p.visit->visit().ytd_pt_slp, 240010);
+  EXPECT_EQ(p.visit->visit().deductible_remaining, 28300);
 }
 
 TEST(VisitJson, FractionsOfACentAreRejected) {
-  EXPECT_TRUE(has_error_at(parse_visit(R"({"dateOfService":"2026-03-02","discipline":"PT","deductibleRemaining":1.005,
+  EXPECT_TRUE(has_error_at(parse(R"({"dateOfService":"2026-03-02","discipline":"PT","deductibleRemaining":1.005,
       "services":[{"code":"97110","minutes":12}]})"), "/deductibleRemaining"));
 }
 
@@ -83,17 +85,17 @@ TEST(VisitJson, LeapDayExistsOnlyInLeapYears) {
   const char* tmpl = R"({"dateOfService":"%s","discipline":"PT","services":[{"code":"97110","minutes":12}]})";
   char buf[200];
   std::snprintf(buf, sizeof buf, tmpl, "2026-02-29");
-  EXPECT_TRUE(has_error_at(parse_visit(buf), "/dateOfService"));
+  EXPECT_TRUE(has_error_at(parse(buf), "/dateOfService"));
   std::snprintf(buf, sizeof buf, tmpl, "2026-02-28");
-  EXPECT_TRUE(parse_visit(buf).errors.empty());
+  EXPECT_TRUE(parse(buf).errors.empty());
 }
 
 TEST(VisitJson, ServiceDisciplineOverridesTheVisit) {
-  const ParsedVisit p = parse_visit(R"({"dateOfService":"2026-03-02","discipline":"PT",
+  const Validation p = parse(R"({"dateOfService":"2026-03-02","discipline":"PT",
       "services":[{"code":"97530","minutes":12,"discipline":"OT"},{"code":"97110","minutes":9}]})");
   ASSERT_TRUE(p.errors.empty());
-  EXPECT_EQ(p.visit.services[0].discipline, Discipline::OT);
-  EXPECT_EQ(p.visit.services[1].discipline, Discipline::PT);
+  EXPECT_EQ(p.visit->visit().services[0].discipline, Discipline::OT);
+  EXPECT_EQ(p.visit->visit().services[1].discipline, Discipline::PT);
 }
 
 }  // namespace

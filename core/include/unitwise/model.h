@@ -16,6 +16,27 @@ enum class Setting { NonFacility, Facility };  // which PE RVU prices the servic
 enum class Pooling { PerDiscipline, AllDisciplines };
 enum class DeMinimisBase { FifteenMinutes, UnitMinutes };  // denominator of the CQ/CO 10% test
 
+// How much a warning or an edit matters: info (a default or a fact to know), warning (the claim may be
+// questioned or needs documentation), error (Medicare is expected to deny or not pay it).
+enum class Severity { Info, Warning, Error };
+// What part of the result a trace entry explains; the page groups the explanation by it.
+enum class Topic { Units, Modifiers, Fee, Edits, Checklist };
+enum class EditKind { Ncci, Mue };
+
+// The rule behind a trace entry. Names and topics: text/names.cpp.
+enum class Rule {
+  DuplicateCode, Untimed, Cms8Minute, CmsBelow8, CmsFullBlocks, CmsLeftover, CmsZeroUnits, CmsTie, Pooling,
+  PerCode, DisciplineModifier, AssistantUntimed, AssistantUnits, FeeRelease, FeeUnitPrice, FeeMppr, FeeAssistant,
+  FeeShare, Kx, EditRelease, Ncci, Mue
+};
+
+// Every warning the engine gives. Names and severities: text/names.cpp.
+enum class WarningId {
+  Tie, DuplicateCode, SlpAssistant, AssistantPrecedence, AssistantDeMinimisBase, AddOnWithoutPrimary,
+  Code97129Once, FacilityPeNa, StatusBBundled, StatusINotMedicare, StatusRRestricted, NoRvus, KxApplied,
+  KxApproaching, TargetedReview, FeeScheduleNearest, ThresholdsNearest, EditTablesNearest
+};
+
 using Cents = std::int64_t;  // whole cents: the only money type that crosses module lines
 
 struct Date {
@@ -30,6 +51,7 @@ struct Service {
   bool has_minutes = false;   // untimed codes may omit minutes
   int assistant_minutes = 0;  // the part a PTA/OTA furnished without the therapist
   Discipline discipline = Discipline::PT;  // visit discipline unless the service overrides it
+  bool has_discipline = false;             // the service names its own discipline
 };
 
 struct VisitOptions {
@@ -64,8 +86,8 @@ struct Line {
 };
 
 struct Edit {
-  std::string kind;      // "ncci" or "mue"
-  std::string severity;  // "error" (will deny) or "warning" (needs a modifier and documentation)
+  EditKind kind = EditKind::Ncci;
+  Severity severity = Severity::Warning;  // error: will deny; warning: needs a modifier and documentation
   std::string column1;   // ncci: column-one code; mue: the code
   std::string column2;   // ncci only
   bool modifier_allowed = false;
@@ -76,12 +98,11 @@ struct Edit {
   int mai = 0;                      // mue: adjudication indicator
   std::string message;
   std::string rationale;
-  std::string_view source;
+  std::string source;  // the release the edit comes from
 };
 
-// Ids, rule names and citations are static text: string_views into literals, not copies.
 struct Warning {
-  std::string_view code;  // stable id, e.g. "tie", "kx-approaching"
+  WarningId id = WarningId::Tie;
   std::string message;
 };
 
@@ -97,8 +118,9 @@ struct ChecklistItem {
   std::string_view source;
 };
 
+// Citations are static text: string_views into literals, not copies.
 struct TraceEntry {
-  std::string_view rule;  // e.g. "cms-8-minute", "cq-final-unit"
+  Rule rule = Rule::Cms8Minute;
   std::string text;
   std::string_view source;
   std::string code;  // the code it concerns, or empty for the visit
@@ -122,7 +144,7 @@ struct FeeLine {
 };
 
 struct Fee {
-  int year = 0;
+  int year = 0;               // the calendar year of the fee schedule used (may differ from the visit's)
   std::string locality;       // as given
   std::string locality_name;
   std::string setting;        // "nonfacility" / "facility"
@@ -137,7 +159,16 @@ struct Fee {
   Cents medicare_pays = 0;
   Cents patient_owes = 0;
   std::vector<FeeLine> lines;  // one per claim line, in line order
-  std::vector<std::string_view> sources;  // static citation texts
+  std::vector<std::string> sources;  // the releases used, then the rules' citations
+};
+
+// A release a result used, for the result's "releases" list.
+struct UsedRelease {
+  std::string kind;  // "rvu", "gpci", ...
+  std::string name;
+  std::string effective;  // YYYY-MM-DD
+  std::string pack;
+  bool nearest = false;   // no release covers the date of service: the nearest one was used
 };
 
 struct Result {
@@ -153,6 +184,7 @@ struct Result {
   std::optional<Fee> fee;
   std::vector<TraceEntry> trace;
   std::vector<Tie> ties;
+  std::vector<UsedRelease> releases;
 };
 
 // What evaluate() builds besides the rules' facts; the core benchmark turns the text off.
@@ -163,5 +195,13 @@ struct Explain {
 
 const char* to_string(Discipline d);
 const char* to_string(RuleSet r);
+const char* to_string(Setting s);
+const char* to_string(Severity s);
+const char* to_string(Topic t);
+const char* to_string(EditKind k);
+const char* to_string(Rule r);
+const char* to_string(WarningId w);
+Topic topic_of(Rule r);
+Severity severity_of(WarningId w);
 
 }  // namespace unitwise

@@ -1,29 +1,76 @@
 // unitwise: US outpatient therapy (PT/OT/SLP) units, modifiers, edits and fees for one visit.
-// Pure functions: no I/O, no globals that change, the same answer for the same visit.
+// Layers: parse (JSON) → validate (a ValidVisit: codes, locality and releases resolved once) → rules →
+// result → JSON. Pure functions over immutable data: the same answer for the same visit and data.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "unitwise/catalogue.h"
 #include "unitwise/model.h"
+#include "unitwise/reference.h"
 
 namespace unitwise {
 
-// Rules on structs. The visit must come from parse_visit (validated); the result is always ok.
-Result evaluate(const Visit& visit, const Explain& explain = {});
+// The releases a visit uses, chosen once for its date of service.
+struct VisitReleases {
+  InForce<RvuRow> rvu;
+  InForce<GpciRow> gpci;
+  ConversionFactorInForce conversion_factor;
+  InForce<MueRow> mue;
+  InForce<NcciRow> ncci;
+  std::optional<ThresholdInForce> kx;
+  std::optional<ThresholdInForce> review;
+};
+
+// A visit whose every field has been checked, with its codes, locality and releases resolved.
+// Only validate() makes one: the rules never see an unchecked visit.
+class ValidVisit {
+ public:
+  const Visit& visit() const { return visit_; }
+  const ReferenceData& data() const { return *data_; }
+  DateKey date() const { return date_key(visit_.date_of_service); }
+  const CodeInfo& code(std::size_t service) const { return *codes_[service]; }
+  const VisitReleases& releases() const { return releases_; }
+  // The locality's GPCIs; all 1.000 for "national".
+  const GpciRow& locality() const { return locality_; }
+
+ private:
+  friend struct Validator;
+  ValidVisit(Visit visit, const ReferenceData& data) : visit_(std::move(visit)), data_(&data) {}
+  Visit visit_;
+  const ReferenceData* data_;
+  std::vector<const CodeInfo*> codes_;
+  VisitReleases releases_;
+  GpciRow locality_;
+};
+
+struct Validation {
+  std::optional<ValidVisit> visit;  // set when errors is empty
+  std::vector<FieldError> errors;   // one per bad field, with its JSON pointer
+};
+
+// Checks every field of a visit built in C++ (the JSON parser calls it too). `data` must outlive the result.
+Validation validate(Visit visit, const ReferenceData& data = ReferenceData::builtin());
+
+// The rules; the result is always ok.
+Result evaluate(const ValidVisit& visit, const Explain& explain = {});
 
 // The JSON entry point of the contract: visit JSON in, result JSON out. Never throws:
 // bad input gives {"ok":false,"errors":[{"path":...,"message":...}],...}.
 std::string evaluate_json(std::string_view visit_json);
+std::string evaluate_json(std::string_view visit_json, const ReferenceData& data);
 
-// Engine version and the releases of its reference data, as JSON.
+// Engine version and the releases it holds, as JSON.
 std::string version();
-std::string data_versions_json();
+std::string data_versions_json(const ReferenceData& data = ReferenceData::builtin());
 
-// The code catalogue (code, descriptor, timed, unit basis, discipline) as a JSON array.
+// The code catalogue as a JSON array.
 std::string catalogue_json();
 
-// Medicare payment localities of a year as a JSON array of {id, state, name}.
-std::string localities_json(int year);
+// The Medicare payment localities in force on a date ("YYYY-MM-DD"), with their counties, as a JSON array.
+std::string localities_json(std::string_view date, const ReferenceData& data = ReferenceData::builtin());
 
 }  // namespace unitwise

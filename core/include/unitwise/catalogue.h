@@ -1,0 +1,35 @@
+// The codes unitwise knows (core/data/catalogue.csv): timed or not, who may bill them, what kind of
+// service they are. Not dated: what changes by date (RVUs, edits) lives in the releases.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "unitwise/model.h"
+
+namespace unitwise {
+
+enum class CodeKind { Treatment, Modality, Evaluation, AddOn, Rtm, Wound, Group };
+
+struct CodeInfo {
+  std::string code;
+  std::string descriptor;   // our own words, never CPT text
+  bool timed = false;       // reported per 15 minutes: the 8-minute rule applies
+  std::string unit_basis;   // "each 15 min", "per session", "per evaluation", ...
+  std::vector<Discipline> disciplines;         // plans of care that may bill it
+  std::optional<Discipline> required_discipline;  // the only plan it may be billed under, if any
+  CodeKind kind = CodeKind::Treatment;
+  std::string primary_code;  // add-ons: the code it must accompany on the same day
+  std::string timed_source;
+  std::string source;
+  bool evaluation() const { return kind == CodeKind::Evaluation; }
+};
+
+// nullptr for a code outside the catalogue. The pointer stays valid for the program's life.
+const CodeInfo* find_code(std::string_view code);
+const std::vector<CodeInfo>& catalogue();
+const char* to_string(CodeKind kind);
+
+}  // namespace unitwise

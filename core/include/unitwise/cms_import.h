@@ -1,0 +1,33 @@
+// The importer of CMS's own files: it recognises each file by its content, keeps the rows of the codes
+// in unitwise's catalogue, and returns a data pack (unitwise/reference.h) to write with write_pack().
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "unitwise/reference.h"
+
+namespace unitwise {
+
+struct CmsFile {
+  std::string name;   // the file's base name: some CMS files say their date only there
+  std::string bytes;  // the whole file
+};
+
+struct ImportOptions {
+  std::optional<DateKey> effective;  // overrides the effective date read from each file
+  std::string created_by;            // e.g. "unitwise import-cms 0.2.0"
+};
+
+struct ImportResult {
+  std::optional<Pack> pack;
+  std::vector<DataError> errors;
+  std::vector<std::string> notes;  // one line per file: what it was recognised as, its rows and release
+};
+
+// Recognised: PPRRVU (csv and fixed-width txt), GPCI csv (Addendum E), LOCCO csv, practitioner MUE csv,
+// NCCI practitioner PTP txt (tab-delimited).
+ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& options);
+
+}  // namespace unitwise

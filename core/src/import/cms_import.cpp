@@ -1,0 +1,527 @@
+// import-cms: CMS files in, one data pack out. Each file is recognised by what it holds, never by its
+// position or name; names only supply an effective date that the content does not state.
+#include "unitwise/cms_import.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "unitwise/catalogue.h"
+#include "reference/csv_reader.h"
+#include "reference/fixed_point.h"
+#include "reference/sha256.h"
+
+namespace unitwise {
+namespace {
+
+std::string upper(std::string_view s) {
+  std::string out;
+  for (char c : s) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool contains(std::string_view text, std::string_view what) { return text.find(what) != std::string_view::npos; }
+
+// A run of N digits in `text` following `after`, e.g. the year in "FINAL CY 2026 GEOGRAPHIC".
+std::optional<int> number_after(std::string_view text, std::string_view after, std::size_t digits) {
+  const std::size_t at = text.find(after);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::size_t i = at + after.size();
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i + digits > text.size()) return std::nullopt;
+  int n = 0;
+  for (std::size_t k = 0; k < digits; ++k) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i + k]))) return std::nullopt;
+    n = n * 10 + (text[i + k] - '0');
+  }
+  return n;
+}
+
+// First month of a PFS quarterly release named in the title ("... July Release") or file name ("_Jul").
+int release_month(std::string_view text) {
+  const std::pair<const char*, int> months[] = {{"JAN", 1}, {"APR", 4}, {"JUL", 7}, {"OCT", 10}};
+  for (const auto& [name, month] : months) {
+    if (contains(text, name)) return month;
+  }
+  return 0;
+}
+
+bool is_code(std::string_view s) {
+  return s.size() == 5 && std::all_of(s.begin(), s.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'A' && c <= 'Z');
+         });
+}
+
+std::string pad(std::string_view digits, std::size_t width) {
+  std::string out(digits);
+  while (out.size() < width) out.insert(out.begin(), '0');
+  return out;
+}
+
+std::string without_stars(std::string_view s) {
+  s = trim(s);
+  while (!s.empty() && s.back() == '*') s.remove_suffix(1);
+  return std::string(trim(s));
+}
+
+struct Context {
+  const CmsFile& file;
+  const ImportOptions& options;
+  Pack& pack;
+  ImportResult& result;
+
+  void fail(std::size_t line, std::string message) { result.errors.push_back({file.name, line, std::move(message)}); }
+  void note(const std::string& kind, std::size_t rows, const Release& r) {
+    result.notes.push_back(file.name + ": " + kind + ", " + std::to_string(rows) + " rows kept, \"" + r.name +
+                           "\" effective " + iso_date(r.effective));
+  }
+  DateKey effective_or(DateKey found) const { return options.effective ? *options.effective : found; }
+};
+
+// ---- PPRRVU ----------------------------------------------------------------------------------------
+
+struct RvuColumns {
+  int code = -1, mod = -1, status = -1, work = -1, pe_nonfac = -1, nonfac_na = -1, pe_fac = -1, fac_na = -1, mp = -1,
+      mult_proc = -1, cf = -1, pricing = -1;
+};
+
+bool rvu_row(Context& c, std::size_t line, std::string_view code, std::string_view status, std::string_view work,
+             std::string_view pe_nonfac, std::string_view nonfac_na, std::string_view pe_fac, std::string_view fac_na,
+             std::string_view mp, std::string_view mult_proc, RvuRow& row) {
+  row.code = std::string(code);
+  status = trim(status);
+  if (status.size() != 1) {
+    c.fail(line, std::string(code) + ": the status code must be one letter");
+    return false;
+  }
+  row.status = status[0];
+  const auto w = parse_fixed(trim(work), 2), pn = parse_fixed(trim(pe_nonfac), 2), pf = parse_fixed(trim(pe_fac), 2),
+             m = parse_fixed(trim(mp), 2), mpi = parse_fixed(trim(mult_proc), 0);
+  if (!w || !pn || !pf || !m || !mpi) {
+    c.fail(line, std::string(code) + ": an RVU or the multiple-procedure indicator is not a number");
+    return false;
+  }
+  row.work = static_cast<int>(*w);
+  row.pe_nonfac = static_cast<int>(*pn);
+  row.pe_fac = static_cast<int>(*pf);
+  row.mp = static_cast<int>(*m);
+  row.mult_proc = static_cast<int>(*mpi);
+  row.nonfac_pe_na = trim(nonfac_na) == "NA";
+  row.fac_pe_na = trim(fac_na) == "NA";
+  return true;
+}
+
+// The relative value release from its year and month: CY tables are in force from their quarter's start.
+Release rvu_release(Context& c, int year, int month, std::string_view released) {
+  Release r;
+  r.kind = TableKind::Rvu;
+  const char* names[] = {"", "January", "", "", "April", "", "", "July", "", "", "October"};
+  r.name = "CMS PFS relative values CY" + std::to_string(year) + ", " + (month > 0 ? names[month] : "") +
+           " release" + (released.empty() ? "" : " (" + std::string(released) + ")");
+  r.year = year;
+  r.effective = c.effective_or(year * 10000 + (month > 0 ? month : 1) * 100 + 1);
+  r.pack = c.pack.name;
+  return r;
+}
+
+void add_conversion_factor(Context& c, const Release& rvu, std::int64_t cf, bool qualifying_apm) {
+  Table<ConversionFactorRow> t;
+  t.release = rvu;
+  t.release.kind = TableKind::ConversionFactor;
+  t.rows.push_back({qualifying_apm, cf});
+  c.pack.tables.conversion_factor.push_back(std::move(t));
+}
+
+void import_pprrvu_csv(Context& c) {
+  CsvReader csv(c.file.bytes);
+  std::vector<std::string> f;
+  std::vector<std::vector<std::string>> above;  // the caption rows over the header: CMS splits names across them
+  std::string title, released;
+  RvuColumns col;
+  bool in_data = false;
+  Table<RvuRow> table;
+  std::optional<std::int64_t> cf;
+  bool qpp = false;
+  while (csv.next(f)) {
+    if (!in_data) {
+      for (const auto& cell : f) {
+        if (contains(upper(cell), "RELATIVE VALUE FILE")) title = cell;
+        if (contains(upper(cell), "RELEASED")) released = std::string(trim(cell));
+      }
+      if (f.size() < 3 || trim(f[0]) != "HCPCS" || trim(f[1]) != "MOD") {
+        above.push_back(f);
+        continue;
+      }
+      // A column's name is its cells in the header row and the three rows above it, joined.
+      for (std::size_t i = 0; i < f.size(); ++i) {
+        std::string name;
+        for (std::size_t r = above.size() > 3 ? above.size() - 3 : 0; r < above.size(); ++r) {
+          if (i < above[r].size() && !trim(above[r][i]).empty()) name += std::string(trim(above[r][i])) + " ";
+        }
+        name = upper(name + std::string(trim(f[i])));
+        const int n = static_cast<int>(i);
+        if (name == "HCPCS") col.code = n;
+        else if (name == "MOD") col.mod = n;
+        else if (name == "STATUS CODE") col.status = n;
+        else if (name == "WORK RVU") col.work = n;
+        else if (name == "NON-FAC PE RVU") col.pe_nonfac = n;
+        else if (name == "NON-FAC NA INDICATOR") col.nonfac_na = n;
+        else if (name == "FACILITY PE RVU") col.pe_fac = n;
+        else if (name == "FACILITY NA INDICATOR") col.fac_na = n;
+        else if (name == "MP RVU") col.mp = n;
+        else if (name == "MULT PROC") col.mult_proc = n;
+        else if (name == "CONV FACTOR") col.cf = n;
+        else if (name == "PRIC IND") col.pricing = n;
+      }
+      const int needed[] = {col.code, col.mod, col.status, col.work, col.pe_nonfac, col.nonfac_na,
+                            col.pe_fac, col.fac_na, col.mp, col.mult_proc, col.cf};
+      if (std::any_of(std::begin(needed), std::end(needed), [](int i) { return i < 0; })) {
+        c.fail(csv.line(), "a PPRRVU header without the status, RVU, NA, multiple-procedure or conversion-factor columns");
+        return;
+      }
+      in_data = true;
+      continue;
+    }
+    const int last = std::max({col.code, col.mod, col.status, col.work, col.pe_nonfac, col.nonfac_na, col.pe_fac,
+                               col.fac_na, col.mp, col.mult_proc, col.cf, col.pricing});
+    if (static_cast<int>(f.size()) <= last) continue;  // trailing blank or note rows
+    const std::string_view code = trim(f[col.code]);
+    if (!trim(f[col.mod]).empty() || !find_code(code)) continue;  // modifier rows (26, TC, 53); codes we don't know
+    RvuRow row;
+    if (!rvu_row(c, csv.line(), code, f[col.status], f[col.work], f[col.pe_nonfac], f[col.nonfac_na], f[col.pe_fac],
+                 f[col.fac_na], f[col.mp], f[col.mult_proc], row)) {
+      continue;
+    }
+    if (!cf) cf = parse_fixed(trim(f[col.cf]), 4);
+    if (col.pricing >= 0 && trim(f[col.pricing]) == "1") qpp = true;  // PRIC IND 1: the QP file
+    table.rows.push_back(std::move(row));
+  }
+  const auto year = number_after(title, "", 4);
+  if (!in_data || !year) {
+    c.fail(0, "no \"N National Physician Fee Schedule Relative Value File\" title or no HCPCS header row");
+    return;
+  }
+  if (!cf || *cf <= 0) {
+    c.fail(0, "no conversion factor in the CONV FACTOR column");
+    return;
+  }
+  table.release = rvu_release(c, *year, release_month(upper(title)), released);
+  c.note(qpp ? "PPRRVU csv (qualifying APM)" : "PPRRVU csv", table.rows.size(), table.release);
+  add_conversion_factor(c, table.release, *cf, qpp);
+  c.pack.tables.rvu.push_back(std::move(table));
+}
+
+// Fixed-width PPRRVU: positions from the RVU file's record layout (RVU25D.pdf), 1-based inclusive.
+void import_pprrvu_txt(Context& c) {
+  auto field = [](std::string_view line, std::size_t first, std::size_t last) {
+    return first - 1 < line.size() ? line.substr(first - 1, std::min(last, line.size()) - first + 1) : std::string_view();
+  };
+  // The year and quarter are in the file name only (PPRRVU2025_Oct.txt), unless --effective gives them.
+  const std::string name = upper(c.file.name);
+  std::optional<int> year = number_after(name, "PPRRVU", 4);
+  if (!year && c.options.effective) year = year_of(*c.options.effective);
+  if (!year) {
+    c.fail(0, "a fixed-width PPRRVU file does not state its year: name it PPRRVUyyyy_Mon.txt or pass --effective");
+    return;
+  }
+  Table<RvuRow> table;
+  std::optional<std::int64_t> cf;
+  std::size_t line_no = 0;
+  std::string_view text = c.file.bytes;
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.substr(0, 4) == "HDR " || line.size() < 140) continue;
+    const std::string_view code = trim(field(line, 1, 5));
+    if (!trim(field(line, 6, 7)).empty() || !find_code(code)) continue;
+    RvuRow row;
+    if (!rvu_row(c, line_no, code, field(line, 58, 58), field(line, 60, 65), field(line, 67, 72), field(line, 73, 74),
+                 field(line, 76, 81), field(line, 82, 83), field(line, 85, 89), field(line, 116, 116), row)) {
+      continue;
+    }
+    if (!cf) cf = parse_fixed(trim(field(line, 133, 140)), 4);
+    table.rows.push_back(std::move(row));
+  }
+  if (!cf || *cf <= 0) {
+    c.fail(0, "no record of a catalogue code with a conversion factor (positions 133-140)");
+    return;
+  }
+  table.release = rvu_release(c, *year, release_month(name.substr(name.find("PPRRVU"))), "");
+  c.note("PPRRVU txt", table.rows.size(), table.release);
+  add_conversion_factor(c, table.release, *cf, false);
+  c.pack.tables.rvu.push_back(std::move(table));
+}
+
+// ---- GPCI (Addendum E) ----------------------------------------------------------------------------
+
+void import_gpci_csv(Context& c) {
+  CsvReader csv(c.file.bytes);
+  std::vector<std::string> f;
+  csv.next(f);
+  const std::string title = upper(f.empty() ? "" : f[0]);
+  const auto year = number_after(title, "CY", 4);
+  if (!year) {
+    c.fail(1, "the title does not say \"CY yyyy\"");
+    return;
+  }
+  Table<GpciRow> table;
+  bool header = false;
+  while (csv.next(f)) {
+    if (!header) {
+      header = !f.empty() && contains(upper(f[0]), "MEDICARE ADMINISTRATIVE CONTRACTOR");
+      continue;
+    }
+    if (f.size() < 7 || trim(f[0]).empty() || !std::isdigit(static_cast<unsigned char>(trim(f[0])[0]))) continue;
+    GpciRow row;
+    row.mac = pad(trim(f[0]), 5);
+    row.locality = pad(trim(f[2]), 2);
+    row.id = row.mac + "-" + row.locality;
+    row.state = std::string(trim(f[1]));
+    row.name = without_stars(f[3]);
+    const auto w = parse_fixed(trim(f[4]), 3), pe = parse_fixed(trim(f[5]), 3), mp = parse_fixed(trim(f[6]), 3);
+    if (!w || !pe || !mp) {
+      c.fail(csv.line(), row.id + ": a GPCI is not a number with at most 3 decimals");
+      continue;
+    }
+    row.work = static_cast<int>(*w);
+    row.pe = static_cast<int>(*pe);
+    row.mp = static_cast<int>(*mp);
+    table.rows.push_back(std::move(row));
+  }
+  if (table.rows.empty()) {
+    c.fail(0, "no locality rows under a \"Medicare Administrative Contractor\" header");
+    return;
+  }
+  table.release = {TableKind::Gpci, "CMS CY" + std::to_string(*year) + " GPCIs (Addendum E)",
+                   c.effective_or(*year * 10000 + 101), *year, c.pack.name};
+  c.note("GPCI csv", table.rows.size(), table.release);
+  c.pack.tables.gpci.push_back(std::move(table));
+}
+
+// ---- LOCCO: the counties of each locality -----------------------------------------------------------
+
+void import_locco_csv(Context& c) {
+  CsvReader csv(c.file.bytes);
+  std::vector<std::string> f;
+  csv.next(f);
+  const auto year = number_after(upper(f.empty() ? "" : f[0]), "COUNTIES INCLUDED IN", 4);
+  if (!year) {
+    c.fail(1, "the title does not say \"COUNTIES INCLUDED IN yyyy LOCALITIES\"");
+    return;
+  }
+  Table<LocalityRow> table;
+  std::string state;
+  while (csv.next(f)) {
+    if (f.size() < 5 || trim(f[0]).empty() || !std::isdigit(static_cast<unsigned char>(trim(f[0])[0]))) continue;
+    if (!trim(f[2]).empty()) state = std::string(trim(f[2]));  // a state is named on its first locality only
+    LocalityRow row;
+    row.id = pad(trim(f[0]), 5) + "-" + pad(trim(f[1]), 2);
+    row.state = state;
+    row.area = without_stars(f[3]);
+    row.counties = std::string(trim(f[4]));
+    table.rows.push_back(std::move(row));
+  }
+  table.release = {TableKind::Locality, "CMS " + std::to_string(*year) + " locality counties (LOCCO)",
+                   c.effective_or(*year * 10000 + 101), *year, c.pack.name};
+  c.note("LOCCO csv", table.rows.size(), table.release);
+  c.pack.tables.locality.push_back(std::move(table));
+}
+
+// ---- MUE (practitioner services) ------------------------------------------------------------------
+
+// "Eff_04-01-2026" in the file name, the only place the MUE csv states its date.
+std::optional<DateKey> date_in_name(const std::string& name) {
+  const std::size_t at = upper(name).find("EFF_");
+  if (at == std::string::npos || at + 14 > name.size()) return std::nullopt;
+  const std::string d = name.substr(at + 4, 10);  // MM-DD-YYYY
+  return parse_iso_date(d.substr(6, 4) + "-" + d.substr(0, 2) + "-" + d.substr(3, 2));
+}
+
+void import_mue_csv(Context& c) {
+  CsvReader csv(c.file.bytes);
+  std::vector<std::string> f;
+  bool header = false;
+  Table<MueRow> table;
+  while (csv.next(f)) {
+    if (!header) {
+      if (f.size() >= 4 && upper(f[0]).rfind("HCPCS", 0) == 0 && contains(upper(f[1]), "MUE VALUES")) {
+        if (!contains(upper(f[1]), "PRACTITIONER")) {
+          c.fail(csv.line(), "an MUE table, but not the practitioner services one (\"" + f[1] + "\")");
+          return;
+        }
+        header = true;
+      }
+      continue;
+    }
+    if (f.size() < 4 || !find_code(trim(f[0]))) continue;
+    MueRow row;
+    row.code = std::string(trim(f[0]));
+    const auto value = parse_fixed(trim(f[1]), 0);
+    const std::string_view mai = trim(f[2]);
+    if (!value || mai.empty() || mai[0] < '1' || mai[0] > '3') {
+      c.fail(csv.line(), row.code + ": the MUE value or adjudication indicator is not readable");
+      continue;
+    }
+    row.value = static_cast<int>(*value);
+    row.mai = mai[0] - '0';
+    row.rationale = std::string(trim(f[3]));
+    table.rows.push_back(std::move(row));
+  }
+  if (!header) {
+    c.fail(0, "no \"HCPCS/CPT Code, Practitioner Services MUE Values\" header");
+    return;
+  }
+  const auto found = date_in_name(c.file.name);
+  if (!found && !c.options.effective) {
+    c.fail(0, "the MUE csv states its effective date only in its name (..._Eff_MM-DD-YYYY.csv): pass --effective");
+    return;
+  }
+  const DateKey effective = c.effective_or(found ? *found : 0);
+  table.release = {TableKind::Mue, "CMS NCCI MUE practitioner table effective " + iso_date(found ? *found : effective),
+                   effective, 0, c.pack.name};
+  c.note("MUE practitioner csv", table.rows.size(), table.release);
+  c.pack.tables.mue.push_back(std::move(table));
+}
+
+// ---- NCCI PTP (practitioner), tab-delimited ---------------------------------------------------------
+
+std::optional<DateKey> yyyymmdd(std::string_view s) {
+  s = trim(s);
+  if (s.size() != 8) return std::nullopt;
+  return parse_iso_date(std::string(s.substr(0, 4)) + "-" + std::string(s.substr(4, 2)) + "-" + std::string(s.substr(6, 2)));
+}
+
+void import_ncci_txt(Context& c) {
+  Table<NcciRow> table;
+  DateKey latest = 0;
+  std::size_t line_no = 0;
+  std::string_view text = c.file.bytes;
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    ++line_no;
+    std::vector<std::string_view> f;
+    for (std::size_t start = 0;;) {
+      const std::size_t tab = line.find('\t', start);
+      f.push_back(trim(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start)));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (f.size() < 7 || !is_code(f[0]) || !is_code(f[1])) continue;  // copyright and wrapped header lines
+    if (!find_code(f[0]) || !find_code(f[1])) continue;
+    NcciRow row;
+    row.column1 = std::string(f[0]);
+    row.column2 = std::string(f[1]);
+    const auto effective = yyyymmdd(f[3]);
+    const auto deleted = f[4] == "*" ? std::optional<DateKey>(0) : yyyymmdd(f[4]);
+    if (!effective || !deleted || f[5].size() != 1 || (f[5][0] != '0' && f[5][0] != '1' && f[5][0] != '9')) {
+      c.fail(line_no, row.column1 + "/" + row.column2 + ": dates must be YYYYMMDD (or * for no deletion) and the "
+                                                         "modifier indicator 0, 1 or 9");
+      continue;
+    }
+    row.effective = *effective;
+    row.deleted = *deleted;
+    row.modifier_indicator = f[5][0];
+    row.rationale = std::string(f[6]);
+    latest = std::max(latest, row.effective);
+    table.rows.push_back(std::move(row));
+  }
+  if (latest == 0 && !c.options.effective) {
+    c.fail(0, "no edit between two catalogue codes, so no effective date to take: pass --effective");
+    return;
+  }
+  std::string stem = c.file.name.substr(0, c.file.name.rfind('.'));
+  table.release = {TableKind::Ncci, "CMS NCCI PTP practitioner edits (" + stem + ")", c.effective_or(latest), 0,
+                   c.pack.name};
+  c.note("NCCI PTP practitioner txt", table.rows.size(), table.release);
+  c.pack.tables.ncci.push_back(std::move(table));
+}
+
+// ---- Recognition --------------------------------------------------------------------------------------
+
+enum class FileKind { Unknown, PprrvuCsv, PprrvuTxt, GpciCsv, LoccoCsv, MueCsv, NcciTxt };
+
+FileKind recognise(const std::string& bytes) {
+  const std::string head = upper(std::string_view(bytes).substr(0, 4096));
+  if (contains(head, "\nHCPCS,MOD,DESCRIPTION") && contains(head, "RELATIVE VALUE FILE")) return FileKind::PprrvuCsv;
+  if (head.rfind("HDR ", 0) == 0) return FileKind::PprrvuTxt;
+  if (contains(head, "GEOGRAPHIC PRACTICE COST INDICES") && contains(head, "MEDICARE ADMINISTRATIVE CONTRACTOR")) {
+    return FileKind::GpciCsv;
+  }
+  if (head.rfind("COUNTIES INCLUDED IN", 0) == 0) return FileKind::LoccoCsv;
+  if (contains(head, "MUE VALUES") && contains(head, "MUE ADJUDICATION INDICATOR")) return FileKind::MueCsv;
+  if (contains(head, "COLUMN 1\tCOLUMN 2")) return FileKind::NcciTxt;
+  return FileKind::Unknown;
+}
+
+const char* kind_name(FileKind k) {
+  switch (k) {
+    case FileKind::PprrvuCsv: return "pprrvu-csv";
+    case FileKind::PprrvuTxt: return "pprrvu-txt";
+    case FileKind::GpciCsv: return "gpci-csv";
+    case FileKind::LoccoCsv: return "locco-csv";
+    case FileKind::MueCsv: return "mue-csv";
+    case FileKind::NcciTxt: return "ncci-ptp-txt";
+    case FileKind::Unknown: break;
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& options) {
+  ImportResult result;
+  Pack pack;
+  pack.created_by = options.created_by;
+  for (const CmsFile& file : files) {
+    const FileKind kind = recognise(file.bytes);
+    if (kind == FileKind::Unknown) {
+      result.errors.push_back({file.name, 0, "not a CMS file unitwise reads: expected a PPRRVU csv or txt, a GPCI csv, "
+                                             "a LOCCO csv, a practitioner MUE csv or an NCCI practitioner PTP txt"});
+      continue;
+    }
+    pack.sources.push_back({file.name, kind_name(kind), file.bytes.size(), sha256_hex(file.bytes)});
+    Context c{file, options, pack, result};
+    switch (kind) {
+      case FileKind::PprrvuCsv: import_pprrvu_csv(c); break;
+      case FileKind::PprrvuTxt: import_pprrvu_txt(c); break;
+      case FileKind::GpciCsv: import_gpci_csv(c); break;
+      case FileKind::LoccoCsv: import_locco_csv(c); break;
+      case FileKind::MueCsv: import_mue_csv(c); break;
+      case FileKind::NcciTxt: import_ncci_txt(c); break;
+      case FileKind::Unknown: break;
+    }
+  }
+  // The pack is named after what it holds, e.g. "CMS PFS relative values CY2026, July release + CMS CY2026 GPCIs".
+  std::string name;
+  auto add_name = [&](const auto& tables) {
+    for (const auto& t : tables) name += (name.empty() ? "" : " + ") + t.release.name;
+  };
+  add_name(pack.tables.rvu);
+  add_name(pack.tables.gpci);
+  add_name(pack.tables.locality);
+  add_name(pack.tables.mue);
+  add_name(pack.tables.ncci);
+  pack.name = name.size() > 200 ? name.substr(0, 197) + "..." : name;
+  if (files.empty()) result.errors.push_back({"", 0, "no CMS file given"});
+  if (result.errors.empty()) {
+    // Every release carries the pack's final name.
+    auto rename = [&](auto& tables) {
+      for (auto& t : tables) t.release.pack = pack.name;
+    };
+    rename(pack.tables.rvu);
+    rename(pack.tables.conversion_factor);
+    rename(pack.tables.gpci);
+    rename(pack.tables.locality);
+    rename(pack.tables.mue);
+    rename(pack.tables.ncci);
+    result.pack = std::move(pack);
+  }
+  return result;
+}
+
+}  // namespace unitwise

@@ -1,0 +1,64 @@
+#include "json/json_writer.h"
+
+#include <cstdint>
+#include <cstring>
+
+#include "text/trace_text.h"
+
+namespace unitwise {
+
+JsonWriter& JsonWriter::fixed(std::int64_t scaled, int decimals) {
+  comma();
+  out_ += fixed_text(scaled, decimals);
+  return *this;
+}
+
+// Escapes per RFC 8259; input is valid UTF-8 (it came from a parsed visit or from our own text).
+// Runs of characters that need no escape are appended whole: results are mostly plain text.
+namespace {
+
+// Whether any of 8 bytes may need escaping (< 0x20, '"' or '\\'), tested at once with the classic
+// "has zero byte / has byte less than" bit tricks. False positives only send the word to the
+// byte-by-byte path; there are no false negatives.
+bool may_need_escape(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+  const auto zero_byte = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighs;
+  return (below_space | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'))) != 0;
+}
+
+}  // namespace
+
+void JsonWriter::string_literal(std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  out_ += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i % 8 == 0) {
+      while (i + 8 <= s.size() && !may_need_escape(s.data() + i)) i += 8;
+      if (i >= s.size()) break;
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      default:
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 15];
+    }
+  }
+  out_.append(s.data() + run, s.size() - run);
+  out_ += '"';
+}
+
+}  // namespace unitwise

@@ -1,0 +1,334 @@
+// The visit JSON edge: every field checked, every problem reported with its JSON pointer.
+#include "json/visit_json.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_set>
+
+#include "reference/csv_reader.h"
+#include "validate/limits.h"
+#include "validate/validate_visit.h"
+
+namespace unitwise {
+namespace {
+
+using nlohmann::json;
+
+constexpr double kMaxDollars = kMaxCents / 100.0;
+
+// Checks the JSON's shape: types, keys, whole numbers, enum names. What the values mean is validate()'s job.
+class Checker {
+ public:
+  std::vector<FieldError> errors;
+  std::set<std::string> failed;  // paths already reported, which validate() must not report again
+
+  void fail(std::string path, std::string message) {
+    failed.insert(path);
+    errors.push_back({std::move(path), std::move(message)});
+  }
+
+  // Only the listed keys may appear: unknown keys are rejected, never ignored (contract).
+  bool only_keys(const json& object, const std::string& path, std::initializer_list<const char*> allowed) {
+    bool fine = true;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+      bool known = false;
+      for (const char* key : allowed) known = known || it.key() == key;
+      if (!known) {
+        fail(path + "/" + escape_pointer(it.key()), "unknown key \"" + shorten(it.key()) + "\"");
+        fine = false;
+      }
+    }
+    return fine;
+  }
+
+  template <class Enum, std::size_t N>
+  bool choice(const json& value, const std::string& path, const std::pair<const char*, Enum> (&options)[N],
+              Enum& out) {
+    std::string list;
+    for (const auto& [name, e] : options) {
+      if (value.is_string() && value.get_ref<const std::string&>() == name) {
+        out = e;
+        return true;
+      }
+      list += (list.empty() ? "\"" : ", \"") + std::string(name) + "\"";
+    }
+    fail(path, (value.is_string() ? "unknown value \"" + shorten(value.get_ref<const std::string&>()) + "\"; "
+                                  : "must be a string; ") + "expected one of " + list);
+    return false;
+  }
+
+  bool whole_number(const json& value, const std::string& path, int low, int high, const char* what, int& out) {
+    const bool integral = value.is_number_integer() ||
+                          (value.is_number_float() && std::isfinite(value.get<double>()) &&
+                           value.get<double>() == std::floor(value.get<double>()));
+    if (!value.is_number() || !integral) {
+      fail(path, value.is_number() ? std::string("must be a whole number of ") + what + " (no fractions)"
+                                   : std::string("must be a number of ") + what);
+      return false;
+    }
+    const double v = value.get<double>();
+    if (v < low || v > high) {
+      fail(path, "must be between " + std::to_string(low) + " and " + std::to_string(high) + " " + what);
+      return false;
+    }
+    out = static_cast<int>(v);
+    return true;
+  }
+
+  // Dollars with at most two decimals, turned into exact cents.
+  bool dollars(const json& value, const std::string& path, Cents& out) {
+    if (!value.is_number()) {
+      fail(path, "must be an amount in dollars (a number)");
+      return false;
+    }
+    const double v = value.get<double>();
+    if (!std::isfinite(v) || v < 0 || v > kMaxDollars) {
+      fail(path, "must be between 0 and 1000000 dollars");
+      return false;
+    }
+    const double cents = std::round(v * 100.0);
+    if (std::fabs(v * 100.0 - cents) > 1e-6) {
+      fail(path, "must have at most two decimals (whole cents)");
+      return false;
+    }
+    out = static_cast<Cents>(cents);
+    return true;
+  }
+
+  static std::string shorten(const std::string& s) { return unitwise::shorten(s); }
+
+  // JSON pointer escaping (RFC 6901): "~" → "~0", "/" → "~1".
+  static std::string escape_pointer(const std::string& key) {
+    std::string out;
+    for (char c : shorten(key)) {
+      if (c == '~') out += "~0";
+      else if (c == '/') out += "~1";
+      else out += c;
+    }
+    return out;
+  }
+};
+
+constexpr std::pair<const char*, Discipline> kDisciplines[] = {
+    {"PT", Discipline::PT}, {"OT", Discipline::OT}, {"SLP", Discipline::SLP}};
+constexpr std::pair<const char*, RuleSet> kRuleSets[] = {{"cms", RuleSet::Cms}, {"per_code", RuleSet::PerCode}};
+constexpr std::pair<const char*, Setting> kSettings[] = {
+    {"nonfacility", Setting::NonFacility}, {"facility", Setting::Facility}};
+constexpr std::pair<const char*, Pooling> kPoolings[] = {
+    {"per_discipline", Pooling::PerDiscipline}, {"all", Pooling::AllDisciplines}};
+constexpr std::pair<const char*, DeMinimisBase> kBases[] = {
+    {"fifteen", DeMinimisBase::FifteenMinutes}, {"unit", DeMinimisBase::UnitMinutes}};
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+bool parse_date(const std::string& s, Date& d) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  d.year = std::stoi(s.substr(0, 4));
+  d.month = std::stoi(s.substr(5, 2));
+  d.day = std::stoi(s.substr(8, 2));
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d.month < 1 || d.month > 12 || d.day < 1) return false;
+  return d.day <= kDays[d.month - 1] + (d.month == 2 && leap(d.year) ? 1 : 0);
+}
+
+void parse_service(Checker& c, const json& s, const std::string& path, const Visit& visit, Service& out) {
+  if (!s.is_object()) {
+    c.fail(path, "must be an object like {\"code\": \"97110\", \"minutes\": 23}");
+    return;
+  }
+  c.only_keys(s, path, {"code", "minutes", "assistantMinutes", "discipline"});
+  if (!s.contains("code")) {
+    c.fail(path + "/code", "is required (a CPT/HCPCS code such as \"97110\")");
+  } else if (!s["code"].is_string()) {
+    c.fail(path + "/code", "must be a string such as \"97110\"");
+  } else {
+    out.code = std::string(trim(s["code"].get_ref<const std::string&>()));  // spaces around a code are no part of it
+  }
+  out.discipline = visit.discipline;
+  if (s.contains("discipline")) {
+    out.has_discipline = c.choice(s["discipline"], path + "/discipline", kDisciplines, out.discipline);
+  }
+  if (s.contains("minutes")) {
+    out.has_minutes = c.whole_number(s["minutes"], path + "/minutes", 0, kMaxMinutes, "minutes", out.minutes);
+    if (!out.has_minutes) c.failed.insert(path + "/assistantMinutes");
+  }
+  if (s.contains("assistantMinutes")) {
+    c.whole_number(s["assistantMinutes"], path + "/assistantMinutes", 0, kMaxMinutes, "minutes", out.assistant_minutes);
+  }
+}
+
+void parse_options(Checker& c, const json& o, VisitOptions& options) {
+  if (!o.is_object()) {
+    c.fail("/options", "must be an object");
+    return;
+  }
+  c.only_keys(o, "/options", {"pooling", "tiePreference", "deMinimisBase", "qualifyingApm"});
+  if (o.contains("pooling")) c.choice(o["pooling"], "/options/pooling", kPoolings, options.pooling);
+  if (o.contains("deMinimisBase")) c.choice(o["deMinimisBase"], "/options/deMinimisBase", kBases, options.de_minimis_base);
+  if (o.contains("qualifyingApm")) {
+    if (o["qualifyingApm"].is_boolean()) options.qualifying_apm = o["qualifyingApm"].get<bool>();
+    else c.fail("/options/qualifyingApm", "must be true or false");
+  }
+  if (o.contains("tiePreference")) {
+    const json& list = o["tiePreference"];
+    if (!list.is_array() || list.size() > kMaxServices) {
+      c.fail("/options/tiePreference", "must be an array of at most 100 codes");
+      return;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (!list[i].is_string()) c.fail("/options/tiePreference/" + std::to_string(i), "must be a code of the catalogue");
+      options.tie_preference.push_back(list[i].is_string() ? list[i].get<std::string>() : "");
+    }
+  }
+}
+
+void parse_root(Checker& c, const json& root, Visit& visit) {
+  if (!root.is_object()) {
+    c.fail("", "a visit must be a JSON object");
+    return;
+  }
+  c.only_keys(root, "", {"ruleSet", "dateOfService", "discipline", "locality", "setting", "ytdAllowed",
+                         "deductibleRemaining", "services", "options"});
+  if (root.contains("ruleSet")) c.choice(root["ruleSet"], "/ruleSet", kRuleSets, visit.rule_set);
+
+  if (!root.contains("dateOfService")) {
+    c.fail("/dateOfService", "is required (YYYY-MM-DD): fees, KX thresholds and edits depend on it");
+  } else if (!root["dateOfService"].is_string() ||
+             !parse_date(root["dateOfService"].get<std::string>(), visit.date_of_service)) {
+    c.fail("/dateOfService", "must be a real calendar date written YYYY-MM-DD");
+  }
+  if (c.failed.count("/dateOfService")) c.failed.insert("/locality");  // no date, no locality table to look in
+
+  if (!root.contains("discipline")) c.fail("/discipline", "is required: \"PT\", \"OT\" or \"SLP\" (the plan of care)");
+  else c.choice(root["discipline"], "/discipline", kDisciplines, visit.discipline);
+
+  if (root.contains("locality")) {
+    if (!root["locality"].is_string()) {
+      c.fail("/locality", "must be a string: \"national\" or \"<mac>-<locality>\" such as \"13202-01\"");
+    } else {
+      visit.locality = root["locality"].get<std::string>();
+    }
+  }
+  if (root.contains("setting")) c.choice(root["setting"], "/setting", kSettings, visit.setting);
+  if (root.contains("ytdAllowed")) {
+    const json& ytd = root["ytdAllowed"];
+    if (!ytd.is_object()) {
+      c.fail("/ytdAllowed", "must be an object like {\"PT_SLP\": 0, \"OT\": 0}");
+    } else {
+      c.only_keys(ytd, "/ytdAllowed", {"PT_SLP", "OT"});
+      if (ytd.contains("PT_SLP")) c.dollars(ytd["PT_SLP"], "/ytdAllowed/PT_SLP", visit.ytd_pt_slp);
+      if (ytd.contains("OT")) c.dollars(ytd["OT"], "/ytdAllowed/OT", visit.ytd_ot);
+    }
+  }
+  if (root.contains("deductibleRemaining")) {
+    c.dollars(root["deductibleRemaining"], "/deductibleRemaining", visit.deductible_remaining);
+  }
+  // Options before services: the services don't depend on them, but errors read top to bottom.
+  if (root.contains("options")) parse_options(c, root["options"], visit.options);
+
+  if (!root.contains("services")) {
+    c.fail("/services", "is required: an array of {\"code\", \"minutes\"}");
+    return;
+  }
+  const json& services = root["services"];
+  if (!services.is_array()) {
+    c.fail("/services", "must be an array of {\"code\", \"minutes\"}");
+    return;
+  }
+  if (services.empty() || services.size() > kMaxServices) {
+    c.fail("/services", "must hold between 1 and " + std::to_string(kMaxServices) + " services, not " +
+                            std::to_string(services.size()));
+    return;
+  }
+  visit.services.resize(services.size());
+  for (std::size_t i = 0; i < services.size(); ++i) {
+    const std::string path = "/services/" + std::to_string(i);
+    parse_service(c, services[i], path, visit, visit.services[i]);
+  }
+}
+
+// One SAX pass builds the DOM (through nlohmann's own builder), notes the byte where parsing failed,
+// and rejects a key given twice in one object, which a plain parse would silently resolve to the last value.
+class CheckedDomParser : public nlohmann::json_sax<json> {
+ public:
+  explicit CheckedDomParser(json& root) : dom_(root, /*allow_exceptions=*/false) {}
+
+  std::size_t error_position = 0;
+  bool failed = false;
+  std::string duplicate;       // the first repeated key, if any
+  std::string duplicate_path;  // its pointer when it is a top-level key, else "" (the message names it)
+
+  bool null() override { return dom_.null(); }
+  bool boolean(bool v) override { return dom_.boolean(v); }
+  bool number_integer(number_integer_t v) override { return dom_.number_integer(v); }
+  bool number_unsigned(number_unsigned_t v) override { return dom_.number_unsigned(v); }
+  bool number_float(number_float_t v, const string_t& s) override { return dom_.number_float(v, s); }
+  bool string(string_t& v) override { return dom_.string(v); }
+  bool binary(binary_t& v) override { return dom_.binary(v); }
+  bool start_array(std::size_t n) override { return dom_.start_array(n); }
+  bool end_array() override { return dom_.end_array(); }
+  bool start_object(std::size_t n) override {
+    open_objects_.emplace_back();
+    return dom_.start_object(n);
+  }
+  bool end_object() override {
+    open_objects_.pop_back();
+    return dom_.end_object();
+  }
+  bool key(string_t& k) override {
+    // A hash set per open object keeps the check linear in the number of keys.
+    if (!open_objects_.back().insert(k).second && duplicate.empty()) {
+      duplicate = k;
+      duplicate_path = open_objects_.size() == 1 ? "/" + Checker::escape_pointer(k) : "";
+    }
+    return dom_.key(k);
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
+    error_position = position;
+    failed = true;
+    return false;
+  }
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  std::vector<std::unordered_set<std::string>> open_objects_;  // the keys of each open object, innermost last
+};
+
+}  // namespace
+
+Validation parse_visit(std::string_view text, const ReferenceData& data) {
+  Validation out;
+  Checker c;
+  if (text.size() > kMaxVisitBytes) {
+    c.fail("", "the visit is " + std::to_string(text.size()) + " bytes; the limit is 4 MiB");
+    out.errors = std::move(c.errors);
+    return out;
+  }
+  if (trim(text).empty()) {
+    c.fail("", "is empty: expected one visit, a JSON object such as {\"dateOfService\": ..., \"services\": [...]}");
+    out.errors = std::move(c.errors);
+    return out;
+  }
+  json root;
+  CheckedDomParser parser(root);
+  json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json, /*strict=*/true);
+  if (parser.failed) {
+    c.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parser.error_position));
+  } else if (!parser.duplicate.empty()) {
+    c.fail(parser.duplicate_path, "the key \"" + Checker::shorten(parser.duplicate) + "\" appears twice in one object; give it once");
+  } else {
+    Visit visit;
+    parse_root(c, root, visit);
+    if (!c.failed.count("") && !c.failed.count("/services")) {
+      return validate_checked(std::move(visit), data, std::move(c.errors), c.failed);
+    }
+  }
+  out.errors = std::move(c.errors);
+  return out;
+}
+
+}  // namespace unitwise

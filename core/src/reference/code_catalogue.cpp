@@ -1,0 +1,106 @@
+#include "unitwise/catalogue.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "json/json_writer.h"
+#include "reference/code_index.h"
+#include "reference/csv_reader.h"
+#include "reference/embedded_files.h"
+#include "unitwise/unitwise.h"
+
+namespace unitwise {
+namespace {
+
+constexpr std::pair<const char*, CodeKind> kKinds[] = {
+    {"treatment", CodeKind::Treatment}, {"modality", CodeKind::Modality}, {"evaluation", CodeKind::Evaluation},
+    {"add-on", CodeKind::AddOn},        {"rtm", CodeKind::Rtm},           {"wound", CodeKind::Wound},
+    {"group", CodeKind::Group}};
+
+std::optional<Discipline> discipline_named(std::string_view s) {
+  if (s == "PT") return Discipline::PT;
+  if (s == "OT") return Discipline::OT;
+  if (s == "SLP") return Discipline::SLP;
+  return std::nullopt;
+}
+
+// The catalogue is our own file, checked by its test; a malformed row is a build defect, so it stops loudly.
+std::vector<CodeInfo> load() {
+  CsvReader csv(static_data("catalogue.csv"));
+  std::vector<std::string> f;
+  csv.next(f);  // header: code,descriptor,timed,unit_basis,disciplines,required_discipline,kind,primary_code,timed_source,source
+  std::vector<CodeInfo> out;
+  while (csv.next(f)) {
+    if (f.size() == 1 && f[0].empty()) continue;
+    if (f.size() != 10) throw std::logic_error("catalogue.csv: a row without 10 fields");
+    CodeInfo c;
+    c.code = f[0];
+    c.descriptor = f[1];
+    c.timed = f[2] == "yes";
+    c.unit_basis = f[3];
+    for (std::size_t start = 0; start < f[4].size();) {
+      const std::size_t end = std::min(f[4].find(' ', start), f[4].size());
+      if (auto d = discipline_named(std::string_view(f[4]).substr(start, end - start))) c.disciplines.push_back(*d);
+      start = end + 1;
+    }
+    c.required_discipline = discipline_named(f[5]);
+    for (const auto& [name, kind] : kKinds) {
+      if (f[6] == name) c.kind = kind;
+    }
+    c.primary_code = f[7];
+    c.timed_source = f[8];
+    c.source = f[9];
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<CodeInfo>& catalogue() {
+  static const std::vector<CodeInfo> codes = load();
+  return codes;
+}
+
+const char* to_string(CodeKind kind) {
+  for (const auto& [name, k] : kKinds) {
+    if (k == kind) return name;
+  }
+  return "";
+}
+
+const CodeInfo* find_code(std::string_view code) {
+  static const SortedIndex<CodeInfo> index(catalogue(), [](const CodeInfo& c) { return code_key(c.code); });
+  const CodeInfo* info = index.find(code_key(code));
+  return info != nullptr && info->code == code ? info : nullptr;
+}
+
+std::string catalogue_json() {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_array();
+  for (const CodeInfo& c : catalogue()) {
+    w.begin_object();
+    w.key("code").value(c.code);
+    w.key("descriptor").value(c.descriptor);
+    w.key("timed").value(c.timed);
+    w.key("unitBasis").value(c.unit_basis);
+    w.key("kind").value(to_string(c.kind));
+    w.key("disciplines").begin_array();
+    for (Discipline d : c.disciplines) w.value(to_string(d));
+    w.end_array();
+    w.key("discipline");  // the only plan it may be billed under; null when any of `disciplines`
+    if (c.required_discipline) w.value(to_string(*c.required_discipline));
+    else w.null();
+    w.key("primaryCode");
+    if (c.primary_code.empty()) w.null();
+    else w.value(c.primary_code);
+    w.key("timedSource").value(c.timed_source);
+    w.key("source").value(c.source);
+    w.end_object();
+  }
+  w.end_array();
+  return out;
+}
+
+}  // namespace unitwise

@@ -1,0 +1,412 @@
+// The data pack format (docs/data.md): manifest.json names each table's kind, release, effective date and
+// sha256; each table is a CSV with a fixed header. Reading checks everything and names file and line.
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "reference/csv_reader.h"
+#include "reference/fixed_point.h"
+#include "reference/sha256.h"
+#include "unitwise/reference.h"
+
+namespace unitwise {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kFormat = "unitwise-data-pack";
+constexpr int kFormatVersion = 1;
+constexpr std::size_t kMaxRows = 200000;       // far above any CMS table filtered to therapy codes
+constexpr std::size_t kMaxErrors = 20;         // enough to fix a file; bounds the report
+constexpr std::size_t kMaxPackBytes = 64u << 20;
+
+// The header of each table kind's CSV, in order. One source of truth for writer and reader.
+const char* header(TableKind kind) {
+  switch (kind) {
+    case TableKind::Rvu: return "code,status,work,pe_nonfac,nonfac_pe_na,pe_fac,fac_pe_na,mp,mult_proc";
+    case TableKind::ConversionFactor: return "kind,value";
+    case TableKind::Gpci: return "mac,locality,state,name,work,pe,mp";
+    case TableKind::Locality: return "mac,locality,state,area,counties";
+    case TableKind::Mue: return "code,value,mai,rationale";
+    case TableKind::Ncci: return "column1,column2,effective,deleted,modifier_indicator,rationale";
+    case TableKind::Threshold: return "kind,amount";
+  }
+  return "";
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string csv_line(std::initializer_list<std::string> fields) {
+  std::string out;
+  for (const auto& f : fields) out += (out.empty() ? "" : ",") + csv_field(f);
+  return out + "\n";
+}
+
+std::string date_or_blank(DateKey d) { return d == 0 ? "" : iso_date(d); }
+std::string na(bool flag) { return flag ? "NA" : ""; }
+
+std::string row_text(const RvuRow& r) {
+  return csv_line({r.code, std::string(1, r.status), fixed_text(r.work, 2), fixed_text(r.pe_nonfac, 2), na(r.nonfac_pe_na),
+                   fixed_text(r.pe_fac, 2), na(r.fac_pe_na), fixed_text(r.mp, 2), std::to_string(r.mult_proc)});
+}
+std::string row_text(const ConversionFactorRow& r) {
+  return csv_line({r.qualifying_apm ? "qp" : "non_qp", fixed_text(r.value, 4)});
+}
+std::string row_text(const GpciRow& r) {
+  return csv_line({r.mac, r.locality, r.state, r.name, fixed_text(r.work, 3), fixed_text(r.pe, 3), fixed_text(r.mp, 3)});
+}
+std::string row_text(const LocalityRow& r) {
+  const std::size_t dash = r.id.find('-');
+  return csv_line({r.id.substr(0, dash), r.id.substr(dash + 1), r.state, r.area, r.counties});
+}
+std::string row_text(const MueRow& r) {
+  return csv_line({r.code, std::to_string(r.value), std::to_string(r.mai), r.rationale});
+}
+std::string row_text(const NcciRow& r) {
+  return csv_line({r.column1, r.column2, date_or_blank(r.effective), date_or_blank(r.deleted),
+                   std::string(1, r.modifier_indicator), r.rationale});
+}
+std::string row_text(const ThresholdRow& r) {
+  return csv_line({r.kind == ThresholdKind::Kx ? "kx" : "medical_review", fixed_text(r.amount, 2)});
+}
+
+template <class Row>
+void write_tables(const std::vector<Table<Row>>& tables, std::vector<PackFile>& files, json& manifest) {
+  for (const auto& t : tables) {
+    std::string text = std::string(header(t.release.kind)) + "\n";
+    for (const Row& row : t.rows) text += row_text(row);
+    std::string file = std::string(to_string(t.release.kind)) + "-" + iso_date(t.release.effective) + ".csv";
+    for (int n = 2; std::any_of(files.begin(), files.end(), [&](const PackFile& f) { return f.name == file; }); ++n) {
+      file = std::string(to_string(t.release.kind)) + "-" + iso_date(t.release.effective) + "-" + std::to_string(n) + ".csv";
+    }
+    manifest["tables"].push_back({{"kind", to_string(t.release.kind)},
+                                  {"file", file},
+                                  {"name", t.release.name},
+                                  {"effective", iso_date(t.release.effective)},
+                                  {"year", t.release.year},
+                                  {"rows", t.rows.size()},
+                                  {"sha256", sha256_hex(text)}});
+    files.push_back({file, std::move(text)});
+  }
+}
+
+// Reading: a checker per table that turns fields into a row or reports the first bad field.
+class RowReader {
+ public:
+  RowReader(const std::string& file, std::vector<DataError>& errors) : file_(file), errors_(errors) {}
+  std::size_t line = 0;
+
+  bool fail(const std::string& message) {
+    if (errors_.size() < kMaxErrors) errors_.push_back({file_, line, message});
+    return false;
+  }
+  bool code(const std::string& s, const char* what, std::string& out) {
+    const bool ok = s.size() == 5 && std::all_of(s.begin(), s.end(), [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    });
+    if (!ok) return fail(std::string(what) + " must be a 5-character code of digits and capitals, not \"" + s.substr(0, 12) + "\"");
+    out = s;
+    return true;
+  }
+  template <class Int>
+  bool fixed(const std::string& s, int decimals, const char* what, Int& out, std::int64_t high) {
+    const auto v = parse_fixed(s, decimals);
+    if (!v || *v < 0 || *v > high) {
+      return fail(std::string(what) + " must be a number from 0 with at most " + std::to_string(decimals) +
+                  " decimals, not \"" + s.substr(0, 12) + "\"");
+    }
+    out = static_cast<Int>(*v);
+    return true;
+  }
+  bool flag(const std::string& s, const char* what, bool& out) {
+    if (s != "" && s != "NA") return fail(std::string(what) + " must be empty or NA");
+    out = s == "NA";
+    return true;
+  }
+  bool date(const std::string& s, const char* what, DateKey& out) {
+    if (s.empty()) {
+      out = 0;
+      return true;
+    }
+    const auto d = parse_iso_date(s);
+    if (!d) return fail(std::string(what) + " must be empty or a date written YYYY-MM-DD");
+    out = *d;
+    return true;
+  }
+  bool text(const std::string& s, const char* what, std::string& out, std::size_t max = 200) {
+    if (s.size() > max) return fail(std::string(what) + " is longer than " + std::to_string(max) + " characters");
+    out = s;
+    return true;
+  }
+
+ private:
+  const std::string& file_;
+  std::vector<DataError>& errors_;
+};
+
+bool parse_row(RowReader& r, const std::vector<std::string>& f, RvuRow& row) {
+  if (!r.code(f[0], "code", row.code)) return false;
+  if (f[1].size() != 1 || f[1][0] < 'A' || f[1][0] > 'Z') return r.fail("status must be one capital letter");
+  row.status = f[1][0];
+  constexpr std::int64_t kMaxRvu = 999999;
+  return r.fixed(f[2], 2, "work", row.work, kMaxRvu) && r.fixed(f[3], 2, "pe_nonfac", row.pe_nonfac, kMaxRvu) &&
+         r.flag(f[4], "nonfac_pe_na", row.nonfac_pe_na) && r.fixed(f[5], 2, "pe_fac", row.pe_fac, kMaxRvu) &&
+         r.flag(f[6], "fac_pe_na", row.fac_pe_na) && r.fixed(f[7], 2, "mp", row.mp, kMaxRvu) &&
+         r.fixed(f[8], 0, "mult_proc", row.mult_proc, 9);
+}
+bool parse_row(RowReader& r, const std::vector<std::string>& f, ConversionFactorRow& row) {
+  if (f[0] != "non_qp" && f[0] != "qp") return r.fail("kind must be non_qp or qp");
+  row.qualifying_apm = f[0] == "qp";
+  return r.fixed(f[1], 4, "value", row.value, 9999999) && (row.value > 0 || r.fail("value must be above 0"));
+}
+bool parse_row(RowReader& r, const std::vector<std::string>& f, GpciRow& row) {
+  if (f[0].empty() || f[0].size() > 5 || f[1].empty() || f[1].size() > 2) {
+    return r.fail("mac (up to 5 digits) and locality (up to 2) are required");
+  }
+  row.mac = f[0];
+  row.locality = f[1];
+  row.id = f[0] + "-" + f[1];
+  return r.text(f[2], "state", row.state, 2) && r.text(f[3], "name", row.name) &&
+         r.fixed(f[4], 3, "work", row.work, 9999) && r.fixed(f[5], 3, "pe", row.pe, 9999) &&
+         r.fixed(f[6], 3, "mp", row.mp, 9999);
+}
+bool parse_row(RowReader& r, const std::vector<std::string>& f, LocalityRow& row) {
+  if (f[0].empty() || f[0].size() > 5 || f[1].empty() || f[1].size() > 2) {
+    return r.fail("mac (up to 5 digits) and locality (up to 2) are required");
+  }
+  row.id = f[0] + "-" + f[1];
+  return r.text(f[2], "state", row.state, 40) && r.text(f[3], "area", row.area) &&
+         r.text(f[4], "counties", row.counties, 4000);
+}
+bool parse_row(RowReader& r, const std::vector<std::string>& f, MueRow& row) {
+  if (!r.code(f[0], "code", row.code) || !r.fixed(f[1], 0, "value", row.value, 100000)) return false;
+  if (f[2] != "1" && f[2] != "2" && f[2] != "3") return r.fail("mai must be 1, 2 or 3");
+  row.mai = f[2][0] - '0';
+  return r.text(f[3], "rationale", row.rationale);
+}
+bool parse_row(RowReader& r, const std::vector<std::string>& f, NcciRow& row) {
+  if (!r.code(f[0], "column1", row.column1) || !r.code(f[1], "column2", row.column2)) return false;
+  if (!r.date(f[2], "effective", row.effective) || !r.date(f[3], "deleted", row.deleted)) return false;
+  if (f[4] != "0" && f[4] != "1" && f[4] != "9") return r.fail("modifier_indicator must be 0, 1 or 9");
+  row.modifier_indicator = f[4][0];
+  return r.text(f[5], "rationale", row.rationale);
+}
+bool parse_row(RowReader& r, const std::vector<std::string>& f, ThresholdRow& row) {
+  if (f[0] != "kx" && f[0] != "medical_review") return r.fail("kind must be kx or medical_review");
+  row.kind = f[0] == "kx" ? ThresholdKind::Kx : ThresholdKind::MedicalReview;
+  return r.fixed(f[1], 2, "amount", row.amount, 100000000);
+}
+
+template <class Row>
+void read_table(const PackFile& file, Release release, std::vector<Table<Row>>& out, std::vector<DataError>& errors) {
+  Table<Row> table;
+  table.release = std::move(release);
+  CsvReader csv(file.text);
+  RowReader reader(file.name, errors);
+  std::vector<std::string> fields;
+  const std::size_t before = errors.size();
+  if (!csv.next(fields)) {
+    errors.push_back({file.name, 1, "is empty; expected the header " + std::string(header(table.release.kind))});
+    return;
+  }
+  std::string got;
+  for (const auto& f : fields) got += (got.empty() ? "" : ",") + f;
+  if (got != header(table.release.kind)) {
+    errors.push_back({file.name, 1, "the header must be " + std::string(header(table.release.kind))});
+    return;
+  }
+  const std::size_t columns = fields.size();
+  while (csv.next(fields)) {
+    reader.line = csv.line();
+    if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
+    if (table.rows.size() >= kMaxRows) {
+      reader.fail("more than " + std::to_string(kMaxRows) + " rows");
+      break;
+    }
+    if (fields.size() != columns) {
+      reader.fail("has " + std::to_string(fields.size()) + " fields; the header has " + std::to_string(columns));
+      continue;
+    }
+    Row row;
+    if (parse_row(reader, fields, row)) table.rows.push_back(std::move(row));
+  }
+  if (csv.malformed()) errors.push_back({file.name, csv.line(), "a quoted field is never closed"});
+  if (errors.size() == before) out.push_back(std::move(table));
+}
+
+void read_table_of_kind(const PackFile& file, Release release, TableSet& set, std::vector<DataError>& errors) {
+  switch (release.kind) {
+    case TableKind::Rvu: return read_table(file, std::move(release), set.rvu, errors);
+    case TableKind::ConversionFactor: return read_table(file, std::move(release), set.conversion_factor, errors);
+    case TableKind::Gpci: return read_table(file, std::move(release), set.gpci, errors);
+    case TableKind::Locality: return read_table(file, std::move(release), set.locality, errors);
+    case TableKind::Mue: return read_table(file, std::move(release), set.mue, errors);
+    case TableKind::Ncci: return read_table(file, std::move(release), set.ncci, errors);
+    case TableKind::Threshold: return read_table(file, std::move(release), set.threshold, errors);
+  }
+}
+
+// A string member of a manifest object, or an error naming it.
+bool manifest_string(const json& object, const char* key, const std::string& where, std::string& out,
+                     std::vector<DataError>& errors) {
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_string() || it->get_ref<const std::string&>().empty() ||
+      it->get_ref<const std::string&>().size() > 200) {
+    errors.push_back({"manifest.json", 0, where + "\"" + key + "\" must be a non-empty string (at most 200 characters)"});
+    return false;
+  }
+  out = it->get<std::string>();
+  return true;
+}
+
+}  // namespace
+
+const char* to_string(TableKind kind) {
+  switch (kind) {
+    case TableKind::Rvu: return "rvu";
+    case TableKind::ConversionFactor: return "conversion_factor";
+    case TableKind::Gpci: return "gpci";
+    case TableKind::Locality: return "locality";
+    case TableKind::Mue: return "mue";
+    case TableKind::Ncci: return "ncci";
+    case TableKind::Threshold: return "threshold";
+  }
+  return "";
+}
+
+std::optional<TableKind> table_kind(std::string_view name) {
+  for (TableKind k : kTableKinds) {
+    if (name == to_string(k)) return k;
+  }
+  return std::nullopt;
+}
+
+std::string to_string(const DataError& e) {
+  return e.file + (e.line > 0 ? " line " + std::to_string(e.line) : "") + ": " + e.message;
+}
+
+std::vector<PackFile> write_pack(const Pack& pack) {
+  json manifest = {{"format", kFormat}, {"formatVersion", kFormatVersion}, {"name", pack.name},
+                   {"createdBy", pack.created_by}, {"tables", json::array()}, {"sources", json::array()}};
+  for (const auto& s : pack.sources) {
+    manifest["sources"].push_back(
+        {{"file", s.file}, {"recognisedAs", s.recognised_as}, {"bytes", s.bytes}, {"sha256", s.sha256}});
+  }
+  std::vector<PackFile> files;
+  write_tables(pack.tables.rvu, files, manifest);
+  write_tables(pack.tables.conversion_factor, files, manifest);
+  write_tables(pack.tables.gpci, files, manifest);
+  write_tables(pack.tables.locality, files, manifest);
+  write_tables(pack.tables.mue, files, manifest);
+  write_tables(pack.tables.ncci, files, manifest);
+  write_tables(pack.tables.threshold, files, manifest);
+  files.insert(files.begin(), PackFile{"manifest.json", manifest.dump(2) + "\n"});
+  return files;
+}
+
+PackRead read_pack(const std::vector<PackFile>& files) {
+  PackRead out;
+  auto& errors = out.errors;
+  std::map<std::string, const PackFile*> by_name;
+  std::size_t bytes = 0;
+  for (const auto& f : files) {
+    by_name[f.name] = &f;
+    bytes += f.text.size();
+  }
+  if (bytes > kMaxPackBytes) {
+    errors.push_back({"", 0, "the pack is " + std::to_string(bytes) + " bytes; the limit is 64 MiB"});
+    return out;
+  }
+  const auto m = by_name.find("manifest.json");
+  if (m == by_name.end()) {
+    errors.push_back({"manifest.json", 0, "is missing: a data pack is a folder with manifest.json and its tables"});
+    return out;
+  }
+  const json manifest = json::parse(m->second->text, nullptr, /*allow_exceptions=*/false);
+  if (!manifest.is_object()) {
+    errors.push_back({"manifest.json", 0, "is not a JSON object"});
+    return out;
+  }
+  if (manifest.value("format", "") != kFormat) {
+    errors.push_back({"manifest.json", 0, std::string("\"format\" must be \"") + kFormat + "\""});
+    return out;
+  }
+  const auto version = manifest.find("formatVersion");
+  if (version == manifest.end() || !version->is_number_integer() || version->get<int>() != kFormatVersion) {
+    errors.push_back({"manifest.json", 0, "\"formatVersion\" must be " + std::to_string(kFormatVersion) +
+                                              " (this engine reads version 1 packs)"});
+    return out;
+  }
+  Pack pack;
+  if (!manifest_string(manifest, "name", "", pack.name, errors)) return out;
+  pack.created_by = manifest.value("createdBy", "");
+  const auto tables = manifest.find("tables");
+  if (tables == manifest.end() || !tables->is_array() || tables->empty() || tables->size() > 1000) {
+    errors.push_back({"manifest.json", 0, "\"tables\" must be a non-empty array"});
+    return out;
+  }
+  for (std::size_t i = 0; i < tables->size() && errors.size() < kMaxErrors; ++i) {
+    const json& t = (*tables)[i];
+    const std::string where = "tables[" + std::to_string(i) + "]: ";
+    if (!t.is_object()) {
+      errors.push_back({"manifest.json", 0, where + "must be an object"});
+      continue;
+    }
+    std::string kind_name, file, effective, sha;
+    Release release;
+    release.pack = pack.name;
+    if (!manifest_string(t, "kind", where, kind_name, errors) || !manifest_string(t, "file", where, file, errors) ||
+        !manifest_string(t, "name", where, release.name, errors) ||
+        !manifest_string(t, "effective", where, effective, errors) || !manifest_string(t, "sha256", where, sha, errors)) {
+      continue;
+    }
+    const auto kind = table_kind(kind_name);
+    if (!kind) {
+      errors.push_back({"manifest.json", 0, where + "unknown kind \"" + kind_name.substr(0, 40) +
+                                                "\"; expected rvu, conversion_factor, gpci, locality, mue, ncci or threshold"});
+      continue;
+    }
+    release.kind = *kind;
+    const auto date = parse_iso_date(effective);
+    if (!date) {
+      errors.push_back({"manifest.json", 0, where + "\"effective\" must be a date written YYYY-MM-DD"});
+      continue;
+    }
+    release.effective = *date;
+    const auto year = t.find("year");
+    if (year != t.end() && (!year->is_number_integer() || year->get<int>() < 0 || year->get<int>() > 9999)) {
+      errors.push_back({"manifest.json", 0, where + "\"year\" must be a whole number (0 for tables that are not yearly)"});
+      continue;
+    }
+    release.year = year == t.end() ? 0 : year->get<int>();
+    const auto f = by_name.find(file);
+    if (f == by_name.end()) {
+      errors.push_back({file, 0, "is listed in manifest.json but missing from the pack"});
+      continue;
+    }
+    if (sha256_hex(f->second->text) != sha) {
+      errors.push_back({file, 0, "does not match its sha256 in manifest.json: the file was changed after import"});
+      continue;
+    }
+    read_table_of_kind(*f->second, std::move(release), pack.tables, errors);
+  }
+  if (const auto sources = manifest.find("sources"); sources != manifest.end() && sources->is_array()) {
+    for (const json& s : *sources) {
+      if (!s.is_object()) continue;
+      pack.sources.push_back({s.value("file", ""), s.value("recognisedAs", ""), s.value("bytes", std::size_t{0}),
+                              s.value("sha256", "")});
+    }
+  }
+  if (errors.empty()) out.pack = std::move(pack);
+  return out;
+}
+
+}  // namespace unitwise

@@ -1,0 +1,160 @@
+// The engine's reference data: packs layered in order, tables kept in effective-date order, rows sorted
+// for binary search.
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "reference/embedded_files.h"
+#include "unitwise/reference.h"
+
+namespace unitwise {
+namespace {
+
+template <class Row, class Key>
+void sort_rows(std::vector<Table<Row>>& tables, Key key) {
+  for (auto& t : tables) {
+    std::stable_sort(t.rows.begin(), t.rows.end(), [&](const Row& a, const Row& b) { return key(a) < key(b); });
+  }
+}
+
+template <class Row>
+void append(std::vector<Table<Row>>& to, std::vector<Table<Row>>& from) {
+  for (auto& t : from) to.push_back(std::move(t));
+  std::stable_sort(to.begin(), to.end(),
+                   [](const Table<Row>& a, const Table<Row>& b) { return a.release.effective < b.release.effective; });
+}
+
+template <class Row, class Key>
+const Row* find_sorted(const std::vector<Row>& rows, std::string_view key, Key key_of) {
+  auto it = std::lower_bound(rows.begin(), rows.end(), key, [&](const Row& r, std::string_view k) { return key_of(r) < k; });
+  return it != rows.end() && key_of(*it) == key ? &*it : nullptr;
+}
+
+}  // namespace
+
+void ReferenceData::add(Pack pack) {
+  TableSet& t = pack.tables;
+  sort_rows(t.rvu, [](const RvuRow& r) -> const std::string& { return r.code; });
+  sort_rows(t.gpci, [](const GpciRow& r) -> const std::string& { return r.id; });
+  sort_rows(t.mue, [](const MueRow& r) -> const std::string& { return r.code; });
+  sort_rows(t.ncci, [](const NcciRow& r) { return std::make_pair(r.column1, r.column2); });
+  append(tables_.rvu, t.rvu);
+  append(tables_.conversion_factor, t.conversion_factor);
+  append(tables_.gpci, t.gpci);
+  append(tables_.locality, t.locality);
+  append(tables_.mue, t.mue);
+  append(tables_.ncci, t.ncci);
+  append(tables_.threshold, t.threshold);
+  packs_.push_back(std::move(pack.name));
+}
+
+// The packs compiled into the engine are our own build's output, checked by the suites: one that
+// does not read is a build defect, so it stops loudly rather than run on partial data.
+const ReferenceData& ReferenceData::builtin() {
+  static const ReferenceData data = [] {
+    std::map<std::string_view, std::vector<PackFile>> packs;
+    std::vector<std::string_view> order;
+    for (const EmbeddedFile& f : builtin_pack_files()) {
+      if (f.pack.empty()) continue;
+      if (packs.find(f.pack) == packs.end()) order.push_back(f.pack);
+      packs[f.pack].push_back({std::string(f.name), std::string(f.text)});
+    }
+    ReferenceData out;
+    for (std::string_view name : order) {
+      PackRead read = read_pack(packs[name]);
+      if (!read.pack) throw std::logic_error("built-in pack " + std::string(name) + ": " + to_string(read.errors.front()));
+      out.add(std::move(*read.pack));
+    }
+    return out;
+  }();
+  return data;
+}
+
+LoadedData ReferenceData::with_packs(const ReferenceData& base, const std::vector<std::vector<PackFile>>& packs) {
+  LoadedData out;
+  ReferenceData data = base;
+  for (const auto& files : packs) {
+    PackRead read = read_pack(files);
+    if (!read.pack) {
+      out.errors = std::move(read.errors);
+      return out;
+    }
+    data.add(std::move(*read.pack));
+  }
+  out.data = std::move(data);
+  return out;
+}
+
+const RvuRow* find_rvu(const Table<RvuRow>& table, std::string_view code) {
+  return find_sorted(table.rows, code, [](const RvuRow& r) -> std::string_view { return r.code; });
+}
+
+const MueRow* find_mue(const Table<MueRow>& table, std::string_view code) {
+  return find_sorted(table.rows, code, [](const MueRow& r) -> std::string_view { return r.code; });
+}
+
+const GpciRow* find_gpci(const Table<GpciRow>& table, std::string_view id) {
+  return find_sorted(table.rows, id, [](const GpciRow& r) -> std::string_view { return r.id; });
+}
+
+std::vector<const NcciRow*> find_ncci(const Table<NcciRow>& table, std::string_view column1, std::string_view column2) {
+  const auto key = std::make_pair(column1, column2);
+  auto it = std::lower_bound(table.rows.begin(), table.rows.end(), key, [](const NcciRow& r, const auto& k) {
+    return std::make_pair(std::string_view(r.column1), std::string_view(r.column2)) < k;
+  });
+  std::vector<const NcciRow*> out;
+  for (; it != table.rows.end() && it->column1 == column1 && it->column2 == column2; ++it) out.push_back(&*it);
+  return out;
+}
+
+std::optional<ConversionFactorInForce> conversion_factor(const TableSet& tables, DateKey date, bool qualifying_apm) {
+  // The non-QP factor: the latest table on or before the date that has one (else the earliest that has one).
+  const Table<ConversionFactorRow>* base = nullptr;
+  const Table<ConversionFactorRow>* earliest = nullptr;
+  const ConversionFactorRow* base_row = nullptr;
+  for (const auto& t : tables.conversion_factor) {
+    for (const auto& row : t.rows) {
+      if (row.qualifying_apm) continue;
+      if (earliest == nullptr) earliest = &t;
+      if (t.release.effective <= date) {
+        base = &t;
+        base_row = &row;
+      }
+    }
+  }
+  bool nearest = false;
+  if (base == nullptr) {
+    if (earliest == nullptr) return std::nullopt;
+    base = earliest;
+    nearest = true;
+    for (const auto& row : base->rows) {
+      if (!row.qualifying_apm) base_row = &row;
+    }
+  }
+  nearest = nearest || (base->release.year != 0 && base->release.year != year_of(date));
+  ConversionFactorInForce out{base_row->value, &base->release, nearest};
+  if (!qualifying_apm) return out;
+  for (const auto& t : tables.conversion_factor) {  // the QP factor of the base's year, latest on or before the date
+    if (t.release.year != base->release.year || (t.release.effective > date && !nearest)) continue;
+    for (const auto& row : t.rows) {
+      if (row.qualifying_apm) out = {row.value, &t.release, nearest};
+    }
+  }
+  return out;
+}
+
+std::optional<ThresholdInForce> threshold(const TableSet& tables, DateKey date, ThresholdKind kind) {
+  std::optional<ThresholdInForce> before, first;
+  for (const auto& t : tables.threshold) {
+    for (const auto& row : t.rows) {
+      if (row.kind != kind) continue;
+      if (!first) first = ThresholdInForce{row.amount, &t.release, true};
+      if (t.release.effective <= date) before = ThresholdInForce{row.amount, &t.release, false};
+    }
+  }
+  if (!before) return first;
+  before->nearest = before->release->year != 0 && before->release->year != year_of(date);
+  return before;
+}
+
+}  // namespace unitwise

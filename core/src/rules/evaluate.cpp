@@ -1,0 +1,381 @@
+// evaluate(): units per code, claim lines with modifiers, then fee, KX, edits and checklist.
+#include <algorithm>
+#include <string>
+
+#include "rules/assistant_modifiers.h"
+#include "unitwise/catalogue.h"
+#include "rules/discipline_modifiers.h"
+#include "rules/eight_minute_rule.h"
+#include "text/trace_text.h"
+#include "rules/rules.h"
+
+namespace unitwise {
+namespace {
+
+constexpr const char* kUnitsSource = "MCPM 100-04 ch.5 §20.2 C";
+constexpr const char* kLeftoverSource = "MCPM 100-04 ch.5 §20.2 Ex 3, Ex 4";
+constexpr const char* kTieSource = "MCPM 100-04 ch.5 §20.2 Ex 2";
+constexpr const char* kPerCodeSource = "AMA CPT time rule (midpoint), as published by Premera and BCBS Idaho PAP228";
+constexpr const char* kUntimedSource = "MCPM 100-04 ch.5 §20.2; MAC FAQ: evaluation time is not timed-code time";
+constexpr const char* kAssistantSource = "42 U.S.C. 1395m(v); CY2022 PFS final rule as summarised by AOTA";
+constexpr const char* kOneLineSource = "First Coast: one line per timed code per date of service (2021)";
+
+// One code of one plan of care for the day: duplicates of the input are merged into it.
+struct Entry {
+  const CodeInfo* info = nullptr;
+  Discipline discipline = Discipline::PT;
+  int minutes = 0;
+  int assistant_minutes = 0;
+  bool has_minutes = false;
+  int units = 0;
+  std::size_t first_service = 0;
+  std::string_view code() const { return info->code; }
+  bool timed() const { return info->timed; }
+};
+
+std::vector<Entry> merge_services(const ValidVisit& valid, Result& r, Trace& trace) {
+  const Visit& visit = valid.visit();
+  std::vector<Entry> entries;
+  for (std::size_t i = 0; i < visit.services.size(); ++i) {
+    const Service& s = visit.services[i];
+    auto same = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) {
+      return e.code() == s.code && e.discipline == s.discipline;
+    });
+    if (same == entries.end()) {
+      entries.push_back(Entry{&valid.code(i), s.discipline, s.minutes, s.assistant_minutes, s.has_minutes, 0, i});
+      continue;
+    }
+    same->minutes += s.minutes;
+    same->assistant_minutes += s.assistant_minutes;
+    same->has_minutes = same->has_minutes || s.has_minutes;
+    r.warnings.push_back({WarningId::DuplicateCode, s.code + " is listed more than once under the same plan of care; "
+                                                 "its minutes were added together into one line."});
+    trace.add(Rule::DuplicateCode, s.code, kOneLineSource, [&] {
+      return s.code + " appears again (service " + std::to_string(i + 1) + "): minutes combined, now " +
+             std::to_string(same->minutes) + " minutes on one line.";
+    });
+  }
+  return entries;
+}
+
+// Units of untimed codes: one per service, minutes kept out of the timed pool (rules.md §3).
+void untimed_units(std::vector<Entry>& entries, Trace& trace) {
+  for (Entry& e : entries) {
+    if (e.timed()) continue;
+    e.units = 1;
+    trace.add(Rule::Untimed, std::string(e.code()), kUntimedSource, [&] {
+      std::string text = std::string(e.code()) + " is untimed (" + e.info->unit_basis +
+                         "): 1 unit";
+      if (e.has_minutes && e.minutes > 0) {
+        text += "; its " + std::to_string(e.minutes) + " minutes count toward total treatment time, not the timed pool";
+      }
+      return text + ".";
+    });
+  }
+}
+
+std::string minutes_list(const std::vector<Entry*>& pool) {
+  std::string text;
+  for (const Entry* e : pool) {
+    if (!text.empty()) text += " + ";
+    text += std::string(e->code()) + " " + std::to_string(e->minutes);
+  }
+  return text;
+}
+
+std::string band_text(int units) {
+  if (units == 0) return "below 8 minutes";
+  const int low = chart_band_low(units);
+  return std::to_string(low) + "–" + std::to_string(15 * units + 7) + " minute band";
+}
+
+std::vector<int> tie_ranks(const std::vector<Entry*>& pool, const VisitOptions& options) {
+  std::vector<int> rank(pool.size());
+  const int preferred = static_cast<int>(options.tie_preference.size());
+  for (std::size_t i = 0; i < pool.size(); ++i) {
+    auto pref = std::find(options.tie_preference.begin(), options.tie_preference.end(), pool[i]->code());
+    rank[i] = pref != options.tie_preference.end() ? static_cast<int>(pref - options.tie_preference.begin())
+                                                   : preferred + static_cast<int>(pool[i]->first_service);
+  }
+  return rank;
+}
+
+// Every other way to give `units` leftover units to the tied codes (k-combinations), at most 20.
+std::vector<std::vector<std::string>> tie_alternatives(const std::vector<std::string>& codes, int units,
+                                                       const std::vector<std::string>& chosen) {
+  std::vector<std::vector<std::string>> out;
+  std::vector<bool> pick(codes.size(), false);
+  std::fill(pick.begin(), pick.begin() + units, true);
+  do {
+    std::vector<std::string> combo;
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      if (pick[i]) combo.push_back(codes[i]);
+    }
+    if (combo != chosen) out.push_back(std::move(combo));
+  } while (out.size() < 20 && std::prev_permutation(pick.begin(), pick.end()));
+  return out;
+}
+
+void record_tie(const std::vector<Entry*>& pool, const TotalTimeAllocation& a, const Visit& visit, Result& r,
+                Trace& trace) {
+  Tie tie;
+  tie.discipline = pool.front()->discipline;
+  tie.units = a.tie.units;
+  for (std::size_t i : a.tie.members) tie.codes.emplace_back(pool[i]->code());
+  for (std::size_t i : a.tie.chosen) tie.chosen.emplace_back(pool[i]->code());
+  tie.alternatives = tie_alternatives(tie.codes, tie.units, tie.chosen);
+  const int left = pool[a.tie.members.front()]->minutes % 15;
+  std::string codes;
+  for (const auto& c : tie.codes) codes += (codes.empty() ? "" : ", ") + c;
+  std::string chosen;
+  for (const auto& c : tie.chosen) chosen += (chosen.empty() ? "" : ", ") + c;
+  const bool preferred = !visit.options.tie_preference.empty();
+  r.warnings.push_back({WarningId::Tie, codes + " each have " + std::to_string(left) + " leftover minutes for " +
+                                   count(tie.units, "unit") + ": any of them may bill it (CMS lets the "
+                                   "clinician choose). unitwise gave it to " + chosen + (preferred ? " (tie preference)." : " (input order).")});
+  trace.add(Rule::CmsTie, "", kTieSource, [&] {
+    return "Tie: " + codes + " each have " + std::to_string(left) + " leftover minutes and " +
+           count(tie.units, "unit") + " left; " + chosen + " got it by " +
+           (preferred ? "tie preference" : "input order") + ". Any tied choice is compliant; never move all the "
+           "units to one code. Set options.tiePreference to choose.";
+  });
+  r.ties.push_back(std::move(tie));
+}
+
+void explain_pool(const std::vector<Entry*>& pool, const TotalTimeAllocation& a, Trace& trace) {
+  trace.add(Rule::Cms8Minute, "", kUnitsSource, [&] {
+    const std::string plan = std::string(to_string(pool.front()->discipline));
+    return plan + " timed minutes " + minutes_list(pool) + " = " + std::to_string(a.total_minutes) + " → " +
+           count(a.total_units, "unit") + " (" + band_text(a.total_units) + ").";
+  });
+  if (a.total_minutes < 8 && a.total_minutes > 0) {
+    trace.add(Rule::CmsBelow8, "", "MCPM 100-04 ch.5 §20.2 C (R1.1, R1.6)", [&] {
+      return "Fewer than 8 timed minutes in total: no timed unit may be billed.";
+    });
+    return;
+  }
+  int full = 0;
+  for (std::size_t i = 0; i < pool.size(); ++i) {
+    full += a.full_blocks[i];
+    if (a.full_blocks[i] == 0) continue;
+    trace.add(Rule::CmsFullBlocks, std::string(pool[i]->code()), kUnitsSource, [&] {
+      return std::string(pool[i]->code()) + ": " + std::to_string(pool[i]->minutes) + " minutes hold " +
+             count(a.full_blocks[i], "full 15-minute block") + " → " + count(a.full_blocks[i], "unit") + ", " +
+             count(pool[i]->minutes % 15, "minute") + " left over.";
+    });
+  }
+  const int leftover = a.total_units - full;
+  for (std::size_t k = 0; k < a.leftover_order.size(); ++k) {
+    const std::size_t i = a.leftover_order[k];
+    trace.add(Rule::CmsLeftover, std::string(pool[i]->code()), kLeftoverSource, [&] {
+      std::string text = std::string(pool[i]->code()) + " got leftover unit " + std::to_string(k + 1) + " of " +
+                         std::to_string(leftover) + ": its " + std::to_string(pool[i]->minutes % 15) +
+                         " leftover minutes";
+      std::string beaten;
+      for (std::size_t j = 0; j < pool.size(); ++j) {
+        const bool got = std::find(a.leftover_order.begin(), a.leftover_order.end(), j) != a.leftover_order.end();
+        if (got || pool[j]->minutes % 15 == 0) continue;
+        beaten += (beaten.empty() ? "" : ", ") + std::string(pool[j]->code()) + "'s " +
+                  std::to_string(pool[j]->minutes % 15);
+      }
+      return text + (beaten.empty() ? "." : " beat " + beaten + ".");
+    });
+  }
+  for (std::size_t i = 0; i < pool.size(); ++i) {
+    if (a.units[i] > 0 || pool[i]->minutes < 8) continue;
+    trace.add(Rule::CmsZeroUnits, std::string(pool[i]->code()), "MCPM 100-04 ch.5 §20.2 Ex 4", [&] {
+      return std::string(pool[i]->code()) + ": " + std::to_string(pool[i]->minutes) +
+             " minutes but no unit: the day's units went to codes with more leftover minutes. Document it; "
+             "don't bill it.";
+    });
+  }
+}
+
+// Medicare total time: pool timed minutes per plan of care (or all), then allocate (§20.2).
+void total_time_units(std::vector<Entry>& entries, const Visit& visit, Result& r, Trace& trace) {
+  std::vector<Discipline> pools = {Discipline::PT, Discipline::OT, Discipline::SLP};
+  for (std::size_t p = 0; p < pools.size(); ++p) {
+    std::vector<Entry*> pool;
+    for (Entry& e : entries) {
+      const bool in_pool = visit.options.pooling == Pooling::AllDisciplines ? p == 0 : e.discipline == pools[p];
+      if (e.timed() && in_pool) pool.push_back(&e);
+    }
+    if (pool.empty()) continue;
+    std::vector<int> minutes;
+    for (const Entry* e : pool) minutes.push_back(e->minutes);
+    const TotalTimeAllocation a = allocate_total_time(minutes, tie_ranks(pool, visit.options));
+    for (std::size_t i = 0; i < pool.size(); ++i) pool[i]->units = a.units[i];
+    r.total_timed_minutes += a.total_minutes;
+    r.total_timed_units += a.total_units;
+    explain_pool(pool, a, trace);
+    if (a.has_tie) record_tie(pool, a, visit, r, trace);
+  }
+  if (visit.options.pooling == Pooling::AllDisciplines) {
+    trace.add(Rule::Pooling, "", "MCPM 100-04 ch.5 §20.2 (per plan of care is the default; docs/rules.md §1.2)", [] {
+      return std::string("Timed minutes of all plans of care were pooled together (options.pooling = \"all\").");
+    });
+  }
+}
+
+// Per-code (AMA midpoint): each timed code is rounded on its own, nothing pooled (rules.md §2).
+void per_code_units(std::vector<Entry>& entries, Result& r, Trace& trace) {
+  for (Entry& e : entries) {
+    if (!e.timed()) continue;
+    e.units = chart_units(e.minutes);
+    r.total_timed_minutes += e.minutes;
+    r.total_timed_units += e.units;
+    trace.add(Rule::PerCode, std::string(e.code()), kPerCodeSource, [&] {
+      return std::string(e.code()) + ": " + std::to_string(e.minutes) + " minutes on its own → " +
+             count(e.units, "unit") + " (" + band_text(e.units) + "); minutes of other codes are not added.";
+    });
+  }
+}
+
+std::string remainder_text(const AssistantSplit& s, const char* modifier) {
+  const std::string p = std::to_string(s.therapist_left);
+  const std::string a = std::to_string(s.assistant_left);
+  switch (s.rule) {
+    case RemainderRule::TherapistFinalUnit:
+      return "final unit: the therapist furnished " + p + " minutes (8 or more), so no " + modifier +
+             "; the assistant's " + a + " minutes count toward total time only";
+    case RemainderRule::AssistantOnly:
+      return "final unit: only the assistant furnished its " + a + " minutes → " + modifier;
+    case RemainderRule::AssistantOverTenPct:
+      return "final unit: therapist " + p + " minutes (under 8), assistant " + a + " minutes (over 10%) → " + modifier;
+    case RemainderRule::AssistantDeMinimis:
+      return "final unit: the assistant's " + a + " minutes are 10% or less (de minimis) → no " + modifier;
+    case RemainderRule::TherapistOnly:
+      return "final unit: only the therapist furnished its " + p + " minutes → no " + modifier;
+    case RemainderRule::TwoUnitsOneEach:
+      return "two units left from therapist " + p + " and assistant " + a + " minutes: one unit each, the "
+             "assistant's with " + modifier + " (CY2022 9–14 minute rule)";
+    case RemainderRule::None:
+      break;
+  }
+  return "";
+}
+
+void add_line(Result& r, const Entry& e, int units, bool assistant, const char* assistant_modifier) {
+  Line line;
+  line.code = std::string(e.code());
+  line.discipline = e.discipline;
+  line.units = units;
+  line.assistant = assistant;
+  line.minutes = e.minutes;
+  line.modifiers.emplace_back(discipline_modifier(e.discipline));
+  if (assistant) line.modifiers.emplace_back(assistant_modifier);
+  r.lines.push_back(std::move(line));
+}
+
+// Claim lines: GP/GO/GN on every line, CQ/CO on the assistant's units (split into its own line).
+void build_lines(const std::vector<Entry>& entries, const Visit& visit, Result& r, Trace& trace) {
+  for (const Entry& e : entries) {
+    const std::string code(e.code());
+    trace.add(Rule::DisciplineModifier, code, kDisciplineModifierSource, [&] {
+      return code + ": " + discipline_modifier(e.discipline) + " because it is furnished under the " +
+             plan_name(e.discipline) + " plan of care.";
+    });
+    const char* modifier = assistant_modifier(e.discipline);
+    if (e.assistant_minutes == 0 || e.units == 0) {
+      add_line(r, e, e.units, false, modifier);
+      continue;
+    }
+    if (modifier == nullptr) {
+      r.warnings.push_back({WarningId::SlpAssistant, code + ": assistant minutes were given under an SLP plan of care; "
+                                                 "there is no assistant modifier for SLP (CQ is PT, CO is OT)."});
+      add_line(r, e, e.units, false, modifier);
+      continue;
+    }
+    if (!e.timed()) {
+      const bool with = untimed_needs_assistant_modifier(e.minutes, e.assistant_minutes);
+      add_line(r, e, e.units, with, modifier);
+      trace.add(Rule::AssistantUntimed, code, kAssistantSource, [&] {
+        return code + ": the assistant alone furnished " + std::to_string(e.assistant_minutes) + " of " +
+               std::to_string(e.minutes) + " minutes (" + (with ? "over" : "not over") + " 10%) → " +
+               (with ? std::string(modifier) : "no " + std::string(modifier)) + ".";
+      });
+      continue;
+    }
+    const AssistantSplit s = split_timed_units(e.units, e.minutes, e.assistant_minutes, visit.options.de_minimis_base);
+    if (s.therapist_units > 0) add_line(r, e, s.therapist_units, false, modifier);
+    if (s.assistant_units > 0) add_line(r, e, s.assistant_units, true, modifier);
+    trace.add(Rule::AssistantUnits, code, kAssistantSource, [&] {
+      std::string text = code + ": therapist " + std::to_string(e.minutes - e.assistant_minutes) +
+                         " minutes (with time together), assistant alone " + std::to_string(e.assistant_minutes) +
+                         " → full blocks: " + std::to_string(s.therapist_blocks) + " therapist, " +
+                         std::to_string(s.assistant_blocks) + " assistant (" + modifier + ")";
+      if (s.rule != RemainderRule::None) text += "; " + remainder_text(s, modifier);
+      return text + ". Lines: " + std::to_string(s.therapist_units) + " without " + modifier + ", " +
+             std::to_string(s.assistant_units) + " with " + modifier + ".";
+    });
+    if (s.both_reach_eight) {
+      r.warnings.push_back({WarningId::AssistantPrecedence, code + ": therapist and assistant each furnished 8+ minutes of "
+                                                        "the final unit; unitwise billed it without " + modifier +
+                                                        " (therapist >= 8 rule). CMS's precedence here is UNVERIFIED."});
+    }
+    if (s.base_matters) {
+      r.warnings.push_back({WarningId::AssistantDeMinimisBase, code + ": whether the assistant's " +
+                                                             std::to_string(s.assistant_left) + " minutes exceed 10% "
+                                                             "depends on the base (15 minutes or the unit's own minutes), "
+                                                             "which is UNVERIFIED; set options.deMinimisBase to choose."});
+    }
+  }
+}
+
+// Add-on codes need their primary code the same day (catalogue primary_code); 97129 is reported once
+// (docs/rules.md §3, UNVERIFIED).
+void check_code_pairs(const std::vector<Entry>& entries, Result& r) {
+  auto billed = [&](std::string_view code) {
+    return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return e.code() == code && e.units > 0; });
+  };
+  for (const Entry& e : entries) {
+    const std::string& primary = e.info->primary_code;
+    if (e.units > 0 && !primary.empty() && !billed(primary)) {
+      r.warnings.push_back({WarningId::AddOnWithoutPrimary, std::string(e.code()) + " is an add-on code: bill it with " +
+                                                          primary + " on the same day."});
+    }
+  }
+  for (const Entry& e : entries) {
+    if (e.code() == "97129" && e.units > 1) {
+      r.warnings.push_back({WarningId::Code97129Once, "97129 covers the first 15 minutes only; report the further units as 97130 "
+                                          "(how CMS counts 97129/97130 minutes is UNVERIFIED)."});
+    }
+  }
+}
+
+}  // namespace
+
+Result evaluate(const ValidVisit& valid, const Explain& explain) {
+  const Visit& visit = valid.visit();
+  Result r;
+  r.ok = true;
+  r.rule_set = visit.rule_set;
+  r.lines.reserve(visit.services.size() + 2);  // a split code adds a line
+  Trace trace(explain.trace, r.trace);
+
+  std::vector<Entry> entries = merge_services(valid, r, trace);
+  untimed_units(entries, trace);
+  if (visit.rule_set == RuleSet::Cms) {
+    total_time_units(entries, visit, r, trace);
+  } else {
+    per_code_units(entries, r, trace);
+  }
+  build_lines(entries, visit, r, trace);
+  check_code_pairs(entries, r);
+
+  Notes notes;
+  notes.explain = explain.trace;
+  r.releases = used_releases(valid, notes);
+  r.fee = price_visit(valid, r.lines, notes);
+  apply_kx(valid, r.lines, notes);
+  r.edits = ncci_edits(valid, r.lines, notes);
+  for (Edit& edit : mue_edits(valid, r.lines, notes)) r.edits.push_back(std::move(edit));
+  if (explain.checklist) r.checklist = documentation_checklist(valid, r.lines);
+  for (Warning& w : notes.warnings) r.warnings.push_back(std::move(w));
+  if (explain.trace) {
+    for (TraceEntry& t : notes.trace) r.trace.push_back(std::move(t));
+  }
+  return r;
+}
+
+}  // namespace unitwise

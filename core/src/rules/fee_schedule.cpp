@@ -1,0 +1,196 @@
+// The Medicare fee of a visit: PFS price per unit, MPPR, CQ/CO 85%, then deductible, 20% coinsurance and
+// 2% sequestration. Exact arithmetic throughout; each reported figure is rounded to cents once.
+#include "rules/fee_schedule.h"
+
+#include <algorithm>
+
+#include "rules/rules.h"
+#include "text/trace_text.h"
+
+namespace unitwise {
+namespace {
+
+constexpr int kMpprPePercent = 50;        // 50% of PE on every unit after the first (NGS, since 4/1/2013)
+constexpr int kAssistantPercent = 85;     // CQ/CO paid at 85% (42 U.S.C. 1395m(v)(1), from 1/1/2022)
+constexpr int kCoinsurancePercent = 20;   // Medicare pays 80% after the deductible (42 U.S.C. 1395m(k)(1)(B))
+constexpr int kSequestrationPercent = 2;  // 2% of Medicare's share, from 7/1/2022 (NGS; First Coast example)
+constexpr int kMpprIndicator = 5;         // RVU file mult-proc indicator 5: therapy MPPR on PE
+
+constexpr const char* kPfsSource = "MCPM 100-04 ch.12 (PFS formula); AAPC payment formula";
+constexpr const char* kMpprSource = "MCPM 100-04 ch.5 §10.7; NGS and Novitas MPPR pages";
+constexpr const char* kAssistantSource = "42 U.S.C. 1395m(v)(1); applied after MPPR (order UNVERIFIED)";
+constexpr const char* kShareSource = "42 U.S.C. 1395m(k)(1)(B); sequestration per First Coast and Noridian (CARC 253)";
+
+bool is_paid(const RvuRow& rvu) { return rvu.status == 'A' || rvu.status == 'R'; }
+
+struct PricedLine {
+  const RvuRow* rvu = nullptr;
+  UnitPrice unit;
+  bool paid = false;
+  bool mppr = false;
+};
+
+void warn_once(Notes& notes, WarningId id, std::string message) {
+  for (const auto& w : notes.warnings) {
+    if (w.id == id && w.message == message) return;
+  }
+  notes.warn(id, std::move(message));
+}
+
+std::string price_text(const RvuRow& rvu, int pe, const GpciRow& g, std::int64_t cf, const UnitPrice& u) {
+  return "(" + fixed_text(rvu.work, 2) + " × " + fixed_text(g.work, 3) + " + " + fixed_text(pe, 2) + " × " +
+         fixed_text(g.pe, 3) + " + " + fixed_text(rvu.mp, 2) + " × " + fixed_text(g.mp, 3) + ") × $" +
+         fixed_text(cf, 4) + " = " + dollars(round_to_cents(u.full)) + " per unit";
+}
+
+// The unit paid in full: highest PE payment of the day, then highest full price, then line order (Novitas).
+std::size_t mppr_full_line(const std::vector<Line>& lines, const std::vector<PricedLine>& priced) {
+  std::size_t best = lines.size();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!priced[i].mppr || lines[i].units == 0) continue;
+    if (best == lines.size()) {
+      best = i;
+      continue;
+    }
+    const UnitPrice& a = priced[i].unit;
+    const UnitPrice& b = priced[best].unit;
+    const Exact a_full = lines[i].assistant ? a.full * kAssistantPercent / 100 : a.full;
+    const Exact b_full = lines[best].assistant ? b.full * kAssistantPercent / 100 : b.full;
+    if (a.pe_part > b.pe_part || (a.pe_part == b.pe_part && a_full > b_full)) best = i;
+  }
+  return best;
+}
+
+}  // namespace
+
+UnitPrice unit_price(int work, int pe, int mp, const GpciRow& g, std::int64_t cf) {
+  // RVU (1/100) x GPCI (1/1000) x CF (1/10000) = 1e-9 dollar; x200 → Exact (1/(2e11) dollar).
+  const Exact scale = kExactPerDollar / 1000000000;
+  UnitPrice u;
+  u.pe_part = Exact{pe} * g.pe * cf * scale;
+  u.full = (Exact{work} * g.work + Exact{mp} * g.mp) * cf * scale + u.pe_part;
+  return u;
+}
+
+LineShare share_of(Cents allowed, Cents deductible_left) {
+  LineShare s;
+  s.deductible = std::min(deductible_left, allowed);
+  s.coinsurance = percent_of(allowed - s.deductible, kCoinsurancePercent, 100);
+  const Cents medicare = allowed - s.deductible - s.coinsurance;
+  s.sequestration = percent_of(medicare, kSequestrationPercent, 100);
+  s.medicare_pays = medicare - s.sequestration;
+  return s;
+}
+
+Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
+  const Visit& visit = valid.visit();
+  const VisitReleases& releases = valid.releases();
+  Trace trace(notes.explain, notes.trace);
+  const GpciRow& gpci = valid.locality();
+  const Table<RvuRow>& rvus = *releases.rvu.table;  // validate() refuses a visit without fee data
+  Fee fee;
+  fee.year = rvus.release.year;
+  fee.locality = visit.locality;
+  fee.locality_name = gpci.name;
+  fee.setting = to_string(visit.setting);
+  fee.conversion_factor = releases.conversion_factor.value;
+  fee.sources = {rvus.release.name, releases.gpci.table ? releases.gpci.table->release.name : "National (no GPCI)",
+                 kMpprSource, "42 U.S.C. 1395m(v) (CQ/CO 85%)", kShareSource};
+
+  std::vector<PricedLine> priced(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    PricedLine& p = priced[i];
+    p.rvu = find_rvu(rvus, lines[i].code);
+    if (p.rvu == nullptr) {
+      if (lines[i].units > 0) {
+        warn_once(notes, WarningId::NoRvus, lines[i].code + ": the fee schedule used (" + rvus.release.name +
+                                                ") has no relative values for it; priced at $0.");
+      }
+      continue;
+    }
+    p.paid = is_paid(*p.rvu);
+    p.mppr = p.paid && p.rvu->mult_proc == kMpprIndicator;
+    int pe = p.rvu->pe_nonfac;
+    if (visit.setting == Setting::Facility) {
+      if (p.rvu->fac_pe_na) {
+        warn_once(notes, WarningId::FacilityPeNa, lines[i].code + ": CMS publishes no facility PE for it; priced at the "
+                                           "non-facility rate, as outpatient therapy generally is (UNVERIFIED).");
+      } else {
+        pe = p.rvu->pe_fac;
+      }
+    }
+    p.unit = unit_price(p.rvu->work, pe, p.rvu->mp, gpci, fee.conversion_factor);
+    if (!p.paid && lines[i].units > 0) {
+      const bool bundled = p.rvu->status == 'B';
+      warn_once(notes, bundled ? WarningId::StatusBBundled : WarningId::StatusINotMedicare,
+                lines[i].code + (bundled ? ": Medicare status B, bundled into the other services: $0."
+                                         : ": Medicare status I, not valid for Medicare: $0 (use G0283 for "
+                                           "unattended electrical stimulation)."));
+    }
+    if (p.paid && p.rvu->status == 'R' && lines[i].units > 0) {
+      warn_once(notes, WarningId::StatusRRestricted, lines[i].code + ": Medicare status R, restricted coverage; "
+                                              "check the MAC's policy before billing.");
+    }
+    if (p.paid && lines[i].units > 0) {
+      trace.add(Rule::FeeUnitPrice, lines[i].code, kPfsSource,
+                [&] { return price_text(*p.rvu, pe, gpci, fee.conversion_factor, p.unit); });
+    }
+  }
+
+  const std::size_t full_line = mppr_full_line(lines, priced);
+  int mppr_units = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) mppr_units += priced[i].mppr ? lines[i].units : 0;
+  if (mppr_units > 1) {
+    trace.add(Rule::FeeMppr, lines[full_line].code, kMpprSource, [&] {
+      return lines[full_line].code + " has the highest practice-expense payment (" +
+             dollars(round_to_cents(priced[full_line].unit.pe_part)) +
+             "): one unit of it is paid in full; every other unit of the day gets " +
+             std::to_string(kMpprPePercent) + "% of its PE.";
+    });
+  }
+
+  Cents deductible_left = visit.deductible_remaining;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Line& line = lines[i];
+    const PricedLine& p = priced[i];
+    FeeLine f;
+    if (p.paid && line.units > 0) {
+      const Exact full = p.unit.full * line.units;
+      const int reduced_units = p.mppr ? line.units - (i == full_line ? 1 : 0) : 0;
+      const Exact after_mppr = full - p.unit.pe_part * reduced_units * (100 - kMpprPePercent) / 100;
+      const Exact allowed = line.assistant ? after_mppr * kAssistantPercent / 100 : after_mppr;
+      f.full = round_to_cents(full);
+      f.mppr = f.full - round_to_cents(after_mppr);
+      f.allowed = round_to_cents(allowed);
+      f.assistant = round_to_cents(after_mppr) - f.allowed;
+      if (line.assistant) {
+        trace.add(Rule::FeeAssistant, line.code, kAssistantSource, [&] {
+          return line.code + " " + line.modifiers.back() + " line: " + std::to_string(kAssistantPercent) + "% of " +
+                 dollars(round_to_cents(after_mppr)) + " = " + dollars(f.allowed) + " (after MPPR).";
+        });
+      }
+    }
+    line.allowed = f.allowed;
+
+    const LineShare share = share_of(f.allowed, deductible_left);
+    deductible_left -= share.deductible;
+    fee.full += f.full;
+    fee.mppr += f.mppr;
+    fee.assistant += f.assistant;
+    fee.allowed += f.allowed;
+    fee.deductible += share.deductible;
+    fee.coinsurance += share.coinsurance;
+    fee.sequestration += share.sequestration;
+    fee.medicare_pays += share.medicare_pays;
+    fee.patient_owes += share.deductible + share.coinsurance;
+    fee.lines.push_back(std::move(f));
+  }
+  trace.add(Rule::FeeShare, "", kShareSource, [&] {
+    return "Allowed " + dollars(fee.allowed) + ": deductible " + dollars(fee.deductible) + ", 20% coinsurance " +
+           dollars(fee.coinsurance) + ", 2% sequestration " + dollars(fee.sequestration) + " → Medicare pays " +
+           dollars(fee.medicare_pays) + ", the patient owes " + dollars(fee.patient_owes) + ".";
+  });
+  return fee;
+}
+
+}  // namespace unitwise

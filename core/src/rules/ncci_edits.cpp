@@ -1,0 +1,83 @@
+// NCCI procedure-to-procedure edits among the codes billed on the date of service (docs/rules.md §8),
+// from the PTP release in force on that date.
+#include <algorithm>
+#include <string>
+
+#include "reference/ncci_notes.h"
+#include "rules/rules.h"
+#include "text/trace_text.h"
+
+namespace unitwise {
+namespace {
+
+// A record is in force on the date when it took effect on or before it (0: not known) and was not deleted on
+// or before it. Active records (no deletion date) govern over deleted ones of the same pair.
+const NcciRow* edit_in_force(const Table<NcciRow>& table, std::string_view col1, std::string_view col2, DateKey date) {
+  const NcciRow* found = nullptr;
+  for (const NcciRow* row : find_ncci(table, col1, col2)) {
+    if (row->effective > date) continue;
+    if (row->deleted != 0 && row->deleted <= date) continue;
+    if (found == nullptr || row->deleted == 0) found = row;
+  }
+  // Indicator 9: the edit was deleted as if it never existed ("not applicable").
+  return found != nullptr && found->modifier_indicator != '9' ? found : nullptr;
+}
+
+std::vector<std::string_view> billed_codes(const std::vector<Line>& lines) {
+  std::vector<std::string_view> codes;
+  for (const Line& l : lines) {
+    if (l.units > 0 && std::find(codes.begin(), codes.end(), l.code) == codes.end()) codes.push_back(l.code);
+  }
+  return codes;
+}
+
+Edit make_edit(const NcciRow& row, const Release& release) {
+  Edit e;
+  e.kind = EditKind::Ncci;
+  e.column1 = row.column1;
+  e.column2 = row.column2;
+  e.modifier_indicator = std::string(1, row.modifier_indicator);
+  e.modifier_allowed = row.modifier_indicator == '1';
+  e.rationale = row.rationale;
+  e.source = release.name;
+  if (e.modifier_allowed) {
+    e.severity = Severity::Warning;
+    e.suggested_modifiers = {"59", "XE", "XS", "XP", "XU"};  // X{EPSU} preferred over 59 when one fits (NCCI ch. I §E)
+    e.message = e.column2 + " is bundled into " + e.column1 + " on the same day. It is paid only when it was a "
+                "distinct service (separate session, structure or practitioner, or non-overlapping time) and the "
+                "record shows it: then put XE, XS, XP or XU (or 59 if none fits) on " + e.column2 +
+                ". Never add a modifier just to get past the edit.";
+  } else {
+    e.severity = Severity::Error;
+    e.message = e.column2 + " cannot be billed with " + e.column1 + " on the same day, with or without a modifier "
+                "(indicator 0): only " + e.column1 + " is payable.";
+  }
+  if (const std::string* note = ncci_note(row.column1, row.column2)) e.message += " Note: " + *note;
+  return e;
+}
+
+}  // namespace
+
+std::vector<Edit> ncci_edits(const ValidVisit& valid, const std::vector<Line>& lines, Notes& notes) {
+  const Table<NcciRow>* table = valid.releases().ncci.table;
+  if (table == nullptr) return {};
+  const std::vector<std::string_view> codes = billed_codes(lines);
+  std::vector<Edit> edits;
+  for (std::string_view a : codes) {
+    for (std::string_view b : codes) {
+      if (a == b) continue;
+      if (const NcciRow* row = edit_in_force(*table, a, b, valid.date())) edits.push_back(make_edit(*row, table->release));
+    }
+  }
+  if (codes.size() > 1) {
+    Trace(notes.explain, notes.trace).add(Rule::Ncci, "", table->release.name, [&] {
+      return "Checked " + count(static_cast<int>(codes.size() * (codes.size() - 1) / 2), "code pair") +
+             " against the NCCI PTP table \"" + table->release.name + "\" (effective " +
+             iso_date(table->release.effective) + "): " + count(static_cast<int>(edits.size()), "edit") +
+             ". Edits added after that release are not known to it.";
+    });
+  }
+  return edits;
+}
+
+}  // namespace unitwise

@@ -1,0 +1,39 @@
+// The rules after units and modifiers: Medicare fee, KX, NCCI PTP and MUE edits, documentation checklist,
+// and the releases they used. Each is a pure function over the valid visit and its claim lines.
+#pragma once
+
+#include <vector>
+
+#include "unitwise/unitwise.h"
+
+namespace unitwise {
+
+// What a rule adds to the result besides its own output.
+struct Notes {
+  bool explain = true;  // false: rules only, no trace text (the core benchmark's path)
+  std::vector<Warning> warnings;
+  std::vector<TraceEntry> trace;
+  void warn(WarningId id, std::string message) { warnings.push_back({id, std::move(message)}); }
+};
+
+// Prices every line (sets Line::allowed, MPPR, CQ/CO 85%) and returns the visit fee with
+// deductible, coinsurance and sequestration. Lines with 0 units are priced at 0.
+Fee price_visit(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
+
+// Appends KX to the lines of a bucket from the line that crosses the year's threshold on.
+void apply_kx(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
+
+// NCCI procedure-to-procedure edits among the billed codes of the date of service.
+std::vector<Edit> ncci_edits(const ValidVisit& visit, const std::vector<Line>& lines, Notes& notes);
+
+// Medically unlikely edits: units of a code above its MUE.
+std::vector<Edit> mue_edits(const ValidVisit& visit, const std::vector<Line>& lines, Notes& notes);
+
+// What the record must show for this visit, per code and for the visit (texts: core/data/checklist.csv).
+std::vector<ChecklistItem> documentation_checklist(const ValidVisit& visit, const std::vector<Line>& lines);
+
+// The releases the visit used, and a warning for each group (fee, thresholds, edits) that had to take
+// the nearest release because none covers the date of service.
+std::vector<UsedRelease> used_releases(const ValidVisit& visit, Notes& notes);
+
+}  // namespace unitwise

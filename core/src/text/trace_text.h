@@ -1,0 +1,37 @@
+// Builds the result's trace only when asked: the text is made by a callable that is never
+// called when tracing is off, so the rules-only path allocates no strings for it.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "reference/fixed_point.h"
+#include "unitwise/model.h"
+
+namespace unitwise {
+
+
+inline std::string dollars(long long cents) { return "$" + fixed_text(cents, 2); }
+
+// "1 unit", "3 units": trace text reads as sentences, not "unit(s)".
+inline std::string count(int n, const char* noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+class Trace {
+ public:
+  Trace(bool enabled, std::vector<TraceEntry>& out) : enabled_(enabled), out_(out) {}
+
+  template <class MakeText>
+  void add(Rule rule, std::string code, std::string_view source, MakeText&& make_text) {
+    if (!enabled_) return;
+    out_.push_back(TraceEntry{rule, std::forward<MakeText>(make_text)(), source, std::move(code)});
+  }
+
+ private:
+  bool enabled_;
+  std::vector<TraceEntry>& out_;
+};
+
+}  // namespace unitwise

@@ -1,0 +1,150 @@
+// validate(): every check a visit needs before the rules see it, on the struct itself, so a C++ caller
+// gets the same protection as JSON input. It also resolves what the rules look up: each service's code,
+// the locality's GPCIs and the releases in force on the date of service.
+#include <algorithm>
+#include <set>
+
+#include "validate/limits.h"
+#include "validate/validate_visit.h"
+
+namespace unitwise {
+namespace {
+
+bool code_characters_ok(std::string_view code) {
+  return !code.empty() && code.size() <= 8 && std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+  });
+}
+
+}  // namespace
+
+std::string shorten(std::string_view s) {
+  if (s.size() <= 40) return std::string(s);
+  std::size_t end = 40;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // continuation byte
+  return std::string(s.substr(0, end)) + "…";
+}
+
+struct Validator {
+  const ReferenceData& data;
+  const std::set<std::string>& skip;
+  std::vector<FieldError>& errors;
+
+  void fail(const std::string& path, std::string message) {
+    if (skip.count(path) == 0) errors.push_back({path, std::move(message)});
+  }
+
+  void money(Cents cents, const std::string& path) {
+    if (cents < 0 || cents > kMaxCents) fail(path, "must be between 0 and 1000000 dollars");
+  }
+
+  void service(const Visit& visit, std::size_t i, std::vector<const CodeInfo*>& codes) {
+    const Service& s = visit.services[i];
+    const std::string path = "/services/" + std::to_string(i);
+    const CodeInfo* info = nullptr;
+    if (!code_characters_ok(s.code)) {
+      fail(path + "/code", "\"" + shorten(s.code) + "\" is not a code: a code holds only digits and capital letters, "
+                                                   "such as \"97110\" or \"G0283\"");
+    } else if ((info = find_code(s.code)) == nullptr) {
+      fail(path + "/code", "unknown code \"" + s.code + "\": not in unitwise's catalogue");
+    }
+    codes[i] = info;
+    const bool minutes_ok = s.minutes >= 0 && s.minutes <= kMaxMinutes;
+    if (!minutes_ok) fail(path + "/minutes", "must be between 0 and " + std::to_string(kMaxMinutes) + " minutes");
+    if (info != nullptr && info->timed && !s.has_minutes) {
+      fail(path + "/minutes", "is required: " + s.code + " is a timed code (units come from its minutes)");
+    }
+    if (s.assistant_minutes < 0 || s.assistant_minutes > kMaxMinutes) {
+      fail(path + "/assistantMinutes", "must be between 0 and " + std::to_string(kMaxMinutes) + " minutes");
+    } else if (minutes_ok && s.assistant_minutes > s.minutes) {
+      fail(path + "/assistantMinutes", "cannot exceed minutes (" + std::to_string(s.minutes) +
+                                           "): it is the part of the minutes the assistant furnished alone");
+    } else if (info != nullptr && info->evaluation() && s.assistant_minutes > 0) {
+      // BPM 100-02 ch.15 §230.1: evaluations and re-evaluations are the therapist's alone.
+      fail(path + "/assistantMinutes", s.code + " is an evaluation: an assistant may not furnish any of it, so "
+                                                "assistantMinutes must be 0");
+    }
+    // A plan of care that was itself reported as wrong can't be blamed on the code a second time.
+    const bool plan_known = skip.count(s.has_discipline ? path + "/discipline" : "/discipline") == 0;
+    if (info != nullptr && info->required_discipline && *info->required_discipline != s.discipline && plan_known) {
+      const char* plan = to_string(*info->required_discipline);
+      fail(path + (s.has_discipline ? "/discipline" : "/code"),
+           s.code + " is billed only under " + (*info->required_discipline == Discipline::PT ? "a " : "an ") +
+               std::string(plan) + " plan of care, not " + to_string(s.discipline) +
+               (s.has_discipline ? "" : "; set this service's discipline"));
+    }
+  }
+
+  std::optional<ValidVisit> run(Visit visit) {
+    ValidVisit out(std::move(visit), data);
+    const Visit& v = out.visit_;
+    const Date& d = v.date_of_service;
+    const auto date = parse_iso_date(iso_date(date_key(d)));
+    const bool date_ok = date && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31 && d.year >= 1 &&
+                         d.year <= 9999;
+    if (!date_ok) fail("/dateOfService", "must be a real calendar date written YYYY-MM-DD");
+
+    const TableSet& t = data.tables();
+    VisitReleases& r = out.releases_;
+    if (date_ok) {
+      r.rvu = in_force(t.rvu, *date);
+      r.gpci = in_force(t.gpci, *date);
+      r.mue = in_force(t.mue, *date);
+      r.ncci = in_force(t.ncci, *date);
+      r.kx = threshold(t, *date, ThresholdKind::Kx);
+      r.review = threshold(t, *date, ThresholdKind::MedicalReview);
+      const auto cf = conversion_factor(t, *date, v.options.qualifying_apm);
+      if (r.rvu.table == nullptr || !cf) {
+        fail("/dateOfService", "no Medicare fee schedule is loaded at all: add a data pack");
+      } else {
+        r.conversion_factor = *cf;
+      }
+      // National: no geographic adjustment, every GPCI 1.000 (CMS PFS definition).
+      out.locality_ = GpciRow{"national", "", "", "US", "NATIONAL", 1000, 1000, 1000};
+      if (v.locality != "national") {
+        const GpciRow* row = r.gpci.table ? find_gpci(*r.gpci.table, v.locality) : nullptr;
+        if (row == nullptr) {
+          fail("/locality", "no Medicare payment locality \"" + shorten(v.locality) + "\" in " +
+                                (r.gpci.table ? r.gpci.table->release.name : std::string("the loaded data")) +
+                                "; use \"national\" or \"<mac>-<locality>\" such as \"13202-01\"");
+        } else {
+          out.locality_ = *row;
+        }
+      }
+    }
+    money(v.ytd_pt_slp, "/ytdAllowed/PT_SLP");
+    money(v.ytd_ot, "/ytdAllowed/OT");
+    money(v.deductible_remaining, "/deductibleRemaining");
+    for (std::size_t i = 0; i < v.options.tie_preference.size(); ++i) {
+      if (!find_code(v.options.tie_preference[i])) {
+        fail("/options/tiePreference/" + std::to_string(i), "must be a code of the catalogue");
+      }
+    }
+    if (v.services.empty() || v.services.size() > kMaxServices) {
+      fail("/services", "must hold between 1 and " + std::to_string(kMaxServices) + " services, not " +
+                            std::to_string(v.services.size()));
+    } else {
+      out.codes_.resize(v.services.size());
+      for (std::size_t i = 0; i < v.services.size(); ++i) service(v, i, out.codes_);
+    }
+    if (!errors.empty()) return std::nullopt;
+    return out;
+  }
+};
+
+Validation validate_checked(Visit visit, const ReferenceData& data, std::vector<FieldError> errors,
+                            const std::set<std::string>& skip) {
+  Validation out;
+  Validator v{data, skip, errors};
+  std::optional<ValidVisit> valid = v.run(std::move(visit));
+  out.errors = std::move(errors);
+  if (out.errors.empty()) out.visit = std::move(valid);
+  return out;
+}
+
+Validation validate(Visit visit, const ReferenceData& data) {
+  static const std::set<std::string> none;
+  return validate_checked(std::move(visit), data, {}, none);
+}
+
+}  // namespace unitwise
