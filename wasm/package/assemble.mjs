@@ -12,16 +12,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const version = readFileSync(join(root, "CMakeLists.txt"), "utf8").match(/project\(unitwise VERSION ([0-9.]+)/)[1];
 
+const manifest = JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
+manifest.version = version;
 mkdirSync(outDir, { recursive: true });
-for (const [from, name] of [[wasmDir, "unitwise.js"], [wasmDir, "unitwise.wasm"], [here, "index.js"],
-                            [here, "index.d.ts"], [here, "README.md"]]) {
-  const source = join(from, name);
+// Every file the manifest ships: the Emscripten output from the wasm build, the rest from here.
+for (const name of manifest.files) {
+  const source = join(name.startsWith("unitwise.") ? wasmDir : here, name);
   if (!existsSync(source)) {
     console.error(`assemble: missing ${source} (build the wasm module first)`);
     process.exit(1);
   }
   copyFileSync(source, join(outDir, name));
 }
-const manifest = JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
-manifest.version = version;
 writeFileSync(join(outDir, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
