@@ -15,8 +15,10 @@ const version = readFileSync(join(root, "CMakeLists.txt"), "utf8").match(/projec
 const manifest = JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
 manifest.version = version;
 mkdirSync(outDir, { recursive: true });
-// Every file the manifest ships: the Emscripten output from the wasm build, the rest from here.
+// Every file the manifest ships: the Emscripten output from the wasm build, the worker bundled (below), the rest
+// from here.
 for (const name of manifest.files) {
+  if (name === "unitwise-worker.js") continue;
   const source = join(name.startsWith("unitwise.") ? wasmDir : here, name);
   if (!existsSync(source)) {
     console.error(`assemble: missing ${source} (build the wasm module first)`);
@@ -24,4 +26,12 @@ for (const name of manifest.files) {
   }
   copyFileSync(source, join(outDir, name));
 }
+// The batch worker as one self-contained module (its thread, index.js and the glue), so a host serves one file
+// beside unitwise.wasm. esbuild is a dev dependency (scripts/install-deps).
+const { build } = await import("esbuild");
+await build({ stdin: { contents: readFileSync(join(here, "worker-thread.js"), "utf8"), resolveDir: outDir,
+                      sourcefile: "worker-thread.js" },
+              outfile: join(outDir, "unitwise-worker.js"), bundle: true, format: "esm", platform: "browser",
+              target: "es2022", logLevel: "warning",
+              banner: { js: "// unitwise batch worker (MIT): worker-thread.js + index.js + the Emscripten glue, bundled." } });
 writeFileSync(join(outDir, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
