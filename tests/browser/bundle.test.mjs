@@ -51,6 +51,19 @@ const HTML = `<!doctype html>
 </html>
 `;
 
+// Vite's dev server serves a dependency pre-bundled by esbuild from node_modules/.vite/deps/, without the files
+// beside it (vitejs/vite#8427); the package itself stays at node_modules/unitwise/.
+const VITE_DEV = `
+import { createEngine } from "/node_modules/.vite/deps/unitwise.js";
+import { createBatchEngine } from "/node_modules/.vite/deps/unitwise_worker.js";
+const engine = await createEngine();
+const visit = ${JSON.stringify(visit30)};
+const batch = createBatchEngine();
+const [fromWorker] = await batch.evaluateMany([visit]);
+batch.terminate();
+document.body.dataset.units = [engine.evaluate(visit).lines[0].units, fromWorker.lines[0].units].join(" ");
+`;
+
 let env, site, bundle;
 
 before(async () => {
@@ -67,6 +80,13 @@ before(async () => {
   writeFileSync(join(site, "app.css"), "unitwise-visit::part(units) { font-weight: 700; }\n");
   writeFileSync(join(site, "index.html"), HTML);
   bundle = readFileSync(join(site, "main.js"), "utf8");
+  cpSync(npmDir, join(site, "node_modules/unitwise"), { recursive: true });
+  for (const [name, entry] of [["unitwise", "unitwise"], ["unitwise_worker", "unitwise/worker"]]) {
+    await build({ stdin: { contents: `export * from "${entry}";`, resolveDir: app }, bundle: true, platform: "browser",
+                  format: "esm", outfile: join(site, "node_modules/.vite/deps", `${name}.js`), logLevel: "silent" });
+  }
+  writeFileSync(join(site, "vite-dev.js"), VITE_DEV);
+  writeFileSync(join(site, "vite-dev.html"), '<!doctype html><html lang="en"><title>dev</title><link rel="icon" href="data:,"><script type="module" src="vite-dev.js"></script></html>');
   env = await launch(site);
 });
 after(() => env?.close());
@@ -183,5 +203,16 @@ test("the worker protocol answers an unknown kind (such as a future episode) wit
   }));
   assert.deepEqual({ id: reply.id, type: reply.type }, { id: 9, type: "error" });
   assert.match(reply.message, /unknown kind "episode"; this worker knows: visits/);
+  await context.close();
+});
+
+test("pre-bundled as Vite's dev server does, the engine and the worker still find their files", async () => {
+  const context = await env.browser.newContext();
+  const { page, seen } = await watchedPage(context);
+  await page.goto(`${env.origin}/vite-dev.html`);
+  await page.waitForSelector("body[data-units]", { state: "attached" });
+  assert.equal(await page.getAttribute("body", "data-units"), "2 2");
+  assert.ok(seen.requests.some((u) => u.endsWith("/node_modules/unitwise/unitwise.wasm")));
+  assert.deepEqual(seen.errors, []);
   await context.close();
 });

@@ -19,7 +19,7 @@ export async function createEngine(options = {}) {
   else if (options.locateFile) moduleOptions.locateFile = options.locateFile;
   else if (isNode) throw new Error('unitwise: in Node, import "unitwise" (index.node.js reads the .wasm) or pass wasmBinary');
   else {
-    const wasmUrl = new URL("./unitwise.wasm", import.meta.url).href;
+    const wasmUrl = viteDevDependency() ? packageFile("unitwise.wasm") : new URL("./unitwise.wasm", import.meta.url).href;
     moduleOptions.locateFile = () => wasmUrl;
   }
   const wasm = await createUnitwise(moduleOptions);
@@ -57,6 +57,19 @@ export async function createEngine(options = {}) {
     /** The size of the engine's wasm memory in bytes: it grows with the largest visit and never shrinks. */
     memoryBytes: () => wasm.HEAPU8.length,
   });
+}
+
+// Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ and leaves their assets behind
+// (vitejs/vite#8427); from there, the package's own files are at node_modules/unitwise/. The base is a variable so
+// that bundlers, which rewrite only the literal new URL("...", import.meta.url), leave these two alone.
+function viteDevDependency() {
+  const base = import.meta.url;
+  return /\/node_modules\/\.vite\/deps(_[a-z]+)?\//.test(base);
+}
+
+function packageFile(name) {
+  const base = import.meta.url;
+  return new URL(`../../unitwise/${name}`, base).href;
 }
 
 // The engine's error result, field for field and byte for byte (core/src/json_writer.cpp).

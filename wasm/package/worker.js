@@ -8,8 +8,8 @@
  * @param {{ workerUrl?: string | URL }} [options]
  */
 export function createBatchEngine(options = {}) {
-  const worker = options.workerUrl
-    ? new Worker(options.workerUrl, { type: "module" })
+  const worker = options.workerUrl ? new Worker(options.workerUrl, { type: "module" })
+    : viteDevDependency() ? new Worker(packageFile("unitwise-worker.js"), { type: "module" })
     : new Worker(new URL("./unitwise-worker.js", import.meta.url), { type: "module" });
   const pending = new Map();
   let nextId = 1;
@@ -57,4 +57,16 @@ export function createBatchEngine(options = {}) {
       failAll(new Error("unitwise worker: terminated"));
     },
   });
+}
+
+// As in index.js: under Vite's dev server this module runs from node_modules/.vite/deps/ (vitejs/vite#10761), and
+// the worker file is still at node_modules/unitwise/. A variable base keeps bundlers from rewriting these.
+function viteDevDependency() {
+  const base = import.meta.url;
+  return /\/node_modules\/\.vite\/deps(_[a-z]+)?\//.test(base);
+}
+
+function packageFile(name) {
+  const base = import.meta.url;
+  return new URL(`../../unitwise/${name}`, base).href;
 }
