@@ -1,6 +1,6 @@
 // <unitwise-visit>: a custom element that evaluates a visit and shows its claim lines, modifiers, edits and fee.
 // `import "unitwise/element"` registers it. No inline style or script: its styles are a constructable stylesheet,
-// its DOM is built node by node (no innerHTML), so it runs under a strict CSP and Trusted Types.
+// its DOM is built node by node (no innerHTML), so it runs under a strict CSP.
 import { createEngine } from "./index.js";
 
 let engine;
