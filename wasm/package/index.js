@@ -37,7 +37,7 @@ export async function createEngine(options = {}) {
   return Object.freeze({
     /** Visit JSON string in, result JSON string out: the raw entry point. Never throws. */
     evaluateJson: evaluateText,
-    /** Visit object in, result object out. Never throws on a bad visit: the result says ok:false. */
+    /** Visit object in, result object out. Never throws: a bad visit (or any other value) gives ok:false. */
     evaluate(visit) {
       // A long string is refused from its length, not from a copy of it written as JSON.
       if (typeof visit === "string" && visit.length > LIMIT_BYTES) return JSON.parse(tooLarge(jsonStringBytes(visit)));
