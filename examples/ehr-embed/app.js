@@ -1,6 +1,6 @@
-// A host app embeds unitwise: it imports the package (copied beside this page by the build or the
-// host's bundler), evaluates its own visit object and shows the result in its own UI.
-import { createEngine } from "./unitwise/index.js";
+// A host app embeds unitwise: it loads the package's <unitwise-visit> element (served beside this page at
+// ./unitwise/), hands it the host's own visit record and reads the result from the element's event.
+const status = document.querySelector("#status");
 
 // The host's own record of the visit, mapped to unitwise's visit JSON.
 const visit = {
@@ -14,19 +14,21 @@ const visit = {
   ],
 };
 
-const cell = (text) => Object.assign(document.createElement("td"), { textContent: text });
-const engine = await createEngine();
-const result = engine.evaluate(visit);
-const body = document.querySelector("#charges tbody");
-for (const line of result.lines) {
-  const row = document.createElement("tr");
-  row.append(cell(line.code), cell(String(line.units)), cell(line.modifiers.join(" ")), cell(`$${line.allowed.toFixed(2)}`));
-  body.append(row);
+const dollars = (amount) => `$${amount.toFixed(2)}`;
+
+try {
+  await import("./unitwise/element.js");
+} catch {
+  status.textContent = "The unitwise package is not beside this page (./unitwise/). " +
+                       "Serve the example with: node examples/ehr-embed/serve.mjs";
+  document.body.dataset.ready = "error";
 }
-for (const item of [...result.edits, ...result.warnings]) {
-  document.querySelector("#alerts").append(Object.assign(document.createElement("li"), { textContent: item.message }));
-}
-document.querySelector("#status").textContent = result.ok
-  ? `Medicare pays $${result.fee.medicarePays.toFixed(2)}; patient owes $${result.fee.patientOwes.toFixed(2)}.`
-  : `Fix: ${result.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`;
-document.body.dataset.ready = "true";
+
+const review = document.querySelector("#review");
+review.addEventListener("unitwise-result", ({ detail: result }) => {
+  status.textContent = result.ok
+    ? `Charges ready for review: ${result.lines.length} claim lines, ${dollars(result.fee.patientOwes)} to collect from the patient.`
+    : `Fix: ${result.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`;
+  document.body.dataset.ready = "true";
+});
+review.visit = visit;

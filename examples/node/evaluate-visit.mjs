@@ -2,7 +2,7 @@
 // Evaluate a visit file with the unitwise package and print its claim lines.
 // usage: node examples/node/evaluate-visit.mjs VISIT.json   (or - for standard input)
 import { readFileSync } from "node:fs";
-import { createEngine } from "../../build/npm/index.js";
+import { createEngine } from "../../build/npm/index.node.js";
 
 const file = process.argv[2] ?? "-";
 const visit = JSON.parse(readFileSync(file === "-" ? 0 : file, "utf8"));

@@ -55,8 +55,22 @@ test("package.json exports the module, its types and the .wasm", () => {
   const manifest = JSON.parse(readFileSync(join(npmDir, "package.json"), "utf8"));
   assert.equal(manifest.name, "unitwise");
   assert.equal(manifest.type, "module");
-  assert.deepEqual(Object.keys(manifest.exports), [".", "./unitwise.wasm"]);
+  assert.deepEqual(Object.keys(manifest.exports["."]), ["types", "browser", "node", "default"]);
+  assert.equal(manifest.exports["./unitwise.wasm"], "./unitwise.wasm");
   for (const file of manifest.files) assert.ok(readFileSync(join(npmDir, file)).length > 0, file);
+  assert.match(readFileSync(join(npmDir, "LICENSE"), "utf8"), /^MIT License\n\nCopyright \(c\) 2026 the unitwise authors\n/);
+});
+
+test("the browser entry imports nothing from node: and finds the .wasm with new URL(..., import.meta.url)", () => {
+  const manifest = JSON.parse(readFileSync(join(npmDir, "package.json"), "utf8"));
+  const browser = readFileSync(join(npmDir, manifest.exports["."].browser), "utf8");
+  assert.doesNotMatch(browser, /(from\s*|import\s*\(\s*)["']node:/);
+  assert.match(browser, /new URL\("\.\/unitwise\.wasm", import\.meta\.url\)/);
+});
+
+test("the browser entry, loaded in Node without bytes, says which entry to use instead of failing later", async () => {
+  const { createEngine: browserEngine } = await import(join(npmDir, "index.js"));
+  await assert.rejects(browserEngine(), /import "unitwise"/);
 });
 
 test("the glue contains no eval or new Function, so a strict CSP page can load it", () => {

@@ -12,16 +12,26 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const version = readFileSync(join(root, "CMakeLists.txt"), "utf8").match(/project\(unitwise VERSION ([0-9.]+)/)[1];
 
+const manifest = JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
+manifest.version = version;
 mkdirSync(outDir, { recursive: true });
-for (const [from, name] of [[wasmDir, "unitwise.js"], [wasmDir, "unitwise.wasm"], [here, "index.js"],
-                            [here, "index.d.ts"], [here, "README.md"]]) {
-  const source = join(from, name);
+// Every file the manifest ships: the Emscripten output from the wasm build, the worker bundled (below), the rest
+// from here.
+for (const name of manifest.files) {
+  if (name === "unitwise-worker.js") continue;
+  const source = join(name.startsWith("unitwise.") ? wasmDir : here, name);
   if (!existsSync(source)) {
     console.error(`assemble: missing ${source} (build the wasm module first)`);
     process.exit(1);
   }
   copyFileSync(source, join(outDir, name));
 }
-const manifest = JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
-manifest.version = version;
+// The batch worker as one self-contained module (its thread, index.js and the glue), so a host serves one file
+// beside unitwise.wasm. esbuild is a dev dependency (scripts/install-deps).
+const { build } = await import("esbuild");
+await build({ stdin: { contents: readFileSync(join(here, "worker-thread.js"), "utf8"), resolveDir: outDir,
+                      sourcefile: "worker-thread.js" },
+              outfile: join(outDir, "unitwise-worker.js"), bundle: true, format: "esm", platform: "browser",
+              target: "es2022", logLevel: "warning",
+              banner: { js: "// unitwise batch worker (MIT): worker-thread.js + index.js + the Emscripten glue, bundled." } });
 writeFileSync(join(outDir, "package.json"), JSON.stringify(manifest, null, 2) + "\n");

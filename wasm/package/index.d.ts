@@ -206,6 +206,8 @@ export interface Engine {
   dataVersions(): DataVersions;
   catalogue(): CatalogueEntry[];
   localities(year: number): Locality[];
+  /** The size of the engine's wasm memory in bytes: it grows with the largest visit (at most 4 MiB) and never shrinks. */
+  memoryBytes(): number;
 }
 
 export interface EngineOptions {

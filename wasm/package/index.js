@@ -1,51 +1,120 @@
-// unitwise: the ES-module wrapper over the WebAssembly engine.
-// createEngine() loads the module once; evaluate() is a pure function of the visit.
+// unitwise: the ES-module wrapper over the WebAssembly engine (the browser entry: it imports nothing from node:).
+// createEngine() loads the module once; evaluate() is a pure function of the visit and never throws.
 import createUnitwise from "./unitwise.js";
 
+// The engine refuses a visit over 4 MiB (core/src/visit_json.cpp); the wrapper refuses it first, before copying
+// it into wasm memory, which can grow but never shrinks.
+const LIMIT_BYTES = 4 * 1024 * 1024;
 const isNode = typeof globalThis.process?.versions?.node === "string";
-
-// Node has no fetch of file: URLs for the glue, so read the .wasm beside this file from disk.
-async function nodeWasmBinary() {
-  const { readFile } = await import("node:fs/promises");
-  return readFile(new URL("./unitwise.wasm", import.meta.url));
-}
 
 /**
  * Loads the engine. Options: `wasmBinary` (the .wasm bytes) or `locateFile(name)` (where the .wasm is served).
+ * Without either, the .wasm is fetched from beside this file: `new URL("./unitwise.wasm", import.meta.url)`,
+ * which Vite and webpack 5 follow and copy into the build.
  * @param {{ wasmBinary?: ArrayBuffer | Uint8Array, locateFile?: (name: string) => string }} [options]
  */
 export async function createEngine(options = {}) {
   const moduleOptions = {};
   if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
-  else if (isNode && !options.locateFile) moduleOptions.wasmBinary = await nodeWasmBinary();
-  if (options.locateFile) moduleOptions.locateFile = options.locateFile;
+  else if (options.locateFile) moduleOptions.locateFile = options.locateFile;
+  else if (isNode) throw new Error('unitwise: in Node, import "unitwise" (index.node.js reads the .wasm) or pass wasmBinary');
+  else {
+    const wasmUrl = viteDevDependency() ? packageFile("unitwise.wasm") : new URL("./unitwise.wasm", import.meta.url).href;
+    moduleOptions.locateFile = () => wasmUrl;
+  }
   const wasm = await createUnitwise(moduleOptions);
   const decoder = new TextDecoder();
   // The result arrives as a view into wasm memory; decode it before the next call reuses it.
-  const evaluateText = (text) => decoder.decode(wasm.evaluateJsonBytes(String(text)));
+  const evaluateText = (text) => {
+    if (typeof text !== "string") return errorJson("evaluateJson takes the visit as a JSON string");
+    if (text.length * 3 + 1 > LIMIT_BYTES) {  // the cheap bound; count only a string that may be too long
+      const bytes = utf8Bytes(text);
+      if (bytes > LIMIT_BYTES) return tooLarge(bytes);
+    }
+    return decoder.decode(wasm.evaluateJsonBytes(text));
+  };
 
   return Object.freeze({
-    /** Visit JSON string in, result JSON string out: the raw entry point. */
+    /** Visit JSON string in, result JSON string out: the raw entry point. Never throws. */
     evaluateJson: evaluateText,
-    /** Visit object in, result object out. Never throws on a bad visit: the result says ok:false. */
+    /** Visit object in, result object out. Never throws: a bad visit (or any other value) gives ok:false. */
     evaluate(visit) {
+      // A long string is refused from its length, not from a copy of it written as JSON.
+      if (typeof visit === "string" && visit.length > LIMIT_BYTES) return JSON.parse(tooLarge(jsonStringBytes(visit)));
       let text;
       try {
         text = JSON.stringify(visit);
       } catch (error) {
-        return errorResult(`the visit cannot be written as JSON: ${error.message}`);
+        return JSON.parse(errorJson(`the visit cannot be written as JSON: ${describe(error)}`));
       }
-      if (text === undefined) return errorResult("a visit must be a JSON object");
+      if (text === undefined) return JSON.parse(errorJson("a visit must be a JSON object"));
       return JSON.parse(evaluateText(text));
     },
     version: () => wasm.version(),
     dataVersions: () => JSON.parse(wasm.dataVersions()),
     catalogue: () => JSON.parse(wasm.catalogue()),
     localities: (year) => JSON.parse(wasm.localities(Number(year) | 0)),
+    /** The size of the engine's wasm memory in bytes: it grows with the largest visit and never shrinks. */
+    memoryBytes: () => wasm.HEAPU8.length,
   });
 }
 
-function errorResult(message) {
-  return { ok: false, lines: [], edits: [], warnings: [], errors: [{ path: "", message }], ties: [],
-           checklist: [], fee: null, trace: [] };
+// Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ and leaves their assets behind
+// (vitejs/vite#8427); from there, the package's own files are at node_modules/unitwise/. The base is a variable so
+// that bundlers, which rewrite only the literal new URL("...", import.meta.url), leave these two alone.
+function viteDevDependency() {
+  const base = import.meta.url;
+  return /\/node_modules\/\.vite\/deps(_[a-z]+)?\//.test(base);
+}
+
+function packageFile(name) {
+  const base = import.meta.url;
+  return new URL(`../../unitwise/${name}`, base).href;
+}
+
+// The engine's error result, field for field and byte for byte (core/src/json_writer.cpp).
+function errorJson(message) {
+  return `{"ok":false,"lines":[],"edits":[],"warnings":[],"errors":[{"path":"","message":${JSON.stringify(message)}}],` +
+         `"ties":[],"checklist":[],"fee":null,"trace":[]}`;
+}
+
+const tooLarge = (bytes) => errorJson(`the visit is ${bytes} bytes; the limit is 4 MiB`);
+
+function describe(error) {
+  try {
+    return String(error?.message ?? error);
+  } catch {
+    return "it threw";
+  }
+}
+
+// The size of the std::string Embind would make of `text`: emscripten's lengthBytesUTF8, which takes any
+// surrogate (paired or not) with the unit after it as one 4-byte character. Counts; never encodes.
+function utf8Bytes(text) {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdfff) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
+}
+
+// The UTF-8 size of JSON.stringify(text), without writing it: quotes, short and \u00XX escapes, and \uDXXX
+// for a lone surrogate (well-formed JSON.stringify).
+function jsonStringBytes(text) {
+  let bytes = 2;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x22 || unit === 0x5c || unit === 8 || unit === 9 || unit === 10 || unit === 12 || unit === 13) bytes += 2;
+    else if (unit < 0x20) bytes += 6;
+    else if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 4; i++; }
+    else if (unit >= 0xd800 && unit <= 0xdfff) bytes += 6;
+    else bytes += 3;
+  }
+  return bytes;
 }

@@ -1,0 +1,72 @@
+// unitwise/worker: evaluates batches of visits on a worker thread, with progress, so a page stays responsive.
+// The worker is unitwise-worker.js beside this file; `new Worker(new URL(...), { type: "module" })` is the
+// form Vite and webpack 5 recognize and bundle. With esbuild, copy unitwise-worker.js and unitwise.wasm beside
+// the bundle (or pass workerUrl).
+
+/**
+ * Starts a worker. Options: `workerUrl` (where unitwise-worker.js is served).
+ * @param {{ workerUrl?: string | URL }} [options]
+ */
+export function createBatchEngine(options = {}) {
+  const worker = options.workerUrl ? new Worker(options.workerUrl, { type: "module" })
+    : viteDevDependency() ? new Worker(packageFile("unitwise-worker.js"), { type: "module" })
+    : new Worker(new URL("./unitwise-worker.js", import.meta.url), { type: "module" });
+  const pending = new Map();
+  let nextId = 1;
+  let failure = null;
+
+  const failAll = (error) => {
+    failure ??= error;
+    for (const job of pending.values()) job.reject(error);
+    pending.clear();
+  };
+  worker.addEventListener("message", ({ data }) => {
+    const job = pending.get(data?.id);
+    if (!job) return;
+    if (data.type === "progress") {
+      job.onProgress?.({ done: data.done, total: data.total });
+    } else {
+      pending.delete(data.id);
+      if (data.type === "result") job.resolve(data.results);
+      else job.reject(new Error(data.message));
+    }
+  });
+  worker.addEventListener("error", (event) => {
+    event.preventDefault?.();
+    failAll(new Error(`unitwise worker: ${event.message || "it could not start (is unitwise-worker.js served beside the bundle?)"}`));
+  });
+
+  function send(message, onProgress) {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject, onProgress });
+      worker.postMessage({ ...message, id });
+    });
+  }
+
+  return Object.freeze({
+    /** Evaluates the visits in order off the main thread; onProgress gets { done, total } as it goes. */
+    evaluateMany(visits, { onProgress } = {}) {
+      if (!Array.isArray(visits)) return Promise.reject(new TypeError("evaluateMany takes an array of visits"));
+      return send({ kind: "visits", visits }, onProgress);
+    },
+    /** Stops the worker; batches still running are rejected. */
+    terminate() {
+      worker.terminate();
+      failAll(new Error("unitwise worker: terminated"));
+    },
+  });
+}
+
+// As in index.js: under Vite's dev server this module runs from node_modules/.vite/deps/ (vitejs/vite#10761), and
+// the worker file is still at node_modules/unitwise/. A variable base keeps bundlers from rewriting these.
+function viteDevDependency() {
+  const base = import.meta.url;
+  return /\/node_modules\/\.vite\/deps(_[a-z]+)?\//.test(base);
+}
+
+function packageFile(name) {
+  const base = import.meta.url;
+  return new URL(`../../unitwise/${name}`, base).href;
+}
