@@ -83,4 +83,64 @@ TEST(Cli, BatchSurvivesGarbageLines) {
   EXPECT_NE(r.out.find("{\"ok\":true"), std::string::npos);
 }
 
+// Output that never reached its destination is an error, not a success.
+TEST(Cli, AWriteErrorExitsTwo) {
+  EXPECT_EQ(run_cli("evaluate > /dev/full", kGood).status, 2);
+  EXPECT_EQ(run_cli("evaluate --batch > /dev/full", kGood + "\n" + kGood + "\n").status, 2);
+  EXPECT_EQ(run_cli("catalogue > /dev/full", "").status, 2);
+}
+
+TEST(Cli, BatchAnswersALastLineWithoutItsNewline) {
+  const CliRun r = run_cli("evaluate --batch", kGood + "\n" + kGood);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2);
+}
+
+TEST(Cli, CatalogueListsAtLeast75Codes) {
+  const CliRun r = run_cli("catalogue", "");
+  EXPECT_EQ(r.status, 0);
+  std::size_t codes = 0;
+  for (std::size_t at = 0; (at = r.out.find("{\"code\":", at)) != std::string::npos; ++at) ++codes;
+  EXPECT_GE(codes, 75u);
+  for (const char* code : {"97110", "98977", "98985", "98980", "92610", "G0283"}) {
+    EXPECT_NE(r.out.find(std::string("{\"code\":\"") + code + "\""), std::string::npos) << code;
+  }
+}
+
+// import-cms on the CY2025 files, then --data: the same 2025 fees as the built-in data, which the build made
+// from the same files with the same code; a bad pack folder is an error naming the file.
+TEST(Cli, ImportCmsThenDataReproducesTheBuiltIn2025Fees) {
+  const std::string dir = testing::TempDir() + "unitwise_pack_2025";
+  const std::string cms = std::string(UNITWISE_CMS_DIR) + "/rvu25d/";
+  const CliRun import = run_cli("import-cms --quiet --out " + dir + " " + cms + "PPRRVU2025_Oct.csv " + cms +
+                                "GPCI2025.csv " + cms + "25LOCCO.csv", "");
+  ASSERT_EQ(import.status, 0);
+  const std::string visits =
+      R"({"dateOfService":"2025-11-03","discipline":"PT","locality":"06302-00","services":[{"code":"97110","minutes":38},{"code":"97530","minutes":24}]})"
+      "\n"
+      R"({"dateOfService":"2025-12-30","discipline":"SLP","locality":"01112-05","services":[{"code":"92507"},{"code":"92526"}]})"
+      "\n";
+  const CliRun with = run_cli("evaluate --batch --data " + dir, visits);
+  const CliRun without = run_cli("evaluate --batch", visits);
+  ASSERT_EQ(with.status, 0);
+  auto fees = [](const std::string& out) {
+    std::string all;
+    for (std::size_t at = 0; (at = out.find("\"fee\":", at)) != std::string::npos; ++at) {
+      all += out.substr(at, out.find("\"lines\"", at) - at);
+    }
+    return all;
+  };
+  EXPECT_FALSE(fees(with.out).empty());
+  EXPECT_EQ(fees(with.out), fees(without.out));
+  EXPECT_NE(with.out.find("\"effective\":\"2025-10-01\""), std::string::npos);  // the pack's release was used
+  EXPECT_NE(run_cli("version --data " + dir, "").out.find("CY2025, October release"), std::string::npos);
+  EXPECT_EQ(run_cli("evaluate --data /nonexistent", kGood).status, 2);
+}
+
+TEST(Cli, ImportCmsRefusesAFileItDoesNotKnow) {
+  const std::string path = testing::TempDir() + "unitwise_not_cms.csv";
+  std::ofstream(path) << "a,b\n1,2\n";
+  EXPECT_EQ(run_cli("import-cms --out " + testing::TempDir() + "unitwise_never " + path, "").status, 1);
+  EXPECT_EQ(run_cli("import-cms " + path, "").status, 2);  // no --out
+}
+
 }  // namespace
