@@ -8,11 +8,10 @@ import { renderResult, summaryText } from "./results-view.js";
 import { startPractice } from "./practice.js";
 
 const $ = (id) => document.getElementById(id);
-// Today, if the engine has fee data for this year (2025, 2026); otherwise the first day it has.
+// Today: any date works (a year without a loaded fee schedule is estimated from the nearest, with a warning).
 const today = () => {
   const d = new Date();
-  const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-  return iso >= "2025-01-01" && iso <= "2026-12-31" ? iso : "2026-01-02";
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
 const starter = () => ({ dateOfService: today(), discipline: "PT", locality: "national",
                          services: [{ code: "97112", minutes: 24 }, { code: "97110", minutes: 23 }] });
@@ -28,7 +27,7 @@ setCatalogue(engine.catalogue());
 let tiePreference = [];
 let frame = 0;
 
-const fillLocalities = (date) => setLocalities(engine.localities(Number(String(date).slice(0, 4)) || 2026));
+const fillLocalities = (date) => setLocalities(engine.localities(/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today()));
 
 function update() {
   frame = 0;

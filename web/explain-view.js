@@ -2,14 +2,6 @@
 // and the same visit under Medicare's total-time rule beside the per-code rule.
 import { cite, count, el, money, table, unitsByCode } from "./dom.js";
 
-// The topic of a trace entry, from its rule id (the ids are listed in build/npm/index.d.ts and core/src).
-export function traceTopic(rule) {
-  if (/^(cms-|per-code|untimed|duplicate)/.test(rule)) return "units";
-  if (/^(discipline-modifier|assistant-|kx)/.test(rule)) return "modifiers";
-  if (/^fee-/.test(rule)) return "fee";
-  return "edits";
-}
-
 const TOPICS = [["units", "Units"], ["modifiers", "Modifiers"], ["fee", "Fee"], ["edits", "Edits"]];
 
 // Most entries name their code; the few that do not (a fee formula) get it in front.
@@ -19,7 +11,7 @@ export const traceList = (entries) => el("ul", { class: "trace" }, entries.map((
 export function explanation(result) {
   return el("section", { class: "panel explain" }, el("h3", {}, "Explanation, step by step"),
     TOPICS.map(([topic, title]) => {
-      const entries = result.trace.filter((t) => traceTopic(t.rule) === topic);
+      const entries = result.trace.filter((t) => t.topic === topic);
       return entries.length ? [el("h4", {}, title), traceList(entries)] : null;
     }));
 }

@@ -2,7 +2,7 @@
 // can hand one out), the student's units and modifiers per code, and each mistake explained from the
 // engine's own trace.
 import { count, el, table, unitsByCode } from "./dom.js";
-import { traceList, traceTopic } from "./explain-view.js";
+import { traceList } from "./explain-view.js";
 
 const PLANS = {
   PT: { timed: ["97110", "97112", "97116", "97140", "97530", "97035"], evaluation: "97161", assistant: "PTA" },
@@ -81,7 +81,7 @@ export function startPractice(engine, dateOfService) {
   const why = (code) => {
     const timed = visit.services.some((s) => s.code === code && s.minutes !== undefined);
     return result.trace.filter((t) => (t.code === code || (t.code === "" && timed)) &&
-                                      ["units", "modifiers"].includes(traceTopic(t.rule)));
+                                      ["units", "modifiers"].includes(t.topic));
   };
 
   const check = () => {

@@ -2,7 +2,7 @@
 // the fee breakdown, the checklist, and in explain mode the trace and the rule comparison.
 import { cite, count, el, money, table } from "./dom.js";
 import { unitsPicture } from "./units-picture.js";
-import { comparison, explanation, tieChoices, traceList, traceTopic } from "./explain-view.js";
+import { comparison, explanation, tieChoices, traceList } from "./explain-view.js";
 
 const section = (title, ...body) => el("section", { class: "panel" }, el("h3", {}, title), ...body);
 const RULE_SETS = { cms: "Medicare total-time rule", per_code: "per-code rule" };
@@ -17,19 +17,20 @@ function claimLines(result) {
 
 // Why each modifier: the trace entries about modifiers (GP/GO/GN, CQ/CO, KX).
 function modifierReasons(result) {
-  const reasons = result.trace.filter((t) => traceTopic(t.rule) === "modifiers");
+  const reasons = result.trace.filter((t) => t.topic === "modifiers");
   return reasons.length ? section("Why these modifiers", traceList(reasons)) : null;
 }
 
 function editsAndWarnings(result) {
   const label = { error: "Denied as billed", warning: "Needs a modifier and the record behind it" };
+  const NOTE = { error: "Will not be paid", warning: "Check", info: "Note" };
   const rank = (e) => (e.severity === "error" ? 0 : 1);
   const edits = [...result.edits].sort((a, b) => rank(a) - rank(b));
   const items = [
     ...edits.map((e) => el("li", { class: `alert ${e.severity}` },
       el("strong", {}, `${label[e.severity]}: ${e.kind === "ncci" ? `NCCI ${e.column1} with ${e.column2}` : `MUE ${e.code}`}. `),
       e.message, cite(e.source))),
-    ...result.warnings.map((w) => el("li", { class: "alert" }, el("strong", {}, "Note: "), w.message)),
+    ...result.warnings.map((w) => el("li", { class: `alert ${w.severity}` }, el("strong", {}, `${NOTE[w.severity]}: `), w.message)),
   ];
   return section("Edits and warnings", items.length ? el("ul", { class: "alerts" }, items)
     : el("p", {}, "No NCCI or MUE edit and no warning for this visit."));

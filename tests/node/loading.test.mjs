@@ -42,12 +42,19 @@ test("evaluate and evaluateJson give the same result", async () => {
 
 test("reference helpers describe the data the engine carries", async () => {
   const engine = await createEngine();
-  assert.equal(engine.catalogue().length, 53);
-  assert.ok(engine.catalogue().some((c) => c.code === "97116" && c.timed && /gait/i.test(c.descriptor)));
-  const localities = engine.localities(2026);
-  assert.equal(localities.length, 110);  // national + 109 CMS localities
-  assert.ok(localities.some((l) => l.id === "13202-01" && l.name === "MANHATTAN"));
-  assert.deepEqual(engine.dataVersions().years, [2025, 2026]);
+  assert.ok(engine.catalogue().length >= 75);
+  assert.ok(engine.catalogue().some((c) => c.code === "97116" && c.timed && /walk/i.test(c.descriptor)));
+  assert.ok(engine.catalogue().some((c) => c.code === "98981" && c.kind === "add-on" && c.primaryCode === "98980"));
+  for (const date of ["2025-03-02", "2026-03-02", 2026]) {
+    const localities = engine.localities(date);
+    assert.equal(localities.length, 110, String(date));  // national + 109 CMS localities, both years
+  }
+  const manhattan = engine.localities("2025-03-02").find((l) => l.id === "13202-01");
+  assert.equal(manhattan.name, "MANHATTAN");
+  assert.match(manhattan.counties, /NEW YORK/);
+  const versions = engine.dataVersions();
+  assert.ok(versions.packs.includes("Medicare therapy thresholds and the QP conversion factor"));
+  assert.ok(versions.releases.some((r) => r.kind === "rvu" && r.year === 2026 && r.rows >= 75));
   assert.match(engine.version(), /^\d+\.\d+\.\d+$/);
 });
 

@@ -10,7 +10,7 @@ const engine = await createEngine();
 const LIMIT = 4 * 1024 * 1024;
 const refusal = (bytes) => ({ ok: false, lines: [], edits: [], warnings: [],
                               errors: [{ path: "", message: `the visit is ${bytes} bytes; the limit is 4 MiB` }],
-                              ties: [], checklist: [], fee: null, trace: [] });
+                              ties: [], checklist: [], fee: null, releases: [], trace: [] });
 
 test("a 100 MB visit is refused with its size and leaves wasm memory where it was", () => {
   const before = engine.memoryBytes();

@@ -21,14 +21,14 @@ export interface VisitOptions {
   tiePreference?: string[];
   /** Base of the CQ/CO 10% test: 15 minutes (default) or the unit's own minutes. */
   deMinimisBase?: "fifteen" | "unit";
-  /** Use the CY2026 qualifying-APM conversion factor. */
+  /** Use the qualifying-APM conversion factor where the year has one. */
   qualifyingApm?: boolean;
 }
 
 export interface Visit {
   /** "cms" (Medicare total time, default) or "per_code" (AMA midpoint). */
   ruleSet?: RuleSet;
-  /** YYYY-MM-DD, in a year with fee data (2025 or 2026). */
+  /** YYYY-MM-DD, any year: without a fee schedule for it, the nearest release is used and a warning says so. */
   dateOfService: string;
   discipline: Discipline;
   /** "national" (default) or "<mac>-<locality>", e.g. "13202-01". */
@@ -80,9 +80,14 @@ export interface MueEdit {
 
 export type Edit = NcciEdit | MueEdit;
 
+/** info: a default or a fact to know; warning: the claim may be questioned or needs documentation;
+ * error: Medicare is expected to deny or not pay it. */
+export type Severity = "info" | "warning" | "error";
+
 export interface Warning {
-  /** Stable id, e.g. "tie", "kx-applied", "assistant-precedence". */
+  /** Stable id, e.g. "tie", "kx-applied", "fee-schedule-nearest". */
   code: string;
+  severity: Severity;
   message: string;
 }
 
@@ -119,6 +124,7 @@ export interface FeeLine {
 }
 
 export interface Fee {
+  /** Calendar year of the fee schedule used; differs from the visit's when none for its year is loaded. */
   year: number;
   locality: string;
   localityName: string;
@@ -137,16 +143,32 @@ export interface Fee {
   sources: string[];
 }
 
+/** The part of the result a trace entry explains. */
+export type Topic = "units" | "modifiers" | "fee" | "edits" | "checklist";
+
 export interface TraceEntry {
   /** Rule id, e.g. "cms-8-minute", "cms-leftover", "assistant-units". */
   rule: string;
+  topic: Topic;
   /** The code it concerns, or "" for the visit. */
   code: string;
   text: string;
   source: string;
 }
 
+/** A data release the visit used (docs/data.md). */
+export interface UsedRelease {
+  kind: "rvu" | "conversion_factor" | "gpci" | "locality" | "mue" | "ncci" | "threshold";
+  name: string;
+  /** YYYY-MM-DD: in force from this date. */
+  effective: string;
+  pack: string;
+  /** No release covers the date of service: the nearest was used (a warning says so). */
+  nearest: boolean;
+}
+
 interface ResultLists {
+  releases: UsedRelease[];
   lines: Line[];
   edits: Edit[];
   warnings: Warning[];
@@ -174,11 +196,20 @@ export type Result = OkResult | ErrorResult;
 
 export interface CatalogueEntry {
   code: string;
+  /** Our own words, not the CPT descriptor. */
   descriptor: string;
+  /** Reported per 15 minutes: the 8-minute rule applies. */
   timed: boolean;
   unitBasis: string;
+  kind: "treatment" | "modality" | "evaluation" | "add-on" | "rtm" | "wound" | "group";
+  /** Plans of care that may bill it. */
+  disciplines: Discipline[];
   /** The only plan of care the code may be billed under, if any. */
   discipline: Discipline | null;
+  /** Add-ons: the code it must accompany on the same day. */
+  primaryCode: string | null;
+  timedSource: string;
+  source: string;
 }
 
 export interface Locality {
@@ -186,18 +217,29 @@ export interface Locality {
   id: string;
   state: string;
   name: string;
+  /** Counties of the locality, from CMS's LOCCO file in force ("" when none is loaded). */
+  counties: string;
+}
+
+export interface DataRelease {
+  kind: UsedRelease["kind"];
+  name: string;
+  effective: string;
+  /** Calendar year of a yearly table (fees, thresholds); null for quarterly edit tables. */
+  year: number | null;
+  rows: number;
+  pack: string;
 }
 
 export interface DataVersions {
   engine: string;
-  rvu2026: string;
-  rvu2025: string;
-  gpci2026: string;
-  gpci2025: string;
-  ncci: string;
-  mue: string;
-  years: number[];
+  /** Pack names, built-in first, in load order. */
+  packs: string[];
+  releases: DataRelease[];
 }
+
+/** A data pack as `unitwise import-cms` writes it: file name → text (manifest.json and its CSV tables). */
+export type DataPack = Record<string, string>;
 
 export interface Engine {
   evaluate(visit: Visit): Result;
@@ -205,7 +247,8 @@ export interface Engine {
   version(): string;
   dataVersions(): DataVersions;
   catalogue(): CatalogueEntry[];
-  localities(year: number): Locality[];
+  /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
+  localities(date: string | number): Locality[];
   /** The size of the engine's wasm memory in bytes: it grows with the largest visit (at most 4 MiB) and never shrinks. */
   memoryBytes(): number;
 }
@@ -215,6 +258,12 @@ export interface EngineOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where the browser should fetch unitwise.wasm from (bundlers, CDNs). */
   locateFile?: (name: string) => string;
+  /** Data packs layered over the built-in data; from its effective dates on, a pack wins. A bad pack rejects
+   * createEngine with an Error whose `errors` lists each problem ("rvu-2027-01-01.csv line 3: ..."). */
+  data?: DataPack | DataPack[];
 }
 
 export function createEngine(options?: EngineOptions): Promise<Engine>;
+
+/** Node only: reads a pack folder written by `unitwise import-cms --out DIR` into a DataPack. */
+export function readDataPack(dir: string): Promise<DataPack>;

@@ -23,6 +23,7 @@ export async function createEngine(options = {}) {
     moduleOptions.locateFile = () => wasmUrl;
   }
   const wasm = await createUnitwise(moduleOptions);
+  if (options.data !== undefined) usePacks(wasm, options.data);
   const decoder = new TextDecoder();
   // The result arrives as a view into wasm memory; decode it before the next call reuses it.
   const evaluateText = (text) => {
@@ -53,10 +54,30 @@ export async function createEngine(options = {}) {
     version: () => wasm.version(),
     dataVersions: () => JSON.parse(wasm.dataVersions()),
     catalogue: () => JSON.parse(wasm.catalogue()),
-    localities: (year) => JSON.parse(wasm.localities(Number(year) | 0)),
+    /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
+    localities: (date) => JSON.parse(wasm.localities(typeof date === "number" ? `${date}-07-01` : String(date))),
     /** The size of the engine's wasm memory in bytes: it grows with the largest visit and never shrinks. */
     memoryBytes: () => wasm.HEAPU8.length,
   });
+}
+
+// Data packs (docs/data.md) layered over the built-in data: one pack is an object of file name → text,
+// as `unitwise import-cms` writes them; `data` is one pack or an array of them, later packs winning.
+function usePacks(wasm, data) {
+  const packs = Array.isArray(data) ? data : [data];
+  packs.forEach((pack, index) => {
+    if (pack === null || typeof pack !== "object") throw new TypeError(`unitwise: data pack ${index} must be an object of file name → text`);
+    for (const [name, text] of Object.entries(pack)) {
+      if (typeof text !== "string") throw new TypeError(`unitwise: data pack ${index}, ${name}: the text must be a string`);
+      wasm.addPackFile(index, name, text);
+    }
+  });
+  const problems = wasm.usePacks();
+  if (problems) {
+    const error = new Error(`unitwise: the data pack was refused:\n${problems}`);
+    error.errors = problems.trim().split("\n");
+    throw error;
+  }
 }
 
 // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ and leaves their assets behind
@@ -75,7 +96,7 @@ function packageFile(name) {
 // The engine's error result, field for field and byte for byte (core/src/json_writer.cpp).
 function errorJson(message) {
   return `{"ok":false,"lines":[],"edits":[],"warnings":[],"errors":[{"path":"","message":${JSON.stringify(message)}}],` +
-         `"ties":[],"checklist":[],"fee":null,"trace":[]}`;
+         `"ties":[],"checklist":[],"fee":null,"releases":[],"trace":[]}`;
 }
 
 const tooLarge = (bytes) => errorJson(`the visit is ${bytes} bytes; the limit is 4 MiB`);

@@ -1,6 +1,7 @@
 // unitwise for Node (the "node" condition of package.json's exports): the browser entry, given the .wasm
 // bytes read from beside this file, since Node's fetch cannot read file: URLs.
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { createEngine as createEngineFrom } from "./index.js";
 
 /**
@@ -10,4 +11,17 @@ import { createEngine as createEngineFrom } from "./index.js";
 export async function createEngine(options = {}) {
   if (options.wasmBinary || options.locateFile) return createEngineFrom(options);
   return createEngineFrom({ ...options, wasmBinary: await readFile(new URL("./unitwise.wasm", import.meta.url)) });
+}
+
+/**
+ * Reads a data pack folder (as `unitwise import-cms --out DIR` writes it) into the object `createEngine({ data })` takes.
+ * @param {string} dir
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function readDataPack(dir) {
+  const pack = {};
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isFile()) pack[entry.name] = await readFile(join(dir, entry.name), "utf8");
+  }
+  return pack;
 }
