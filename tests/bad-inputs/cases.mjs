@@ -55,5 +55,9 @@ export const cases = [
   { name: "tiePreference with 1,000 codes", text: visit({ options: { tiePreference: Array(1000).fill("97110") } }), path: "/options/tiePreference" },
   { name: "lone surrogate escape", text: service({ code: "97110", minutes: 20 }).replace('"97110"', '"\\ud800"'), path: "" },
   { name: "invalid UTF-8 byte", bytes: Buffer.from(service({ code: "97110", minutes: 20 }).replace("97110", "97\u00ff10"), "latin1"), path: "" },
+  { name: "code with an escaped NUL", text: service({ code: "97110\u0000", minutes: 20 }), path: "/services/0/code" },
+  { name: "code with its modifier", text: service({ code: "97110-GP", minutes: 20 }), path: "/services/0/code" },
+  { name: "assistant minutes on an evaluation", text: service({ code: "97161", minutes: 45, assistantMinutes: 15 }), path: "/services/0/assistantMinutes" },
+  { name: "80,000 keys, one repeated", text: `{${Array.from({ length: 80000 }, (_, i) => `"k${i}":0`).join(",")},"k1":1}`, path: "/k1" },
   { name: "raw NUL byte", bytes: Buffer.concat([Buffer.from('{"discipline":"P'), Buffer.from([0]), Buffer.from('T"}')]), path: "" },
 ];

@@ -127,10 +127,15 @@ test("a bad field is marked invalid with its message beside it; the last result 
   assert.match(await page.textContent(`#${describedBy}`), /between 0 and 1440/);
   assert.match(await page.textContent("#summary"), /1 problem to fix/);
   assert.match(await page.textContent(".stale-note"), /Out of date/);
+  await context.close();
+});
+
+test("a date without a loaded fee schedule is evaluated, and the page says which year's rates it used", async () => {
+  const { context, page } = await openPT([{ code: "97110", minutes: 20 }]);
   await page.fill("#dateOfService", "2024-05-04");
-  await page.fill("#service-rows .service input.minutes >> nth=0", "20");
-  await page.waitForSelector("#dateOfService[aria-invalid=true]");
-  assert.match(await page.textContent(".field-message"), /2025–2026/);
+  await page.waitForSelector(".alert.warning >> text=No Medicare fee schedule for 2024");
+  assert.equal(await page.locator("#dateOfService[aria-invalid=true]").count(), 0);
+  assert.deepEqual(await unitsOf(page), ["97110x1"]);
   await context.close();
 });
 

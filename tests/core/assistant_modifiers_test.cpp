@@ -1,4 +1,4 @@
-// CQ/CO per unit (shared/spec/cq-co.md), on plain numbers.
+// CQ/CO per unit (docs/assistant-rules.md), on plain numbers.
 #include "rules/assistant_modifiers.h"
 
 #include <gtest/gtest.h>
@@ -8,7 +8,7 @@ namespace {
 
 constexpr auto kFifteen = DeMinimisBase::FifteenMinutes;
 
-// Full 15-minute blocks belong to whoever furnished them (cq-co step 3).
+// Full 15-minute blocks belong to whoever furnished them (docs/assistant-rules.md step 3).
 TEST(AssistantModifiers, FullBlocksGoToTheirFurnisher) {
   const auto s = split_timed_units(3, 45, 15, kFifteen);
   EXPECT_EQ(s.therapist_units, 2);
@@ -23,21 +23,21 @@ TEST(AssistantModifiers, TherapistEightMinutesOfTheFinalUnitMeansNoModifier) {
   EXPECT_EQ(s.rule, RemainderRule::TherapistFinalUnit);
 }
 
-// Therapist under 8 and assistant over 10%: the final unit carries the modifier (cq-co step 5).
+// Therapist under 8 and assistant over 10%: the final unit carries the modifier (docs/assistant-rules.md step 5).
 TEST(AssistantModifiers, AssistantOverTenPercentOfTheFinalUnitGetsTheModifier) {
   const auto s = split_timed_units(1, 14, 8, kFifteen);
   EXPECT_EQ(s.assistant_units, 1);
   EXPECT_EQ(s.rule, RemainderRule::AssistantOverTenPct);
 }
 
-// At most 10% of a 15-minute unit is de minimis: 1 assistant minute ≤ 1.5 (cq-co step 5).
+// At most 10% of a 15-minute unit is de minimis: 1 assistant minute ≤ 1.5 (docs/assistant-rules.md step 5).
 TEST(AssistantModifiers, AssistantShareOfTenPercentOrLessIsDeMinimis) {
   const auto s = split_timed_units(1, 8, 1, kFifteen);
   EXPECT_EQ(s.assistant_units, 0);
   EXPECT_EQ(s.rule, RemainderRule::AssistantDeMinimis);
 }
 
-// Two units left, each furnished 9–14 minutes: one each (CY2022 rule, cq-co step 7).
+// Two units left, each furnished 9–14 minutes: one each (CY2022 rule, docs/assistant-rules.md step 7).
 TEST(AssistantModifiers, TwoUnitsFromTwoPartialSharesSplitOneEach) {
   const auto s = split_timed_units(2, 24, 12, kFifteen);
   EXPECT_EQ(s.therapist_units, 1);
@@ -65,7 +65,7 @@ TEST(AssistantModifiers, ZeroUnitsSplitIntoNothing) {
   EXPECT_EQ(s.therapist_units + s.assistant_units, 0);
 }
 
-// Untimed: more than 10% of the service's minutes by the assistant alone (cq-co step 9).
+// Untimed: more than 10% of the service's minutes by the assistant alone (docs/assistant-rules.md step 9).
 TEST(AssistantModifiers, UntimedServiceUsesTheTenPercentTest) {
   EXPECT_TRUE(untimed_needs_assistant_modifier(40, 5));
   EXPECT_FALSE(untimed_needs_assistant_modifier(40, 4));

@@ -1,4 +1,4 @@
-// The native CLI as a user runs it: exit codes and JSON Lines batches (contract.md "Native CLI").
+// The native CLI as a user runs it: exit codes and JSON Lines batches (docs/contract.md "Native CLI").
 #include <algorithm>
 #include <cstdio>
 #include <sys/wait.h>

@@ -1,4 +1,4 @@
-// The CMS unit chart and the total-time allocation, on plain numbers (rules.md §1).
+// The CMS unit chart and the total-time allocation, on plain numbers (docs/rules.md §1).
 #include "rules/eight_minute_rule.h"
 
 #include <gtest/gtest.h>
@@ -6,7 +6,7 @@
 namespace unitwise {
 namespace {
 
-// rules.md T12: the chart's edges, and "the pattern remains the same" past two hours.
+// docs/rules.md T12: the chart's edges, and "the pattern remains the same" past two hours.
 TEST(EightMinuteRule, ChartEdgesMatchTheCmsTable) {
   const std::pair<int, int> cases[] = {{0, 0}, {7, 0}, {8, 1}, {22, 1}, {23, 2}, {37, 2}, {38, 3},
                                        {52, 3}, {53, 4}, {67, 4}, {68, 5}, {127, 8}, {128, 9}};

@@ -1,4 +1,4 @@
-// Fee arithmetic on the rules.md vectors that use hypothetical numbers (M1, F1, F2).
+// Fee arithmetic on the docs/rules.md vectors that use hypothetical numbers (M1, F1, F2).
 #include "rules/fee_schedule.h"
 
 #include "unitwise/reference.h"
@@ -15,7 +15,7 @@ std::optional<std::int64_t> cf(DateKey date, bool qp) {
   return found ? std::optional<std::int64_t>(found->value) : std::nullopt;
 }
 
-// Exact amount in 1/10000 dollar, rounded half up: the precision rules.md quotes M1 in.
+// Exact amount in 1/10000 dollar, rounded half up: the precision docs/rules.md quotes M1 in.
 long long ten_thousandths(Exact amount) {
   const Exact per = kExactPerDollar / 10000;
   return static_cast<long long>((amount + per / 2) / per);

@@ -55,9 +55,9 @@ struct Service {
 };
 
 struct VisitOptions {
-  Pooling pooling = Pooling::PerDiscipline;  // rules.md §1.2: per plan of care (2nd source)
+  Pooling pooling = Pooling::PerDiscipline;  // docs/rules.md §1.2: per plan of care (2nd source)
   std::vector<std::string> tie_preference;   // codes that win equal remainders, then input order
-  DeMinimisBase de_minimis_base = DeMinimisBase::FifteenMinutes;  // cq-co.md step 5 (AOTA wording)
+  DeMinimisBase de_minimis_base = DeMinimisBase::FifteenMinutes;  // docs/assistant-rules.md step 5 (AOTA wording)
   bool qualifying_apm = false;               // CY2026 QP conversion factor
 };
 

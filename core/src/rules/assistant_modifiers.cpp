@@ -5,7 +5,7 @@
 namespace unitwise {
 namespace {
 
-// "More than 10%": exact integer test, exactly 10% is de minimis (cq-co step 5).
+// "More than 10%": exact integer test, exactly 10% is de minimis (docs/assistant-rules.md step 5).
 bool over_ten_percent(int part, int whole) { return part * 10 > whole; }
 
 }  // namespace
@@ -13,7 +13,7 @@ bool over_ten_percent(int part, int whole) { return part * 10 > whole; }
 AssistantSplit split_timed_units(int units, int minutes, int assistant_minutes, DeMinimisBase base) {
   AssistantSplit s;
   const int therapist = minutes - assistant_minutes;  // time together counts as the therapist's (APTA)
-  // Full 15-minute blocks of one person are that person's units (cq-co step 3, PTM step 1).
+  // Full 15-minute blocks of one person are that person's units (docs/assistant-rules.md step 3, PTM step 1).
   s.therapist_blocks = therapist / 15;
   s.assistant_blocks = assistant_minutes / 15;
   s.therapist_left = therapist % 15;
@@ -28,7 +28,7 @@ AssistantSplit split_timed_units(int units, int minutes, int assistant_minutes, 
   const int a = s.assistant_left;
   if (s.remaining_units >= 2) {
     // Two units left from two partial shares (each < 15, together >= 15): one unit each; the
-    // assistant's unit carries the modifier unless its share is de minimis (cq-co step 7).
+    // assistant's unit carries the modifier unless its share is de minimis (docs/assistant-rules.md step 7).
     s.rule = RemainderRule::TwoUnitsOneEach;
     s.therapist_units += 1;
     const bool modifier = over_ten_percent(a, base == DeMinimisBase::FifteenMinutes ? 15 : a + p);

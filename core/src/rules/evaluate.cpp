@@ -58,7 +58,7 @@ std::vector<Entry> merge_services(const ValidVisit& valid, Result& r, Trace& tra
   return entries;
 }
 
-// Units of untimed codes: one per service, minutes kept out of the timed pool (rules.md §3).
+// Units of untimed codes: one per service, minutes kept out of the timed pool (docs/rules.md §3).
 void untimed_units(std::vector<Entry>& entries, Trace& trace) {
   for (Entry& e : entries) {
     if (e.timed()) continue;
@@ -217,7 +217,7 @@ void total_time_units(std::vector<Entry>& entries, const Visit& visit, Result& r
   }
 }
 
-// Per-code (AMA midpoint): each timed code is rounded on its own, nothing pooled (rules.md §2).
+// Per-code (AMA midpoint): each timed code is rounded on its own, nothing pooled (docs/rules.md §2).
 void per_code_units(std::vector<Entry>& entries, Result& r, Trace& trace) {
   for (Entry& e : entries) {
     if (!e.timed()) continue;

@@ -1,4 +1,4 @@
-// Medicare physician fee schedule pricing of one unit (rules.md §9 F9.1), exposed for tests.
+// Medicare physician fee schedule pricing of one unit (docs/rules.md §9 F9.1), exposed for tests.
 #pragma once
 
 #include <optional>
