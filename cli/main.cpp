@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "csv_batch.h"
 #include "unitwise/unitwise.h"
 
 namespace {
@@ -15,6 +16,7 @@ constexpr std::size_t kMaxLineBytes = 4u << 20;  // same bound as the engine's v
 constexpr const char* kUsage =
     "usage: unitwise evaluate [FILE|-]        evaluate one visit (JSON) and print the result\n"
     "       unitwise evaluate --batch [FILE|-] one visit per line in, one result per line out\n"
+    "       unitwise evaluate --csv [FILE|-]   service rows as CSV in, claim lines as CSV out (docs/batch.md)\n"
     "       unitwise catalogue                 the codes unitwise knows, as JSON\n"
     "       unitwise localities YEAR           the Medicare payment localities of YEAR, as JSON\n"
     "       unitwise version                   engine and reference-data versions, as JSON\n"
@@ -114,6 +116,9 @@ int main(int argc, char** argv) {
   }
   if (command != "evaluate") return usage_error("unknown command");
 
+  for (int i = 2; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--csv") return unitwise_cli::evaluate_csv_command(argc - 2, argv + 2);
+  }
   bool batch = false;
   const char* path = nullptr;
   for (int i = 2; i < argc; ++i) {
