@@ -242,7 +242,8 @@ std::string edit_text(const json& e) {
 }
 
 std::vector<std::string> edit_codes(const json& e) {
-  if (str(e, "kind") == "ncci") return {str(e, "column1"), str(e, "column2")};
+  // NCCI denies the column-two code, so its line carries the edit.
+  if (str(e, "kind") == "ncci") return {str(e, "column2"), str(e, "column1")};
   return {str(e, "code")};
 }
 
@@ -586,7 +587,7 @@ void CsvBatch::emit_errors(const OpenVisit& v, const std::vector<std::string>& e
 
 void CsvBatch::emit_result(const OpenVisit& v, const json& result) {
   const json& lines = result["lines"];
-  // Edits go on the lines of the codes they name (the first such line); warnings on the visit's first line.
+  // Edits go on the first line of the code they concern; warning ids (once each) on the visit's first line.
   std::vector<std::vector<std::string>> edits(lines.size());
   for (const json& e : result["edits"]) {
     std::size_t at = 0;
@@ -603,7 +604,10 @@ void CsvBatch::emit_result(const OpenVisit& v, const json& result) {
     if (at < edits.size()) edits[at].push_back(edit_text(e));
   }
   std::vector<std::string> warnings;
-  for (const json& w : result["warnings"]) warnings.push_back(str(w, "code"));
+  for (const json& w : result["warnings"]) {
+    const std::string code = str(w, "code");
+    if (std::find(warnings.begin(), warnings.end(), code) == warnings.end()) warnings.push_back(code);
+  }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const json& line = lines[i];
     writer_.field(v.id);
