@@ -410,6 +410,8 @@ void CsvBatch::record_end() {
   std::vector<std::string> fields = std::move(fields_);
   fields_.clear();
   if (fatal_) return;
+  // A row of empty fields (",,,,," as spreadsheets export past the last row) is a blank line.
+  if (std::all_of(fields.begin(), fields.end(), [](const std::string& f) { return f.empty(); })) return;
   if (!have_header_) {
     have_header_ = true;
     fatal_ = !header(fields);
