@@ -44,8 +44,8 @@ def main(argv) -> int:
     parser.add_argument("--scheduler", metavar="ADDR", help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--unitwise", metavar="PATH", default=default_unitwise(),
                         help="the unitwise binary on the workers (default: on PATH, else build/native/bin)")
-    parser.add_argument("--blocksize", metavar="BYTES", type=int, default=32 << 20,
-                        help="bytes of input per partition (default 32 MiB, about 100k visits)")
+    parser.add_argument("--blocksize", metavar="BYTES", type=int, default=2 << 20,
+                        help="bytes of input per partition (default 2 MiB, about 10k visits)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
