@@ -12,9 +12,9 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
-#include <functional>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
