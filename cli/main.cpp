@@ -1,4 +1,5 @@
 // unitwise command line: evaluate visits, import CMS files into data packs, list the data.
+#include <algorithm>
 #include <cerrno>
 #include <optional>
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "csv_batch.h"
 #include "evaluate_command.h"
 #include "file_io.h"
 #include "import_cms_command.h"
@@ -19,6 +21,8 @@ constexpr const char* kUsage =
     "       unitwise evaluate [--data DIR]... --batch [FILE|-]  one visit per line in, one result per line out\n"
     "       unitwise import-cms --out DIR [--effective YYYY-MM-DD] FILE...\n"
     "                                       turn CMS files (PPRRVU, GPCI, LOCCO, MUE, NCCI PTP) into a data pack\n"
+    "       unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N]\n"
+    "                                       service rows as CSV in, claim lines as CSV out (docs/batch.md)\n"
     "       unitwise catalogue                 the codes unitwise knows, as JSON\n"
     "       unitwise localities [--data DIR]... YYYY-MM-DD\n"
     "                                          the Medicare payment localities in force on a date, as JSON\n"
@@ -103,6 +107,20 @@ int main(int argc, char** argv) {
   if (command == "import-cms") return finish(unitwise::cli::import_cms_command(argc - 1, argv + 1));
   if (command == "catalogue" && argc == 2) return print(unitwise::catalogue_json());
   if (command != "evaluate" && command != "localities" && command != "version") return usage_error("unknown command");
+
+  // --csv has options of its own (docs/batch.md); --data is shared, so it is taken out here.
+  if (command == "evaluate" && std::any_of(argv + 2, argv + argc, [](const char* a) { return std::strcmp(a, "--csv") == 0; })) {
+    std::vector<std::string> dirs;
+    std::vector<char*> rest;
+    for (int i = 2; i < argc; ++i) {
+      if (std::strcmp(argv[i], "--data") != 0) rest.push_back(argv[i]);
+      else if (i + 1 < argc) dirs.emplace_back(argv[++i]);
+      else return usage_error("--data needs a folder");
+    }
+    const auto data = load_data(dirs);
+    if (!data) return 2;
+    return finish(unitwise_cli::evaluate_csv_command(static_cast<int>(rest.size()), rest.data(), *data));
+  }
 
   Options o;
   std::string error;

@@ -1,0 +1,26 @@
+// `unitwise evaluate --csv`: service lines as CSV in (one row per service, grouped by visit_id),
+// claim lines as CSV out. The format, its limits and its memory bound: docs/batch.md.
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+
+#include "unitwise/reference.h"
+
+namespace unitwise_cli {
+
+struct CsvOptions {
+  // Visits held in memory while their rows may still come; 0 = no limit (all visits until the end).
+  std::size_t max_open_visits = 10000;
+  // The data the visits are evaluated with (built-in plus --data packs).
+  const unitwise::ReferenceData* data = &unitwise::ReferenceData::builtin();
+};
+
+// Reads service-line CSV from `in`, writes claim-line CSV to `out` and fatal problems to `err`.
+// Returns the CLI's exit status: 0 every visit valid, 1 some visit invalid, 2 usage or I/O error.
+int evaluate_csv(std::FILE* in, std::FILE* out, std::FILE* err, const CsvOptions& options);
+
+// The whole command: `args` are the words after `unitwise evaluate` (one of them is --csv), less any --data.
+int evaluate_csv_command(int argc, char** argv, const unitwise::ReferenceData& data);
+
+}  // namespace unitwise_cli
