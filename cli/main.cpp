@@ -19,13 +19,14 @@ namespace {
 constexpr const char* kUsage =
     "usage: unitwise evaluate [--data DIR]... [FILE|-]          evaluate one visit (JSON) and print the result\n"
     "       unitwise evaluate [--data DIR]... --batch [FILE|-]  one visit per line in, one result per line out\n"
-    "       unitwise import-cms --out DIR [--effective YYYY-MM-DD] FILE...\n"
-    "                                       turn CMS files (PPRRVU, GPCI, LOCCO, MUE, NCCI PTP) into a data pack\n"
     "       unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N]\n"
     "                                       service rows as CSV in, claim lines as CSV out (docs/batch.md)\n"
+    "       unitwise import-cms --out DIR [--effective YYYY-MM-DD] FILE...\n"
+    "                                       turn CMS files (PPRRVU, GPCI, LOCCO, MUE, NCCI PTP) into a data pack\n"
     "       unitwise catalogue                 the codes unitwise knows, as JSON\n"
-    "       unitwise localities [--data DIR]... YYYY-MM-DD\n"
-    "                                          the Medicare payment localities in force on a date, as JSON\n"
+    "       unitwise localities [--data DIR]... YYYY-MM-DD|YYYY\n"
+    "                                          the Medicare payment localities in force on a date (a year: its\n"
+    "                                          1 July), with their counties, as JSON\n"
     "       unitwise version [--data DIR]...   engine version and the data releases it holds, as JSON\n"
     "--data DIR adds a data pack (made by import-cms): from its effective dates on, its tables win.\n"
     "exit status: 0 all visits valid, 1 a visit (or a CMS file) was invalid, 2 usage, data pack or I/O error\n";
@@ -132,10 +133,14 @@ int main(int argc, char** argv) {
     return print(unitwise::data_versions_json(*data));
   }
   if (command == "localities") {
-    if (o.positional.size() != 1 || !unitwise::parse_iso_date(o.positional[0])) {
-      return usage_error("localities needs one date written YYYY-MM-DD");
+    if (o.positional.size() != 1) return usage_error("localities needs one date written YYYY-MM-DD (or a year)");
+    // A bare year (the 0.1 form) means the tables in force on its 1 July, as the package's localities(year).
+    std::string date = o.positional[0];
+    if (date.size() == 4 && std::all_of(date.begin(), date.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      date += "-07-01";
     }
-    return print(unitwise::localities_json(o.positional[0], *data));
+    if (!unitwise::parse_iso_date(date)) return usage_error("localities needs one date written YYYY-MM-DD (or a year)");
+    return print(unitwise::localities_json(date, *data));
   }
   if (o.positional.size() > 1) return usage_error("evaluate reads one file (or - for standard input)");
   const char* path = o.positional.empty() ? "-" : o.positional[0].c_str();

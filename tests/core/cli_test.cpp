@@ -136,6 +136,14 @@ TEST(Cli, ImportCmsThenDataReproducesTheBuiltIn2025Fees) {
   EXPECT_EQ(run_cli("evaluate --data /nonexistent", kGood).status, 2);
 }
 
+TEST(Cli, LocalitiesTakeADateOrAYear) {
+  const CliRun by_year = run_cli("localities 2025", "");
+  EXPECT_EQ(by_year.status, 0);
+  EXPECT_EQ(by_year.out, run_cli("localities 2025-07-01", "").out);
+  EXPECT_NE(by_year.out.find("\"id\":\"03102-00\""), std::string::npos);  // all 109 localities in 2025 too
+  EXPECT_EQ(run_cli("localities 2025-02-30", "").status, 2);
+}
+
 TEST(Cli, ImportCmsRefusesAFileItDoesNotKnow) {
   const std::string path = testing::TempDir() + "unitwise_not_cms.csv";
   std::ofstream(path) << "a,b\n1,2\n";

@@ -10,7 +10,7 @@ trap 'rm -rf "$work"' EXIT
 node --input-type=module -e '
   import { generateVisits } from "./tests/node/generate-visits.mjs";
   const lines = generateVisits(2000, 15).map((v) => JSON.stringify(v));
-  lines.splice(700, 0, "");                  // blank: no result line
+  lines.splice(700, 0, "");                  // blank: an error result of its own (line N answers line N)
   lines[1200] += "\r";                         // CRLF line end
   lines.splice(1500, 0, "not json, one error"); // one error result, not the end of the batch
   process.stdout.write(lines.join("\n") + "\n");
@@ -28,6 +28,6 @@ set -e
 fail() { echo "dask_test: $*" >&2; cat "$work/dask.err" >&2; exit 1; }
 [ "$plain_status" -eq 1 ] || fail "plain batch exited $plain_status, expected 1 (some visits are invalid)"
 [ "$dask_status" -eq "$plain_status" ] || fail "batch.py exited $dask_status, the plain batch $plain_status"
-[ "$(wc -l < "$work/plain.jsonl")" -eq 2001 ] || fail "expected 2001 result lines"
+[ "$(wc -l < "$work/plain.jsonl")" -eq 2002 ] || fail "expected 2002 result lines, one per input line"
 cmp "$work/plain.jsonl" "$work/dask.jsonl" || fail "outputs differ"
-echo "dask_test: 2001 results, identical to the plain batch"
+echo "dask_test: 2002 results, identical to the plain batch"
