@@ -66,14 +66,15 @@ std::string localities_json(std::string_view date, const ReferenceData& data) {
   w.key("counties").value("").end_object();
   const Table<GpciRow>* gpci = key ? in_force(data.tables().gpci, *key).table : nullptr;
   const Table<LocalityRow>* counties = key ? in_force(data.tables().locality, *key).table : nullptr;
-  for (const GpciRow& row : gpci ? gpci->rows : std::vector<GpciRow>{}) {
+  for (std::size_t i = 0; gpci != nullptr && i < gpci->rows.size(); ++i) {
+    const GpciRow& row = gpci->rows[i];
     w.begin_object();
     w.key("id").value(row.id);
     w.key("state").value(row.state);
     w.key("name").value(row.name);
-    std::string list;
-    for (const LocalityRow& c : counties ? counties->rows : std::vector<LocalityRow>{}) {
-      if (c.id == row.id) list += (list.empty() ? "" : "; ") + c.counties;
+    std::string list;  // a locality may span several LOCCO rows
+    for (std::size_t k = 0; counties != nullptr && k < counties->rows.size(); ++k) {
+      if (counties->rows[k].id == row.id) list += (list.empty() ? "" : "; ") + counties->rows[k].counties;
     }
     w.key("counties").value(list);
     w.end_object();

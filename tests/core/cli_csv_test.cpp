@@ -13,40 +13,14 @@
 
 #include <gtest/gtest.h>
 
+#include "cli_run.h"
+
 namespace {
 
 using nlohmann::json;
 using Rows = std::vector<std::vector<std::string>>;
 
-struct CsvRun {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string temp_path(const std::string& suffix) {
-  return testing::TempDir() + "unitwise_csv_" + testing::UnitTest::GetInstance()->current_test_info()->name() +
-         suffix;
-}
-
-// Runs the CLI through the shell with `input` on stdin; `redirect` replaces the stdout capture.
-CsvRun run_cli(const std::string& args, const std::string& input, const std::string& redirect = "") {
-  const std::string in_path = temp_path(".in");
-  const std::string err_path = temp_path(".err");
-  std::ofstream(in_path, std::ios::binary) << input;
-  const std::string command =
-      std::string(UNITWISE_CLI_PATH) + " " + args + " < " + in_path + " 2>" + err_path + " " + redirect;
-  CsvRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  char buffer[4096];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int raw = pclose(pipe);
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::ifstream err(err_path, std::ios::binary);
-  run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
-  return run;
-}
+using CsvRun = CliRun;
 
 // The output read back with libcsv, the same RFC 4180 reader the CLI uses.
 Rows parse_csv(const std::string& text) {
@@ -103,7 +77,7 @@ TEST(CliCsv, TwoVisitsGiveTheirClaimLines) {
 
 // Columns in any order, optional ones included, and an input FILE argument.
 TEST(CliCsv, ColumnsInAnyOrderAndAFileArgument) {
-  const std::string path = temp_path(".csv");
+  const std::string path = test_temp_path(".csv");
   std::ofstream(path, std::ios::binary) << "Code,minutes,Visit_ID,assistant_minutes,setting,locality,discipline,"
                                            "date_of_service,payer,place_of_service,distinct_service\n"
                                            "97112,24,A,,nonfacility,national,PT,2026-03-02,,,\n";

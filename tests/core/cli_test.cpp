@@ -1,35 +1,14 @@
 // The native CLI as a user runs it: exit codes and JSON Lines batches (docs/contract.md "Native CLI").
 #include <algorithm>
 #include <cstdio>
-#include <sys/wait.h>
 #include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "cli_run.h"
+
 namespace {
-
-struct CliRun {
-  int status = -1;
-  std::string out;
-};
-
-// Runs the CLI through the shell with `input` on stdin.
-CliRun run_cli(const std::string& args, const std::string& input) {
-  // One file per test: ctest runs tests in parallel processes.
-  const std::string in_path = testing::TempDir() + "unitwise_cli_" +
-                              testing::UnitTest::GetInstance()->current_test_info()->name() + ".txt";
-  std::ofstream(in_path, std::ios::binary) << input;
-  const std::string command = std::string(UNITWISE_CLI_PATH) + " " + args + " < " + in_path + " 2>/dev/null";
-  CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  char buffer[4096];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int raw = pclose(pipe);
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return run;
-}
 
 const std::string kGood =
     R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97112","minutes":24},{"code":"97110","minutes":23}]})";
@@ -85,9 +64,9 @@ TEST(Cli, BatchSurvivesGarbageLines) {
 
 // Output that never reached its destination is an error, not a success.
 TEST(Cli, AWriteErrorExitsTwo) {
-  EXPECT_EQ(run_cli("evaluate > /dev/full", kGood).status, 2);
-  EXPECT_EQ(run_cli("evaluate --batch > /dev/full", kGood + "\n" + kGood + "\n").status, 2);
-  EXPECT_EQ(run_cli("catalogue > /dev/full", "").status, 2);
+  EXPECT_EQ(run_cli("evaluate", kGood, "> /dev/full").status, 2);
+  EXPECT_EQ(run_cli("evaluate --batch", kGood + "\n" + kGood + "\n", "> /dev/full").status, 2);
+  EXPECT_EQ(run_cli("catalogue", "", "> /dev/full").status, 2);
 }
 
 TEST(Cli, BatchAnswersALastLineWithoutItsNewline) {

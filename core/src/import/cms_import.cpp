@@ -64,6 +64,18 @@ std::string without_stars(std::string_view s) {
   return std::string(trim(s));
 }
 
+// Calls each(line, line_number) for every line of `text`, without its line end (LF or CRLF).
+template <class Each>
+void for_each_line(std::string_view text, Each each) {
+  for (std::size_t number = 1; !text.empty(); ++number) {
+    const std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    each(line, number);
+  }
+}
+
 struct Context {
   const CmsFile& file;
   const ImportOptions& options;
@@ -226,25 +238,18 @@ void import_pprrvu_txt(Context& c) {
   }
   Table<RvuRow> table;
   std::optional<std::int64_t> cf;
-  std::size_t line_no = 0;
-  std::string_view text = c.file.bytes;
-  while (!text.empty()) {
-    const std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.substr(0, 4) == "HDR " || line.size() < 140) continue;
+  for_each_line(c.file.bytes, [&](std::string_view line, std::size_t line_no) {
+    if (line.substr(0, 4) == "HDR " || line.size() < 140) return;
     const std::string_view code = trim(field(line, 1, 5));
-    if (!trim(field(line, 6, 7)).empty() || !find_code(code)) continue;
+    if (!trim(field(line, 6, 7)).empty() || !find_code(code)) return;
     RvuRow row;
     if (!rvu_row(c, line_no, code, field(line, 58, 58), field(line, 60, 65), field(line, 67, 72), field(line, 73, 74),
                  field(line, 76, 81), field(line, 82, 83), field(line, 85, 89), field(line, 116, 116), row)) {
-      continue;
+      return;
     }
     if (!cf) cf = parse_fixed(trim(field(line, 133, 140)), 4);
     table.rows.push_back(std::move(row));
-  }
+  });
   if (!cf || *cf <= 0) {
     c.fail(0, "no record of a catalogue code with a conversion factor (positions 133-140)");
     return;
@@ -397,13 +402,7 @@ std::optional<DateKey> yyyymmdd(std::string_view s) {
 void import_ncci_txt(Context& c) {
   Table<NcciRow> table;
   DateKey latest = 0;
-  std::size_t line_no = 0;
-  std::string_view text = c.file.bytes;
-  while (!text.empty()) {
-    const std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    ++line_no;
+  for_each_line(c.file.bytes, [&](std::string_view line, std::size_t line_no) {
     std::vector<std::string_view> f;
     for (std::size_t start = 0;;) {
       const std::size_t tab = line.find('\t', start);
@@ -411,8 +410,8 @@ void import_ncci_txt(Context& c) {
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }
-    if (f.size() < 7 || !is_code(f[0]) || !is_code(f[1])) continue;  // copyright and wrapped header lines
-    if (!find_code(f[0]) || !find_code(f[1])) continue;
+    if (f.size() < 7 || !is_code(f[0]) || !is_code(f[1])) return;  // copyright and wrapped header lines
+    if (!find_code(f[0]) || !find_code(f[1])) return;
     NcciRow row;
     row.column1 = std::string(f[0]);
     row.column2 = std::string(f[1]);
@@ -421,7 +420,7 @@ void import_ncci_txt(Context& c) {
     if (!effective || !deleted || f[5].size() != 1 || (f[5][0] != '0' && f[5][0] != '1' && f[5][0] != '9')) {
       c.fail(line_no, row.column1 + "/" + row.column2 + ": dates must be YYYYMMDD (or * for no deletion) and the "
                                                          "modifier indicator 0, 1 or 9");
-      continue;
+      return;
     }
     row.effective = *effective;
     row.deleted = *deleted;
@@ -429,7 +428,7 @@ void import_ncci_txt(Context& c) {
     row.rationale = std::string(f[6]);
     latest = std::max(latest, row.effective);
     table.rows.push_back(std::move(row));
-  }
+  });
   if (latest == 0 && !c.options.effective) {
     c.fail(0, "no edit between two catalogue codes, so no effective date to take: pass --effective");
     return;

@@ -18,7 +18,7 @@ constexpr const char* kTieSource = "MCPM 100-04 ch.5 §20.2 Ex 2";
 constexpr const char* kPerCodeSource = "AMA CPT time rule (midpoint), as published by Premera and BCBS Idaho PAP228";
 constexpr const char* kUntimedSource = "MCPM 100-04 ch.5 §20.2; MAC FAQ: evaluation time is not timed-code time";
 constexpr const char* kAssistantSource = "42 U.S.C. 1395m(v); CY2022 PFS final rule as summarised by AOTA";
-constexpr const char* kOneLineSource = "First Coast: one line per timed code per date of service (2021)";
+constexpr const char* kOneLineSource = "First Coast: one line per timed code per date of service";
 
 // One code of one plan of care for the day: duplicates of the input are merged into it.
 struct Entry {

@@ -11,9 +11,11 @@ namespace unitwise {
 namespace {
 
 constexpr int kMpprPePercent = 50;        // 50% of PE on every unit after the first (NGS, since 4/1/2013)
-constexpr int kAssistantPercent = 85;     // CQ/CO paid at 85% (42 U.S.C. 1395m(v)(1), from 1/1/2022)
+// CQ/CO paid at 85% (42 U.S.C. 1395m(v)(1), in force from 1 January 2022).
+constexpr int kAssistantPercent = 85;
 constexpr int kCoinsurancePercent = 20;   // Medicare pays 80% after the deductible (42 U.S.C. 1395m(k)(1)(B))
-constexpr int kSequestrationPercent = 2;  // 2% of Medicare's share, from 7/1/2022 (NGS; First Coast example)
+// 2% of Medicare's share, in force from 1 July 2022 (NGS; First Coast example).
+constexpr int kSequestrationPercent = 2;
 constexpr int kMpprIndicator = 5;         // RVU file mult-proc indicator 5: therapy MPPR on PE
 
 constexpr const char* kPfsSource = "MCPM 100-04 ch.12 (PFS formula); AAPC payment formula";
