@@ -62,8 +62,10 @@ function checklist(items) {
 
 export function summaryText(result) {
   if (!result.ok) return `The visit has ${count(result.errors.length, "problem")} to fix.`;
+  // A year without a loaded fee schedule is priced from the nearest one: the figures are an estimate, said up front.
+  const estimate = result.fee.year !== Number(result.dateOfService.slice(0, 4)) ? ` (estimated at ${result.fee.year} rates)` : "";
   return `${count(billedUnits(result), "unit")} on ${count(result.lines.length, "line")}` +
-         ` (${result.totalTimedUnits} timed from ${result.totalTimedMinutes} minutes). Allowed ${money(result.fee.allowed)},` +
+         ` (${result.totalTimedUnits} timed from ${result.totalTimedMinutes} minutes). Allowed ${money(result.fee.allowed)}${estimate},` +
          ` Medicare pays ${money(result.fee.medicarePays)}, patient owes ${money(result.fee.patientOwes)}.`;
 }
 

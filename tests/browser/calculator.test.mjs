@@ -135,6 +135,7 @@ test("a date without a loaded fee schedule is evaluated, and the page says which
   await page.fill("#dateOfService", "2024-05-04");
   await page.waitForSelector(".alert.warning >> text=No Medicare fee schedule for 2024");
   assert.equal(await page.locator("#dateOfService[aria-invalid=true]").count(), 0);
+  assert.match(await page.textContent("#summary"), /estimated at 2025 rates/);
   assert.deepEqual(await unitsOf(page), ["97110x1"]);
   await context.close();
 });
