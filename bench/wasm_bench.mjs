@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 const [corpusPath, npmDir = "build/npm"] = process.argv.slice(2);
-const { createEngine } = await import(resolve(npmDir, "index.js"));
+const { createEngine } = await import(resolve(npmDir, "index.node.js"));  // the package's "node" entry
 const engine = await createEngine();
 const corpus = readFileSync(corpusPath, "utf8").split("\n").filter(Boolean);
 

@@ -98,7 +98,7 @@ struct Edit {
   int mai = 0;                      // mue: adjudication indicator
   std::string message;
   std::string rationale;
-  std::string source;  // the release the edit comes from
+  std::string_view source;  // the release's name (in the ReferenceData the visit was validated against)
 };
 
 struct Warning {
@@ -159,16 +159,16 @@ struct Fee {
   Cents medicare_pays = 0;
   Cents patient_owes = 0;
   std::vector<FeeLine> lines;  // one per claim line, in line order
-  std::vector<std::string> sources;  // the releases used, then the rules' citations
+  std::vector<std::string_view> sources;  // the releases used, then the rules' citations
 };
 
-// A release a result used, for the result's "releases" list.
+struct Release;
+
+// A release a result used, for the result's "releases" list. Results point into the ReferenceData the
+// visit was validated against (as a ValidVisit does): keep the data alive while the result is used.
 struct UsedRelease {
-  std::string kind;  // "rvu", "gpci", ...
-  std::string name;
-  std::string effective;  // YYYY-MM-DD
-  std::string pack;
-  bool nearest = false;   // no release covers the date of service: the nearest one was used
+  const Release* release = nullptr;
+  bool nearest = false;  // no release covers the date of service: the nearest one was used
 };
 
 struct Result {

@@ -1,6 +1,7 @@
 #include "json/result_json.h"
 
 #include "json/json_writer.h"
+#include "unitwise/reference.h"
 
 namespace unitwise {
 namespace {
@@ -120,8 +121,9 @@ void write_common_tail(JsonWriter& w, const Result& r) {
   write_fee(w, r.fee, r.lines);
   w.key("releases").begin_array();
   for (const UsedRelease& u : r.releases) {
-    w.begin_object().key("kind").value(u.kind).key("name").value(u.name).key("effective").value(u.effective);
-    w.key("pack").value(u.pack).key("nearest").value(u.nearest).end_object();
+    w.begin_object().key("kind").value(to_string(u.release->kind)).key("name").value(u.release->name);
+    w.key("effective").value(iso_date(u.release->effective)).key("pack").value(u.release->pack);
+    w.key("nearest").value(u.nearest).end_object();
   }
   w.end_array();
   w.key("trace").begin_array();

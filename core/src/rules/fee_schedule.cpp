@@ -96,7 +96,7 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
   fee.locality_name = gpci.name;
   fee.setting = to_string(visit.setting);
   fee.conversion_factor = releases.conversion_factor.value;
-  fee.sources = {rvus.release.name, releases.gpci.table ? releases.gpci.table->release.name : "National (no GPCI)",
+  fee.sources = {rvus.release.name, releases.gpci.table ? std::string_view(releases.gpci.table->release.name) : "National (no GPCI)",
                  kMpprSource, "42 U.S.C. 1395m(v) (CQ/CO 85%)", kShareSource};
 
   std::vector<PricedLine> priced(lines.size());

@@ -8,9 +8,7 @@
 namespace unitwise {
 namespace {
 
-void add(std::vector<UsedRelease>& out, const Release& r, bool nearest) {
-  out.push_back({to_string(r.kind), r.name, iso_date(r.effective), r.pack, nearest});
-}
+void add(std::vector<UsedRelease>& out, const Release& r, bool nearest) { out.push_back({&r, nearest}); }
 
 }  // namespace
 

@@ -65,8 +65,8 @@ struct Validator {
                                                 "assistantMinutes must be 0");
     }
     // A plan of care that was itself reported as wrong can't be blamed on the code a second time.
-    const bool plan_known = skip.count(s.has_discipline ? path + "/discipline" : "/discipline") == 0;
-    if (info != nullptr && info->required_discipline && *info->required_discipline != s.discipline && plan_known) {
+    auto plan_known = [&] { return skip.count(s.has_discipline ? path + "/discipline" : "/discipline") == 0; };
+    if (info != nullptr && info->required_discipline && *info->required_discipline != s.discipline && plan_known()) {
       const char* plan = to_string(*info->required_discipline);
       fail(path + (s.has_discipline ? "/discipline" : "/code"),
            s.code + " is billed only under " + (*info->required_discipline == Discipline::PT ? "a " : "an ") +
