@@ -46,7 +46,11 @@ TEST(InputFaults, ACodeHoldsOnlyDigitsAndCapitals) {
 TEST(InputFaults, TheStructApiChecksCodesToo) {
   Visit v;
   v.date_of_service = {2026, 3, 2};
-  v.services.push_back(Service{std::string("97110\0", 6), 30, true, 0, Discipline::PT, false});
+  Service s;
+  s.code = std::string("97110\0", 6);
+  s.minutes = 30;
+  s.has_minutes = true;
+  v.services.push_back(s);
   const Validation r = validate(v);
   EXPECT_FALSE(r.visit.has_value());
   EXPECT_TRUE(error_at(r, "/services/0/code"));

@@ -10,7 +10,14 @@ namespace unitwise {
 // The visit, validated against the built-in data; a visit with no service gets one 97110 (the rules under
 // test take their lines as an argument). Throws on an invalid visit: that is a broken test.
 inline ValidVisit checked(Visit v) {
-  if (v.services.empty()) v.services.push_back(Service{"97110", 15, true, 0, v.discipline, false});
+  if (v.services.empty()) {
+    Service s;
+    s.code = "97110";
+    s.minutes = 15;
+    s.has_minutes = true;
+    s.discipline = v.discipline;
+    v.services.push_back(s);
+  }
   Validation r = validate(std::move(v));
   if (!r.visit) throw std::invalid_argument(r.errors.front().path + ": " + r.errors.front().message);
   return std::move(*r.visit);

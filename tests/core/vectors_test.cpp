@@ -107,6 +107,12 @@ void check_vector(const json& vec, const json& result) {
                             [&](const json& e) { return e["path"] == path; }))
         << "no error at " << path;
   }
+  for (const auto& want : expect.value("errorMessages", json::array())) {
+    EXPECT_TRUE(std::any_of(result["errors"].begin(), result["errors"].end(), [&](const json& e) {
+      return e["path"] == want["path"] &&
+             e["message"].get<std::string>().find(want["includes"].get<std::string>()) != std::string::npos;
+    })) << "no error at " << want["path"] << " saying " << want["includes"];
+  }
   if (expect.contains("fee")) {
     ASSERT_TRUE(result["fee"].is_object());
     for (const auto& [key, value] : expect["fee"].items()) {
@@ -155,7 +161,7 @@ TEST_P(Vectors, ResultMatchesTheVector) {
 TEST_P(Vectors, ResultHasEveryContractKey) {
   const json vec = read_json(GetParam());
   const json result = json::parse(evaluate_json(visit_text(vec)));
-  for (const char* key : {"ok", "lines", "edits", "warnings", "errors", "ties", "checklist", "fee", "trace"}) {
+  for (const char* key : {"ok", "lines", "edits", "warnings", "errors", "ties", "checklist", "fee", "releases", "trace"}) {
     EXPECT_TRUE(result.contains(key)) << key;
   }
   EXPECT_EQ(result["ok"].get<bool>(), result["errors"].empty());

@@ -50,6 +50,9 @@ export function checkVector(vector, result) {
   for (const code of e.warnings ?? []) want(warnings.has(code), `warning ${code}`);
   for (const code of e.noWarnings ?? []) want(!warnings.has(code), `no warning ${code}`);
   for (const path of e.errors ?? []) want(result.errors.some((x) => x.path === path), `error at ${path}`);
+  for (const m of e.errorMessages ?? []) {
+    want(result.errors.some((x) => x.path === m.path && x.message.includes(m.includes)), `error at ${m.path} saying ${m.includes}`);
+  }
   for (const [key, value] of Object.entries(e.fee ?? {})) {
     const actual = result.fee?.[key];
     want(typeof value === "number" ? cents(actual) === cents(value) : actual === value, `fee.${key} ${value} (got ${actual})`);

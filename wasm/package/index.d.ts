@@ -12,6 +12,12 @@ export interface Service {
   assistantMinutes?: number;
   /** Plan of care of this service, when it differs from the visit's. */
   discipline?: Discipline;
+  /** An ABN was given: the line carries GA and is the patient's to pay if Medicare denies it. */
+  abn?: boolean;
+  /** Excluded from Medicare by law: the line carries GY and is the patient's to pay. */
+  excluded?: boolean;
+  /** The record supports a distinct service: bypasses an NCCI edit with modifier indicator 1 on this code. */
+  distinctService?: "XE" | "XS" | "XP" | "XU" | "59";
 }
 
 export interface VisitOptions {
@@ -51,6 +57,8 @@ export interface Line {
   minutes: number;
   /** Medicare allowed amount of the line in dollars (after MPPR and CQ/CO). */
   allowed: number;
+  /** "payer" as usual; "abn" (GA) or "excluded" (GY): the patient pays it. */
+  liability: "payer" | "abn" | "excluded";
 }
 
 export interface NcciEdit {
@@ -61,6 +69,10 @@ export interface NcciEdit {
   modifierIndicator: string;
   modifierAllowed: boolean;
   suggestedModifiers: string[];
+  /** The distinct-service modifier the visit gave for the column-2 code, or null. */
+  bypassedBy: "XE" | "XS" | "XP" | "XU" | "59" | null;
+  /** What that modifier requires the record to show ("" when not bypassed). */
+  recordMustShow: string;
   message: string;
   rationale?: string;
   source: string;

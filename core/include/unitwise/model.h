@@ -34,10 +34,14 @@ enum class Rule {
 enum class WarningId {
   Tie, DuplicateCode, SlpAssistant, AssistantPrecedence, AssistantDeMinimisBase, AddOnWithoutPrimary,
   Code97129Once, FacilityPeNa, StatusBBundled, StatusINotMedicare, StatusRRestricted, NoRvus, KxApplied,
-  KxApproaching, TargetedReview, FeeScheduleNearest, ThresholdsNearest, EditTablesNearest
+  KxApproaching, TargetedReview, FeeScheduleNearest, ThresholdsNearest, EditTablesNearest, DistinctServiceUnused,
+  PatientLiable
 };
 
 using Cents = std::int64_t;  // whole cents: the only money type that crosses module lines
+
+// Who pays a line: the payer, or the patient after an ABN (GA) or for a service Medicare excludes by law (GY).
+enum class Liability { Payer, Abn, Excluded };
 
 struct Date {
   int year = 0;
@@ -52,6 +56,8 @@ struct Service {
   int assistant_minutes = 0;  // the part a PTA/OTA furnished without the therapist
   Discipline discipline = Discipline::PT;  // visit discipline unless the service overrides it
   bool has_discipline = false;             // the service names its own discipline
+  Liability liability = Liability::Payer;  // an ABN (GA) or a statutory exclusion (GY) shifts it to the patient
+  std::string distinct_service;            // "XE", "XS", "XP", "XU" or "59" when the record shows a distinct service
 };
 
 struct VisitOptions {
@@ -83,6 +89,7 @@ struct Line {
   std::vector<std::string> modifiers;
   int minutes = 0;            // minutes of the service behind this line (whole service when not split)
   Cents allowed = 0;          // Medicare allowed amount of this line, after MPPR and CQ/CO
+  Liability liability = Liability::Payer;
 };
 
 struct Edit {
@@ -99,6 +106,8 @@ struct Edit {
   std::string message;
   std::string rationale;
   std::string_view source;  // the release's name (in the ReferenceData the visit was validated against)
+  std::string_view bypassed_by;       // ncci: the distinct-service modifier the record supports, if given
+  std::string_view record_must_show;  // ncci: what that modifier requires the record to show
 };
 
 struct Warning {
@@ -201,6 +210,7 @@ const char* to_string(Topic t);
 const char* to_string(EditKind k);
 const char* to_string(Rule r);
 const char* to_string(WarningId w);
+const char* to_string(Liability l);
 Topic topic_of(Rule r);
 Severity severity_of(WarningId w);
 

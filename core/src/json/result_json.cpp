@@ -18,6 +18,7 @@ void write_lines(JsonWriter& w, const std::vector<Line>& lines) {
     w.key("modifiers").strings(l.modifiers);
     w.key("minutes").value(l.minutes);
     write_money(w, "allowed", l.allowed);
+    w.key("liability").value(to_string(l.liability));
     w.end_object();
   }
   w.end_array();
@@ -40,6 +41,10 @@ void write_edits(JsonWriter& w, const std::vector<Edit>& edits) {
       w.key("modifierIndicator").value(e.modifier_indicator);
       w.key("modifierAllowed").value(e.modifier_allowed);
       w.key("suggestedModifiers").strings(e.suggested_modifiers);
+      w.key("bypassedBy");
+      if (e.bypassed_by.empty()) w.null();
+      else w.value(e.bypassed_by);
+      w.key("recordMustShow").value(e.record_must_show);
     }
     w.key("message").value(e.message);
     if (!e.rationale.empty()) w.key("rationale").value(e.rationale);

@@ -1,6 +1,7 @@
 // The visit JSON edge: every field checked, every problem reported with its JSON pointer.
 #include "json/visit_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -42,9 +43,10 @@ class Checker {
     return fine;
   }
 
+  // `hint` may suggest what a near miss meant ("ST" → "SLP"); it never picks it.
   template <class Enum, std::size_t N>
   bool choice(const json& value, const std::string& path, const std::pair<const char*, Enum> (&options)[N],
-              Enum& out) {
+              Enum& out, std::string (*hint)(const std::string&) = nullptr) {
     std::string list;
     for (const auto& [name, e] : options) {
       if (value.is_string() && value.get_ref<const std::string&>() == name) {
@@ -53,8 +55,10 @@ class Checker {
       }
       list += (list.empty() ? "\"" : ", \"") + std::string(name) + "\"";
     }
-    fail(path, (value.is_string() ? "unknown value \"" + shorten(value.get_ref<const std::string&>()) + "\"; "
-                                  : "must be a string; ") + "expected one of " + list);
+    const std::string suggestion = value.is_string() && hint ? hint(value.get_ref<const std::string&>()) : "";
+    fail(path, (value.is_string() ? "unknown value \"" + shorten(value.get_ref<const std::string&>()) + "\"; " +
+                                        (suggestion.empty() ? "expected" : "did you mean " + suggestion + "? Expected")
+                                  : "must be a string; expected") + " one of " + list);
     return false;
   }
 
@@ -110,6 +114,22 @@ class Checker {
   }
 };
 
+// What people write for a plan of care, and what they mean (a suggestion in the error, never applied).
+std::string discipline_hint(const std::string& value) {
+  std::string v;
+  for (char c : value) v += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  const std::pair<const char*, const char*> known[] = {
+      {"PT", "\"PT\""}, {"OT", "\"OT\""}, {"SLP", "\"SLP\""}, {"ST", "\"SLP\" (speech-language pathology)"},
+      {"SP", "\"SLP\" (speech-language pathology)"}, {"SPEECH", "\"SLP\" (speech-language pathology)"},
+      {"SPEECH THERAPY", "\"SLP\" (speech-language pathology)"}, {"PHYSICAL THERAPY", "\"PT\""},
+      {"OCCUPATIONAL THERAPY", "\"OT\""}, {"GP", "\"PT\" (GP follows from it)"}, {"GO", "\"OT\" (GO follows from it)"},
+      {"GN", "\"SLP\" (GN follows from it)"}};
+  for (const auto& [said, meant] : known) {
+    if (v == said) return meant;
+  }
+  return "";
+}
+
 constexpr std::pair<const char*, Discipline> kDisciplines[] = {
     {"PT", Discipline::PT}, {"OT", Discipline::OT}, {"SLP", Discipline::SLP}};
 constexpr std::pair<const char*, RuleSet> kRuleSets[] = {{"cms", RuleSet::Cms}, {"per_code", RuleSet::PerCode}};
@@ -140,17 +160,41 @@ void parse_service(Checker& c, const json& s, const std::string& path, const Vis
     c.fail(path, "must be an object like {\"code\": \"97110\", \"minutes\": 23}");
     return;
   }
-  c.only_keys(s, path, {"code", "minutes", "assistantMinutes", "discipline"});
+  if (s.contains("modifiers")) {
+    c.fail(path + "/modifiers", "unitwise works out the modifiers (GP/GO/GN, CQ/CO, KX, 59/X) itself; leave them out. "
+                                "For a distinct service that the record supports, give \"distinctService\": \"XS\" "
+                                "(or XE, XP, XU, 59)");
+  }
+  c.only_keys(s, path, {"code", "minutes", "assistantMinutes", "discipline", "modifiers", "abn", "excluded",
+                        "distinctService"});
+  for (const auto& [key, liability] : {std::pair<const char*, Liability>{"abn", Liability::Abn}, {"excluded", Liability::Excluded}}) {
+    if (!s.contains(key)) continue;
+    if (!s[key].is_boolean()) c.fail(path + "/" + key, "must be true or false");
+    else if (s[key].get<bool>()) out.liability = out.liability == Liability::Payer ? liability : Liability::Excluded;
+  }
+  if (s.contains("abn") && s.contains("excluded") && s["abn"] == true && s["excluded"] == true) {
+    c.fail(path + "/excluded", "a service is either under an ABN (GA) or excluded by law (GY), not both");
+  }
+  if (s.contains("distinctService")) {
+    if (s["distinctService"].is_string()) out.distinct_service = s["distinctService"].get<std::string>();
+    else c.fail(path + "/distinctService", "must be one of \"XE\", \"XS\", \"XP\", \"XU\" or \"59\"");
+  }
   if (!s.contains("code")) {
     c.fail(path + "/code", "is required (a CPT/HCPCS code such as \"97110\")");
   } else if (!s["code"].is_string()) {
     c.fail(path + "/code", "must be a string such as \"97110\"");
   } else {
-    out.code = std::string(trim(s["code"].get_ref<const std::string&>()));  // spaces around a code are no part of it
+    // Spaces around a code are no part of it, and HCPCS letters are capitals ("g0283" is G0283).
+    out.code = std::string(trim(s["code"].get_ref<const std::string&>()));
+    const bool letters_and_digits = std::all_of(out.code.begin(), out.code.end(), [](char ch) {
+      return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+    });
+    // Only a code that is letters and digits is put in capitals: a bad one is quoted as typed.
+    for (char& ch : out.code) ch = letters_and_digits && ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch;
   }
   out.discipline = visit.discipline;
   if (s.contains("discipline")) {
-    out.has_discipline = c.choice(s["discipline"], path + "/discipline", kDisciplines, out.discipline);
+    out.has_discipline = c.choice(s["discipline"], path + "/discipline", kDisciplines, out.discipline, discipline_hint);
   }
   if (s.contains("minutes")) {
     out.has_minutes = c.whole_number(s["minutes"], path + "/minutes", 0, kMaxMinutes, "minutes", out.minutes);
@@ -204,7 +248,7 @@ void parse_root(Checker& c, const json& root, Visit& visit) {
   if (c.failed.count("/dateOfService")) c.failed.insert("/locality");  // no date, no locality table to look in
 
   if (!root.contains("discipline")) c.fail("/discipline", "is required: \"PT\", \"OT\" or \"SLP\" (the plan of care)");
-  else c.choice(root["discipline"], "/discipline", kDisciplines, visit.discipline);
+  else c.choice(root["discipline"], "/discipline", kDisciplines, visit.discipline, discipline_hint);
 
   if (root.contains("locality")) {
     if (!root["locality"].is_string()) {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace unitwise {
 
@@ -25,5 +27,9 @@ EmbeddedSet builtin_pack_files();  // the packs imported at build time plus core
 
 // The text of a static data file; empty when there is none of that name.
 std::string_view static_data(std::string_view name);
+
+// The rows of a static CSV after its header, each with exactly `columns` fields (others are skipped:
+// the files are ours and checked by their tests).
+std::vector<std::vector<std::string>> static_rows(std::string_view name, std::size_t columns);
 
 }  // namespace unitwise

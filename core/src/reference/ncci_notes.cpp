@@ -3,7 +3,6 @@
 #include <map>
 #include <utility>
 
-#include "reference/csv_reader.h"
 #include "reference/embedded_files.h"
 
 namespace unitwise {
@@ -11,12 +10,7 @@ namespace unitwise {
 const std::string* ncci_note(std::string_view column1, std::string_view column2) {
   static const std::map<std::pair<std::string, std::string>, std::string> notes = [] {
     std::map<std::pair<std::string, std::string>, std::string> out;
-    CsvReader csv(static_data("ncci_notes.csv"));
-    std::vector<std::string> f;
-    csv.next(f);  // column1,column2,note
-    while (csv.next(f)) {
-      if (f.size() == 3) out[{f[0], f[1]}] = f[2];
-    }
+    for (auto& f : static_rows("ncci_notes.csv", 3)) out[{f[0], f[1]}] = f[2];  // column1,column2,note
     return out;
   }();
   const auto it = notes.find({std::string(column1), std::string(column2)});

@@ -29,6 +29,7 @@ struct Entry {
   bool has_minutes = false;
   int units = 0;
   std::size_t first_service = 0;
+  Liability liability = Liability::Payer;  // validate() made the services of one line agree
   std::string_view code() const { return info->code; }
   bool timed() const { return info->timed; }
 };
@@ -42,7 +43,8 @@ std::vector<Entry> merge_services(const ValidVisit& valid, Result& r, Trace& tra
       return e.code() == s.code && e.discipline == s.discipline;
     });
     if (same == entries.end()) {
-      entries.push_back(Entry{&valid.code(i), s.discipline, s.minutes, s.assistant_minutes, s.has_minutes, 0, i});
+      entries.push_back(Entry{&valid.code(i), s.discipline, s.minutes, s.assistant_minutes, s.has_minutes, 0, i,
+                              s.liability});
       continue;
     }
     same->minutes += s.minutes;
@@ -262,8 +264,12 @@ void add_line(Result& r, const Entry& e, int units, bool assistant, const char* 
   line.units = units;
   line.assistant = assistant;
   line.minutes = e.minutes;
+  line.liability = e.liability;
   line.modifiers.emplace_back(discipline_modifier(e.discipline));
   if (assistant) line.modifiers.emplace_back(assistant_modifier);
+  // GA: an ABN was given (the patient is liable if Medicare denies); GY: excluded by law (MCPM 100-04 ch.1 §60).
+  if (e.liability == Liability::Abn) line.modifiers.emplace_back("GA");
+  if (e.liability == Liability::Excluded) line.modifiers.emplace_back("GY");
   r.lines.push_back(std::move(line));
 }
 
@@ -367,8 +373,8 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   notes.explain = explain.trace;
   r.releases = used_releases(valid, notes);
   r.fee = price_visit(valid, r.lines, notes);
+  r.edits = ncci_edits(valid, r.lines, notes);  // adds a documented 59/X before KX, which follows the payment ones
   apply_kx(valid, r.lines, notes);
-  r.edits = ncci_edits(valid, r.lines, notes);
   for (Edit& edit : mue_edits(valid, r.lines, notes)) r.edits.push_back(std::move(edit));
   if (explain.checklist) r.checklist = documentation_checklist(valid, r.lines);
   for (Warning& w : notes.warnings) r.warnings.push_back(std::move(w));

@@ -125,9 +125,9 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     if (!p.paid && lines[i].units > 0) {
       const bool bundled = p.rvu->status == 'B';
       warn_once(notes, bundled ? WarningId::StatusBBundled : WarningId::StatusINotMedicare,
-                lines[i].code + (bundled ? ": Medicare status B, bundled into the other services: $0."
-                                         : ": Medicare status I, not valid for Medicare: $0 (use G0283 for "
-                                           "unattended electrical stimulation)."));
+                lines[i].code + (bundled ? " is bundled into the day's other services (status B): Medicare never pays "
+                                           "it separately, and the patient may not be billed for it. It is shown at $0."
+                                         : ": Medicare status I, not valid for Medicare: $0."));
     }
     if (p.paid && p.rvu->status == 'R' && lines[i].units > 0) {
       warn_once(notes, WarningId::StatusRRestricted, lines[i].code + ": Medicare status R, restricted coverage; "
@@ -174,8 +174,17 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     }
     line.allowed = f.allowed;
 
-    const LineShare share = share_of(f.allowed, deductible_left);
+    // A GA or GY line is the patient's to pay: Medicare pays none of it and it meets no deductible.
+    const bool patients = line.liability != Liability::Payer;
+    const LineShare share = patients ? LineShare{0, 0, 0, 0} : share_of(f.allowed, deductible_left);
     deductible_left -= share.deductible;
+    if (patients && line.units > 0) {
+      fee.patient_owes += f.allowed;
+      notes.warn(WarningId::PatientLiable,
+                 line.code + " (" + std::string(line.liability == Liability::Abn ? "GA, under an ABN" : "GY, excluded by law") +
+                     "): the patient pays for it; " + dollars(f.allowed) +
+                     " is the Medicare allowed amount, an estimate of the charge, which may differ.");
+    }
     fee.full += f.full;
     fee.mppr += f.mppr;
     fee.assistant += f.assistant;

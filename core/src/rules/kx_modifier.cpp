@@ -26,7 +26,9 @@ void apply_kx(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
     bool crossed = false;
     bool any_line = false;
     for (Line& line : lines) {
-      if (kx_bucket(line.discipline) != bucket || line.units == 0) continue;
+      // A GA or GY line is the patient's, not Medicare's: it neither adds to the spend nor takes KX (NGS: never
+      // KX and GA together).
+      if (kx_bucket(line.discipline) != bucket || line.units == 0 || line.liability != Liability::Payer) continue;
       any_line = true;
       spent += line.allowed;
       // The line that straddles the threshold gets KX too (K6.5: its exact treatment is UNVERIFIED).

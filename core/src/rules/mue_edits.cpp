@@ -33,6 +33,9 @@ std::vector<Edit> mue_edits(const ValidVisit& valid, const std::vector<Line>& li
   for (const auto& [code, billed] : units) {
     const MueRow* mue = find_mue(*table, code);
     if (mue == nullptr || billed <= mue->value) continue;
+    // A bundled code (status B, MUE 0) is never paid separately: a $0 line with a note, not an MUE alarm.
+    const RvuRow* rvu = valid.releases().rvu.table ? find_rvu(*valid.releases().rvu.table, code) : nullptr;
+    if (rvu != nullptr && rvu->status == 'B') continue;
     Edit e;
     e.kind = EditKind::Mue;
     e.column1 = std::string(code);

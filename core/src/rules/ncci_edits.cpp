@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "reference/coverage_data.h"
 #include "reference/ncci_notes.h"
 #include "rules/rules.h"
 #include "text/trace_text.h"
@@ -58,7 +59,36 @@ Edit make_edit(const NcciRow& row, const Release& release) {
 
 }  // namespace
 
-std::vector<Edit> ncci_edits(const ValidVisit& valid, const std::vector<Line>& lines, Notes& notes) {
+// A distinct service the record supports (the service's distinctService) bypasses an indicator-1 edit: the
+// column-2 lines carry the modifier and the edit stays in the result, marked, with what the record must show.
+void apply_distinct_services(const ValidVisit& valid, std::vector<Edit>& edits, std::vector<Line>& lines, Notes& notes) {
+  for (const Service& s : valid.visit().services) {
+    if (s.distinct_service.empty()) continue;
+    const DistinctServiceModifier* m = distinct_service_modifier(s.distinct_service);
+    bool used = false;
+    for (Edit& e : edits) {
+      if (e.column2 != s.code || !e.modifier_allowed || !e.bypassed_by.empty()) continue;
+      e.bypassed_by = m->modifier;
+      e.record_must_show = m->record_must_show;
+      e.message = e.column2 + " carries " + m->modifier + " (" + m->meaning + ") to be paid beside " + e.column1 +
+                  ": the record must show " + m->record_must_show + ". Without that, the edit applies and " +
+                  e.column2 + " is denied.";
+      used = true;
+    }
+    if (!used) {
+      notes.warn(WarningId::DistinctServiceUnused, s.code + ": " + m->modifier + " was not added, because no NCCI edit "
+                                                   "pairs " + s.code + " with another code billed today.");
+      continue;
+    }
+    for (Line& l : lines) {
+      if (l.code == s.code && std::find(l.modifiers.begin(), l.modifiers.end(), m->modifier) == l.modifiers.end()) {
+        l.modifiers.push_back(m->modifier);
+      }
+    }
+  }
+}
+
+std::vector<Edit> ncci_edits(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
   const Table<NcciRow>* table = valid.releases().ncci.table;
   if (table == nullptr) return {};
   const std::vector<std::string_view> codes = billed_codes(lines);
@@ -69,6 +99,7 @@ std::vector<Edit> ncci_edits(const ValidVisit& valid, const std::vector<Line>& l
       if (const NcciRow* row = edit_in_force(*table, a, b, valid.date())) edits.push_back(make_edit(*row, table->release));
     }
   }
+  apply_distinct_services(valid, edits, lines, notes);
   if (codes.size() > 1) {
     Trace(notes.explain, notes.trace).add(Rule::Ncci, "", table->release.name, [&] {
       return "Checked " + count(static_cast<int>(codes.size() * (codes.size() - 1) / 2), "code pair") +

@@ -23,8 +23,9 @@ Fee price_visit(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes)
 // Appends KX to the lines of a bucket from the line that crosses the year's threshold on.
 void apply_kx(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
 
-// NCCI procedure-to-procedure edits among the billed codes of the date of service.
-std::vector<Edit> ncci_edits(const ValidVisit& visit, const std::vector<Line>& lines, Notes& notes);
+// NCCI procedure-to-procedure edits among the billed codes of the date of service; a distinct service the
+// record supports puts its modifier on the column-2 lines and marks the edit bypassed.
+std::vector<Edit> ncci_edits(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
 
 // Medically unlikely edits: units of a code above its MUE.
 std::vector<Edit> mue_edits(const ValidVisit& visit, const std::vector<Line>& lines, Notes& notes);

@@ -51,7 +51,7 @@ constexpr WarningName kWarnings[] = {
     {WarningId::AddOnWithoutPrimary, "add-on-without-primary", Severity::Error},
     {WarningId::Code97129Once, "97129-once", Severity::Warning},
     {WarningId::FacilityPeNa, "facility-pe-na", Severity::Info},
-    {WarningId::StatusBBundled, "status-b-bundled", Severity::Warning},
+    {WarningId::StatusBBundled, "status-b-bundled", Severity::Info},
     {WarningId::StatusINotMedicare, "status-i-not-medicare", Severity::Error},
     {WarningId::StatusRRestricted, "status-r-restricted", Severity::Warning},
     {WarningId::NoRvus, "no-rvus", Severity::Warning},
@@ -61,6 +61,8 @@ constexpr WarningName kWarnings[] = {
     {WarningId::FeeScheduleNearest, "fee-schedule-nearest", Severity::Warning},
     {WarningId::ThresholdsNearest, "thresholds-nearest", Severity::Warning},
     {WarningId::EditTablesNearest, "edit-tables-nearest", Severity::Info},
+    {WarningId::DistinctServiceUnused, "distinct-service-unused", Severity::Warning},
+    {WarningId::PatientLiable, "patient-liable", Severity::Info},
 };
 
 // The tables are indexed by enum value: each row must sit at its enum's position.
@@ -74,7 +76,7 @@ constexpr bool warnings_in_order() {
   for (int i = 0; i < static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]); ++i) {
     if (static_cast<int>(kWarnings[i].id) != i) return false;
   }
-  return static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]) == static_cast<int>(WarningId::EditTablesNearest) + 1;
+  return static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]) == static_cast<int>(WarningId::PatientLiable) + 1;
 }
 static_assert(rules_in_order(), "kRules must list every Rule in enum order");
 static_assert(warnings_in_order(), "kWarnings must list every WarningId in enum order");
@@ -93,6 +95,15 @@ const char* to_string(Discipline d) {
 const char* to_string(RuleSet r) { return r == RuleSet::Cms ? "cms" : "per_code"; }
 const char* to_string(Setting s) { return s == Setting::Facility ? "facility" : "nonfacility"; }
 const char* to_string(EditKind k) { return k == EditKind::Mue ? "mue" : "ncci"; }
+
+const char* to_string(Liability l) {
+  switch (l) {
+    case Liability::Payer: return "payer";
+    case Liability::Abn: return "abn";
+    case Liability::Excluded: return "excluded";
+  }
+  return "payer";
+}
 
 const char* to_string(Severity s) {
   switch (s) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "reference/coverage_data.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 
@@ -42,7 +43,12 @@ struct Validator {
     const Service& s = visit.services[i];
     const std::string path = "/services/" + std::to_string(i);
     const CodeInfo* info = nullptr;
-    if (!code_characters_ok(s.code)) {
+    const std::size_t joint = s.code.find_first_of("- ");
+    if (joint == 5 && code_characters_ok(std::string_view(s.code).substr(0, 5))) {
+      // "97110-GP", "97110 59": a code with its modifiers, which unitwise works out itself.
+      fail(path + "/code", "\"" + shorten(s.code) + "\" has modifiers in it: unitwise works them out, so write the code "
+                                                   "alone, \"" + s.code.substr(0, 5) + "\"");
+    } else if (!code_characters_ok(s.code)) {
       fail(path + "/code", "\"" + shorten(s.code) + "\" is not a code: a code holds only digits and capital letters, "
                                                    "such as \"97110\" or \"G0283\"");
     } else if ((info = find_code(s.code)) == nullptr) {
@@ -72,6 +78,61 @@ struct Validator {
            s.code + " is billed only under " + (*info->required_discipline == Discipline::PT ? "a " : "an ") +
                std::string(plan) + " plan of care, not " + to_string(s.discipline) +
                (s.has_discipline ? "" : "; set this service's discipline"));
+    }
+  }
+
+  // Checks that need the releases: Medicare coverage of each code, and distinct services against the edits.
+  void coverage(const Visit& v, const std::vector<const CodeInfo*>& codes, const VisitReleases& r, DateKey date) {
+    for (std::size_t i = 0; i < v.services.size(); ++i) {
+      const Service& s = v.services[i];
+      const std::string path = "/services/" + std::to_string(i);
+      const RvuRow* rvu = codes[i] && r.rvu.table ? find_rvu(*r.rvu.table, s.code) : nullptr;
+      if (rvu != nullptr && rvu->status == 'I') {
+        // CMS status I: "not valid for Medicare purposes; Medicare uses another code" (RVU file, Attachment A).
+        const Replacement* instead = medicare_replacement(s.code);
+        fail(path + "/code", s.code + " is not valid for Medicare (status I in " + r.rvu.table->release.name + ")" +
+                                 (instead ? ": " + instead->why + ", so bill " + instead->use_instead + " instead"
+                                          : ": Medicare uses another code for it"));
+      }
+      if (rvu != nullptr && rvu->status == 'B' && s.liability != Liability::Payer) {
+        // Palmetto GBA: a status B service is never paid separately and the patient cannot be billed for it.
+        fail(path + (s.liability == Liability::Abn ? "/abn" : "/excluded"),
+             s.code + " is bundled (status B): Medicare never pays it separately and the patient may not be billed "
+                      "for it, so an ABN or GY does not apply");
+      }
+      if (!s.distinct_service.empty()) {
+        if (distinct_service_modifier(s.distinct_service) == nullptr) {
+          fail(path + "/distinctService", "must be one of \"XE\", \"XS\", \"XP\", \"XU\" or \"59\", not \"" +
+                                              shorten(s.distinct_service) + "\"");
+          continue;
+        }
+        // An edit with modifier indicator 0 is never bypassed (CMS MLN1783722): claiming a distinct service is an error.
+        for (std::size_t k = 0; r.ncci.table && k < v.services.size(); ++k) {
+          for (const NcciRow* row : find_ncci(*r.ncci.table, v.services[k].code, s.code)) {
+            const bool in_force = row->effective <= date && (row->deleted == 0 || row->deleted > date);
+            if (in_force && row->modifier_indicator == '0') {
+              fail(path + "/distinctService", s.code + " can never be billed with " + row->column1 +
+                                                  " on the same day, distinct or not (NCCI modifier indicator 0)");
+            }
+          }
+        }
+      }
+    }
+    // One line per code: its services must agree on who pays and on a distinct service.
+    for (std::size_t i = 0; i < v.services.size(); ++i) {
+      for (std::size_t k = 0; k < i; ++k) {
+        const Service& a = v.services[k];
+        const Service& b = v.services[i];
+        if (a.code != b.code || a.discipline != b.discipline) continue;
+        if (a.liability != b.liability) {
+          fail("/services/" + std::to_string(i) + "/abn", b.code + " is listed twice with different ABN or exclusion "
+                                                           "marks; its minutes make one line, so mark both alike");
+        }
+        if (a.distinct_service != b.distinct_service) {
+          fail("/services/" + std::to_string(i) + "/distinctService",
+               b.code + " is listed twice with different distinct-service modifiers; give it once");
+        }
+      }
     }
   }
 
@@ -126,6 +187,7 @@ struct Validator {
     } else {
       out.codes_.resize(v.services.size());
       for (std::size_t i = 0; i < v.services.size(); ++i) service(v, i, out.codes_);
+      if (date_ok && r.rvu.table != nullptr) coverage(v, out.codes_, r, *date);
     }
     if (!errors.empty()) return std::nullopt;
     return out;
