@@ -1,7 +1,7 @@
 // Any bytes as a data pack or a CMS file: read_pack and import_cms must never crash, hang or leak, and a
 // pack that reads must write back to the same text (ASan/UBSan/libFuzzer watch the rest).
-// The first byte picks the target: 0 the manifest (beside a fixed table), 1-7 a table of that kind (with a
-// manifest whose sha256 matches, so the CSV reader is what gets fuzzed), 8 and above a CMS file.
+// The first byte picks the target: 0 the manifest (beside a fixed table), 1 to the number of table kinds a table
+// of that kind (with a manifest whose sha256 matches, so the CSV reader is what gets fuzzed), above that a CMS file.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -25,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const std::string body(reinterpret_cast<const char*>(data) + 1, size - 1);
   const unsigned pick = data[0];
-  if (pick >= 8) {
+  constexpr unsigned kKinds = sizeof unitwise::kTableKinds / sizeof unitwise::kTableKinds[0];
+  if (pick > kKinds) {
     unitwise::import_cms({{"fuzz.csv", body}}, {});
     return 0;
   }

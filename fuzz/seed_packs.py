@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-KINDS = ["rvu", "conversion_factor", "gpci", "locality", "mue", "ncci", "threshold"]
+KINDS = ["rvu", "conversion_factor", "gpci", "locality", "mue", "ncci", "threshold", "telehealth_code",
+         "telehealth_period"]  # the order of unitwise::kTableKinds
 
 
 def main():
@@ -23,7 +24,7 @@ def main():
                 body = (manifest.parent / table["file"]).read_bytes()[:16000]
                 (out / f"table-{n}").write_bytes(bytes([KINDS.index(table["kind"]) + 1]) + body)
                 n += 1
-    cms_like = b"\x08,,2026 National Physician Fee Schedule Relative Value File July Release\nHCPCS,MOD,DESCRIPTION\n"
+    cms_like = bytes([len(KINDS) + 1]) + b",,2026 National Physician Fee Schedule Relative Value File July Release\nHCPCS,MOD,DESCRIPTION\n"
     (out / "cms-0").write_bytes(cms_like)
     print(f"{n} pack seeds in {out}")
 

@@ -52,6 +52,8 @@ std::string data_versions_json(const ReferenceData& data) {
   write_releases(w, t.mue);
   write_releases(w, t.ncci);
   write_releases(w, t.threshold);
+  write_releases(w, t.telehealth_code);
+  write_releases(w, t.telehealth_period);
   w.end_array();
   w.end_object();
   return out;

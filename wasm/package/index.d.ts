@@ -40,6 +40,8 @@ export interface Visit {
   /** "national" (default) or "<mac>-<locality>", e.g. "13202-01". */
   locality?: string;
   setting?: "nonfacility" | "facility";
+  /** CMS place of service, two digits (default "11"); "02" and "10" are telehealth: 95 on the codes of the list. */
+  placeOfService?: string;
   /** Therapy allowed so far this year, per KX bucket, in dollars. */
   ytdAllowed?: { PT_SLP?: number; OT?: number };
   /** Part B deductible still to meet, in dollars. */
@@ -170,7 +172,8 @@ export interface TraceEntry {
 
 /** A data release the visit used (docs/data.md). */
 export interface UsedRelease {
-  kind: "rvu" | "conversion_factor" | "gpci" | "locality" | "mue" | "ncci" | "threshold";
+  kind: "rvu" | "conversion_factor" | "gpci" | "locality" | "mue" | "ncci" | "threshold" | "telehealth_code" |
+        "telehealth_period";
   name: string;
   /** YYYY-MM-DD: in force from this date. */
   effective: string;

@@ -27,7 +27,7 @@ enum class EditKind { Ncci, Mue };
 enum class Rule {
   DuplicateCode, Untimed, Cms8Minute, CmsBelow8, CmsFullBlocks, CmsLeftover, CmsZeroUnits, CmsTie, Pooling,
   PerCode, DisciplineModifier, AssistantUntimed, AssistantUnits, FeeRelease, FeeUnitPrice, FeeMppr, FeeAssistant,
-  FeeShare, Kx, EditRelease, Ncci, Mue
+  FeeShare, Kx, EditRelease, Ncci, Mue, Telehealth
 };
 
 // Every warning the engine gives. Names and severities: text/names.cpp.
@@ -35,7 +35,7 @@ enum class WarningId {
   Tie, DuplicateCode, SlpAssistant, AssistantPrecedence, AssistantDeMinimisBase, AddOnWithoutPrimary,
   Code97129Once, FacilityPeNa, StatusBBundled, StatusINotMedicare, StatusRRestricted, NoRvus, KxApplied,
   KxApproaching, TargetedReview, FeeScheduleNearest, ThresholdsNearest, EditTablesNearest, DistinctServiceUnused,
-  PatientLiable
+  PatientLiable, TelehealthNotOnList, TelehealthNotAuthorized
 };
 
 using Cents = std::int64_t;  // whole cents: the only money type that crosses module lines
@@ -72,6 +72,7 @@ struct Visit {
   Date date_of_service;
   Discipline discipline = Discipline::PT;
   std::string locality = "national";  // "national" or "<mac>-<locality>"
+  std::string place_of_service = "11";  // CMS POS code: 11 office, 02 and 10 telehealth
   Setting setting = Setting::NonFacility;
   Cents ytd_pt_slp = 0;  // therapy allowed so far this year, PT+SLP KX bucket
   Cents ytd_ot = 0;      // OT KX bucket

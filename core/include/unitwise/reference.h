@@ -21,10 +21,10 @@ inline int year_of(DateKey d) { return d / 10000; }
 std::optional<DateKey> parse_iso_date(std::string_view text);
 std::string iso_date(DateKey d);
 
-enum class TableKind { Rvu, ConversionFactor, Gpci, Locality, Mue, Ncci, Threshold };
-inline constexpr TableKind kTableKinds[] = {TableKind::Rvu, TableKind::ConversionFactor, TableKind::Gpci,
-                                            TableKind::Locality, TableKind::Mue, TableKind::Ncci,
-                                            TableKind::Threshold};
+enum class TableKind { Rvu, ConversionFactor, Gpci, Locality, Mue, Ncci, Threshold, TelehealthCode, TelehealthPeriod };
+inline constexpr TableKind kTableKinds[] = {TableKind::Rvu,       TableKind::ConversionFactor, TableKind::Gpci,
+                                            TableKind::Locality,  TableKind::Mue,              TableKind::Ncci,
+                                            TableKind::Threshold, TableKind::TelehealthCode,   TableKind::TelehealthPeriod};
 const char* to_string(TableKind kind);  // "rvu", "conversion_factor", ... (the pack format's names)
 std::optional<TableKind> table_kind(std::string_view name);
 
@@ -96,6 +96,19 @@ struct ThresholdRow {
   Cents amount = 0;  // per beneficiary per calendar year, per bucket (PT+SLP, OT)
 };
 
+// A code on the Medicare telehealth list, with the evidence for it.
+struct TelehealthCodeRow {
+  std::string code;
+  std::string evidence;
+};
+
+// A span of dates in which PTs, OTs and SLPs may furnish Medicare telehealth, with the law behind it.
+struct TelehealthPeriodRow {
+  DateKey from = 0;
+  DateKey through = 0;
+  std::string authority;
+};
+
 template <class Row>
 struct Table {
   Release release;
@@ -111,6 +124,8 @@ struct TableSet {
   std::vector<Table<MueRow>> mue;
   std::vector<Table<NcciRow>> ncci;
   std::vector<Table<ThresholdRow>> threshold;
+  std::vector<Table<TelehealthCodeRow>> telehealth_code;
+  std::vector<Table<TelehealthPeriodRow>> telehealth_period;
 };
 
 // One source file a pack was made from, as its manifest records it.
@@ -206,6 +221,7 @@ struct LoadedData {
 const RvuRow* find_rvu(const Table<RvuRow>& table, std::string_view code);
 const MueRow* find_mue(const Table<MueRow>& table, std::string_view code);
 const GpciRow* find_gpci(const Table<GpciRow>& table, std::string_view id);
+const TelehealthCodeRow* find_telehealth_code(const Table<TelehealthCodeRow>& table, std::string_view code);
 // Every record of the pair (column 1, column 2), in table order.
 std::vector<const NcciRow*> find_ncci(const Table<NcciRow>& table, std::string_view column1, std::string_view column2);
 

@@ -23,6 +23,8 @@ struct VisitReleases {
   InForce<NcciRow> ncci;
   std::optional<ThresholdInForce> kx;
   std::optional<ThresholdInForce> review;
+  InForce<TelehealthCodeRow> telehealth_code;
+  InForce<TelehealthPeriodRow> telehealth_period;
 };
 
 // A visit whose every field has been checked, with its codes, locality and releases resolved.

@@ -235,8 +235,12 @@ void parse_root(Checker& c, const json& root, Visit& visit) {
     c.fail("", "a visit must be a JSON object");
     return;
   }
-  c.only_keys(root, "", {"ruleSet", "dateOfService", "discipline", "locality", "setting", "ytdAllowed",
+  c.only_keys(root, "", {"ruleSet", "dateOfService", "discipline", "locality", "setting", "placeOfService", "ytdAllowed",
                          "deductibleRemaining", "services", "options"});
+  if (root.contains("placeOfService")) {
+    if (root["placeOfService"].is_string()) visit.place_of_service = root["placeOfService"].get<std::string>();
+    else c.fail("/placeOfService", "must be a string of two digits such as \"11\" or \"10\"");
+  }
   if (root.contains("ruleSet")) c.choice(root["ruleSet"], "/ruleSet", kRuleSets, visit.rule_set);
 
   if (!root.contains("dateOfService")) {

@@ -30,6 +30,8 @@ const char* header(TableKind kind) {
     case TableKind::Mue: return "code,value,mai,rationale";
     case TableKind::Ncci: return "column1,column2,effective,deleted,modifier_indicator,rationale";
     case TableKind::Threshold: return "kind,amount";
+    case TableKind::TelehealthCode: return "code,evidence";
+    case TableKind::TelehealthPeriod: return "from,through,authority";
   }
   return "";
 }
@@ -74,6 +76,8 @@ std::string row_text(const NcciRow& r) {
   return csv_line({r.column1, r.column2, date_or_blank(r.effective), date_or_blank(r.deleted),
                    std::string(1, r.modifier_indicator), r.rationale});
 }
+std::string row_text(const TelehealthCodeRow& r) { return csv_line({r.code, r.evidence}); }
+std::string row_text(const TelehealthPeriodRow& r) { return csv_line({iso_date(r.from), iso_date(r.through), r.authority}); }
 std::string row_text(const ThresholdRow& r) {
   return csv_line({r.kind == ThresholdKind::Kx ? "kx" : "medical_review", fixed_text(r.amount, 2)});
 }
@@ -205,6 +209,16 @@ bool parse_row(RowReader& r, const std::vector<std::string>& f, ThresholdRow& ro
   return r.fixed(f[1], 2, "amount", row.amount, 100000000);
 }
 
+bool parse_row(RowReader& r, const std::vector<std::string>& f, TelehealthCodeRow& row) {
+  return r.code(f[0], "code", row.code) && r.text(f[1], "evidence", row.evidence, 400);
+}
+bool parse_row(RowReader& r, const std::vector<std::string>& f, TelehealthPeriodRow& row) {
+  if (f[0].empty() || f[1].empty()) return r.fail("from and through are required dates");
+  if (!r.date(f[0], "from", row.from) || !r.date(f[1], "through", row.through)) return false;
+  if (row.through < row.from) return r.fail("through is before from");
+  return r.text(f[2], "authority", row.authority, 400);
+}
+
 template <class Row>
 void read_table(const PackFile& file, Release release, std::vector<Table<Row>>& out, std::vector<DataError>& errors) {
   Table<Row> table;
@@ -251,6 +265,8 @@ void read_table_of_kind(const PackFile& file, Release release, TableSet& set, st
     case TableKind::Mue: return read_table(file, std::move(release), set.mue, errors);
     case TableKind::Ncci: return read_table(file, std::move(release), set.ncci, errors);
     case TableKind::Threshold: return read_table(file, std::move(release), set.threshold, errors);
+    case TableKind::TelehealthCode: return read_table(file, std::move(release), set.telehealth_code, errors);
+    case TableKind::TelehealthPeriod: return read_table(file, std::move(release), set.telehealth_period, errors);
   }
 }
 
@@ -278,6 +294,8 @@ const char* to_string(TableKind kind) {
     case TableKind::Mue: return "mue";
     case TableKind::Ncci: return "ncci";
     case TableKind::Threshold: return "threshold";
+    case TableKind::TelehealthCode: return "telehealth_code";
+    case TableKind::TelehealthPeriod: return "telehealth_period";
   }
   return "";
 }
@@ -308,6 +326,8 @@ std::vector<PackFile> write_pack(const Pack& pack) {
   write_tables(pack.tables.mue, files, manifest);
   write_tables(pack.tables.ncci, files, manifest);
   write_tables(pack.tables.threshold, files, manifest);
+  write_tables(pack.tables.telehealth_code, files, manifest);
+  write_tables(pack.tables.telehealth_period, files, manifest);
   files.insert(files.begin(), PackFile{"manifest.json", manifest.dump(2) + "\n"});
   return files;
 }
@@ -371,7 +391,8 @@ PackRead read_pack(const std::vector<PackFile>& files) {
     const auto kind = table_kind(kind_name);
     if (!kind) {
       errors.push_back({"manifest.json", 0, where + "unknown kind \"" + kind_name.substr(0, 40) +
-                                                "\"; expected rvu, conversion_factor, gpci, locality, mue, ncci or threshold"});
+                                                "\"; expected rvu, conversion_factor, gpci, locality, mue, ncci, threshold, telehealth_code or "
+                                                "telehealth_period"});
       continue;
     }
     release.kind = *kind;

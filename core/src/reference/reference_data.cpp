@@ -38,6 +38,7 @@ void ReferenceData::add(Pack pack) {
   sort_rows(t.gpci, [](const GpciRow& r) -> const std::string& { return r.id; });
   sort_rows(t.mue, [](const MueRow& r) -> const std::string& { return r.code; });
   sort_rows(t.ncci, [](const NcciRow& r) { return std::make_pair(r.column1, r.column2); });
+  sort_rows(t.telehealth_code, [](const TelehealthCodeRow& r) -> const std::string& { return r.code; });
   append(tables_.rvu, t.rvu);
   append(tables_.conversion_factor, t.conversion_factor);
   append(tables_.gpci, t.gpci);
@@ -45,6 +46,8 @@ void ReferenceData::add(Pack pack) {
   append(tables_.mue, t.mue);
   append(tables_.ncci, t.ncci);
   append(tables_.threshold, t.threshold);
+  append(tables_.telehealth_code, t.telehealth_code);
+  append(tables_.telehealth_period, t.telehealth_period);
   packs_.push_back(std::move(pack.name));
 }
 
@@ -91,6 +94,10 @@ const RvuRow* find_rvu(const Table<RvuRow>& table, std::string_view code) {
 
 const MueRow* find_mue(const Table<MueRow>& table, std::string_view code) {
   return find_sorted(table.rows, code, [](const MueRow& r) -> std::string_view { return r.code; });
+}
+
+const TelehealthCodeRow* find_telehealth_code(const Table<TelehealthCodeRow>& table, std::string_view code) {
+  return find_sorted(table.rows, code, [](const TelehealthCodeRow& r) -> std::string_view { return r.code; });
 }
 
 const GpciRow* find_gpci(const Table<GpciRow>& table, std::string_view id) {

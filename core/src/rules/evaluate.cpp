@@ -371,6 +371,7 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
 
   Notes notes;
   notes.explain = explain.trace;
+  apply_telehealth(valid, r.lines, notes);
   r.releases = used_releases(valid, notes);
   r.fee = price_visit(valid, r.lines, notes);
   r.edits = ncci_edits(valid, r.lines, notes);  // adds a documented 59/X before KX, which follows the payment ones

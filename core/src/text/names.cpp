@@ -34,6 +34,7 @@ constexpr RuleName kRules[] = {
     {Rule::EditRelease, "edit-release", Topic::Edits},
     {Rule::Ncci, "ncci", Topic::Edits},
     {Rule::Mue, "mue", Topic::Edits},
+    {Rule::Telehealth, "telehealth", Topic::Modifiers},
 };
 
 struct WarningName {
@@ -63,6 +64,8 @@ constexpr WarningName kWarnings[] = {
     {WarningId::EditTablesNearest, "edit-tables-nearest", Severity::Info},
     {WarningId::DistinctServiceUnused, "distinct-service-unused", Severity::Warning},
     {WarningId::PatientLiable, "patient-liable", Severity::Info},
+    {WarningId::TelehealthNotOnList, "telehealth-not-on-list", Severity::Warning},
+    {WarningId::TelehealthNotAuthorized, "telehealth-not-authorized", Severity::Error},
 };
 
 // The tables are indexed by enum value: each row must sit at its enum's position.
@@ -70,13 +73,13 @@ constexpr bool rules_in_order() {
   for (int i = 0; i < static_cast<int>(sizeof kRules / sizeof kRules[0]); ++i) {
     if (static_cast<int>(kRules[i].rule) != i) return false;
   }
-  return static_cast<int>(sizeof kRules / sizeof kRules[0]) == static_cast<int>(Rule::Mue) + 1;
+  return static_cast<int>(sizeof kRules / sizeof kRules[0]) == static_cast<int>(Rule::Telehealth) + 1;
 }
 constexpr bool warnings_in_order() {
   for (int i = 0; i < static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]); ++i) {
     if (static_cast<int>(kWarnings[i].id) != i) return false;
   }
-  return static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]) == static_cast<int>(WarningId::PatientLiable) + 1;
+  return static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]) == static_cast<int>(WarningId::TelehealthNotAuthorized) + 1;
 }
 static_assert(rules_in_order(), "kRules must list every Rule in enum order");
 static_assert(warnings_in_order(), "kWarnings must list every WarningId in enum order");

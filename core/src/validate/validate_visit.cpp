@@ -154,6 +154,8 @@ struct Validator {
       r.ncci = in_force(t.ncci, *date);
       r.kx = threshold(t, *date, ThresholdKind::Kx);
       r.review = threshold(t, *date, ThresholdKind::MedicalReview);
+      r.telehealth_code = in_force(t.telehealth_code, *date);
+      r.telehealth_period = in_force(t.telehealth_period, *date);
       const auto cf = conversion_factor(t, *date, v.options.qualifying_apm);
       if (r.rvu.table == nullptr || !cf) {
         fail("/dateOfService", "no Medicare fee schedule is loaded at all: add a data pack");
@@ -172,6 +174,11 @@ struct Validator {
           out.locality_ = *row;
         }
       }
+    }
+    const std::string& pos = v.place_of_service;
+    if (pos.size() != 2 || pos[0] < '0' || pos[0] > '9' || pos[1] < '0' || pos[1] > '9') {
+      fail("/placeOfService", "must be a two-digit CMS place-of-service code such as \"11\" (office), \"02\" or \"10\" "
+                              "(telehealth), not \"" + shorten(pos) + "\"");
     }
     money(v.ytd_pt_slp, "/ytdAllowed/PT_SLP");
     money(v.ytd_ot, "/ytdAllowed/OT");
