@@ -92,8 +92,11 @@ for (const [tab, shown] of [["tab-calculator", "calculator"], ["tab-practice", "
   });
 }
 
+// The newest release of each kind the engine holds (each visit uses the one in force on its date).
 const versions = engine.dataVersions();
-$("data-versions").textContent = `Engine ${versions.engine}. Data: ${versions.rvu2026}; ${versions.gpci2026}; ${versions.ncci}; ${versions.mue}.`;
+const newest = (kind) => versions.releases.filter((r) => r.kind === kind).at(-1)?.name;
+$("data-versions").textContent = `Engine ${versions.engine}. Newest data: ` +
+  ["rvu", "gpci", "ncci", "mue"].map(newest).filter(Boolean).join("; ") + ".";
 load(visitFromAddress() ?? lastVisit() ?? starter());
 // Practice draws its first visit when first opened, so it costs nothing at page load.
 $("tab-practice").addEventListener("click", () => startPractice(engine, today()), { once: true });

@@ -53,8 +53,9 @@ test("shared vectors: each single-discipline CMS vector's link shows its expecte
     const { visit, expect } = vector;
     const keys = ["units", "unitsAnyOf", "lines", "linesAnyOf", "lineAllowed"].filter((k) => k in expect);
     const oneDiscipline = visit?.services?.every((s) => !s.discipline || s.discipline === visit.discipline);
-    // The form has no ABN, exclusion or distinct-service fields yet (issue 11's page part).
-    const formFields = visit?.services?.every((s) => Object.keys(s).every((k) => FORM_SERVICE_KEYS.includes(k)));
+    // The form has no ABN, exclusion, distinct-service, place-of-service or payer fields yet (issue 11's page part).
+    const formFields = visit?.services?.every((s) => Object.keys(s).every((k) => FORM_SERVICE_KEYS.includes(k))) &&
+                       !("placeOfService" in visit) && !("payer" in visit);
     if (!expect.ok || !keys.length || "rawVisit" in vector || (visit.ruleSet ?? "cms") !== "cms" || !oneDiscipline ||
         !formFields) continue;
     await page.evaluate((hash) => { location.hash = hash; }, visitLink(visit));
@@ -132,6 +133,15 @@ test("a bad field is marked invalid with its message beside it; the last result 
   assert.match(await page.textContent(`#${describedBy}`), /between 0 and 1440/);
   assert.match(await page.textContent("#summary"), /1 problem to fix/);
   assert.match(await page.textContent(".stale-note"), /Out of date/);
+  await context.close();
+});
+
+test("the footer names the newest data releases the engine holds", async () => {
+  const { context, page } = await openPT([{ code: "97110", minutes: 20 }]);
+  const footer = await page.textContent("#data-versions");
+  assert.doesNotMatch(footer, /undefined/);
+  assert.match(footer, /relative values CY\d{4}/);
+  assert.match(footer, /NCCI PTP/);
   await context.close();
 });
 
