@@ -85,12 +85,14 @@ window.addEventListener("hashchange", () => {
   if (visit) load(visit);
 });
 
-for (const [tab, shown] of [["tab-calculator", "calculator"], ["tab-practice", "practice"]]) {
-  $(tab).addEventListener("click", () => {
-    for (const other of ["calculator", "practice"]) $(other).hidden = other !== shown;
-    for (const t of ["tab-calculator", "tab-practice"]) $(t).setAttribute("aria-pressed", String(t === tab));
-  });
+const VIEWS = ["calculator", "practice", "file"];
+function show(view) {
+  for (const other of VIEWS) {
+    $(other).hidden = other !== view;
+    $(`tab-${other}`).setAttribute("aria-pressed", String(other === view));
+  }
 }
+for (const view of VIEWS) $(`tab-${view}`).addEventListener("click", () => show(view));
 
 const versions = engine.dataVersions();
 $("data-versions").textContent = `Engine ${versions.engine}. Data: ${versions.rvu2026}; ${versions.gpci2026}; ${versions.ncci}; ${versions.mue}.`;
