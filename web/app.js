@@ -94,6 +94,23 @@ function show(view) {
 }
 for (const view of VIEWS) $(`tab-${view}`).addEventListener("click", () => show(view));
 
+// The File view loads when first opened; a visit opened from it fills the calculator, and the file stays listed.
+let openedFrom = null;
+$("tab-file").addEventListener("click", () => import("./file-view.js").then(({ startFileView }) => startFileView({
+  open(visit, what, button) {
+    openedFrom = button;
+    load(visit);
+    $("from-file-what").textContent = what;
+    $("from-file").hidden = false;
+    show("calculator");
+    $("back-to-file").focus();
+  },
+})), { once: true });
+$("back-to-file").addEventListener("click", () => {
+  show("file");
+  openedFrom?.focus();
+});
+
 const versions = engine.dataVersions();
 $("data-versions").textContent = `Engine ${versions.engine}. Data: ${versions.rvu2026}; ${versions.gpci2026}; ${versions.ncci}; ${versions.mue}.`;
 load(visitFromAddress() ?? lastVisit() ?? starter());
