@@ -33,7 +33,8 @@ export function startFileView({ open }) {
     const button = e.target.closest("button[data-visit]");
     if (!button) return;
     const v = file.visits[Number(button.dataset.visit)];
-    open(v.jsonl ? v.visit : visitObject(v), `Visit ${v.id} of ${file.name}`, button);
+    const visit = v.jsonl ? v.visit : visitObject(v);
+    open(visit && typeof visit === "object" && !Array.isArray(visit) ? visit : {}, `Visit ${v.id} of ${file.name}`, button);
   });
   $("file").dataset.ready = "true";
   if (input.files[0]) readFile(input.files[0]);

@@ -187,13 +187,19 @@ test("renamed columns: a mapping form, nothing guessed; the mapping is remembere
 
 test("JSON Lines: one visit a line; KX visits come after edits and before warnings, and filter", async () => {
   const lines = generateVisits(300, 9).map((v) => JSON.stringify(v));
-  lines.splice(5, 0, "{not json");
+  lines.splice(5, 0, "{not json", "null");
   const { context, page, seen } = await openPage(env);
   await openFileView(page);
-  await choose(page, "visits.jsonl", lines.join("\n") + "\n");
+  // Dropped on the drop zone this time.
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], "visits.jsonl"));
+    document.getElementById("file-drop").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, lines.join("\n") + "\n");
   await page.waitForSelector("table.file-visits");
   const rows = await rowsListed(page);
-  assert.equal(rows.length, 301);
+  assert.equal(rows.length, 302);
+  assert.match(rows.find((r) => r.id === "7").problems, /^Error line 7: a visit must be a JSON object/);
   assert.match(rows.find((r) => r.id === "6").problems, /^Error line 6: not valid JSON/);
   const firstKind = rows.map((r) => r.kinds.split(" ")[0] || "clean");
   const order = ["errors", "edits", "kx", "warnings", "clean"];
@@ -203,7 +209,32 @@ test("JSON Lines: one visit a line; KX visits come after edits and before warnin
   const shown = (await rowsListed(page)).filter((r) => !r.hidden);
   assert.ok(shown.length > 0 && shown.every((r) => r.kinds.split(" ").includes("kx")));
   assert.match(shown[0].problems, /KX/);
+  // A line that is not a visit opens as an empty calculator, not a crash.
+  await page.selectOption("#file-filter", "all");
+  await page.getByRole("button", { name: "7", exact: true }).click();
+  assert.equal(await page.isVisible("#calculator"), true);
   assert.deepEqual(foreign(seen), []);
   assert.deepEqual(seen.errors, []);
   await context.close();
+});
+
+// axe-core, injected with the CSP bypassed (only for this check), on the File view at desktop and phone widths.
+test("axe finds no serious or critical accessibility violation in the File view, wide or narrow", async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const context = await env.browser.newContext({ viewport, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(env.origin);
+    await page.waitForSelector("body[data-ready=true]");
+    await openFileView(page);
+    await choose(page, "export.csv", "Visit #,DOS,discipline,CPT,minutes,assistant_minutes\nA,2026-03-02,PT,97110,30,\n");
+    await page.waitForSelector("#file-mapping:not([hidden])");
+    await page.addScriptTag({ path: resolve(root, "node_modules/axe-core/axe.min.js") });
+    const audit = () => page.evaluate(async () => (await window.axe.run(document.getElementById("file")))
+      .violations.filter((v) => ["serious", "critical"].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.length}`));
+    assert.deepEqual(await audit(), [], "the mapping form");
+    await choose(page, "visits.csv", CSV_HEADER + body.slice(0, 300).join("") + "BAD-1,2026-03-02,PT,97110,12.5,,national,\n");
+    await page.waitForSelector("table.file-visits");
+    assert.deepEqual(await audit(), [], `the listed file at ${viewport.width} px`);
+    await context.close();
+  }
 });
