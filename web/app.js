@@ -99,6 +99,7 @@ let openedFrom = null;
 $("tab-file").addEventListener("click", () => import("./file-view.js").then(({ startFileView }) => startFileView({
   open(visit, what, button) {
     openedFrom = button;
+    $("result-body").replaceChildren();  // an invalid visit must not show the figures of the one before it
     load(visit);
     $("from-file-what").textContent = what;
     $("from-file").hidden = false;

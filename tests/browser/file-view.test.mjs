@@ -212,7 +212,9 @@ test("JSON Lines: one visit a line; KX visits come after edits and before warnin
   // A line that is not a visit opens as an empty calculator, not a crash.
   await page.selectOption("#file-filter", "all");
   await page.getByRole("button", { name: "7", exact: true }).click();
+  await settled(page);
   assert.equal(await page.isVisible("#calculator"), true);
+  assert.equal(await page.$$eval("#result-body table.claim-lines", (t) => t.length), 0, "no figures of the visit before");
   assert.deepEqual(foreign(seen), []);
   assert.deepEqual(seen.errors, []);
   await context.close();
