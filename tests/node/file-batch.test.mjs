@@ -89,3 +89,26 @@ test("JSON Lines: one visit a line, named by its line; a line that is not JSON i
     "3,,,,,,,,line 3: not valid JSON: a visit is one JSON object on one line\n" +
     "4,,,,,,,,line 4: /services/0/minutes must be between 0 and 1440 minutes\n");
 });
+
+// Random bytes of CSV syntax (quotes, doubled quotes, bare CRs, tabs, blank lines, short and long rows) after a
+// valid header: the page reads every one of them as the CLI does, errors and line numbers included.
+test("300 random CSV files of quoting and line-end noise: the CLI's rows, byte for byte", async () => {
+  const { prng } = await import("./generate-visits.mjs");
+  const rand = prng(2024);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const cells = ["A", "B", "", " A ", '"A"', '"A""B"', '"a,b"', '"x\ny"', 'a"b', '"a" b', '"a"  ', " \t", '"', '""',
+                 "2026-03-02", "PT", "OT", "97110", "97140", "15", "12.5", "007", "-0", "x\r", "\r\n", "\n\n"];
+  const seps = [",", ",", ",", ",", "\n", "\r\n", "\r"];
+  for (let file = 0; file < 300; file++) {
+    let text = pick(["", "\ufeff"]) + "visit_id,date_of_service,discipline,code,minutes,assistant_minutes" + pick(["\n", "\r\n"]);
+    for (let n = Math.floor(rand() * 60); n > 0; n--) text += pick(cells) + pick(seps);
+    if (rand() < 0.5) text += "\n";
+    const cli = cliClaims(text);
+    const read = readRows(text);
+    if (cli.status === 2) {
+      assert.notEqual(read.problem, null, JSON.stringify(text));
+      continue;
+    }
+    assert.equal(pageClaims(text), cli.stdout, JSON.stringify(text));
+  }
+});
