@@ -85,12 +85,32 @@ window.addEventListener("hashchange", () => {
   if (visit) load(visit);
 });
 
-for (const [tab, shown] of [["tab-calculator", "calculator"], ["tab-practice", "practice"]]) {
-  $(tab).addEventListener("click", () => {
-    for (const other of ["calculator", "practice"]) $(other).hidden = other !== shown;
-    for (const t of ["tab-calculator", "tab-practice"]) $(t).setAttribute("aria-pressed", String(t === tab));
-  });
+const VIEWS = ["calculator", "practice", "file"];
+function show(view) {
+  for (const other of VIEWS) {
+    $(other).hidden = other !== view;
+    $(`tab-${other}`).setAttribute("aria-pressed", String(other === view));
+  }
 }
+for (const view of VIEWS) $(`tab-${view}`).addEventListener("click", () => show(view));
+
+// The File view loads when first opened; a visit opened from it fills the calculator, and the file stays listed.
+let openedFrom = null;
+$("tab-file").addEventListener("click", () => import("./file-view.js").then(({ startFileView }) => startFileView({
+  open(visit, what, button) {
+    openedFrom = button;
+    $("result-body").replaceChildren();  // an invalid visit must not show the figures of the one before it
+    load(visit);
+    $("from-file-what").textContent = what;
+    $("from-file").hidden = false;
+    show("calculator");
+    $("back-to-file").focus();
+  },
+})), { once: true });
+$("back-to-file").addEventListener("click", () => {
+  show("file");
+  openedFrom?.focus();
+});
 
 // The newest release of each kind the engine holds (each visit uses the one in force on its date).
 const versions = engine.dataVersions();

@@ -10,7 +10,8 @@ if (!npmDir || !siteDir) {
   console.error("usage: node web/assemble.mjs <npm package dir> <site dir>");
   process.exit(2);
 }
-const runtime = ["index.js", "unitwise.js", "unitwise.wasm"];
+// worker.js and unitwise-worker.js: the batch worker of the File view (its thread bundles its own engine glue).
+const runtime = ["index.js", "unitwise.js", "unitwise.wasm", "worker.js", "unitwise-worker.js"];
 const missing = runtime.filter((name) => !existsSync(join(npmDir, name)));
 if (missing.length) {
   console.error(`assemble: ${missing.map((name) => join(npmDir, name)).join(", ")} missing ` +

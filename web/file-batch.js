@@ -1,0 +1,219 @@
+// A file of visits as the CLI reads it (cli/csv_batch.cpp, docs/batch.md): CSV service rows grouped into visits
+// by visit_id, or JSON Lines of visits; each visit's engine result turned into the CLI's claim-line CSV rows.
+// No DOM here, so Node's tests run it against `unitwise evaluate --csv`.
+import { readCsv } from "./csv-reader.js";
+
+export const COLUMNS = ["visit_id", "date_of_service", "discipline", "code", "minutes", "assistant_minutes",
+                        "locality", "setting", "payer", "place_of_service", "distinct_service"];
+export const REQUIRED = 6;
+export const CLAIM_HEADER = "visit_id,line,code,units,modifiers,allowed,edits,warnings,errors";
+const MAX_SERVICE_ROWS = 100;
+
+// A CSV file's header and rows (or a file-level problem), read once.
+export function readRows(text) {
+  const rows = [];
+  let header = null, problem = null;
+  readCsv(text, (fields, line) => {
+    if (header) rows.push({ line, fields });
+    else header = { line, fields };
+  }, (message, line, fields) => {
+    if (header) rows.push({ line, fields: [...fields], error: message });
+    else problem ??= `line ${line}: ${message}`;
+  });
+  if (!header && !problem) problem = `the CSV file is empty: it needs a header row (${COLUMNS[0]}, ...)`;
+  return { header, rows, problem };
+}
+
+// The columns a header names, as the CLI matches them (any case, each once): { columnOf, problems }.
+export function matchHeader(names) {
+  const columnOf = {}, problems = [];
+  names.forEach((raw, i) => {
+    const name = raw.toLowerCase();
+    if (!COLUMNS.includes(name)) problems.push(`unknown column "${raw}"`);
+    else if (name in columnOf) problems.push(`column ${name} appears twice`);
+    else columnOf[name] = i;
+  });
+  const missing = COLUMNS.slice(0, REQUIRED).filter((c) => !(c in columnOf));
+  if (missing.length) problems.push(`missing column(s) ${missing.join(", ")}`);
+  return { columnOf, problems };
+}
+
+// A saved column mapping belongs to one header: the same names in the same order.
+export const headerSignature = (names) => `unitwise:columns:${JSON.stringify(names)}`;
+
+// Rows grouped into visits in order of first appearance, each with the problems its rows have (the CLI's
+// row(), bad_record() and visit_for(), with no window: every visit stays open until the end).
+export function groupVisits({ header, rows }, columnOf) {
+  const visits = [], byId = new Map();
+  let line = 0;
+  const visitFor = (id) => {
+    if (id !== "" && byId.has(id)) return byId.get(id);
+    const v = { id, firstLine: line, date: null, discipline: null, locality: null, setting: null,
+                services: [], errors: [], tooMany: false };
+    if (id !== "") byId.set(id, v);
+    visits.push(v);
+    return v;
+  };
+  const count = header.fields.length;
+  for (const row of rows) {
+    line = row.line;
+    const where = `line ${line}: `;
+    const cell = (name) => row.fields[columnOf[name]] ?? "";
+    const id = cell("visit_id");
+    if (row.error) {
+      visitFor(id).errors.push(where + row.error);
+      continue;
+    }
+    if (row.fields.length !== count) {
+      visitFor(id).errors.push(`${where}${row.fields.length} fields, but the header has ${count}`);
+      continue;
+    }
+    const v = visitFor(id);
+    if (id === "") {
+      v.errors.push(`${where}visit_id is empty`);
+      continue;
+    }
+    for (const [name, key] of [["date_of_service", "date"], ["discipline", "discipline"], ["locality", "locality"],
+                               ["setting", "setting"]]) {
+      const value = cell(name);
+      if (value === "") continue;
+      if (!v[key]) v[key] = { value, line };
+      else if (v[key].value !== value) {
+        v.errors.push(`${where}${name} "${value}" conflicts with "${v[key].value}" on line ${v[key].line} of the same visit`);
+      }
+    }
+    for (const future of ["payer", "place_of_service", "distinct_service"]) {
+      if (cell(future) !== "") {
+        v.errors.push(`${where}${future} is not supported yet: unitwise does not model it, and guessing would ` +
+                      "misstate the claim (leave the column empty)");
+      }
+    }
+    if (v.services.length < MAX_SERVICE_ROWS) {
+      v.services.push({ line, code: cell("code"), minutes: cell("minutes"), assistant: cell("assistant_minutes") });
+    } else if (!v.tooMany) {
+      v.tooMany = true;
+      v.errors.push(`${where}more than ${MAX_SERVICE_ROWS} service rows for one visit`);
+    }
+  }
+  return visits;
+}
+
+// A number cell as the CLI sends it: a JSON number as a number (007 is 7), anything else as text, so the
+// engine's own check names it. (The CLI passes a number's text through; the engine reads 5.0 and 5 alike.)
+const numberCell = (s) => (/^-?(\d+|(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)$/.test(s) ? Number(s) : s);
+
+// The visit the engine evaluates (the CLI's visit_json()).
+export function visitObject(v) {
+  const visit = {};
+  if (v.date) visit.dateOfService = v.date.value;
+  if (v.discipline) visit.discipline = v.discipline.value;
+  if (v.locality) visit.locality = v.locality.value;
+  if (v.setting) visit.setting = v.setting.value;
+  visit.services = v.services.map((s) => {
+    const service = { code: s.code };
+    if (s.minutes !== "") service.minutes = numberCell(s.minutes);
+    if (s.assistant !== "") service.assistantMinutes = numberCell(s.assistant);
+    return service;
+  });
+  return visit;
+}
+
+// JSON Lines: one visit per non-blank line; its visit_id is its line number.
+export function readJsonLines(text) {
+  const visits = [];
+  text.split("\n").forEach((raw, i) => {
+    if (raw.trim() === "") return;
+    const line = i + 1;
+    const v = { id: String(line), firstLine: line, errors: [], jsonl: true };
+    try {
+      v.visit = JSON.parse(raw);
+    } catch {
+      v.errors.push(`line ${line}: not valid JSON: a visit is one JSON object on one line`);
+    }
+    visits.push(v);
+  });
+  return visits;
+}
+
+const KEY_COLUMN = { dateOfService: "date_of_service", assistantMinutes: "assistant_minutes" };
+
+// "line N: column message" for an engine error, N being the line its value came from (the CLI's located_error()).
+function locatedError(v, path, message) {
+  if (v.jsonl) return `line ${v.firstLine}: ${path ? `${path} ` : ""}${message}`;
+  let line = v.firstLine, column = "";
+  const service = /^\/services\/([^/]*)(?:\/(.*))?$/.exec(path);
+  if (service) {
+    const k = Number.parseInt(service[1], 10) || 0;
+    if (k < v.services.length) line = v.services[k].line;
+    column = service[2] === undefined ? "row" : KEY_COLUMN[service[2]] ?? service[2];
+  } else if (path) {
+    const key = path.slice(1);
+    column = KEY_COLUMN[key] ?? key;
+    const field = { dateOfService: v.date, discipline: v.discipline, locality: v.locality, setting: v.setting }[key];
+    if (field) line = field.line;
+  }
+  return `line ${line}: ${column ? `${column} ` : ""}${message}`;
+}
+
+const text = (x) => (typeof x === "string" ? x : Number.isInteger(x) ? String(x) : "");
+
+// An edit as short text: "ncci 97161/97140 warning: 59 XE XS XP XU", "mue 97150 error: 2 units > 1".
+function editText(e) {
+  let out = `${text(e.kind)} ${e.kind === "ncci" ? `${text(e.column1)}/${text(e.column2)}` : text(e.code)} ${text(e.severity)}`;
+  if (e.kind === "mue") out += `: ${text(e.units)} units > ${text(e.limit)}`;
+  else if (e.suggestedModifiers?.length) out += `:${e.suggestedModifiers.map((m) => ` ${typeof m === "string" ? m : "?"}`).join("")}`;
+  return out;
+}
+
+// What the page keeps of a result (a result is ~5 KB; these are the parts claim lines and the table need).
+export function outcome(v, result) {
+  if (v.errors.length) return { errors: v.errors, lines: [], edits: [], warnings: [], kx: false };
+  if (!result?.ok) {
+    const errors = (result?.errors ?? []).map((e) => locatedError(v, text(e.path), text(e.message)));
+    return { errors: errors.length ? errors : [`line ${v.firstLine}: the engine found the visit invalid`],
+             lines: [], edits: [], warnings: [], kx: false };
+  }
+  const lines = (result.lines ?? []).map((l) => ({
+    code: text(l.code), units: text(l.units),
+    modifiers: (l.modifiers ?? []).map((m) => (typeof m === "string" ? m : "?")),
+    allowed: typeof l.allowed === "number" ? l.allowed : null, edits: [],
+  }));
+  // Edits go on the first line of the code they concern (NCCI: the column-two code, the one denied).
+  const edits = (result.edits ?? []).map((e) => {
+    const codes = e.kind === "ncci" ? [text(e.column2), text(e.column1)] : [text(e.code)];
+    const line = codes.map((c) => lines.findIndex((l) => l.code === c)).find((i) => i >= 0) ?? 0;
+    const t = editText(e);
+    lines[line]?.edits.push(t);
+    return t;
+  });
+  const warnings = [...new Set((result.warnings ?? []).filter((w) => w.severity !== "info").map((w) => text(w.code)))];
+  return { errors: [], lines, edits, warnings, kx: lines.some((l) => l.modifiers.includes("KX")) };
+}
+
+// The problem kinds, most urgent first; a visit sorts by its first.
+export const KINDS = ["errors", "edits", "kx", "warnings"];
+export const kindsOf = (o) => KINDS.filter((k) => (k === "kx" ? o.kx : o[k].length > 0));
+
+const cents = (x) => Math.round(x * 100);
+export const totals = (o) => ({
+  units: o.lines.reduce((sum, l) => sum + (Number(l.units) || 0), 0),
+  cents: o.lines.reduce((sum, l) => sum + (l.allowed === null ? 0 : cents(l.allowed)), 0),
+});
+
+// printf's %.2f: the exact binary value rounded, ties to even. toFixed rounds an exact tie (only x.125, x.375,
+// x.625 and x.875 are exact) up.
+function money(x) {
+  if (!Number.isInteger(x * 8) || Number.isInteger(x * 4)) return x.toFixed(2);
+  const down = Math.floor(x * 100);
+  return ((down % 2 === 0 ? down : down + 1) / 100).toFixed(2);
+}
+
+const csvField = (s) => (/[",\r\n]/.test(s) || /^ | $/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+const csvRow = (fields) => `${fields.map(csvField).join(",")}\n`;
+
+// The CLI's claim-line rows of one visit: one per claim line, or one per error.
+export function claimRows(v, o) {
+  if (o.errors.length) return o.errors.map((e) => csvRow([v.id, "", "", "", "", "", "", "", e])).join("");
+  return o.lines.map((l, i) => csvRow([v.id, String(i + 1), l.code, l.units, l.modifiers.join(" "),
+    l.allowed === null ? "" : money(l.allowed), l.edits.join("; "), i === 0 ? o.warnings.join("; ") : "", ""])).join("");
+}
