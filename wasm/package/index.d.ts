@@ -31,9 +31,29 @@ export interface VisitOptions {
   qualifyingApm?: boolean;
 }
 
+/** How a payer counts, marks and pays therapy (docs/payers.md); every field defaults to Medicare's way. */
+export interface PayerProfile {
+  name?: string;
+  unitRule?: RuleSet;
+  dailyUnitCap?: { PT?: number; OT?: number; SLP?: number };
+  codeUnitCaps?: Record<string, number>;
+  disciplineModifiers?: boolean;
+  assistantModifiers?: boolean;
+  kx?: boolean;
+  mppr?: boolean;
+  medicareCoverage?: boolean;
+  fee?: null | { percentOfMedicare: number } | { perCode: Record<string, number> };
+  coinsurancePercent?: number;
+  sequestration?: boolean;
+  note?: string;
+  source?: string;
+}
+
 export interface Visit {
-  /** "cms" (Medicare total time, default) or "per_code" (AMA midpoint). */
+  /** "cms" (Medicare total time, default) or "per_code" (AMA midpoint): a shorthand for the payer's unit rule. */
   ruleSet?: RuleSet;
+  /** A built-in payer id or an inline profile (default "medicare"). */
+  payer?: "medicare" | "commercial-per-code" | "texas-medicaid" | PayerProfile;
   /** YYYY-MM-DD, any year: without a fee schedule for it, the nearest release is used and a warning says so. */
   dateOfService: string;
   discipline: Discipline;

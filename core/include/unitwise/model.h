@@ -27,7 +27,7 @@ enum class EditKind { Ncci, Mue };
 enum class Rule {
   DuplicateCode, Untimed, Cms8Minute, CmsBelow8, CmsFullBlocks, CmsLeftover, CmsZeroUnits, CmsTie, Pooling,
   PerCode, DisciplineModifier, AssistantUntimed, AssistantUnits, FeeRelease, FeeUnitPrice, FeeMppr, FeeAssistant,
-  FeeShare, Kx, EditRelease, Ncci, Mue, Telehealth
+  FeeShare, Kx, EditRelease, Ncci, Mue, Telehealth, UnitCap, PayerFee
 };
 
 // Every warning the engine gives. Names and severities: text/names.cpp.
@@ -35,7 +35,7 @@ enum class WarningId {
   Tie, DuplicateCode, SlpAssistant, AssistantPrecedence, AssistantDeMinimisBase, AddOnWithoutPrimary,
   Code97129Once, FacilityPeNa, StatusBBundled, StatusINotMedicare, StatusRRestricted, NoRvus, KxApplied,
   KxApproaching, TargetedReview, FeeScheduleNearest, ThresholdsNearest, EditTablesNearest, DistinctServiceUnused,
-  PatientLiable, TelehealthNotOnList, TelehealthNotAuthorized
+  PatientLiable, TelehealthNotOnList, TelehealthNotAuthorized, UnitCap, PayerNote, PayerFeeUnknown
 };
 
 using Cents = std::int64_t;  // whole cents: the only money type that crosses module lines
@@ -60,6 +60,27 @@ struct Service {
   std::string distinct_service;            // "XE", "XS", "XP", "XU" or "59" when the record shows a distinct service
 };
 
+// How a payer counts, marks and pays therapy (docs/payers.md). Every field defaults to Medicare's way.
+struct PayerProfile {
+  std::string id = "medicare";    // a built-in profile's id, or "inline"
+  std::string name = "Medicare Part B";
+  RuleSet unit_rule = RuleSet::Cms;
+  int daily_unit_cap[3] = {0, 0, 0};  // timed units a day per plan of care (PT, OT, SLP); 0 = no cap
+  std::vector<std::pair<std::string, int>> code_unit_caps;  // units a day of one code
+  bool discipline_modifiers = true;  // GP/GO/GN
+  bool assistant_modifiers = true;   // CQ/CO, the assistant's units on lines of their own
+  bool kx = true;
+  bool mppr = true;
+  bool medicare_coverage = true;     // Medicare status codes, telehealth list, ABN modifiers
+  enum class FeeBasis { Medicare, PercentOfMedicare, PerCode, Unknown } fee_basis = FeeBasis::Medicare;
+  int percent_of_medicare = 100;
+  std::vector<std::pair<std::string, Cents>> fee_per_code;  // dollars a unit, no geographic adjustment
+  int coinsurance_percent = 20;      // 42 U.S.C. 1395m(k)(1)(B) for Medicare
+  bool sequestration = true;
+  std::string note;                  // what the profile is based on and how current it is
+  std::string source;
+};
+
 struct VisitOptions {
   Pooling pooling = Pooling::PerDiscipline;  // docs/rules.md §1.2: per plan of care (2nd source)
   std::vector<std::string> tie_preference;   // codes that win equal remainders, then input order
@@ -68,7 +89,8 @@ struct VisitOptions {
 };
 
 struct Visit {
-  RuleSet rule_set = RuleSet::Cms;
+  RuleSet rule_set = RuleSet::Cms;  // the payer's unit rule; "ruleSet" in JSON is a shorthand for it
+  PayerProfile payer;
   Date date_of_service;
   Discipline discipline = Discipline::PT;
   std::string locality = "national";  // "national" or "<mac>-<locality>"

@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "json/payer_profile.h"
 #include "reference/csv_reader.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
@@ -235,13 +236,34 @@ void parse_root(Checker& c, const json& root, Visit& visit) {
     c.fail("", "a visit must be a JSON object");
     return;
   }
-  c.only_keys(root, "", {"ruleSet", "dateOfService", "discipline", "locality", "setting", "placeOfService", "ytdAllowed",
+  c.only_keys(root, "", {"ruleSet", "payer", "dateOfService", "discipline", "locality", "setting", "placeOfService", "ytdAllowed",
                          "deductibleRemaining", "services", "options"});
   if (root.contains("placeOfService")) {
     if (root["placeOfService"].is_string()) visit.place_of_service = root["placeOfService"].get<std::string>();
     else c.fail("/placeOfService", "must be a string of two digits such as \"11\" or \"10\"");
   }
-  if (root.contains("ruleSet")) c.choice(root["ruleSet"], "/ruleSet", kRuleSets, visit.rule_set);
+  // The payer first: its unit rule is the visit's, and "ruleSet" is a shorthand for it.
+  if (root.contains("payer")) {
+    const json& payer = root["payer"];
+    if (payer.is_string()) {
+      const PayerProfile* known = builtin_payer(payer.get_ref<const std::string&>());
+      if (known != nullptr) visit.payer = *known;
+      else c.fail("/payer", "unknown payer \"" + shorten(payer.get_ref<const std::string&>()) + "\"; built in: " +
+                                builtin_payer_ids() + ", or give a profile object (docs/payers.md)");
+    } else {
+      visit.payer.id = "inline";
+      visit.payer.name = "Inline profile";
+      parse_payer_profile(payer, "/payer", visit.payer, [&](const std::string& at, const std::string& message) { c.fail(at, message); });
+    }
+  }
+  visit.rule_set = visit.payer.unit_rule;
+  if (root.contains("ruleSet") && c.choice(root["ruleSet"], "/ruleSet", kRuleSets, visit.rule_set)) {
+    if (root.contains("payer") && root["payer"].is_object() && root["payer"].contains("unitRule") &&
+        visit.rule_set != visit.payer.unit_rule) {
+      c.fail("/ruleSet", "the payer profile sets unitRule already; give the unit rule once");
+    }
+    visit.payer.unit_rule = visit.rule_set;
+  }
 
   if (!root.contains("dateOfService")) {
     c.fail("/dateOfService", "is required (YYYY-MM-DD): fees, KX thresholds and edits depend on it");

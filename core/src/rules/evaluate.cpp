@@ -257,7 +257,8 @@ std::string remainder_text(const AssistantSplit& s, const char* modifier) {
   return "";
 }
 
-void add_line(Result& r, const Entry& e, int units, bool assistant, const char* assistant_modifier) {
+void add_line(Result& r, const Entry& e, int units, bool assistant, const char* assistant_modifier,
+              bool discipline_modifiers) {
   Line line;
   line.code = std::string(e.code());
   line.discipline = e.discipline;
@@ -265,7 +266,7 @@ void add_line(Result& r, const Entry& e, int units, bool assistant, const char* 
   line.assistant = assistant;
   line.minutes = e.minutes;
   line.liability = e.liability;
-  line.modifiers.emplace_back(discipline_modifier(e.discipline));
+  if (discipline_modifiers) line.modifiers.emplace_back(discipline_modifier(e.discipline));
   if (assistant) line.modifiers.emplace_back(assistant_modifier);
   // GA: an ABN was given (the patient is liable if Medicare denies); GY: excluded by law (MCPM 100-04 ch.1 §60).
   if (e.liability == Liability::Abn) line.modifiers.emplace_back("GA");
@@ -275,26 +276,30 @@ void add_line(Result& r, const Entry& e, int units, bool assistant, const char* 
 
 // Claim lines: GP/GO/GN on every line, CQ/CO on the assistant's units (split into its own line).
 void build_lines(const std::vector<Entry>& entries, const Visit& visit, Result& r, Trace& trace) {
+  const PayerProfile& payer = visit.payer;
   for (const Entry& e : entries) {
     const std::string code(e.code());
-    trace.add(Rule::DisciplineModifier, code, kDisciplineModifierSource, [&] {
-      return code + ": " + discipline_modifier(e.discipline) + " because it is furnished under the " +
-             plan_name(e.discipline) + " plan of care.";
-    });
+    if (payer.discipline_modifiers) {
+      trace.add(Rule::DisciplineModifier, code, kDisciplineModifierSource, [&] {
+        return code + ": " + discipline_modifier(e.discipline) + " because it is furnished under the " +
+               plan_name(e.discipline) + " plan of care.";
+      });
+    }
     const char* modifier = assistant_modifier(e.discipline);
-    if (e.assistant_minutes == 0 || e.units == 0) {
-      add_line(r, e, e.units, false, modifier);
+    // A payer without CQ/CO (most commercial plans) bills the assistant's minutes as the therapist's line.
+    if (e.assistant_minutes == 0 || e.units == 0 || !payer.assistant_modifiers) {
+      add_line(r, e, e.units, false, modifier, visit.payer.discipline_modifiers);
       continue;
     }
     if (modifier == nullptr) {
       r.warnings.push_back({WarningId::SlpAssistant, code + ": assistant minutes were given under an SLP plan of care; "
                                                  "there is no assistant modifier for SLP (CQ is PT, CO is OT)."});
-      add_line(r, e, e.units, false, modifier);
+      add_line(r, e, e.units, false, modifier, visit.payer.discipline_modifiers);
       continue;
     }
     if (!e.timed()) {
       const bool with = untimed_needs_assistant_modifier(e.minutes, e.assistant_minutes);
-      add_line(r, e, e.units, with, modifier);
+      add_line(r, e, e.units, with, modifier, visit.payer.discipline_modifiers);
       trace.add(Rule::AssistantUntimed, code, kAssistantSource, [&] {
         return code + ": the assistant alone furnished " + std::to_string(e.assistant_minutes) + " of " +
                std::to_string(e.minutes) + " minutes (" + (with ? "over" : "not over") + " 10%) → " +
@@ -303,8 +308,8 @@ void build_lines(const std::vector<Entry>& entries, const Visit& visit, Result& 
       continue;
     }
     const AssistantSplit s = split_timed_units(e.units, e.minutes, e.assistant_minutes, visit.options.de_minimis_base);
-    if (s.therapist_units > 0) add_line(r, e, s.therapist_units, false, modifier);
-    if (s.assistant_units > 0) add_line(r, e, s.assistant_units, true, modifier);
+    if (s.therapist_units > 0) add_line(r, e, s.therapist_units, false, modifier, visit.payer.discipline_modifiers);
+    if (s.assistant_units > 0) add_line(r, e, s.assistant_units, true, modifier, visit.payer.discipline_modifiers);
     trace.add(Rule::AssistantUnits, code, kAssistantSource, [&] {
       std::string text = code + ": therapist " + std::to_string(e.minutes - e.assistant_minutes) +
                          " minutes (with time together), assistant alone " + std::to_string(e.assistant_minutes) +
@@ -371,7 +376,9 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
 
   Notes notes;
   notes.explain = explain.trace;
-  apply_telehealth(valid, r.lines, notes);
+  if (!visit.payer.note.empty()) notes.warn(WarningId::PayerNote, visit.payer.name + ": " + visit.payer.note);
+  apply_unit_caps(valid, r.lines, notes);
+  if (visit.payer.medicare_coverage) apply_telehealth(valid, r.lines, notes);
   r.releases = used_releases(valid, notes);
   r.fee = price_visit(valid, r.lines, notes);
   r.edits = ncci_edits(valid, r.lines, notes);  // adds a documented 59/X before KX, which follows the payment ones

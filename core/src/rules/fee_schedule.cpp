@@ -13,10 +13,9 @@ namespace {
 constexpr int kMpprPePercent = 50;        // 50% of PE on every unit after the first (NGS, since 4/1/2013)
 // CQ/CO paid at 85% (42 U.S.C. 1395m(v)(1), in force from 1 January 2022).
 constexpr int kAssistantPercent = 85;
-constexpr int kCoinsurancePercent = 20;   // Medicare pays 80% after the deductible (42 U.S.C. 1395m(k)(1)(B))
+constexpr int kMpprIndicator = 5;         // RVU file mult-proc indicator 5: therapy MPPR on PE
 // 2% of Medicare's share, in force from 1 July 2022 (NGS; First Coast example).
 constexpr int kSequestrationPercent = 2;
-constexpr int kMpprIndicator = 5;         // RVU file mult-proc indicator 5: therapy MPPR on PE
 
 constexpr const char* kPfsSource = "MCPM 100-04 ch.12 (PFS formula); AAPC payment formula";
 constexpr const char* kMpprSource = "MCPM 100-04 ch.5 §10.7; NGS and Novitas MPPR pages";
@@ -63,6 +62,20 @@ std::size_t mppr_full_line(const std::vector<Line>& lines, const std::vector<Pri
   return best;
 }
 
+// The payer's own price of a code, a unit at a time: no geographic adjustment, MPPR or assistant rate.
+FeeLine per_code_fee(const PayerProfile& payer, const Line& line, Notes& notes) {
+  FeeLine f;
+  if (line.units == 0) return f;
+  for (const auto& [code, cents] : payer.fee_per_code) {
+    if (code != line.code) continue;
+    f.full = cents * line.units;
+    f.allowed = f.full;
+    return f;
+  }
+  warn_once(notes, WarningId::PayerFeeUnknown, line.code + ": " + payer.name + "'s fee table has no price for it; $0 shown.");
+  return f;
+}
+
 }  // namespace
 
 UnitPrice unit_price(int work, int pe, int mp, const GpciRow& g, std::int64_t cf) {
@@ -74,12 +87,12 @@ UnitPrice unit_price(int work, int pe, int mp, const GpciRow& g, std::int64_t cf
   return u;
 }
 
-LineShare share_of(Cents allowed, Cents deductible_left) {
+LineShare share_of(Cents allowed, Cents deductible_left, int coinsurance_percent, int sequestration_percent) {
   LineShare s;
   s.deductible = std::min(deductible_left, allowed);
-  s.coinsurance = percent_of(allowed - s.deductible, kCoinsurancePercent, 100);
+  s.coinsurance = percent_of(allowed - s.deductible, coinsurance_percent, 100);
   const Cents medicare = allowed - s.deductible - s.coinsurance;
-  s.sequestration = percent_of(medicare, kSequestrationPercent, 100);
+  s.sequestration = percent_of(medicare, sequestration_percent, 100);
   s.medicare_pays = medicare - s.sequestration;
   return s;
 }
@@ -87,6 +100,7 @@ LineShare share_of(Cents allowed, Cents deductible_left) {
 Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
   const Visit& visit = valid.visit();
   const VisitReleases& releases = valid.releases();
+  const PayerProfile& payer = visit.payer;
   Trace trace(notes.explain, notes.trace);
   const GpciRow& gpci = valid.locality();
   const Table<RvuRow>& rvus = *releases.rvu.table;  // validate() refuses a visit without fee data
@@ -111,7 +125,7 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
       continue;
     }
     p.paid = is_paid(*p.rvu);
-    p.mppr = p.paid && p.rvu->mult_proc == kMpprIndicator;
+    p.mppr = payer.mppr && p.paid && p.rvu->mult_proc == kMpprIndicator;
     int pe = p.rvu->pe_nonfac;
     if (visit.setting == Setting::Facility) {
       if (p.rvu->fac_pe_na) {
@@ -122,14 +136,14 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
       }
     }
     p.unit = unit_price(p.rvu->work, pe, p.rvu->mp, gpci, fee.conversion_factor);
-    if (!p.paid && lines[i].units > 0) {
+    if (!p.paid && lines[i].units > 0 && payer.medicare_coverage) {
       const bool bundled = p.rvu->status == 'B';
       warn_once(notes, bundled ? WarningId::StatusBBundled : WarningId::StatusINotMedicare,
                 lines[i].code + (bundled ? " is bundled into the day's other services (status B): Medicare never pays "
                                            "it separately, and the patient may not be billed for it. It is shown at $0."
                                          : ": Medicare status I, not valid for Medicare: $0."));
     }
-    if (p.paid && p.rvu->status == 'R' && lines[i].units > 0) {
+    if (p.paid && p.rvu->status == 'R' && lines[i].units > 0 && payer.medicare_coverage) {
       warn_once(notes, WarningId::StatusRRestricted, lines[i].code + ": Medicare status R, restricted coverage; "
                                               "check the MAC's policy before billing.");
     }
@@ -160,7 +174,8 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
       const Exact full = p.unit.full * line.units;
       const int reduced_units = p.mppr ? line.units - (i == full_line ? 1 : 0) : 0;
       const Exact after_mppr = full - p.unit.pe_part * reduced_units * (100 - kMpprPePercent) / 100;
-      const Exact allowed = line.assistant ? after_mppr * kAssistantPercent / 100 : after_mppr;
+      Exact allowed = line.assistant ? after_mppr * kAssistantPercent / 100 : after_mppr;
+      if (payer.fee_basis == PayerProfile::FeeBasis::PercentOfMedicare) allowed = allowed * payer.percent_of_medicare / 100;
       f.full = round_to_cents(full);
       f.mppr = f.full - round_to_cents(after_mppr);
       f.allowed = round_to_cents(allowed);
@@ -172,11 +187,15 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
         });
       }
     }
+    if (payer.fee_basis == PayerProfile::FeeBasis::PerCode) f = per_code_fee(payer, line, notes);
+    if (payer.fee_basis == PayerProfile::FeeBasis::Unknown) f = FeeLine{};
     line.allowed = f.allowed;
 
     // A GA or GY line is the patient's to pay: Medicare pays none of it and it meets no deductible.
     const bool patients = line.liability != Liability::Payer;
-    const LineShare share = patients ? LineShare{0, 0, 0, 0} : share_of(f.allowed, deductible_left);
+    const LineShare share = patients ? LineShare{0, 0, 0, 0}
+                                     : share_of(f.allowed, deductible_left, payer.coinsurance_percent,
+                                                payer.sequestration ? kSequestrationPercent : 0);
     deductible_left -= share.deductible;
     if (patients && line.units > 0) {
       fee.patient_owes += f.allowed;
@@ -195,6 +214,20 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     fee.medicare_pays += share.medicare_pays;
     fee.patient_owes += share.deductible + share.coinsurance;
     fee.lines.push_back(std::move(f));
+  }
+  if (payer.fee_basis == PayerProfile::FeeBasis::Unknown) {
+    notes.warn(WarningId::PayerFeeUnknown, payer.name + ": its fees are not loaded, so the fee shows $0. Units and "
+                                           "modifiers do not depend on it.");
+  }
+  if (payer.fee_basis != PayerProfile::FeeBasis::Medicare) {
+    trace.add(Rule::PayerFee, "", "the payer profile (docs/payers.md)", [&] {
+      switch (payer.fee_basis) {
+        case PayerProfile::FeeBasis::PercentOfMedicare:
+          return payer.name + " pays " + std::to_string(payer.percent_of_medicare) + "% of the Medicare amount.";
+        case PayerProfile::FeeBasis::PerCode: return payer.name + " pays from its own fee table, per unit.";
+        default: return payer.name + ": fees unknown.";
+      }
+    });
   }
   trace.add(Rule::FeeShare, "", kShareSource, [&] {
     return "Allowed " + dollars(fee.allowed) + ": deductible " + dollars(fee.deductible) + ", 20% coinsurance " +

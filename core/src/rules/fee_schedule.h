@@ -25,7 +25,8 @@ struct LineShare {
   Cents sequestration = 0;
   Cents medicare_pays = 0;
 };
-LineShare share_of(Cents allowed, Cents deductible_left);
+// The Medicare shares by default: 20% coinsurance (42 U.S.C. 1395m(k)(1)(B)), 2% sequestration from 1 July 2022.
+LineShare share_of(Cents allowed, Cents deductible_left, int coinsurance_percent = 20, int sequestration_percent = 2);
 
 
 }  // namespace unitwise

@@ -19,7 +19,7 @@ const char* bucket_name(KxBucket b) { return b == KxBucket::Ot ? "OT" : "PT+SLP"
 void apply_kx(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
   const Visit& visit = valid.visit();
   const auto& kx = valid.releases().kx;
-  if (!kx) return;
+  if (!kx || !visit.payer.kx) return;  // KX and the review threshold are Medicare's (BBA 2018 §50202)
   const Cents threshold = kx->amount;
   for (KxBucket bucket : {KxBucket::PtSlp, KxBucket::Ot}) {
     Cents spent = bucket == KxBucket::Ot ? visit.ytd_ot : visit.ytd_pt_slp;  // this year before the visit

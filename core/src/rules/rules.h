@@ -20,6 +20,9 @@ struct Notes {
 // deductible, coinsurance and sequestration. Lines with 0 units are priced at 0.
 Fee price_visit(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
 
+// The payer's daily unit caps: units above a cap leave their lines (the last lines first) and the fee.
+void apply_unit_caps(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
+
 // Place of service 02 or 10 under Medicare: 95 on the codes of the telehealth list, warnings for the others.
 void apply_telehealth(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
 

@@ -35,6 +35,8 @@ constexpr RuleName kRules[] = {
     {Rule::Ncci, "ncci", Topic::Edits},
     {Rule::Mue, "mue", Topic::Edits},
     {Rule::Telehealth, "telehealth", Topic::Modifiers},
+    {Rule::UnitCap, "unit-cap", Topic::Units},
+    {Rule::PayerFee, "payer-fee", Topic::Fee},
 };
 
 struct WarningName {
@@ -66,6 +68,9 @@ constexpr WarningName kWarnings[] = {
     {WarningId::PatientLiable, "patient-liable", Severity::Info},
     {WarningId::TelehealthNotOnList, "telehealth-not-on-list", Severity::Warning},
     {WarningId::TelehealthNotAuthorized, "telehealth-not-authorized", Severity::Error},
+    {WarningId::UnitCap, "unit-cap", Severity::Warning},
+    {WarningId::PayerNote, "payer-note", Severity::Info},
+    {WarningId::PayerFeeUnknown, "payer-fee-unknown", Severity::Warning},
 };
 
 // The tables are indexed by enum value: each row must sit at its enum's position.
@@ -73,13 +78,13 @@ constexpr bool rules_in_order() {
   for (int i = 0; i < static_cast<int>(sizeof kRules / sizeof kRules[0]); ++i) {
     if (static_cast<int>(kRules[i].rule) != i) return false;
   }
-  return static_cast<int>(sizeof kRules / sizeof kRules[0]) == static_cast<int>(Rule::Telehealth) + 1;
+  return static_cast<int>(sizeof kRules / sizeof kRules[0]) == static_cast<int>(Rule::PayerFee) + 1;
 }
 constexpr bool warnings_in_order() {
   for (int i = 0; i < static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]); ++i) {
     if (static_cast<int>(kWarnings[i].id) != i) return false;
   }
-  return static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]) == static_cast<int>(WarningId::TelehealthNotAuthorized) + 1;
+  return static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]) == static_cast<int>(WarningId::PayerFeeUnknown) + 1;
 }
 static_assert(rules_in_order(), "kRules must list every Rule in enum order");
 static_assert(warnings_in_order(), "kWarnings must list every WarningId in enum order");

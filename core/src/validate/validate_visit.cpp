@@ -87,14 +87,14 @@ struct Validator {
       const Service& s = v.services[i];
       const std::string path = "/services/" + std::to_string(i);
       const RvuRow* rvu = codes[i] && r.rvu.table ? find_rvu(*r.rvu.table, s.code) : nullptr;
-      if (rvu != nullptr && rvu->status == 'I') {
+      if (rvu != nullptr && rvu->status == 'I' && v.payer.medicare_coverage) {
         // CMS status I: "not valid for Medicare purposes; Medicare uses another code" (RVU file, Attachment A).
         const Replacement* instead = medicare_replacement(s.code);
         fail(path + "/code", s.code + " is not valid for Medicare (status I in " + r.rvu.table->release.name + ")" +
                                  (instead ? ": " + instead->why + ", so bill " + instead->use_instead + " instead"
                                           : ": Medicare uses another code for it"));
       }
-      if (rvu != nullptr && rvu->status == 'B' && s.liability != Liability::Payer) {
+      if (rvu != nullptr && rvu->status == 'B' && s.liability != Liability::Payer && v.payer.medicare_coverage) {
         // Palmetto GBA: a status B service is never paid separately and the patient cannot be billed for it.
         fail(path + (s.liability == Liability::Abn ? "/abn" : "/excluded"),
              s.code + " is bundled (status B): Medicare never pays it separately and the patient may not be billed "
