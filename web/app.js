@@ -3,7 +3,7 @@
 import { createEngine } from "./unitwise/index.js";
 import { lastVisit, saveVisit, visitFromAddress } from "./address.js";
 import { setCatalogue } from "./code-picker.js";
-import { addService, fillForm, readVisit, setLocalities, showErrors } from "./visit-form.js";
+import { addService, fillForm, readVisit, setLocalities, showDistinctChoices, showErrors } from "./visit-form.js";
 import { renderResult, summaryText } from "./results-view.js";
 import { startPractice } from "./practice.js";
 
@@ -34,9 +34,12 @@ function update() {
   const { visit, rows } = readVisit(tiePreference.length ? { tiePreference } : {});
   const result = engine.evaluate(visit);
   showErrors(result.errors, rows);
+  showDistinctChoices(result, rows);
+  // Another payer's plan sets the unit rule: the (disabled) rule-set field shows which one it used.
+  if (visit.payer && result.ok) $("ruleSet").value = result.ruleSet;
   saveVisit(visit);
   let compared = null;
-  if ($("compare").checked && result.ok) {
+  if ($("compare").checked && result.ok && !visit.payer) {
     const other = engine.evaluate({ ...visit, ruleSet: visit.ruleSet === "per_code" ? "cms" : "per_code" });
     if (other.ok) compared = visit.ruleSet === "per_code" ? [other, result] : [result, other];
   }

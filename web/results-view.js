@@ -37,13 +37,14 @@ function editsAndWarnings(result) {
 }
 
 function feeBreakdown(fee) {
+  const medicare = fee.payer.startsWith("Medicare");
   const rows = [
     ["Fee schedule amount", fee.full], ["Multiple procedure reduction (MPPR)", -fee.mpprReduction],
     ["Assistant (CQ/CO) reduction", -fee.assistantReduction], ["Allowed", fee.allowed, "key"],
-    ["Deductible", fee.deductible], ["Coinsurance (20%)", fee.coinsurance], ["Sequestration (2%)", fee.sequestration],
-    ["Medicare pays", fee.medicarePays, "key"], ["Patient owes", fee.patientOwes, "key"],
+    ["Deductible", fee.deductible], ["Coinsurance", fee.coinsurance], ["Sequestration", fee.sequestration],
+    [medicare ? "Medicare pays" : "The payer pays", fee.medicarePays, "key"], ["Patient owes", fee.patientOwes, "key"],
   ];
-  return section(`Medicare fee (${fee.year}, ${fee.localityName.toLowerCase()}, ${fee.setting})`,
+  return section(`${medicare ? "Medicare fee" : `Fee, ${fee.payer}`} (${fee.year} schedule, ${fee.localityName.toLowerCase()}, ${fee.setting})`,
     table("fee", "Fee breakdown", null, rows.map(([name, amount, key]) => el("tr", { class: key },
       el("th", { scope: "row" }, name), el("td", {}, money(amount))))),
     el("p", { class: "hint" }, `Conversion factor $${fee.conversionFactor}. An estimate from CMS public files; the MAC's remittance decides.`));
@@ -66,7 +67,8 @@ export function summaryText(result) {
   const estimate = result.fee.year !== Number(result.dateOfService.slice(0, 4)) ? ` (estimated at ${result.fee.year} rates)` : "";
   return `${count(billedUnits(result), "unit")} on ${count(result.lines.length, "line")}` +
          ` (${result.totalTimedUnits} timed from ${result.totalTimedMinutes} minutes). Allowed ${money(result.fee.allowed)}${estimate},` +
-         ` Medicare pays ${money(result.fee.medicarePays)}, patient owes ${money(result.fee.patientOwes)}.`;
+         ` ${result.fee.payer.startsWith("Medicare") ? "Medicare" : "the payer"} pays ${money(result.fee.medicarePays)},` +
+         ` patient owes ${money(result.fee.patientOwes)}.`;
 }
 
 // A bad visit keeps the last good figures on screen, marked as out of date, so typing a code does not

@@ -4,6 +4,9 @@ import { el } from "./dom.js";
 import { codePicker } from "./code-picker.js";
 
 const $ = (id) => document.getElementById(id);
+const CUSTOM_PAYER_KEY = "unitwise.customPayer";
+const DISTINCT = [["", "not distinct"], ["XE", "XE separate encounter"], ["XS", "XS separate structure"],
+                  ["XP", "XP separate practitioner"], ["XU", "XU unusual non-overlapping"], ["59", "59 distinct service"]];
 let rowSerial = 0;
 let localities = [];
 
@@ -38,9 +41,19 @@ function serviceRow(service, onChange) {
   const cell = (label, control, inputId = control.id) => el("div", { class: "cell" },
     el("label", { for: inputId }, label), control);
   const remove = el("button", { type: "button", class: "remove", "aria-label": "Remove this service" }, "Remove");
+  // An ABN for this service (GA), and a distinct service the record supports: offered on rows an edit touches.
+  const abn = el("input", { type: "checkbox", id: `${id}-abn`, class: "abn" });
+  abn.checked = service.abn === true;
+  const distinct = el("select", { id: `${id}-distinct`, class: "distinct" },
+    ...DISTINCT.map(([value, text]) => el("option", { value }, text)));
+  distinct.value = service.distinctService ?? "";
+  const distinctCell = el("label", { class: "distinct-cell", for: `${id}-distinct` }, "Distinct service (record shows it) ", distinct);
+  distinctCell.hidden = !service.distinctService;
+  const extras = el("div", { class: "extras" },
+    el("label", { for: `${id}-abn` }, abn, " ABN given (GA)"), distinctCell);
   const node = el("div", { class: "service", role: "listitem" },
     cell("Code", picker, `${id}-code`), cell("Minutes", number("minutes", service.minutes)),
-    cell("Assistant alone", number("assistant", service.assistantMinutes)), cell("Plan", discipline), remove);
+    cell("Assistant alone", number("assistant", service.assistantMinutes)), cell("Plan", discipline), remove, extras);
   remove.addEventListener("click", () => {
     // Focus stays in the list: on the next row's code, or the previous one's, or the add button.
     const next = node.nextElementSibling ?? node.previousElementSibling;
@@ -64,7 +77,7 @@ const dollars = (id) => numberOrNothing($(id).value) ?? 0;
 // Empty inputs are left out, not guessed; a row still blank is skipped so adding one does not blank the result.
 export function readVisit(options = {}) {
   const rows = [...document.querySelectorAll("#service-rows .service")].filter((row) =>
-    [...row.querySelectorAll("input")].some((input) => input.value.trim() !== ""));
+    [...row.querySelectorAll("input:not([type=checkbox])")].some((input) => input.value.trim() !== ""));
   const services = rows.map((row) => {
     const s = { code: row.querySelector("input.code").value.trim() };
     const minutes = numberOrNothing(row.querySelector("input.minutes").value);
@@ -73,10 +86,12 @@ export function readVisit(options = {}) {
     if (minutes !== undefined) s.minutes = minutes;
     if (assistant) s.assistantMinutes = assistant;
     if (discipline) s.discipline = discipline;
+    if (row.querySelector("input.abn").checked) s.abn = true;
+    const distinct = row.querySelector("select.distinct").value;
+    if (distinct) s.distinctService = distinct;
     return s;
   });
   const visit = {
-    ruleSet: $("ruleSet").value,
     dateOfService: $("dateOfService").value,
     discipline: $("discipline").value,
     locality: localityId($("locality").value),
@@ -85,6 +100,14 @@ export function readVisit(options = {}) {
     deductibleRemaining: dollars("deductible"),
     services,
   };
+  // Medicare is the default payer: its visits stay as plain as before. Another payer's profile sets the unit rule.
+  const payer = $("payer").value;
+  $("ruleSet").disabled = payer !== "medicare";
+  $("custom-payer").hidden = payer !== "custom";
+  if (payer === "medicare") visit.ruleSet = $("ruleSet").value;
+  else if (payer === "custom") visit.payer = customPayer();
+  else visit.payer = payer;
+  if ($("placeOfService").value !== "11") visit.placeOfService = $("placeOfService").value;
   // Options only when they differ from the engine's defaults, so plain visits stay plain.
   const all = { ...options };
   if ($("pooling").value !== "per_discipline") all.pooling = $("pooling").value;
@@ -94,8 +117,35 @@ export function readVisit(options = {}) {
   return { visit, rows };
 }
 
+// The custom plan as typed (kept in this browser). Text that is not JSON goes to the engine as a string, and
+// the engine's error for /payer says what to give; nothing is guessed.
+function customPayer() {
+  const text = $("payer-profile").value;
+  localStorage.setItem(CUSTOM_PAYER_KEY, text);
+  try {
+    return JSON.parse(text || "{}");
+  } catch {
+    return `custom plan that is not valid JSON: ${text.slice(0, 40)}`;
+  }
+}
+
+// The distinct-service choice shows on rows whose code is the column-2 code of an NCCI edit a modifier can bypass.
+export function showDistinctChoices(result, rows) {
+  const codes = new Set((result.edits ?? []).filter((e) => e.kind === "ncci" && e.modifierAllowed).map((e) => e.column2));
+  for (const row of rows) {
+    const cell = row.querySelector(".distinct-cell");
+    cell.hidden = !codes.has(row.querySelector("input.code").value.trim().toUpperCase()) && !row.querySelector("select.distinct").value;
+  }
+}
+
 export function fillForm(visit, onChange) {
   $("ruleSet").value = visit.ruleSet ?? "cms";
+  const payer = visit.payer ?? "medicare";
+  $("payer").value = typeof payer === "string" && [...$("payer").options].some((o) => o.value === payer) ? payer : "custom";
+  $("payer-profile").value = typeof payer === "object" ? JSON.stringify(payer, null, 2) : (localStorage.getItem(CUSTOM_PAYER_KEY) ?? "");
+  $("custom-payer").hidden = $("payer").value !== "custom";
+  $("ruleSet").disabled = $("payer").value !== "medicare";
+  $("placeOfService").value = visit.placeOfService ?? "11";
   $("dateOfService").value = visit.dateOfService ?? "";
   $("discipline").value = visit.discipline ?? "PT";
   $("locality").value = visit.locality ?? "national";
@@ -116,9 +166,12 @@ export function fillForm(visit, onChange) {
 function inputFor(path, rows) {
   const m = /^\/services\/(\d+)(?:\/(\w+))?/.exec(path);
   if (m) {
-    const field = { minutes: "input.minutes", assistantMinutes: "input.assistant", discipline: "select.row-discipline" };
+    const field = { minutes: "input.minutes", assistantMinutes: "input.assistant", discipline: "select.row-discipline",
+                    abn: "input.abn", distinctService: "select.distinct" };
     return rows[Number(m[1])]?.querySelector(field[m[2]] ?? "input.code");
   }
+  // A custom plan's errors (/payer, /payer/dailyUnitCap/PT, ...) belong to the text it was typed in.
+  if (/^\/payer(\/|$)/.test(path) && $("payer").value === "custom") return $("payer-profile");
   return document.querySelector(`[data-path="${CSS.escape(path)}"]`) ??
          document.querySelector(`[data-path^="${CSS.escape(path)}/"]`);
 }

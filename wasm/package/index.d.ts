@@ -158,6 +158,8 @@ export interface FeeLine {
 }
 
 export interface Fee {
+  /** The payer profile's name ("Medicare Part B" by default). `medicarePays` is what this payer pays. */
+  payer: string;
   /** Calendar year of the fee schedule used; differs from the visit's when none for its year is loaded. */
   year: number;
   locality: string;

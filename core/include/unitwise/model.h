@@ -176,6 +176,7 @@ struct FeeLine {
 };
 
 struct Fee {
+  std::string payer;          // the payer profile's name
   int year = 0;               // the calendar year of the fee schedule used (may differ from the visit's)
   std::string locality;       // as given
   std::string locality_name;

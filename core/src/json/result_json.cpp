@@ -62,6 +62,7 @@ void write_fee(JsonWriter& w, const std::optional<Fee>& fee, const std::vector<L
   }
   const Fee& f = *fee;
   w.begin_object();
+  w.key("payer").value(f.payer);
   w.key("year").value(f.year);
   w.key("locality").value(f.locality);
   w.key("localityName").value(f.locality_name);

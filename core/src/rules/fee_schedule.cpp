@@ -105,6 +105,7 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
   const GpciRow& gpci = valid.locality();
   const Table<RvuRow>& rvus = *releases.rvu.table;  // validate() refuses a visit without fee data
   Fee fee;
+  fee.payer = payer.name;
   fee.year = rvus.release.year;
   fee.locality = visit.locality;
   fee.locality_name = gpci.name;
