@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "unitwise/episode.h"
 #include "unitwise/unitwise.h"
 
 namespace {
@@ -47,6 +48,9 @@ std::string use_packs() {
   return "";
 }
 
+// One plan of care's visits (docs/episodes.md): episode JSON in, episode result JSON out.
+std::string evaluate_episode_json(const std::string& episode) { return unitwise::evaluate_episode_json(episode, *data); }
+
 std::string data_versions() { return unitwise::data_versions_json(*data); }
 std::string localities(const std::string& date) { return unitwise::localities_json(date, *data); }
 
@@ -55,6 +59,7 @@ std::string localities(const std::string& date) { return unitwise::localities_js
 EMSCRIPTEN_BINDINGS(unitwise) {
   emscripten::function("evaluateJson", &evaluate_json);
   emscripten::function("evaluateJsonBytes", &evaluate_json_bytes);
+  emscripten::function("evaluateEpisodeJson", &evaluate_episode_json);
   emscripten::function("addPackFile", &add_pack_file);
   emscripten::function("usePacks", &use_packs);
   emscripten::function("version", &unitwise::version);
