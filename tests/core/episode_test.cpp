@@ -218,7 +218,7 @@ TEST(Episode, CarriedSpendPastTheEnginesBoundIsAnError) {
   const json r = json::parse(evaluate_episode_json(e.dump()));
   EXPECT_FALSE(r["ok"].get<bool>());
   ASSERT_EQ(r["errors"].size(), 1u);
-  EXPECT_EQ(r["errors"][0]["path"].get<std::string>().rfind("/visits/1/", 0), 0u) << r["errors"].dump();
+  EXPECT_EQ(r["errors"][0]["path"], "/visits/1") << r["errors"].dump();
   EXPECT_TRUE(r["visits"].empty());
 }
 

@@ -187,8 +187,10 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
     v.ytd_ot = spent[1];
     Validation val = validate(std::move(v), data);
     if (!val.visit) {  // only the carried spend can fail here: past the engine's $1,000,000 bound
-      for (FieldError& f : val.errors) out.errors.push_back({"/visits/" + std::to_string(i) + f.path, std::move(f.message)});
-      continue;
+      out.errors.push_back({"/visits/" + std::to_string(i),
+                            "the year-to-date spend carried into this visit (PT+SLP " + dollars(spent[0]) + ", OT " +
+                                dollars(spent[1]) + ") is past the engine's $1000000.00 bound for a year's therapy"});
+      break;
     }
     Result r = evaluate(*val.visit);
 
