@@ -135,6 +135,18 @@ TEST(EpisodeJson, PlanOfCareIsRequiredAndChecked) {
   EXPECT_EQ(paths(parse(e.dump())), std::vector<std::string>{"/planOfCare/certifiedThrough"});
 }
 
+// With the plan's discipline unknown, a visit that takes it is not checked against a guessed one.
+TEST(EpisodeJson, AnUnknownPlanDisciplineIsOneError) {
+  json e = episode();
+  e["planOfCare"]["discipline"] = "Speech";
+  for (auto& v : e["visits"]) v["services"] = json::array({json{{"code", "92507"}}});
+  EXPECT_EQ(paths(parse(e.dump())), std::vector<std::string>{"/planOfCare/discipline"});
+  e["visits"][1]["services"][0]["minutes"] = -1;
+  e["visits"][2]["discipline"] = "SLP";
+  e["visits"][2]["services"][0]["minutes"] = -1;
+  EXPECT_EQ(paths(parse(e.dump())), (std::vector<std::string>{"/planOfCare/discipline", "/visits/2/services/0/minutes"}));
+}
+
 TEST(EpisodeJson, AVisitBeforeThePlanStarts) {
   json e = episode();
   e["visits"][0]["dateOfService"] = "2026-01-02";

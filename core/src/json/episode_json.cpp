@@ -129,24 +129,32 @@ std::string first_segment(const std::string& path) {
   return path.substr(1, end == std::string::npos ? std::string::npos : end - 1);
 }
 
-void parse_plan(Errors& e, const json& root, PlanOfCare& plan, bool& plan_ok) {
-  plan_ok = false;
+// Which parts of the plan the visits can be checked against.
+struct PlanStatus {
+  bool discipline = false;
+  bool start = false;
+};
+
+void parse_plan(Errors& e, const json& root, PlanOfCare& plan, PlanStatus& ok) {
   if (!root.contains("planOfCare")) {
     return e.fail("/planOfCare", "is required: {\"discipline\": \"PT\", \"start\": \"YYYY-MM-DD\", \"certifiedThrough\": \"YYYY-MM-DD\"}");
   }
   const json& p = root["planOfCare"];
   if (!p.is_object()) return e.fail("/planOfCare", "must be an object with discipline, start and certifiedThrough");
   e.only_keys(p, "/planOfCare", {"discipline", "start", "certifiedThrough"});
-  const std::size_t before = e.list.size();
   if (!p.contains("discipline")) {
     e.fail("/planOfCare/discipline", "is required: \"PT\", \"OT\" or \"SLP\"");
   } else if (auto d = e.discipline(p["discipline"], "/planOfCare/discipline")) {
     plan.discipline = *d;
+    ok.discipline = true;
   }
   std::optional<DateKey> start;
   if (!p.contains("start")) e.fail("/planOfCare/start", "is required (YYYY-MM-DD): the first day of the plan of care");
   else start = e.date(p["start"], "/planOfCare/start");
-  if (start) plan.start = to_date(*start);
+  if (start) {
+    plan.start = to_date(*start);
+    ok.start = true;
+  }
   if (p.contains("certifiedThrough")) {
     if (auto through = e.date(p["certifiedThrough"], "/planOfCare/certifiedThrough")) {
       if (start && *through < *start) {
@@ -156,7 +164,6 @@ void parse_plan(Errors& e, const json& root, PlanOfCare& plan, bool& plan_ok) {
       }
     }
   }
-  plan_ok = e.list.size() == before;
 }
 
 void parse_prior(Errors& e, const json& root, Episode& episode) {
@@ -180,6 +187,15 @@ void add_visit_errors(Errors& e, const std::vector<FieldError>& errors, const st
 // The episode's locality, setting, ruleSet and options, checked once by the visit parser on a probe visit
 // (so a value no visit takes is still checked, with the visit parser's own messages).
 void check_inherited(Errors& e, const json& root, const PlanOfCare& plan, const ReferenceData& data) {
+  // On the first visit's date when it has one (the tables of its year), else the plan's start.
+  std::string date = iso_date(date_key(plan.start));
+  if (root.contains("visits") && root["visits"].is_array() && !root["visits"].empty() && root["visits"][0].is_object()) {
+    const json& first = root["visits"][0];
+    if (first.contains("dateOfService") && first["dateOfService"].is_string() &&
+        parse_iso_date(first["dateOfService"].get_ref<const std::string&>())) {
+      date = first["dateOfService"].get<std::string>();
+    }
+  }
   json probe = json::object();
   std::set<std::string> inherited;
   for (const char* key : kInherited) {
@@ -189,7 +205,7 @@ void check_inherited(Errors& e, const json& root, const PlanOfCare& plan, const 
     }
   }
   if (inherited.empty()) return;
-  probe["dateOfService"] = iso_date(date_key(plan.start));
+  probe["dateOfService"] = date;
   probe["discipline"] = to_string(plan.discipline);
   probe["services"] = json::array({json{{"code", "97110"}, {"minutes", 15}}});
   const Validation v = parse_visit(probe.dump(), data);
@@ -198,7 +214,7 @@ void check_inherited(Errors& e, const json& root, const PlanOfCare& plan, const 
   }
 }
 
-void parse_visits(Errors& e, const json& root, const PlanOfCare& plan, bool plan_ok, const ReferenceData& data,
+void parse_visits(Errors& e, const json& root, const PlanOfCare& plan, PlanStatus plan_ok, const ReferenceData& data,
                   Episode& episode) {
   if (!root.contains("visits")) return e.fail("/visits", "is required: an array of visits in date order");
   const json& visits = root["visits"];
@@ -226,9 +242,12 @@ void parse_visits(Errors& e, const json& root, const PlanOfCare& plan, bool plan
       e.fail(prefix + "/ytdAllowed", "is computed by the episode (priorSpend and the visits before this one): leave it out");
       visit.erase("ytdAllowed");
     }
-    if (!visit.contains("discipline")) {
+    // A visit without a discipline is the plan's; when the plan's is unknown, such a visit's services cannot
+    // be checked (their codes depend on it), so only its date is.
+    const bool own_discipline = visit.contains("discipline");
+    if (!own_discipline) {
       visit["discipline"] = to_string(plan.discipline);
-    } else if (plan_ok && visit["discipline"].is_string()) {
+    } else if (plan_ok.discipline && visit["discipline"].is_string()) {
       const std::string& d = visit["discipline"].get_ref<const std::string&>();
       if ((d == "PT" || d == "OT" || d == "SLP") && d != to_string(plan.discipline)) {
         e.fail(prefix + "/discipline", "is " + d + " but the plan of care is " + to_string(plan.discipline) +
@@ -248,7 +267,7 @@ void parse_visits(Errors& e, const json& root, const PlanOfCare& plan, bool plan
         if (previous && *d < *previous) {
           e.fail(prefix + "/dateOfService", "is " + iso_date(*d) + ", before visit " + std::to_string(previous_index) +
                                                 " (" + iso_date(*previous) + "): give the visits in date order");
-        } else if (plan_ok && *d < date_key(plan.start)) {
+        } else if (plan_ok.start && *d < date_key(plan.start)) {
           e.fail(prefix + "/dateOfService", "is " + iso_date(*d) + ", before the plan of care starts (" +
                                                 iso_date(date_key(plan.start)) + ")");
         }
@@ -258,6 +277,7 @@ void parse_visits(Errors& e, const json& root, const PlanOfCare& plan, bool plan
         }
       }
     }
+    if (!own_discipline && !plan_ok.discipline) continue;
     Validation v = parse_visit(visit.dump(), data);
     if (!v.visit) {
       add_visit_errors(e, v.errors, prefix, inherited);
@@ -290,10 +310,10 @@ EpisodeParse parse_episode(std::string_view text, const ReferenceData& data) {
     } else {
       Episode episode;
       e.only_keys(root, "", {"planOfCare", "priorSpend", "locality", "setting", "ruleSet", "options", "visits"});
-      bool plan_ok = false;
+      PlanStatus plan_ok;
       parse_plan(e, root, episode.plan, plan_ok);
       parse_prior(e, root, episode);
-      if (plan_ok) check_inherited(e, root, episode.plan, data);
+      if (plan_ok.discipline && plan_ok.start) check_inherited(e, root, episode.plan, data);
       parse_visits(e, root, episode.plan, plan_ok, data, episode);
       if (e.list.empty()) out.episode = std::move(episode);
     }
