@@ -42,7 +42,7 @@ export async function createEngine(options = {}) {
       const bytes = utf8Bytes(text);
       if (bytes > EPISODE_LIMIT_BYTES) return episodeTooLarge(bytes);
     }
-    return wasm.evaluateEpisodeJson(text);
+    return decoder.decode(wasm.evaluateEpisodeJsonBytes(text));
   };
 
   return Object.freeze({
