@@ -66,6 +66,10 @@ void check_vector(const json& vector, const json& result) {
       EXPECT_EQ(alerts[i]["visit"], want["visit"]) << alerts[i].dump();
       EXPECT_EQ(alerts[i]["kind"], want["kind"]) << alerts[i].dump();
       EXPECT_FALSE(alerts[i]["message"].get<std::string>().empty());
+      if (want.contains("messageContains")) {
+        EXPECT_NE(alerts[i]["message"].get<std::string>().find(want["messageContains"].get<std::string>()), std::string::npos)
+            << alerts[i]["message"];
+      }
       if (want.contains("sourceContains")) {
         EXPECT_NE(alerts[i]["source"].get<std::string>().find(want["sourceContains"].get<std::string>()), std::string::npos)
             << alerts[i]["source"];

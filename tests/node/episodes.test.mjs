@@ -29,6 +29,7 @@ function checkEpisodeVector({ expect }, result) {
     expect.alerts.forEach((want, i) => {
       if (want.sourceContains && !result.alerts[i]?.source.includes(want.sourceContains)) fails.push(`alert ${i} source: ${result.alerts[i]?.source}`);
       if (!result.alerts[i]?.message) fails.push(`alert ${i} has no message`);
+      if (want.messageContains && !result.alerts[i]?.message.includes(want.messageContains)) fails.push(`alert ${i} message: ${result.alerts[i]?.message}`);
     });
   }
   for (const [visit, lines] of Object.entries(expect.lines ?? {})) {
