@@ -224,3 +224,24 @@ TEST(Episode, CarriedSpendPastTheEnginesBoundIsAnError) {
 
 }  // namespace
 }  // namespace unitwise
+
+namespace unitwise {
+namespace {
+
+// A progress report on the day's second visit counts for the whole treatment day (the alert is on the day's first).
+TEST(Episode, AReportOnTheDaysSecondVisitCountsForTheDay) {
+  json e = {{"planOfCare", {{"discipline", "PT"}, {"start", "2026-01-05"}}}, {"visits", json::array()}};
+  std::string date = "2026-01-05";
+  for (int i = 0; i < 10; ++i) {
+    if (i > 0) date = add_days(date, 1);
+    e["visits"].push_back({{"dateOfService", date}, {"services", {{{"code", "97110"}, {"minutes", 15}}}}});
+  }
+  e["visits"].push_back({{"dateOfService", date}, {"services", {{{"code", "97530"}, {"minutes", 15}}}}});
+  EXPECT_EQ(alerts_of(json::parse(evaluate_episode_json(e.dump()))),
+            (std::vector<std::pair<int, std::string>>{{9, "progress-report-due"}}));
+  e["visits"][10]["progressReport"] = true;
+  EXPECT_TRUE(alerts_of(json::parse(evaluate_episode_json(e.dump()))).empty());
+}
+
+}  // namespace
+}  // namespace unitwise
