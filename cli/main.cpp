@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "csv_batch.h"
+#include "episode_command.h"
 #include "evaluate_command.h"
 #include "file_io.h"
 #include "import_cms_command.h"
@@ -21,6 +22,7 @@ constexpr const char* kUsage =
     "       unitwise evaluate [--data DIR]... --batch [FILE|-]  one visit per line in, one result per line out\n"
     "       unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N]\n"
     "                                       service rows as CSV in, claim lines as CSV out (docs/batch.md)\n"
+    "       unitwise episode [--data DIR]... [FILE|-]   one plan of care's visits in date order (docs/episodes.md)\n"
     "       unitwise import-cms --out DIR [--effective YYYY-MM-DD] FILE...\n"
     "                                       turn CMS files (PPRRVU, GPCI, LOCCO, MUE, NCCI PTP) into a data pack\n"
     "       unitwise catalogue                 the codes unitwise knows, as JSON\n"
@@ -107,7 +109,7 @@ int main(int argc, char** argv) {
   }
   if (command == "import-cms") return finish(unitwise::cli::import_cms_command(argc - 1, argv + 1));
   if (command == "catalogue" && argc == 2) return print(unitwise::catalogue_json());
-  if (command != "evaluate" && command != "localities" && command != "version") return usage_error("unknown command");
+  if (command != "evaluate" && command != "localities" && command != "version" && command != "episode") return usage_error("unknown command");
 
   // --csv has options of its own (docs/batch.md); --data is shared, so it is taken out here.
   if (command == "evaluate" && std::any_of(argv + 2, argv + argc, [](const char* a) { return std::strcmp(a, "--csv") == 0; })) {
@@ -132,6 +134,7 @@ int main(int argc, char** argv) {
     if (!o.positional.empty()) return usage_error("version takes no argument");
     return print(unitwise::data_versions_json(*data));
   }
+  if (command == "episode") return finish(unitwise::cli::episode_command(o.positional, *data));
   if (command == "localities") {
     if (o.positional.size() != 1) return usage_error("localities needs one date written YYYY-MM-DD (or a year)");
     // A bare year (the 0.1 form) means the tables in force on its 1 July, as the package's localities(year).

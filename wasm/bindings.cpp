@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "unitwise/episode.h"
 #include "unitwise/unitwise.h"
 
 namespace {
@@ -47,6 +48,14 @@ std::string use_packs() {
   return "";
 }
 
+// One plan of care's visits (docs/episodes.md): episode JSON in, a view of the result's UTF-8 bytes out (as
+// evaluate_json_bytes: an episode's result runs to megabytes). The view is valid until the next call.
+emscripten::val evaluate_episode_json_bytes(const std::string& episode) {
+  static std::string last;
+  last = unitwise::evaluate_episode_json(episode, *data);
+  return emscripten::val(emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
+}
+
 std::string data_versions() { return unitwise::data_versions_json(*data); }
 std::string localities(const std::string& date) { return unitwise::localities_json(date, *data); }
 
@@ -55,6 +64,7 @@ std::string localities(const std::string& date) { return unitwise::localities_js
 EMSCRIPTEN_BINDINGS(unitwise) {
   emscripten::function("evaluateJson", &evaluate_json);
   emscripten::function("evaluateJsonBytes", &evaluate_json_bytes);
+  emscripten::function("evaluateEpisodeJsonBytes", &evaluate_episode_json_bytes);
   emscripten::function("addPackFile", &add_pack_file);
   emscripten::function("usePacks", &use_packs);
   emscripten::function("version", &unitwise::version);

@@ -194,15 +194,35 @@ test("the worker evaluates a batch off the main thread with progress, as the eng
   await context.close();
 });
 
-test("the worker protocol answers an unknown kind (such as a future episode) with an error, not silence", async () => {
+test("the worker protocol answers an unknown kind (such as a future one) with an error, not silence", async () => {
   const { context, page } = await open();
   const reply = await page.evaluate(() => new Promise((done) => {
     const worker = new Worker("unitwise-worker.js", { type: "module" });
     worker.onmessage = ({ data }) => { worker.terminate(); done(data); };
-    worker.postMessage({ id: 9, kind: "episode", episode: {} });
+    worker.postMessage({ id: 9, kind: "claims", claims: {} });
   }));
   assert.deepEqual({ id: reply.id, type: reply.type }, { id: 9, type: "error" });
-  assert.match(reply.message, /unknown kind "episode"; this worker knows: visits/);
+  assert.match(reply.message, /unknown kind "claims"; this worker knows: visits, episode/);
+  await context.close();
+});
+
+test("the worker's episode kind gives the engine's episode result (docs/episodes.md)", async () => {
+  const { context, page, seen } = await open();
+  const run = await page.evaluate(async () => {
+    const episode = { planOfCare: { discipline: "PT", start: "2026-01-05" }, priorSpend: { ptSlp: 2400 },
+                      visits: [{ dateOfService: "2026-01-05", services: [{ code: "97110", minutes: 30 }] },
+                               { dateOfService: "2026-01-07", services: [{ code: "97110", minutes: 30 }] }] };
+    const batch = window.createBatchEngine();
+    const result = await batch.evaluateEpisode(episode);
+    const bad = await batch.evaluateEpisode({ visits: [] });
+    batch.terminate();
+    return { same: JSON.stringify(result) === JSON.stringify(window.engine.evaluateEpisode(episode)),
+             alerts: result.alerts.map((a) => `${a.visit}:${a.kind}`), bad: bad.errors.map((e) => e.path) };
+  });
+  assert.equal(run.same, true);
+  assert.deepEqual(run.alerts, ["1:kx-threshold"]);
+  assert.deepEqual(run.bad, ["/planOfCare", "/visits"]);
+  assert.deepEqual(seen.errors, []);
   await context.close();
 });
 

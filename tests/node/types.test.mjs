@@ -27,3 +27,5 @@ test("the example type-checks against the package's index.d.ts", () => typeCheck
 
 test("the element and worker example type-checks against element.d.ts and worker.d.ts", () =>
   typeCheck("types-embed-example.ts", ["es2022", "dom"]));
+
+test("the episode example type-checks against index.d.ts", () => typeCheck("types-episode-example.ts"));

@@ -278,9 +278,85 @@ export interface DataVersions {
 /** A data pack as `unitwise import-cms` writes it: file name → text (manifest.json and its CSV tables). */
 export type DataPack = Record<string, string>;
 
+/** One plan of care (docs/episodes.md). */
+export interface PlanOfCare {
+  discipline: Discipline;
+  /** YYYY-MM-DD: the first day of the plan; no visit may come before it. */
+  start: string;
+  /** YYYY-MM-DD: the last day the certification covers. */
+  certifiedThrough?: string;
+}
+
+/** A visit of an episode: its discipline defaults to the plan's; ytdAllowed is computed, never given. */
+export interface EpisodeVisit extends Omit<Visit, "discipline" | "ytdAllowed"> {
+  discipline?: Discipline;
+  /** A progress report was written at this visit (it starts a new 10-treatment-day period). */
+  progressReport?: boolean;
+}
+
+export interface Episode {
+  planOfCare: PlanOfCare;
+  /** Allowed amounts before the episode in the calendar year of its first visit, in dollars. */
+  priorSpend?: { ptSlp?: number; ot?: number };
+  /** Apply to every visit that does not give its own. */
+  locality?: string;
+  setting?: "nonfacility" | "facility";
+  ruleSet?: RuleSet;
+  options?: VisitOptions;
+  /** In date order; at most 400. */
+  visits: EpisodeVisit[];
+}
+
+export type AlertKind = "kx-threshold" | "medical-review" | "progress-report-due" | "recertification-due" | "rtm-window";
+
+export interface Alert {
+  /** 0-based index into the episode's visits. */
+  visit: number;
+  kind: AlertKind;
+  message: string;
+  /** The release's name (thresholds) and the rule's citation. */
+  source: string;
+}
+
+/** One spend bucket against one threshold, in the calendar year of the episode's last visit. */
+export interface BucketSummary {
+  year: number;
+  /** Dollars: that year's spend after the last visit (prior spend included in the first year). */
+  spent: number;
+  threshold: number | null;
+  release: string | null;
+  /** The first visit (0-based) of that year that took the bucket past the threshold. */
+  crossedAtVisit: number | null;
+}
+
+export interface OkEpisodeResult {
+  ok: true;
+  /** One result per visit, as evaluate() gives it with the carried ytdAllowed. */
+  visits: OkResult[];
+  kx: { ptSlp: BucketSummary; ot: BucketSummary };
+  review: { ptSlp: BucketSummary; ot: BucketSummary };
+  alerts: Alert[];
+  errors: [];
+}
+
+export interface ErrorEpisodeResult {
+  ok: false;
+  visits: [];
+  kx: null;
+  review: null;
+  alerts: [];
+  /** JSON pointers into the episode, e.g. "/visits/1/services/0/minutes". */
+  errors: FieldError[];
+}
+
+export type EpisodeResult = OkEpisodeResult | ErrorEpisodeResult;
+
 export interface Engine {
   evaluate(visit: Visit): Result;
   evaluateJson(visitJson: string): string;
+  /** One plan of care's visits in date order, with the year-to-date spend carried between them. Never throws. */
+  evaluateEpisode(episode: Episode): EpisodeResult;
+  evaluateEpisodeJson(episodeJson: string): string;
   version(): string;
   dataVersions(): DataVersions;
   catalogue(): CatalogueEntry[];

@@ -5,6 +5,7 @@ import createUnitwise from "./unitwise.js";
 // The engine refuses a visit over 4 MiB (core/src/visit_json.cpp); the wrapper refuses it first, before copying
 // it into wasm memory, which can grow but never shrinks.
 const LIMIT_BYTES = 4 * 1024 * 1024;
+const EPISODE_LIMIT_BYTES = 16 * 1024 * 1024;  // kMaxEpisodeBytes (core/include/unitwise/episode.h)
 const isNode = typeof globalThis.process?.versions?.node === "string";
 
 /**
@@ -35,6 +36,15 @@ export async function createEngine(options = {}) {
     return decoder.decode(wasm.evaluateJsonBytes(text));
   };
 
+  const evaluateEpisodeText = (text) => {
+    if (typeof text !== "string") return episodeErrorJson("evaluateEpisodeJson takes the episode as a JSON string");
+    if (text.length * 3 + 1 > EPISODE_LIMIT_BYTES) {
+      const bytes = utf8Bytes(text);
+      if (bytes > EPISODE_LIMIT_BYTES) return episodeTooLarge(bytes);
+    }
+    return decoder.decode(wasm.evaluateEpisodeJsonBytes(text));
+  };
+
   return Object.freeze({
     /** Visit JSON string in, result JSON string out: the raw entry point. Never throws. */
     evaluateJson: evaluateText,
@@ -50,6 +60,22 @@ export async function createEngine(options = {}) {
       }
       if (text === undefined) return JSON.parse(errorJson("a visit must be a JSON object"));
       return JSON.parse(evaluateText(text));
+    },
+    /** Episode JSON string in, episode result JSON string out (docs/episodes.md). Never throws. */
+    evaluateEpisodeJson: evaluateEpisodeText,
+    /** One plan of care's visits, in date order, in; the visits' results and the episode's alerts out. Never throws. */
+    evaluateEpisode(episode) {
+      if (typeof episode === "string" && episode.length > EPISODE_LIMIT_BYTES) {
+        return JSON.parse(episodeTooLarge(jsonStringBytes(episode)));
+      }
+      let text;
+      try {
+        text = JSON.stringify(episode);
+      } catch (error) {
+        return JSON.parse(episodeErrorJson(`the episode cannot be written as JSON: ${describe(error)}`));
+      }
+      if (text === undefined) return JSON.parse(episodeErrorJson("an episode must be a JSON object"));
+      return JSON.parse(evaluateEpisodeText(text));
     },
     version: () => wasm.version(),
     dataVersions: () => JSON.parse(wasm.dataVersions()),
@@ -100,6 +126,13 @@ function errorJson(message) {
 }
 
 const tooLarge = (bytes) => errorJson(`the visit is ${bytes} bytes; the limit is 4 MiB`);
+
+// The engine's episode error result, byte for byte (core/src/json/episode_json.cpp).
+function episodeErrorJson(message) {
+  return `{"ok":false,"visits":[],"kx":null,"review":null,"alerts":[],"errors":[{"path":"","message":${JSON.stringify(message)}}]}`;
+}
+
+const episodeTooLarge = (bytes) => episodeErrorJson(`the episode is ${bytes} bytes; the limit is 16 MiB`);
 
 function describe(error) {
   try {

@@ -1,13 +1,15 @@
 // The batch worker's thread: assembled (with index.js and the glue) into one file, unitwise-worker.js, so a host
 // copies it and unitwise.wasm beside its bundle. The protocol (worker.d.ts, docs/embedding.md):
-//   in:  { id, kind: "visits", visits: Visit[] }          ("episode" and others come later, each a new kind)
+//   in:  { id, kind: "visits", visits: Visit[] }          (later kinds come beside these two)
+//        { id, kind: "episode", episode: Episode }
 //   out: { id, type: "progress", done, total }            about every 1% of the batch, and at the end
 //        { id, type: "result", kind: "visits", results }  Result[] in the order of the visits
+//        { id, type: "result", kind: "episode", results }  [EpisodeResult]: the episode's one result (docs/episodes.md)
 //        { id, type: "error", message }                   an unknown kind, or the engine could not load
 import { createEngine } from "./index.js";
 
 const engine = createEngine();
-const kinds = { visits: evaluateVisits };
+const kinds = { visits: evaluateVisits, episode: evaluateEpisode };
 
 self.addEventListener("message", async ({ data }) => {
   const id = data?.id;
@@ -40,4 +42,8 @@ function evaluateVisits(loaded, id, { visits }) {
   }
   self.postMessage({ id, type: "progress", done: total, total });
   self.postMessage({ id, type: "result", kind: "visits", results });
+}
+
+function evaluateEpisode(loaded, id, { episode }) {
+  self.postMessage({ id, type: "result", kind: "episode", results: [loaded.evaluateEpisode(episode)] });
 }

@@ -1,5 +1,5 @@
 // Types of unitwise/worker: batches of visits evaluated on a worker thread.
-import type { Result, Visit } from "./index.js";
+import type { Episode, EpisodeResult, Result, Visit } from "./index.js";
 
 export interface BatchProgress {
   /** Visits evaluated so far. */
@@ -10,6 +10,8 @@ export interface BatchProgress {
 export interface BatchEngine {
   /** Evaluates the visits in order off the main thread: one Result per visit, never a rejection for a bad visit. */
   evaluateMany(visits: Visit[], options?: { onProgress?: (progress: BatchProgress) => void }): Promise<Result[]>;
+  /** Evaluates one plan of care (docs/episodes.md) off the main thread; a bad episode resolves to ok:false. */
+  evaluateEpisode(episode: Episode): Promise<EpisodeResult>;
   /** Stops the worker; batches still running are rejected. */
   terminate(): void;
 }
@@ -21,11 +23,13 @@ export interface BatchEngineOptions {
 
 export function createBatchEngine(options?: BatchEngineOptions): BatchEngine;
 
-/** Messages to the worker (unitwise-worker.js). Later kinds (such as "episode") are added beside "visits". */
-export type WorkerRequest = { id: number; kind: "visits"; visits: Visit[] };
+/** Messages to the worker (unitwise-worker.js). Later kinds are added beside these. */
+export type WorkerRequest = { id: number; kind: "visits"; visits: Visit[] } | { id: number; kind: "episode"; episode: Episode };
 
 /** Messages from the worker, each with the id of its request. */
 export type WorkerResponse =
   | { id: number; type: "progress"; done: number; total: number }
   | { id: number; type: "result"; kind: "visits"; results: Result[] }
+  /** An episode's one result, in `results` too, so a host that reads `results` of any "result" keeps compiling. */
+  | { id: number; type: "result"; kind: "episode"; results: [EpisodeResult] }
   | { id: number; type: "error"; message: string };

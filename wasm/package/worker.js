@@ -27,7 +27,7 @@ export function createBatchEngine(options = {}) {
       job.onProgress?.({ done: data.done, total: data.total });
     } else {
       pending.delete(data.id);
-      if (data.type === "result") job.resolve(data.results);
+      if (data.type === "result") job.resolve(data.kind === "episode" ? data.results[0] : data.results);
       else job.reject(new Error(data.message));
     }
   });
@@ -50,6 +50,10 @@ export function createBatchEngine(options = {}) {
     evaluateMany(visits, { onProgress } = {}) {
       if (!Array.isArray(visits)) return Promise.reject(new TypeError("evaluateMany takes an array of visits"));
       return send({ kind: "visits", visits }, onProgress);
+    },
+    /** Evaluates one plan of care (docs/episodes.md) off the main thread. */
+    evaluateEpisode(episode) {
+      return send({ kind: "episode", episode });
     },
     /** Stops the worker; batches still running are rejected. */
     terminate() {

@@ -1,0 +1,391 @@
+// The episode JSON edge (docs/episodes.md). The episode's own fields are checked here; each visit goes
+// through the single-visit parser (parse_visit) unchanged, after three edits to its JSON:
+//  * "progressReport" is taken out (it means something only in an episode);
+//  * the episode's locality, setting, ruleSet and options are copied in where the visit has none, and the
+//    plan's discipline where the visit names none;
+//  * "ytdAllowed" is refused: the episode computes it.
+// A visit's errors come back with its path in front (/visits/1/services/0/minutes); an error in a field the
+// visit took from the episode points at the episode's field (/locality), once.
+#include "json/episode_json.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_set>
+#include <utility>
+
+#include "json/json_writer.h"
+#include "json/result_json.h"
+#include "json/visit_json.h"
+#include "reference/csv_reader.h"
+#include "validate/limits.h"
+#include "validate/validate_visit.h"
+
+namespace unitwise {
+namespace {
+
+using nlohmann::json;
+
+// Fields a visit may take from the episode (a visit's own value wins).
+constexpr const char* kInherited[] = {"locality", "setting", "ruleSet", "options"};
+
+constexpr std::pair<const char*, Discipline> kDisciplines[] = {
+    {"PT", Discipline::PT}, {"OT", Discipline::OT}, {"SLP", Discipline::SLP}};
+
+std::string escape_pointer(const std::string& key) {
+  std::string out;
+  for (char c : shorten(key)) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+Date to_date(DateKey k) { return {k / 10000, k / 100 % 100, k % 100}; }
+
+struct Errors {
+  std::vector<FieldError> list;
+  std::set<std::pair<std::string, std::string>> seen;  // the same inherited error from many visits: once
+
+  void fail(std::string path, std::string message) {
+    if (seen.insert({path, message}).second) list.push_back({std::move(path), std::move(message)});
+  }
+  void only_keys(const json& object, const std::string& path, std::initializer_list<const char*> allowed) {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+      bool known = false;
+      for (const char* key : allowed) known = known || it.key() == key;
+      if (!known) fail(path + "/" + escape_pointer(it.key()), "unknown key \"" + shorten(it.key()) + "\"");
+    }
+  }
+  std::optional<DateKey> date(const json& value, const std::string& path) {
+    std::optional<DateKey> d;
+    if (value.is_string()) d = parse_iso_date(value.get_ref<const std::string&>());
+    if (!d) fail(path, "must be a real calendar date written YYYY-MM-DD");
+    return d;
+  }
+  std::optional<Discipline> discipline(const json& value, const std::string& path) {
+    for (const auto& [name, d] : kDisciplines) {
+      if (value.is_string() && value.get_ref<const std::string&>() == name) return d;
+    }
+    fail(path, "must be \"PT\", \"OT\" or \"SLP\"");
+    return std::nullopt;
+  }
+  // Dollars with at most two decimals, as exact cents (the visit parser's rule for ytdAllowed).
+  void dollars(const json& value, const std::string& path, Cents& out) {
+    if (!value.is_number()) return fail(path, "must be an amount in dollars (a number)");
+    const double v = value.get<double>();
+    if (!std::isfinite(v) || v < 0 || v > kMaxCents / 100.0) return fail(path, "must be between 0 and 1000000 dollars");
+    const double cents = std::round(v * 100.0);
+    if (std::fabs(v * 100.0 - cents) > 1e-6) return fail(path, "must have at most two decimals (whole cents)");
+    out = static_cast<Cents>(cents);
+  }
+};
+
+// One SAX pass that builds the DOM and refuses a key given twice in one object (a plain parse keeps the last).
+class CheckedDomParser : public nlohmann::json_sax<json> {
+ public:
+  explicit CheckedDomParser(json& root) : dom_(root, /*allow_exceptions=*/false) {}
+  std::size_t error_position = 0;
+  bool failed = false;
+  std::string duplicate;
+
+  bool null() override { return dom_.null(); }
+  bool boolean(bool v) override { return dom_.boolean(v); }
+  bool number_integer(number_integer_t v) override { return dom_.number_integer(v); }
+  bool number_unsigned(number_unsigned_t v) override { return dom_.number_unsigned(v); }
+  bool number_float(number_float_t v, const string_t& s) override { return dom_.number_float(v, s); }
+  bool string(string_t& v) override { return dom_.string(v); }
+  bool binary(binary_t& v) override { return dom_.binary(v); }
+  bool start_array(std::size_t n) override { return dom_.start_array(n); }
+  bool end_array() override { return dom_.end_array(); }
+  bool start_object(std::size_t n) override {
+    keys_.emplace_back();
+    return dom_.start_object(n);
+  }
+  bool end_object() override {
+    keys_.pop_back();
+    return dom_.end_object();
+  }
+  bool key(string_t& k) override {
+    if (!keys_.back().insert(k).second && duplicate.empty()) duplicate = k;
+    return dom_.key(k);
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
+    error_position = position;
+    failed = true;
+    return false;
+  }
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  std::vector<std::unordered_set<std::string>> keys_;
+};
+
+// "/services/0/minutes" → "services".
+std::string first_segment(const std::string& path) {
+  if (path.empty()) return "";
+  const std::size_t end = path.find('/', 1);
+  return path.substr(1, end == std::string::npos ? std::string::npos : end - 1);
+}
+
+// Which parts of the plan the visits can be checked against.
+struct PlanStatus {
+  bool discipline = false;
+  bool start = false;
+};
+
+void parse_plan(Errors& e, const json& root, PlanOfCare& plan, PlanStatus& ok) {
+  if (!root.contains("planOfCare")) {
+    return e.fail("/planOfCare", "is required: {\"discipline\": \"PT\", \"start\": \"YYYY-MM-DD\", \"certifiedThrough\": \"YYYY-MM-DD\"}");
+  }
+  const json& p = root["planOfCare"];
+  if (!p.is_object()) return e.fail("/planOfCare", "must be an object with discipline, start and certifiedThrough");
+  e.only_keys(p, "/planOfCare", {"discipline", "start", "certifiedThrough"});
+  if (!p.contains("discipline")) {
+    e.fail("/planOfCare/discipline", "is required: \"PT\", \"OT\" or \"SLP\"");
+  } else if (auto d = e.discipline(p["discipline"], "/planOfCare/discipline")) {
+    plan.discipline = *d;
+    ok.discipline = true;
+  }
+  std::optional<DateKey> start;
+  if (!p.contains("start")) e.fail("/planOfCare/start", "is required (YYYY-MM-DD): the first day of the plan of care");
+  else start = e.date(p["start"], "/planOfCare/start");
+  if (start) {
+    plan.start = to_date(*start);
+    ok.start = true;
+  }
+  if (p.contains("certifiedThrough")) {
+    if (auto through = e.date(p["certifiedThrough"], "/planOfCare/certifiedThrough")) {
+      if (start && *through < *start) {
+        e.fail("/planOfCare/certifiedThrough", "is " + iso_date(*through) + ", before the plan starts (" + iso_date(*start) + ")");
+      } else {
+        plan.certified_through = to_date(*through);
+      }
+    }
+  }
+}
+
+void parse_prior(Errors& e, const json& root, Episode& episode) {
+  if (!root.contains("priorSpend")) return;
+  const json& p = root["priorSpend"];
+  if (!p.is_object()) return e.fail("/priorSpend", "must be an object like {\"ptSlp\": 1500.00, \"ot\": 0}");
+  e.only_keys(p, "/priorSpend", {"ptSlp", "ot"});
+  if (p.contains("ptSlp")) e.dollars(p["ptSlp"], "/priorSpend/ptSlp", episode.prior_pt_slp);
+  if (p.contains("ot")) e.dollars(p["ot"], "/priorSpend/ot", episode.prior_ot);
+}
+
+// A visit's own errors, its path in front; errors in fields it took from the episode point at the episode.
+void add_visit_errors(Errors& e, const std::vector<FieldError>& errors, const std::string& prefix,
+                      const std::set<std::string>& inherited) {
+  for (const FieldError& f : errors) {
+    if (inherited.count(first_segment(f.path))) e.fail(f.path, f.message);
+    else e.fail(prefix + f.path, f.message);
+  }
+}
+
+// The episode's locality, setting, ruleSet and options, checked once by the visit parser on a probe visit
+// (so a value no visit takes is still checked, with the visit parser's own messages).
+void check_inherited(Errors& e, const json& root, const PlanOfCare& plan, const ReferenceData& data) {
+  // On the first visit's date when it has one (the tables of its year), else the plan's start.
+  std::string date = iso_date(date_key(plan.start));
+  if (root.contains("visits") && root["visits"].is_array() && !root["visits"].empty() && root["visits"][0].is_object()) {
+    const json& first = root["visits"][0];
+    if (first.contains("dateOfService") && first["dateOfService"].is_string() &&
+        parse_iso_date(first["dateOfService"].get_ref<const std::string&>())) {
+      date = first["dateOfService"].get<std::string>();
+    }
+  }
+  json probe = json::object();
+  std::set<std::string> inherited;
+  for (const char* key : kInherited) {
+    if (root.contains(key)) {
+      probe[key] = root[key];
+      inherited.insert(key);
+    }
+  }
+  if (inherited.empty()) return;
+  probe["dateOfService"] = date;
+  probe["discipline"] = to_string(plan.discipline);
+  probe["services"] = json::array({json{{"code", "97110"}, {"minutes", 15}}});
+  const Validation v = parse_visit(probe.dump(), data);
+  for (const FieldError& f : v.errors) {
+    if (inherited.count(first_segment(f.path))) e.fail(f.path, f.message);
+  }
+}
+
+void parse_visits(Errors& e, const json& root, const PlanOfCare& plan, PlanStatus plan_ok, const ReferenceData& data,
+                  Episode& episode) {
+  if (!root.contains("visits")) return e.fail("/visits", "is required: an array of visits in date order");
+  const json& visits = root["visits"];
+  if (!visits.is_array()) return e.fail("/visits", "must be an array of visits in date order");
+  if (visits.empty() || visits.size() > kMaxEpisodeVisits) {
+    return e.fail("/visits", "must hold between 1 and " + std::to_string(kMaxEpisodeVisits) + " visits, not " +
+                                 std::to_string(visits.size()));
+  }
+  std::optional<DateKey> previous;
+  std::size_t previous_index = 0;
+  for (std::size_t i = 0; i < visits.size(); ++i) {
+    const std::string prefix = "/visits/" + std::to_string(i);
+    if (!visits[i].is_object()) {
+      e.fail(prefix, "must be a visit: an object like {\"dateOfService\": ..., \"services\": [...]}");
+      continue;
+    }
+    json visit = visits[i];
+    EpisodeVisit out;
+    if (visit.contains("progressReport")) {
+      if (visit["progressReport"].is_boolean()) out.progress_report = visit["progressReport"].get<bool>();
+      else e.fail(prefix + "/progressReport", "must be true or false");
+      visit.erase("progressReport");
+    }
+    if (visit.contains("ytdAllowed")) {
+      e.fail(prefix + "/ytdAllowed", "is computed by the episode (priorSpend and the visits before this one): leave it out");
+      visit.erase("ytdAllowed");
+    }
+    // A visit without a discipline is the plan's; when the plan's is unknown, such a visit's services cannot
+    // be checked (their codes depend on it), so only its date is.
+    const bool own_discipline = visit.contains("discipline");
+    if (!own_discipline) {
+      visit["discipline"] = to_string(plan.discipline);
+    } else if (plan_ok.discipline && visit["discipline"].is_string()) {
+      const std::string& d = visit["discipline"].get_ref<const std::string&>();
+      if ((d == "PT" || d == "OT" || d == "SLP") && d != to_string(plan.discipline)) {
+        e.fail(prefix + "/discipline", "is " + d + " but the plan of care is " + to_string(plan.discipline) +
+                                           ": an episode is one discipline's plan");
+      }
+    }
+    std::set<std::string> inherited;
+    for (const char* key : kInherited) {
+      if (root.contains(key) && !visit.contains(key)) {
+        visit[key] = root[key];
+        inherited.insert(key);
+      }
+    }
+    // Date order and the plan's start, from the visit's own date (the visit parser reports a bad one).
+    if (visit.contains("dateOfService") && visit["dateOfService"].is_string()) {
+      if (auto d = parse_iso_date(visit["dateOfService"].get_ref<const std::string&>())) {
+        if (previous && *d < *previous) {
+          e.fail(prefix + "/dateOfService", "is " + iso_date(*d) + ", before visit " + std::to_string(previous_index) +
+                                                " (" + iso_date(*previous) + "): give the visits in date order");
+        } else if (plan_ok.start && *d < date_key(plan.start)) {
+          e.fail(prefix + "/dateOfService", "is " + iso_date(*d) + ", before the plan of care starts (" +
+                                                iso_date(date_key(plan.start)) + ")");
+        }
+        if (!previous || *d >= *previous) {
+          previous = d;
+          previous_index = i;
+        }
+      }
+    }
+    if (!own_discipline && !plan_ok.discipline) continue;
+    Validation v = parse_visit(visit.dump(), data);
+    if (!v.visit) {
+      add_visit_errors(e, v.errors, prefix, inherited);
+      continue;
+    }
+    out.visit = v.visit->visit();
+    episode.visits.push_back(std::move(out));
+  }
+}
+
+}  // namespace
+
+EpisodeParse parse_episode(std::string_view text, const ReferenceData& data) {
+  EpisodeParse out;
+  Errors e;
+  if (text.size() > kMaxEpisodeBytes) {
+    e.fail("", "the episode is " + std::to_string(text.size()) + " bytes; the limit is 16 MiB");
+  } else if (trim(text).empty()) {
+    e.fail("", "is empty: expected one episode, a JSON object such as {\"planOfCare\": ..., \"visits\": [...]}");
+  } else {
+    json root;
+    CheckedDomParser parser(root);
+    json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json, /*strict=*/true);
+    if (parser.failed) {
+      e.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parser.error_position));
+    } else if (!parser.duplicate.empty()) {
+      e.fail("", "the key \"" + shorten(parser.duplicate) + "\" appears twice in one object; give it once");
+    } else if (!root.is_object()) {
+      e.fail("", "an episode must be a JSON object: {\"planOfCare\": ..., \"visits\": [...]}");
+    } else {
+      Episode episode;
+      e.only_keys(root, "", {"planOfCare", "priorSpend", "locality", "setting", "ruleSet", "options", "visits"});
+      PlanStatus plan_ok;
+      parse_plan(e, root, episode.plan, plan_ok);
+      parse_prior(e, root, episode);
+      if (plan_ok.discipline && plan_ok.start) check_inherited(e, root, episode.plan, data);
+      parse_visits(e, root, episode.plan, plan_ok, data, episode);
+      if (e.list.empty()) out.episode = std::move(episode);
+    }
+  }
+  out.errors = std::move(e.list);
+  return out;
+}
+
+namespace {
+
+void write_bucket(JsonWriter& w, const char* name, const BucketSummary& b) {
+  w.key(name).begin_object();
+  w.key("year").value(b.year);
+  w.key("spent").fixed(b.spent, 2);
+  w.key("threshold");
+  if (b.threshold) w.fixed(*b.threshold, 2);
+  else w.null();
+  w.key("release");
+  if (b.release != nullptr) w.value(b.release->name);
+  else w.null();
+  w.key("crossedAtVisit");
+  if (b.crossed_at_visit) w.value(*b.crossed_at_visit);
+  else w.null();
+  w.end_object();
+}
+
+}  // namespace
+
+std::string episode_result_to_json(const EpisodeResult& r) {
+  std::string out = r.ok ? "{\"ok\":true,\"visits\":[" : "{\"ok\":false,\"visits\":[";
+  for (std::size_t i = 0; i < r.visits.size(); ++i) {
+    if (i > 0) out += ',';
+    out += result_to_json(r.visits[i], r.dates[i]);
+  }
+  out += "],";
+  JsonWriter w(out);  // continues the object opened above: its first key takes no comma
+  if (r.ok) {
+    w.key("kx").begin_object();
+    write_bucket(w, "ptSlp", r.kx_pt_slp);
+    write_bucket(w, "ot", r.kx_ot);
+    w.end_object();
+    w.key("review").begin_object();
+    write_bucket(w, "ptSlp", r.review_pt_slp);
+    write_bucket(w, "ot", r.review_ot);
+    w.end_object();
+  } else {
+    w.key("kx").null();
+    w.key("review").null();
+  }
+  w.key("alerts").begin_array();
+  for (const Alert& a : r.alerts) {
+    w.begin_object().key("visit").value(a.visit).key("kind").value(to_string(a.kind));
+    w.key("message").value(a.message).key("source").value(a.source).end_object();
+  }
+  w.end_array();
+  w.key("errors").begin_array();
+  for (const FieldError& f : r.errors) w.begin_object().key("path").value(f.path).key("message").value(f.message).end_object();
+  w.end_array();
+  out += '}';
+  return out;
+}
+
+std::string evaluate_episode_json(std::string_view text, const ReferenceData& data) {
+  EpisodeParse parsed = parse_episode(text, data);
+  if (!parsed.episode) {
+    EpisodeResult failed;
+    failed.errors = std::move(parsed.errors);
+    return episode_result_to_json(failed);
+  }
+  return episode_result_to_json(evaluate_episode(*parsed.episode, data));
+}
+
+std::string evaluate_episode_json(std::string_view text) { return evaluate_episode_json(text, ReferenceData::builtin()); }
+
+}  // namespace unitwise
