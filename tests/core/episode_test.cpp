@@ -185,7 +185,11 @@ TEST(Episode, StructEntryPointReportsErrorsWithPointers) {
   for (int day : {5, 7, 6}) {
     EpisodeVisit v;
     v.visit.date_of_service = {2026, 1, day};
-    v.visit.services.push_back({"97110", 15, true, 0, Discipline::PT, false});
+    Service s;
+    s.code = "97110";
+    s.minutes = 15;
+    s.has_minutes = true;
+    v.visit.services.push_back(s);
     e.visits.push_back(v);
   }
   e.visits[1].visit.discipline = Discipline::OT;
