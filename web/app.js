@@ -37,7 +37,7 @@ function update() {
   showDistinctChoices(result, rows);
   // Another payer's plan sets the unit rule: the (disabled) rule-set field shows which one it used.
   if (visit.payer && result.ok) $("ruleSet").value = result.ruleSet;
-  saveVisit(visit);
+  if (!$("calculator").hidden) saveVisit(visit);  // the address holds what the open view shows
   let compared = null;
   if ($("compare").checked && result.ok && !visit.payer) {
     const other = engine.evaluate({ ...visit, ruleSet: visit.ruleSet === "per_code" ? "cms" : "per_code" });
@@ -88,7 +88,7 @@ window.addEventListener("hashchange", () => {
   if (visit) load(visit);
 });
 
-const VIEWS = ["calculator", "practice", "file"];
+const VIEWS = ["calculator", "practice", "file", "plan"];
 function show(view) {
   for (const other of VIEWS) {
     $(other).hidden = other !== view;
@@ -110,6 +110,20 @@ $("tab-file").addEventListener("click", () => import("./file-view.js").then(({ s
     $("back-to-file").focus();
   },
 })), { once: true });
+// The Plan of care view loads when first opened, or at once for an episode link (#e=).
+let plan = null;
+const linkedEpisode = /^#e=/.test(location.hash) ? location.hash : null;
+const openPlan = () => import("./plan-view.js").then(({ startPlanView }) => {
+  show("plan");
+  plan ??= startPlanView({ engine, today, initialHash: linkedEpisode,
+                           openVisit(visit) { show("calculator"); load(visit); } });
+});
+$("tab-plan").addEventListener("click", openPlan);
+if (linkedEpisode) {
+  $("calculator").hidden = true;  // an episode link opens the plan of care, and the calculator must not take the address
+  openPlan();
+}
+
 $("back-to-file").addEventListener("click", () => {
   show("file");
   openedFrom?.focus();

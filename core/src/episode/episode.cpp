@@ -218,7 +218,7 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       t.crossed_this_year = true;
       t.summary.crossed_at_visit = index;
       const ThresholdText text = text_of(t.kind);
-      std::string message = "Visit " + std::to_string(i) + " (" + iso(date) + "): the " + bucket_name(t.bucket) +
+      std::string message = "Visit " + std::to_string(i + 1) + " (" + iso(date) + "): the " + bucket_name(t.bucket) +
                             " spend this year " + (spent[b] > in_force->amount ? "was already " + dollars(spent[b]) + " and "
                                                                                : std::string()) +
                             "reaches " + dollars(after) + ", past the " +
@@ -243,9 +243,9 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       ++treatment_days;
       if (treatment_days % kProgressReportDays == 0 && !report_today) {
         out.alerts.push_back({index, AlertKind::ProgressReportDue,
-                              "Visit " + std::to_string(i) + " (" + iso(date) + ") is treatment day " +
+                              "Visit " + std::to_string(i + 1) + " (" + iso(date) + ") is treatment day " +
                                   std::to_string(treatment_days) + " since " +
-                                  (last_report ? "the progress report of visit " + std::to_string(*last_report)
+                                  (last_report ? "the progress report of visit " + std::to_string(*last_report + 1)
                                                : std::string("the start of the episode")) +
                                   " with no progress report since: one is due by this visit.",
                               kProgressSource});
@@ -261,7 +261,7 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       recert_alerted = true;
       const bool by_cert = e.plan.certified_through && date_key(*e.plan.certified_through) < date_key(day_90);
       out.alerts.push_back({index, AlertKind::RecertificationDue,
-                            "Visit " + std::to_string(i) + " (" + iso(date) + ") is after " +
+                            "Visit " + std::to_string(i + 1) + " (" + iso(date) + ") is after " +
                                 (by_cert ? "the plan's certification ends (" + iso(cert_end) + ")"
                                          : "day 90 of the plan (" + iso(cert_end) + ", counting " + iso(e.plan.start) +
                                                " as day 1; UNVERIFIED, W-open 4)") +
@@ -275,7 +275,7 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       if (is_rtm_supply(s.code)) {
         if (supply_period_start && today - *supply_period_start < kRtmSupplyPeriodDays) {
           out.alerts.push_back({index, AlertKind::RtmWindow,
-                                "Visit " + std::to_string(i) + " (" + iso(date) + "): device supply " + s.code +
+                                "Visit " + std::to_string(i + 1) + " (" + iso(date) + "): device supply " + s.code +
                                     " within 30 days of the one billed on " + iso(supply_period_date) +
                                     ": only one device-supply code per 30-day period.",
                                 kRtmSupplySource});
@@ -290,7 +290,7 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       const int month = date.year * 100 + date.month;
       if (management_month == month) {
         out.alerts.push_back({index, AlertKind::RtmWindow,
-                              "Visit " + std::to_string(i) + " (" + iso(date) + "): RTM treatment management again in " +
+                              "Visit " + std::to_string(i + 1) + " (" + iso(date) + "): RTM treatment management again in " +
                                   iso(date).substr(0, 7) + ", already billed at visit " + std::to_string(management_visit) +
                                   ": bill it once per calendar month (98981 as units on that claim).",
                               kRtmManagementSource});
@@ -300,7 +300,7 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       }
       if (has_98979 && has_98980_or_81) {
         out.alerts.push_back({index, AlertKind::RtmWindow,
-                              "Visit " + std::to_string(i) + " (" + iso(date) +
+                              "Visit " + std::to_string(i + 1) + " (" + iso(date) +
                                   "): 98979 with 98980/98981: 98979 (10-19 minutes) is never billed with them in a month.",
                               kRtmManagementSource});
       }
