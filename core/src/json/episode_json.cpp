@@ -8,10 +8,11 @@
 // visit took from the episode points at the episode's field (/locality), once.
 #include "json/episode_json.h"
 
+#include "json/checked_json.h"
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <unordered_set>
 #include <utility>
 
 #include "json/json_writer.h"
@@ -80,46 +81,6 @@ struct Errors {
     if (std::fabs(v * 100.0 - cents) > 1e-6) return fail(path, "must have at most two decimals (whole cents)");
     out = static_cast<Cents>(cents);
   }
-};
-
-// One SAX pass that builds the DOM and refuses a key given twice in one object (a plain parse keeps the last).
-class CheckedDomParser : public nlohmann::json_sax<json> {
- public:
-  explicit CheckedDomParser(json& root) : dom_(root, /*allow_exceptions=*/false) {}
-  std::size_t error_position = 0;
-  bool failed = false;
-  std::string duplicate;
-
-  bool null() override { return dom_.null(); }
-  bool boolean(bool v) override { return dom_.boolean(v); }
-  bool number_integer(number_integer_t v) override { return dom_.number_integer(v); }
-  bool number_unsigned(number_unsigned_t v) override { return dom_.number_unsigned(v); }
-  bool number_float(number_float_t v, const string_t& s) override { return dom_.number_float(v, s); }
-  bool string(string_t& v) override { return dom_.string(v); }
-  bool binary(binary_t& v) override { return dom_.binary(v); }
-  bool start_array(std::size_t n) override { return dom_.start_array(n); }
-  bool end_array() override { return dom_.end_array(); }
-  bool start_object(std::size_t n) override {
-    keys_.emplace_back();
-    return dom_.start_object(n);
-  }
-  bool end_object() override {
-    keys_.pop_back();
-    return dom_.end_object();
-  }
-  bool key(string_t& k) override {
-    if (!keys_.back().insert(k).second && duplicate.empty()) duplicate = k;
-    return dom_.key(k);
-  }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
-    error_position = position;
-    failed = true;
-    return false;
-  }
-
- private:
-  nlohmann::detail::json_sax_dom_parser<json> dom_;
-  std::vector<std::unordered_set<std::string>> keys_;
 };
 
 // "/services/0/minutes" → "services".
@@ -298,13 +259,12 @@ EpisodeParse parse_episode(std::string_view text, const ReferenceData& data) {
   } else if (trim(text).empty()) {
     e.fail("", "is empty: expected one episode, a JSON object such as {\"planOfCare\": ..., \"visits\": [...]}");
   } else {
-    json root;
-    CheckedDomParser parser(root);
-    json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json, /*strict=*/true);
-    if (parser.failed) {
-      e.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parser.error_position));
-    } else if (!parser.duplicate.empty()) {
-      e.fail("", "the key \"" + shorten(parser.duplicate) + "\" appears twice in one object; give it once");
+    const CheckedJson parsed = parse_checked_json(text);
+    const json& root = parsed.root;
+    if (parsed.failed) {
+      e.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parsed.error_position));
+    } else if (!parsed.duplicate.empty()) {
+      e.fail("", "the key \"" + shorten(parsed.duplicate) + "\" appears twice in one object; give it once");
     } else if (!root.is_object()) {
       e.fail("", "an episode must be a JSON object: {\"planOfCare\": ..., \"visits\": [...]}");
     } else {

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <unordered_set>
 
+#include "json/checked_json.h"
 #include "json/payer_profile.h"
 #include "reference/csv_reader.h"
 #include "validate/limits.h"
@@ -321,53 +321,6 @@ void parse_root(Checker& c, const json& root, Visit& visit) {
   }
 }
 
-// One SAX pass builds the DOM (through nlohmann's own builder), notes the byte where parsing failed,
-// and rejects a key given twice in one object, which a plain parse would silently resolve to the last value.
-class CheckedDomParser : public nlohmann::json_sax<json> {
- public:
-  explicit CheckedDomParser(json& root) : dom_(root, /*allow_exceptions=*/false) {}
-
-  std::size_t error_position = 0;
-  bool failed = false;
-  std::string duplicate;       // the first repeated key, if any
-  std::string duplicate_path;  // its pointer when it is a top-level key, else "" (the message names it)
-
-  bool null() override { return dom_.null(); }
-  bool boolean(bool v) override { return dom_.boolean(v); }
-  bool number_integer(number_integer_t v) override { return dom_.number_integer(v); }
-  bool number_unsigned(number_unsigned_t v) override { return dom_.number_unsigned(v); }
-  bool number_float(number_float_t v, const string_t& s) override { return dom_.number_float(v, s); }
-  bool string(string_t& v) override { return dom_.string(v); }
-  bool binary(binary_t& v) override { return dom_.binary(v); }
-  bool start_array(std::size_t n) override { return dom_.start_array(n); }
-  bool end_array() override { return dom_.end_array(); }
-  bool start_object(std::size_t n) override {
-    open_objects_.emplace_back();
-    return dom_.start_object(n);
-  }
-  bool end_object() override {
-    open_objects_.pop_back();
-    return dom_.end_object();
-  }
-  bool key(string_t& k) override {
-    // A hash set per open object keeps the check linear in the number of keys.
-    if (!open_objects_.back().insert(k).second && duplicate.empty()) {
-      duplicate = k;
-      duplicate_path = open_objects_.size() == 1 ? "/" + Checker::escape_pointer(k) : "";
-    }
-    return dom_.key(k);
-  }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
-    error_position = position;
-    failed = true;
-    return false;
-  }
-
- private:
-  nlohmann::detail::json_sax_dom_parser<json> dom_;
-  std::vector<std::unordered_set<std::string>> open_objects_;  // the keys of each open object, innermost last
-};
-
 }  // namespace
 
 Validation parse_visit(std::string_view text, const ReferenceData& data) {
@@ -383,16 +336,15 @@ Validation parse_visit(std::string_view text, const ReferenceData& data) {
     out.errors = std::move(c.errors);
     return out;
   }
-  json root;
-  CheckedDomParser parser(root);
-  json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json, /*strict=*/true);
-  if (parser.failed) {
-    c.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parser.error_position));
-  } else if (!parser.duplicate.empty()) {
-    c.fail(parser.duplicate_path, "the key \"" + Checker::shorten(parser.duplicate) + "\" appears twice in one object; give it once");
+  const CheckedJson parsed = parse_checked_json(text);
+  if (parsed.failed) {
+    c.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parsed.error_position));
+  } else if (!parsed.duplicate.empty()) {
+    c.fail(parsed.duplicate_at_top ? "/" + Checker::escape_pointer(parsed.duplicate) : "",
+           "the key \"" + Checker::shorten(parsed.duplicate) + "\" appears twice in one object; give it once");
   } else {
     Visit visit;
-    parse_root(c, root, visit);
+    parse_root(c, parsed.root, visit);
     if (!c.failed.count("") && !c.failed.count("/services")) {
       return validate_checked(std::move(visit), data, std::move(c.errors), c.failed);
     }
