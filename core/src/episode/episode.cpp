@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kKxSource = "BBA 2018 §50202; MCPM 100-04 ch.5 §10.3.3 (docs/rules.md §6, §W3)";
 constexpr const char* kReviewSource =
-    "BBA 2018 §50202: targeted medical review above $3,000 per bucket until 2028; NGS (docs/rules.md §6 K6.6, §W3)";
+    "BBA 2018 §50202: targeted medical review above a yearly amount per bucket (amount and years in the threshold data); NGS (docs/rules.md §6 K6.6, §W3)";
 constexpr const char* kProgressSource =
     "BPM 100-02 ch.15 §220.3.D: a progress report at least once every 10 treatment days (docs/rules.md §W3)";
 constexpr const char* kRecertSource =
