@@ -9,6 +9,7 @@
 #include "json/episode_json.h"
 
 #include "json/checked_json.h"
+#include "json/json_fields.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -32,16 +33,6 @@ constexpr const char* kInherited[] = {"locality", "setting", "ruleSet", "options
 
 constexpr std::pair<const char*, Discipline> kDisciplines[] = {
     {"PT", Discipline::PT}, {"OT", Discipline::OT}, {"SLP", Discipline::SLP}};
-
-std::string escape_pointer(const std::string& key) {
-  std::string out;
-  for (char c : shorten(key)) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
 
 Date to_date(DateKey k) { return {k / 10000, k / 100 % 100, k % 100}; }
 
@@ -74,12 +65,7 @@ struct Errors {
   }
   // Dollars with at most two decimals, as exact cents (the visit parser's rule for ytdAllowed).
   void dollars(const json& value, const std::string& path, Cents& out) {
-    if (!value.is_number()) return fail(path, "must be an amount in dollars (a number)");
-    const double v = value.get<double>();
-    if (!std::isfinite(v) || v < 0 || v > kMaxCents / 100.0) return fail(path, "must be between 0 and 1000000 dollars");
-    const double cents = std::round(v * 100.0);
-    if (std::fabs(v * 100.0 - cents) > 1e-6) return fail(path, "must have at most two decimals (whole cents)");
-    out = static_cast<Cents>(cents);
+    if (const char* problem = read_dollars(value, out)) fail(path, problem);
   }
 };
 

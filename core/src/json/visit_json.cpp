@@ -7,6 +7,7 @@
 #include <set>
 
 #include "json/checked_json.h"
+#include "json/json_fields.h"
 #include "json/payer_profile.h"
 #include "reference/csv_reader.h"
 #include "validate/limits.h"
@@ -17,7 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr double kMaxDollars = kMaxCents / 100.0;
 
 // Checks the JSON's shape: types, keys, whole numbers, enum names. What the values mean is validate()'s job.
 class Checker {
@@ -83,36 +83,13 @@ class Checker {
 
   // Dollars with at most two decimals, turned into exact cents.
   bool dollars(const json& value, const std::string& path, Cents& out) {
-    if (!value.is_number()) {
-      fail(path, "must be an amount in dollars (a number)");
-      return false;
-    }
-    const double v = value.get<double>();
-    if (!std::isfinite(v) || v < 0 || v > kMaxDollars) {
-      fail(path, "must be between 0 and 1000000 dollars");
-      return false;
-    }
-    const double cents = std::round(v * 100.0);
-    if (std::fabs(v * 100.0 - cents) > 1e-6) {
-      fail(path, "must have at most two decimals (whole cents)");
-      return false;
-    }
-    out = static_cast<Cents>(cents);
-    return true;
+    const char* problem = read_dollars(value, out);
+    if (problem != nullptr) fail(path, problem);
+    return problem == nullptr;
   }
 
   static std::string shorten(const std::string& s) { return unitwise::shorten(s); }
 
-  // JSON pointer escaping (RFC 6901): "~" → "~0", "/" → "~1".
-  static std::string escape_pointer(const std::string& key) {
-    std::string out;
-    for (char c : shorten(key)) {
-      if (c == '~') out += "~0";
-      else if (c == '/') out += "~1";
-      else out += c;
-    }
-    return out;
-  }
 };
 
 // What people write for a plan of care, and what they mean (a suggestion in the error, never applied).
@@ -340,7 +317,7 @@ Validation parse_visit(std::string_view text, const ReferenceData& data) {
   if (parsed.failed) {
     c.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parsed.error_position));
   } else if (!parsed.duplicate.empty()) {
-    c.fail(parsed.duplicate_at_top ? "/" + Checker::escape_pointer(parsed.duplicate) : "",
+    c.fail(parsed.duplicate_at_top ? "/" + escape_pointer(parsed.duplicate) : "",
            "the key \"" + Checker::shorten(parsed.duplicate) + "\" appears twice in one object; give it once");
   } else {
     Visit visit;
