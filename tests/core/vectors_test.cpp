@@ -130,7 +130,7 @@ void check_vector(const json& vec, const json& result) {
   for (const auto& want : expect.value("lineAllowed", json::array())) {
     EXPECT_TRUE(std::any_of(result["lines"].begin(), result["lines"].end(), [&](const json& l) {
       return l["code"] == want["code"] && (!want.contains("modifiers") || l["modifiers"] == want["modifiers"]) &&
-             cents(l["allowed"]) == cents(want["allowed"]);
+             cents(l["allowed"]) == cents(want["allowed"]) && l.value("denied", json()) == want.value("denied", json());
     })) << "no line " << want;
   }
   for (const auto& want : expect.value("edits", json::array())) {

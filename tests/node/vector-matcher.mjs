@@ -60,7 +60,8 @@ export function checkVector(vector, result) {
   }
   for (const w of e.lineAllowed ?? []) {
     want(result.lines.some((l) => l.code === w.code && (!w.modifiers || partialMatch(l, { modifiers: w.modifiers })) &&
-                                   cents(l.allowed) === cents(w.allowed)), `line allowed ${JSON.stringify(w)}`);
+                                   cents(l.allowed) === cents(w.allowed) && (l.denied ?? null) === (w.denied ?? null)),
+         `line allowed ${JSON.stringify(w)}`);
   }
   for (const p of e.edits ?? []) want(result.edits.some((x) => partialMatch(x, p)), `edit ${JSON.stringify(p)}`);
   for (const p of e.noEdits ?? []) want(!result.edits.some((x) => partialMatch(x, p)), `no edit ${JSON.stringify(p)}`);

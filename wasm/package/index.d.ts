@@ -81,6 +81,8 @@ export interface Line {
   allowed: number;
   /** "payer" as usual; "abn" (GA) or "excluded" (GY): the patient pays it. */
   liability: "payer" | "abn" | "excluded";
+  /** Present when an MUE denies the whole line: its allowed amount is 0 and the patient may not be billed. */
+  denied?: "mue";
 }
 
 export interface NcciEdit {
@@ -106,7 +108,12 @@ export interface MueEdit {
   code: string;
   units: number;
   limit: number;
+  /** 1: claim-line edit; 2: date-of-service, policy (absolute); 3: date-of-service, clinical (appealable). */
   mai: number;
+  /** Units on the lines this edit denies (their allowed is 0); 0 when the payer is not Medicare. */
+  deniedUnits: number;
+  /** What to do about the denial: correct, reopen or appeal. */
+  appeal: string;
   message: string;
   rationale?: string;
   source: string;
@@ -155,6 +162,8 @@ export interface FeeLine {
   mppr: number;
   assistant: number;
   allowed: number;
+  /** Present when an MUE denies the line (all amounts 0). */
+  denied?: "mue";
 }
 
 export interface Fee {

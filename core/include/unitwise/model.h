@@ -113,6 +113,7 @@ struct Line {
   int minutes = 0;            // minutes of the service behind this line (whole service when not split)
   Cents allowed = 0;          // Medicare allowed amount of this line, after MPPR and CQ/CO
   Liability liability = Liability::Payer;
+  bool mue_denied = false;    // an MUE denies the whole line: $0, and the patient may not be billed for it
 };
 
 struct Edit {
@@ -126,6 +127,8 @@ struct Edit {
   int units = 0;                    // mue: units billed
   int limit = 0;                    // mue: MUE value
   int mai = 0;                      // mue: adjudication indicator
+  int denied_units = 0;             // mue: units on the lines the edit denies (0: the payer may not apply it)
+  std::string_view appeal;          // mue: what to do about the denial
   std::string message;
   std::string rationale;
   std::string_view source;  // the release's name (in the ReferenceData the visit was validated against)

@@ -19,6 +19,7 @@ void write_lines(JsonWriter& w, const std::vector<Line>& lines) {
     w.key("minutes").value(l.minutes);
     write_money(w, "allowed", l.allowed);
     w.key("liability").value(to_string(l.liability));
+    if (l.mue_denied) w.key("denied").value("mue");
     w.end_object();
   }
   w.end_array();
@@ -35,6 +36,8 @@ void write_edits(JsonWriter& w, const std::vector<Edit>& edits) {
       w.key("units").value(e.units);
       w.key("limit").value(e.limit);
       w.key("mai").value(e.mai);
+      w.key("deniedUnits").value(e.denied_units);
+      w.key("appeal").value(e.appeal);
     } else {
       w.key("column1").value(e.column1);
       w.key("column2").value(e.column2);
@@ -88,6 +91,7 @@ void write_fee(JsonWriter& w, const std::optional<Fee>& fee, const std::vector<L
     write_money(w, "mppr", l.mppr);
     write_money(w, "assistant", l.assistant);
     write_money(w, "allowed", l.allowed);
+    if (lines[i].mue_denied) w.key("denied").value("mue");
     w.end_object();
   }
   w.end_array();

@@ -380,10 +380,11 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   apply_unit_caps(valid, r.lines, notes);
   if (visit.payer.medicare_coverage) apply_telehealth(valid, r.lines, notes);
   r.releases = used_releases(valid, notes);
+  std::vector<Edit> mue = mue_edits(valid, r.lines, notes);  // before pricing: a denied line is $0
   r.fee = price_visit(valid, r.lines, notes);
   r.edits = ncci_edits(valid, r.lines, notes);  // adds a documented 59/X before KX, which follows the payment ones
   apply_kx(valid, r.lines, notes);
-  for (Edit& edit : mue_edits(valid, r.lines, notes)) r.edits.push_back(std::move(edit));
+  for (Edit& edit : mue) r.edits.push_back(std::move(edit));
   if (explain.checklist) r.checklist = documentation_checklist(valid, r.lines);
   for (Warning& w : notes.warnings) r.warnings.push_back(std::move(w));
   if (explain.trace) {

@@ -117,6 +117,7 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
   std::vector<PricedLine> priced(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     PricedLine& p = priced[i];
+    if (lines[i].mue_denied) continue;  // $0, and out of the MPPR ranking: the MAC pays none of it
     p.rvu = find_rvu(rvus, lines[i].code);
     if (p.rvu == nullptr) {
       if (lines[i].units > 0) {
@@ -188,12 +189,13 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
         });
       }
     }
-    if (payer.fee_basis == PayerProfile::FeeBasis::PerCode) f = per_code_fee(payer, line, notes);
+    if (payer.fee_basis == PayerProfile::FeeBasis::PerCode && !line.mue_denied) f = per_code_fee(payer, line, notes);
     if (payer.fee_basis == PayerProfile::FeeBasis::Unknown) f = FeeLine{};
     line.allowed = f.allowed;
 
     // A GA or GY line is the patient's to pay: Medicare pays none of it and it meets no deductible.
-    const bool patients = line.liability != Liability::Payer;
+    // An MUE denial is the provider's, ABN or not (MLN MM8853): f is zero, so nobody owes anything for it.
+    const bool patients = line.liability != Liability::Payer && !line.mue_denied;
     const LineShare share = patients ? LineShare{0, 0, 0, 0}
                                      : share_of(f.allowed, deductible_left, payer.coinsurance_percent,
                                                 payer.sequestration ? kSequestrationPercent : 0);

@@ -1,4 +1,4 @@
-// Medically unlikely edits: more units of a code on one day than the MUE release in force allows.
+// Medically unlikely edits: more units of a code than the MUE release in force allows, and the lines they deny.
 #include <algorithm>
 #include <string>
 
@@ -7,6 +7,10 @@
 
 namespace unitwise {
 namespace {
+
+// CMS MUE FAQ and MLN MM8853: the MAI says whether the edit counts one claim line (1) or the whole date of
+// service (2: policy, absolute; 3: clinical data). Either way the whole line is denied, not only the excess.
+constexpr const char* kMueSource = "CMS NCCI MUE FAQ; MLN MM8853 (MUE adjudication indicators, provider liability)";
 
 std::string mai_meaning(int mai) {
   switch (mai) {
@@ -17,11 +21,25 @@ std::string mai_meaning(int mai) {
   return "";
 }
 
+// What a biller can do about the denial, by adjudication indicator (CMS MUE FAQ; MAC appeal guidance).
+std::string_view appeal_text(int mai) {
+  if (mai == 2) {
+    return "A policy limit: CMS treats units above it as impossible, and an appeal will not pay them. If the units "
+           "were entered wrongly, send a corrected claim or ask the MAC to reopen it.";
+  }
+  return "Check the minutes and units first; a typing error is fixed by a corrected claim or a reopening. If the "
+         "units are right, appeal to the MAC (redetermination) with the treatment notes showing each unit was "
+         "furnished, coded correctly and medically necessary.";
+}
+
 }  // namespace
 
-std::vector<Edit> mue_edits(const ValidVisit& valid, const std::vector<Line>& lines, Notes&) {
+std::vector<Edit> mue_edits(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
   const Table<MueRow>* table = valid.releases().mue.table;
   if (table == nullptr) return {};
+  // Only Medicare's own claims processing is known to apply the MUE this way; other payers may not.
+  const bool denies = valid.visit().payer.medicare_coverage;
+  Trace trace(notes.explain, notes.trace);
   // Units per code across its lines (CQ split, disciplines), in line order.
   std::vector<std::pair<std::string_view, int>> units;
   for (const Line& l : lines) {
@@ -36,20 +54,45 @@ std::vector<Edit> mue_edits(const ValidVisit& valid, const std::vector<Line>& li
     // A bundled code (status B, MUE 0) is never paid separately: a $0 line with a note, not an MUE alarm.
     const RvuRow* rvu = valid.releases().rvu.table ? find_rvu(*valid.releases().rvu.table, code) : nullptr;
     if (rvu != nullptr && rvu->status == 'B') continue;
+    const bool per_line = mue->mai == 1;
+    int denied_units = 0;
+    for (Line& l : lines) {
+      if (l.code != code || (per_line && l.units <= mue->value)) continue;
+      if (denies) {
+        l.mue_denied = true;
+        denied_units += l.units;
+      }
+    }
+    if (per_line && denied_units == 0 && denies) continue;  // no single line is over the limit
     Edit e;
     e.kind = EditKind::Mue;
     e.column1 = std::string(code);
     e.units = billed;
     e.limit = mue->value;
     e.mai = mue->mai;
-    // MAI 2: a policy limit, absolute; MAI 3: clinical, units above it can be appealed with records.
-    e.severity = mue->mai == 3 ? Severity::Warning : Severity::Error;
-    e.message = e.column1 + ": " + std::to_string(e.units) + " units on one day, above the MUE of " +
-                std::to_string(mue->value) + ". " +
-                (mue->mai == 3 ? "The units above the limit are denied but can be appealed with documentation."
-                               : "Units above the limit are not payable (policy limit).");
+    e.denied_units = denied_units;
+    e.severity = denies ? Severity::Error : Severity::Warning;
+    const std::string over = e.column1 + ": " + count(billed, "unit") + (per_line ? " on one claim line" : " on one day") +
+                             ", above the MUE of " + std::to_string(mue->value) + ". ";
+    if (!denies) {
+      e.message = over + "Medicare would deny the code's " + (per_line ? "line" : "units of the day") +
+                  "; this payer may apply the same limit.";
+    } else if (per_line) {
+      e.message = over + "Medicare denies the whole line, not only the units above the limit.";
+    } else {
+      e.message = over + "Medicare denies every unit of " + e.column1 + " on this date, not only the units above "
+                  "the limit, so none of it is counted as allowed.";
+    }
     e.rationale = mai_meaning(mue->mai) + "; " + mue->rationale;
     e.source = table->release.name;
+    e.appeal = appeal_text(mue->mai);
+    if (denies) {
+      trace.add(Rule::Mue, e.column1, kMueSource, [&] {
+        return e.column1 + ": " + count(denied_units, "unit") + " denied by the MUE (" + mai_meaning(mue->mai) +
+               "), priced at $0. The denial is the provider's: the patient may not be billed for these units, "
+               "even under an ABN.";
+      });
+    }
     edits.push_back(std::move(e));
   }
   return edits;

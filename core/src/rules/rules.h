@@ -34,7 +34,8 @@ void apply_kx(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
 std::vector<Edit> ncci_edits(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
 
 // Medically unlikely edits: units of a code above its MUE.
-std::vector<Edit> mue_edits(const ValidVisit& visit, const std::vector<Line>& lines, Notes& notes);
+// Marks the lines an MUE denies (Line::mue_denied) before they are priced.
+std::vector<Edit> mue_edits(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
 
 // What the record must show for this visit, per code and for the visit (texts: core/data/checklist.csv).
 std::vector<ChecklistItem> documentation_checklist(const ValidVisit& visit, const std::vector<Line>& lines);
