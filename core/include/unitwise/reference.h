@@ -48,6 +48,7 @@ struct RvuRow {
   bool fac_pe_na = false;
   int mp = 0;
   int mult_proc = 0;  // 5: therapy MPPR halves the PE of later units (RVU file layout)
+  std::uint64_t key = 0;  // code_key(code), set when the table joins a ReferenceData: lookups compare integers
 };
 
 struct ConversionFactorRow {
@@ -79,6 +80,7 @@ struct MueRow {
   int value = 0;  // units per date of service
   int mai = 0;    // adjudication indicator: 1 claim line, 2 policy (date of service), 3 clinical (date of service)
   std::string rationale;
+  std::uint64_t key = 0;  // code_key(code), as RvuRow::key
 };
 
 struct NcciRow {
@@ -88,6 +90,7 @@ struct NcciRow {
   DateKey deleted = 0;    // 0: still active
   char modifier_indicator = '1';  // '0' never bypassed, '1' bypassed by 59/X when distinct, '9' not applicable
   std::string rationale;
+  std::uint64_t key1 = 0, key2 = 0;  // code_key of each column, as RvuRow::key
 };
 
 enum class ThresholdKind { Kx, MedicalReview };
@@ -100,6 +103,7 @@ struct ThresholdRow {
 struct TelehealthCodeRow {
   std::string code;
   std::string evidence;
+  std::uint64_t key = 0;  // code_key(code), as RvuRow::key
 };
 
 // A span of dates in which PTs, OTs and SLPs may furnish Medicare telehealth, with the law behind it.
@@ -223,7 +227,14 @@ const MueRow* find_mue(const Table<MueRow>& table, std::string_view code);
 const GpciRow* find_gpci(const Table<GpciRow>& table, std::string_view id);
 const TelehealthCodeRow* find_telehealth_code(const Table<TelehealthCodeRow>& table, std::string_view code);
 // Every record of the pair (column 1, column 2), in table order.
-std::vector<const NcciRow*> find_ncci(const Table<NcciRow>& table, std::string_view column1, std::string_view column2);
+// The rows of one code pair (a table may hold the pair's older versions), in table order: a view into the table.
+struct NcciRows {
+  const NcciRow* first = nullptr;
+  const NcciRow* last = nullptr;
+  const NcciRow* begin() const { return first; }
+  const NcciRow* end() const { return last; }
+};
+NcciRows find_ncci(const Table<NcciRow>& table, std::string_view column1, std::string_view column2);
 
 // The conversion factor for a date: the non-QP factor in force; for a qualifying APM participant the QP
 // factor of the same year when one is published (before CY2026 there was one factor for everyone).

@@ -4,15 +4,18 @@
 #include <map>
 #include <stdexcept>
 
+#include "reference/code_index.h"
 #include "reference/embedded_files.h"
 #include "unitwise/reference.h"
 
 namespace unitwise {
 namespace {
 
-template <class Row, class Key>
-void sort_rows(std::vector<Table<Row>>& tables, Key key) {
+// Rows get their integer keys, then are sorted by them (code_key keeps the codes' string order).
+template <class Row, class SetKey, class Key>
+void key_and_sort_rows(std::vector<Table<Row>>& tables, SetKey set_key, Key key) {
   for (auto& t : tables) {
+    for (Row& r : t.rows) set_key(r);
     std::stable_sort(t.rows.begin(), t.rows.end(), [&](const Row& a, const Row& b) { return key(a) < key(b); });
   }
 }
@@ -30,15 +33,24 @@ const Row* find_sorted(const std::vector<Row>& rows, std::string_view key, Key k
   return it != rows.end() && key_of(*it) == key ? &*it : nullptr;
 }
 
+template <class Row>
+const Row* find_keyed(const std::vector<Row>& rows, std::uint64_t key) {
+  auto it = std::lower_bound(rows.begin(), rows.end(), key, [](const Row& r, std::uint64_t k) { return r.key < k; });
+  return it != rows.end() && it->key == key ? &*it : nullptr;
+}
+
 }  // namespace
 
 void ReferenceData::add(Pack pack) {
   TableSet& t = pack.tables;
-  sort_rows(t.rvu, [](const RvuRow& r) -> const std::string& { return r.code; });
-  sort_rows(t.gpci, [](const GpciRow& r) -> const std::string& { return r.id; });
-  sort_rows(t.mue, [](const MueRow& r) -> const std::string& { return r.code; });
-  sort_rows(t.ncci, [](const NcciRow& r) { return std::make_pair(r.column1, r.column2); });
-  sort_rows(t.telehealth_code, [](const TelehealthCodeRow& r) -> const std::string& { return r.code; });
+  auto code_keyed = [](auto& r) { r.key = code_key(r.code); };
+  auto by_key = [](const auto& r) { return r.key; };
+  key_and_sort_rows(t.rvu, code_keyed, by_key);
+  key_and_sort_rows(t.gpci, [](GpciRow&) {}, [](const GpciRow& r) -> const std::string& { return r.id; });
+  key_and_sort_rows(t.mue, code_keyed, by_key);
+  key_and_sort_rows(t.ncci, [](NcciRow& r) { r.key1 = code_key(r.column1); r.key2 = code_key(r.column2); },
+                    [](const NcciRow& r) { return std::make_pair(r.key1, r.key2); });
+  key_and_sort_rows(t.telehealth_code, code_keyed, by_key);
   append(tables_.rvu, t.rvu);
   append(tables_.conversion_factor, t.conversion_factor);
   append(tables_.gpci, t.gpci);
@@ -88,30 +100,26 @@ LoadedData ReferenceData::with_packs(const ReferenceData& base, const std::vecto
   return out;
 }
 
-const RvuRow* find_rvu(const Table<RvuRow>& table, std::string_view code) {
-  return find_sorted(table.rows, code, [](const RvuRow& r) -> std::string_view { return r.code; });
-}
+const RvuRow* find_rvu(const Table<RvuRow>& table, std::string_view code) { return find_keyed(table.rows, code_key(code)); }
 
-const MueRow* find_mue(const Table<MueRow>& table, std::string_view code) {
-  return find_sorted(table.rows, code, [](const MueRow& r) -> std::string_view { return r.code; });
-}
+const MueRow* find_mue(const Table<MueRow>& table, std::string_view code) { return find_keyed(table.rows, code_key(code)); }
 
 const TelehealthCodeRow* find_telehealth_code(const Table<TelehealthCodeRow>& table, std::string_view code) {
-  return find_sorted(table.rows, code, [](const TelehealthCodeRow& r) -> std::string_view { return r.code; });
+  return find_keyed(table.rows, code_key(code));
 }
 
 const GpciRow* find_gpci(const Table<GpciRow>& table, std::string_view id) {
   return find_sorted(table.rows, id, [](const GpciRow& r) -> std::string_view { return r.id; });
 }
 
-std::vector<const NcciRow*> find_ncci(const Table<NcciRow>& table, std::string_view column1, std::string_view column2) {
-  const auto key = std::make_pair(column1, column2);
-  auto it = std::lower_bound(table.rows.begin(), table.rows.end(), key, [](const NcciRow& r, const auto& k) {
-    return std::make_pair(std::string_view(r.column1), std::string_view(r.column2)) < k;
-  });
-  std::vector<const NcciRow*> out;
-  for (; it != table.rows.end() && it->column1 == column1 && it->column2 == column2; ++it) out.push_back(&*it);
-  return out;
+NcciRows find_ncci(const Table<NcciRow>& table, std::string_view column1, std::string_view column2) {
+  const auto key = std::make_pair(code_key(column1), code_key(column2));
+  const NcciRow* rows = table.rows.data();
+  const NcciRow* end = rows + table.rows.size();
+  const NcciRow* lo = std::lower_bound(rows, end, key, [](const NcciRow& r, const auto& k) { return std::make_pair(r.key1, r.key2) < k; });
+  const NcciRow* hi = lo;
+  while (hi != end && hi->key1 == key.first && hi->key2 == key.second) ++hi;
+  return {lo, hi};
 }
 
 std::optional<ConversionFactorInForce> conversion_factor(const TableSet& tables, DateKey date, bool qualifying_apm) {

@@ -15,10 +15,10 @@ namespace {
 // or before it. Active records (no deletion date) govern over deleted ones of the same pair.
 const NcciRow* edit_in_force(const Table<NcciRow>& table, std::string_view col1, std::string_view col2, DateKey date) {
   const NcciRow* found = nullptr;
-  for (const NcciRow* row : find_ncci(table, col1, col2)) {
-    if (row->effective > date) continue;
-    if (row->deleted != 0 && row->deleted <= date) continue;
-    if (found == nullptr || row->deleted == 0) found = row;
+  for (const NcciRow& row : find_ncci(table, col1, col2)) {
+    if (row.effective > date) continue;
+    if (row.deleted != 0 && row.deleted <= date) continue;
+    if (found == nullptr || row.deleted == 0) found = &row;
   }
   // Indicator 9: the edit was deleted as if it never existed ("not applicable").
   return found != nullptr && found->modifier_indicator != '9' ? found : nullptr;

@@ -108,10 +108,10 @@ struct Validator {
         }
         // An edit with modifier indicator 0 is never bypassed (CMS MLN1783722): claiming a distinct service is an error.
         for (std::size_t k = 0; r.ncci.table && k < v.services.size(); ++k) {
-          for (const NcciRow* row : find_ncci(*r.ncci.table, v.services[k].code, s.code)) {
-            const bool in_force = row->effective <= date && (row->deleted == 0 || row->deleted > date);
-            if (in_force && row->modifier_indicator == '0') {
-              fail(path + "/distinctService", s.code + " can never be billed with " + row->column1 +
+          for (const NcciRow& row : find_ncci(*r.ncci.table, v.services[k].code, s.code)) {
+            const bool in_force = row.effective <= date && (row.deleted == 0 || row.deleted > date);
+            if (in_force && row.modifier_indicator == '0') {
+              fail(path + "/distinctService", s.code + " can never be billed with " + row.column1 +
                                                   " on the same day, distinct or not (NCCI modifier indicator 0)");
             }
           }
