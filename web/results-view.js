@@ -3,6 +3,7 @@
 import { cite, count, el, money, table } from "./dom.js";
 import { unitsPicture } from "./units-picture.js";
 import { comparison, explanation, tieChoices, traceList } from "./explain-view.js";
+import { tablesChecked } from "./claim-card.js";
 
 const section = (title, ...body) => el("section", { class: "panel" }, el("h3", {}, title), ...body);
 const RULE_SETS = { cms: "Medicare total-time rule", per_code: "per-code rule" };
@@ -33,7 +34,7 @@ function editsAndWarnings(result) {
     ...result.warnings.map((w) => el("li", { class: `alert ${w.severity}` }, el("strong", {}, `${NOTE[w.severity]}: `), w.message)),
   ];
   return section("Edits and warnings", items.length ? el("ul", { class: "alerts" }, items)
-    : el("p", {}, "No NCCI or MUE edit and no warning for this visit."));
+    : el("p", {}, "No NCCI or MUE edit and no warning for this visit."), el("p", { class: "hint tables" }, tablesChecked(result)));
 }
 
 function feeBreakdown(fee) {
