@@ -26,3 +26,160 @@ export function tablesChecked(result) {
   });
   return `Checked against ${used.map(tableName).join(" and ")}.${old.join("")}`;
 }
+
+// The MUE adjudication indicator in plain words (CMS's MUE FAQ; MLN MM8853).
+const MAI = {
+  1: (e) => `counted on each claim line on its own: a line of ${e.code} with more than ${e.limit} units is denied`,
+  2: (e) => `a policy limit for the whole day: all units of ${e.code} on this date count together, and CMS treats more than ${e.limit} as impossible`,
+  3: (e) => `a clinical limit for the whole day: all units of ${e.code} on this date count together; more than ${e.limit} is unlikely but can happen`,
+};
+
+// The denial's terms under an MUE alert: how the limit is counted and what to do.
+export const mueDetails = (e) => [
+  MAI[e.mai] ? el("span", { class: "mue-terms" }, ` The limit of ${e.limit} is ${MAI[e.mai](e)}.`) : null,
+  e.appeal ? el("span", { class: "mue-appeal" }, " ", el("strong", {}, "What to do: "), e.appeal) : null,
+];
+
+export const deniedChip = () => el("span", { class: "chip denied" }, "denied: MUE");
+
+// What a denied line would have been allowed without the denial, to strike through beside it: the same visit
+// under an otherwise equal profile without Medicare's coverage rules (an MUE there is a warning, not a denial).
+export function undeniedAmounts(evaluate, visit, result) {
+  if (!result.ok || !result.lines.some((l) => l.denied)) return null;
+  const { ruleSet, ...rest } = visit;
+  const payer = typeof visit.payer === "object" ? { ...visit.payer } : { name: "Medicare", unitRule: ruleSet ?? "cms" };
+  const other = evaluate({ ...rest, payer: { ...payer, medicareCoverage: false } });
+  return result.lines.map((l, i) => {
+    const same = other.ok && other.lines[i]?.code === l.code && other.lines[i].units === l.units;
+    return l.denied && same ? other.lines[i].allowed : null;
+  });
+}
+
+// More than 4 hours of one code in a visit is usually a typing slip (50 typed as 500): ask on the code's
+// first row, keep the minutes as typed, and flag the result until the user says they are right.
+const LONG = 240;
+const confirmedLong = new Map();  // code → the minutes the user confirmed
+
+export function askLongMinutes(visit, rows, onAnswer) {
+  const totals = new Map();
+  visit.services.forEach((s, i) => {
+    if (!Number.isFinite(s.minutes) || !rows[i]) return;
+    const t = totals.get(s.code) ?? { minutes: 0, row: rows[i] };
+    t.minutes += s.minutes;
+    totals.set(s.code, t);
+  });
+  const asked = new Set();
+  const open = [];
+  for (const [code, { minutes, row }] of totals) {
+    if (minutes <= LONG || confirmedLong.get(code) === minutes) continue;
+    const key = `${code} ${minutes}`;
+    open.push({ code, minutes, ask: null });
+    let ask = row.querySelector(`.long-question[data-key="${CSS.escape(key)}"]`);
+    if (!ask) {
+      const input = row.querySelector("input.minutes");
+      ask = el("p", { class: "long-question", role: "status", "data-key": key },
+        `${minutes} minutes of ${code} is over 4 hours — is that right? `,
+        el("button", { type: "button", class: "quiet", onclick: () => {
+          confirmedLong.set(code, minutes);
+          input.focus();
+          onAnswer();
+        } }, `Yes, ${minutes} minutes`), " ",
+        el("button", { type: "button", class: "quiet", onclick: () => { input.focus(); input.select(); } }, "Fix the minutes"));
+      row.append(ask);
+    }
+    asked.add(ask);
+    open.at(-1).ask = ask;
+  }
+  for (const node of document.querySelectorAll("#service-rows .long-question")) if (!asked.has(node)) node.remove();
+  return open;
+}
+
+// The edit status in a few words: what will not be paid first, then what needs a modifier.
+function editStatus(result) {
+  const n = (kind, severity, test = () => true) =>
+    result.edits.filter((e) => e.kind === kind && e.severity === severity && test(e)).length;
+  const parts = [
+    [n("mue", "error"), "MUE denial", "MUE denials"],
+    [n("ncci", "error"), "NCCI pair denied", "NCCI pairs denied"],
+    [n("ncci", "warning", (e) => !e.bypassedBy), "NCCI pair needs 59/X", "NCCI pairs need 59/X"],
+    [n("ncci", "warning", (e) => e.bypassedBy), "NCCI pair billed as distinct", "NCCI pairs billed as distinct"],
+    [n("mue", "warning"), "code over its MUE", "codes over their MUE"],
+  ].filter(([k]) => k).map(([k, one, many]) => `${k} ${k === 1 ? one : many}`);
+  const level = result.edits.some((e) => e.severity === "error") ? "error" : result.edits.length ? "warning" : "ok";
+  return { text: parts.length ? parts.join(", ") : "No NCCI or MUE edit", level };
+}
+
+// One claim line a row, tab-separated, for pasting into an EMR or a spreadsheet:
+// "97110<TAB>GP<TAB>2 units<TAB>$58.12", and "…<TAB>$0.00<TAB>denied: MUE" for a denied line.
+export const claimText = (result) => result.lines.filter((l) => l.units > 0).map((l) =>
+  [l.code, l.modifiers.join(" "), count(l.units, "unit"), money(l.allowed), l.denied ? "denied: MUE" : ""]
+    .join("\t").trimEnd()).join("\n") + "\n";
+
+let shown = null;  // the result the card shows, for the copy button
+
+async function copyLines(button) {
+  const text = claimText(shown);
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = `Copied ${count(text.trim().split("\n").length, "claim line")}`;
+  } catch {
+    // No clipboard permission: the lines, selected, for the user to copy by hand.
+    const box = el("textarea", { class: "copy-box", rows: 4, readonly: true, "aria-label": "Claim lines to copy" }, text);
+    button.replaceWith(box);
+    box.select();
+  }
+}
+
+function setOpen(card, open) {
+  card.classList.toggle("open", open);
+  card.querySelector("#card-toggle")?.setAttribute("aria-expanded", String(open));
+}
+
+function mount(card) {
+  card.dataset.mounted = "true";
+  card.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && card.classList.contains("open")) {
+      setOpen(card, false);
+      card.querySelector("#card-toggle").focus();
+    }
+  });
+  // On a phone the open sheet would cover the field being typed in: typing closes it.
+  document.getElementById("visit-form").addEventListener("focusin", () => setOpen(card, false));
+}
+
+export function renderCard(card, result, { undenied = null, unconfirmed = [] } = {}) {
+  if (!card.dataset.mounted) mount(card);
+  if (!result.ok) {
+    card.classList.add("stale");
+    return;
+  }
+  shown = result;
+  const focused = card.contains(document.activeElement) ? document.activeElement.id : "";
+  const fee = result.fee;
+  const units = result.lines.reduce((n, l) => n + (l.denied ? 0 : l.units), 0);
+  const denied = result.lines.reduce((n, l) => n + (l.denied ? l.units : 0), 0);
+  const status = editStatus(result);
+  const open = card.classList.contains("open");
+  const flag = unconfirmed.map((u) => `${u.minutes} minutes of ${u.code}`).join(" and ");
+  card.className = `card${open ? " open" : ""}${flag ? " flagged" : ""}`;
+  const figure = (name, value, extra) => el("div", {}, el("dt", {}, name), el("dd", {}, value, extra));
+  card.replaceChildren(
+    el("button", { type: "button", id: "card-toggle", class: "card-bar", "aria-expanded": String(open), "aria-controls": "card-body",
+                   onclick: () => setOpen(card, !card.classList.contains("open")) },
+      el("span", {}, el("b", {}, count(units, "unit")), denied ? ` (+${denied} denied)` : ""),
+      el("span", {}, el("b", {}, money(fee.allowed)), " allowed"), el("span", {}, "patient owes ", el("b", {}, money(fee.patientOwes))),
+      el("span", { class: `status ${status.level}` }, status.text, flag ? " · check the minutes" : "")),
+    el("div", { id: "card-body", class: "card-body" },
+      el("dl", { class: "figures" }, figure("Units", units, denied ? el("small", {}, ` +${denied} denied`) : null),
+        figure("Allowed", money(fee.allowed)), figure("Patient owes", money(fee.patientOwes))),
+      el("p", { class: `status ${status.level}` }, status.text),
+      flag ? el("p", { class: "flag" }, `Check: ${flag} is over 4 hours and not confirmed yet. The figures count it as typed. `,
+        el("button", { type: "button", class: "link", onclick: () => unconfirmed[0].ask.querySelector("button").focus() }, "Answer")) : null,
+      el("ul", { class: "card-lines", "aria-label": "Claim lines" }, result.lines.map((l, i) =>
+        el("li", { class: l.denied ? "denied" : l.units ? null : "unbilled" },
+          el("span", { class: "code" }, l.code), el("span", { class: "units" }, count(l.units, "unit")),
+          el("span", { class: "chips" }, l.modifiers.map((m) => el("span", { class: "chip" }, m)), l.denied ? deniedChip() : null),
+          el("span", { class: "amount" }, l.denied ? el("s", {}, el("span", { class: "sr-only" }, "not "), money(undenied?.[i] ?? l.allowed)) : money(l.allowed))))),
+      el("button", { type: "button", id: "copy-lines", class: "quiet", onclick: (e) => copyLines(e.currentTarget) }, "Copy as claim lines")));
+  if (focused) document.getElementById(focused)?.focus();
+}
