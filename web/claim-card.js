@@ -115,19 +115,30 @@ export const claimText = (result) => result.lines.filter((l) => l.units > 0).map
   [l.code, l.modifiers.join(" "), count(l.units, "unit"), money(l.allowed), l.denied ? "denied: MUE" : ""]
     .join("\t").trimEnd()).join("\n") + "\n";
 
-let shown = null;  // the result the card shows, for the copy button
+// What was copied, or shown to copy by hand: a redraw of the same lines (the blur of the field just typed in
+// fires one) keeps saying so; other lines reset the button.
+const copied = { text: "", by: "" };
 
-async function copyLines(button) {
-  const text = claimText(shown);
-  try {
-    await navigator.clipboard.writeText(text);
-    button.textContent = `Copied ${count(text.trim().split("\n").length, "claim line")}`;
-  } catch {
-    // No clipboard permission: the lines, selected, for the user to copy by hand.
-    const box = el("textarea", { class: "copy-box", rows: 4, readonly: true, "aria-label": "Claim lines to copy" }, text);
-    button.replaceWith(box);
-    box.select();
+function copyButton(text) {
+  if (copied.text === text && copied.by === "hand") {
+    return el("textarea", { id: "copy-box", class: "copy-box", rows: 4, readonly: true, "aria-label": "Claim lines to copy" }, text);
   }
+  const done = copied.text === text ? `Copied ${count(text.trim().split("\n").length, "claim line")}` : "Copy as claim lines";
+  return el("button", { type: "button", id: "copy-lines", class: "quiet", onclick: async (e) => {
+    const button = e.currentTarget;
+    try {
+      await navigator.clipboard.writeText(text);
+      Object.assign(copied, { text, by: "clipboard" });
+      button.replaceWith(copyButton(text));
+      document.getElementById("copy-lines").focus();
+    } catch {
+      // No clipboard permission: the lines, selected, for the user to copy by hand.
+      Object.assign(copied, { text, by: "hand" });
+      const box = copyButton(text);
+      button.replaceWith(box);
+      box.select();
+    }
+  } }, done);
 }
 
 function setOpen(card, open) {
@@ -153,7 +164,6 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [] } =
     card.classList.add("stale");
     return;
   }
-  shown = result;
   const focused = card.contains(document.activeElement) ? document.activeElement.id : "";
   const fee = result.fee;
   const units = result.lines.reduce((n, l) => n + (l.denied ? 0 : l.units), 0);
@@ -180,6 +190,6 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [] } =
           el("span", { class: "code" }, l.code), el("span", { class: "units" }, count(l.units, "unit")),
           el("span", { class: "chips" }, l.modifiers.map((m) => el("span", { class: "chip" }, m)), l.denied ? deniedChip() : null),
           el("span", { class: "amount" }, l.denied ? el("s", {}, el("span", { class: "sr-only" }, "not "), money(undenied?.[i] ?? l.allowed)) : money(l.allowed))))),
-      el("button", { type: "button", id: "copy-lines", class: "quiet", onclick: (e) => copyLines(e.currentTarget) }, "Copy as claim lines")));
+      copyButton(claimText(result))));
   if (focused) document.getElementById(focused)?.focus();
 }
