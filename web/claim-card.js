@@ -28,15 +28,13 @@ export function tablesChecked(result) {
 }
 
 // The MUE adjudication indicator in plain words (CMS's MUE FAQ; MLN MM8853).
-const MAI = {
-  1: (e) => `counted on each claim line on its own: a line of ${e.code} with more than ${e.limit} units is denied`,
-  2: (e) => `a policy limit for the whole day: all units of ${e.code} on this date count together, and CMS treats more than ${e.limit} as impossible`,
-  3: (e) => `a clinical limit for the whole day: all units of ${e.code} on this date count together; more than ${e.limit} is unlikely but can happen`,
-};
+const MAI = ["", "applies to each claim line on its own",
+  "is a policy limit on all units of the code that day: CMS treats more as impossible",
+  "is a clinical limit on all units of the code that day: more is unlikely but can happen"];
 
 // The denial's terms under an MUE alert: how the limit is counted and what to do.
 export const mueDetails = (e) => [
-  MAI[e.mai] ? el("span", { class: "mue-terms" }, ` The limit of ${e.limit} is ${MAI[e.mai](e)}.`) : null,
+  MAI[e.mai] ? el("span", { class: "mue-terms" }, ` The limit of ${e.limit} ${MAI[e.mai]}.`) : null,
   e.appeal ? el("span", { class: "mue-appeal" }, " ", el("strong", {}, "What to do: "), e.appeal) : null,
 ];
 
@@ -184,12 +182,12 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [] } =
         figure("Allowed", money(fee.allowed)), figure("Patient owes", money(fee.patientOwes))),
       el("p", { class: `status ${status.level}` }, status.text),
       flag ? el("p", { class: "flag" }, `Check: ${flag} is over 4 hours and not confirmed yet. The figures count it as typed. `,
-        el("button", { type: "button", class: "link", onclick: () => unconfirmed[0].ask.querySelector("button").focus() }, "Answer")) : null,
+        el("button", { type: "button", class: "link", onclick: () => unconfirmed[0].ask.querySelector("button").focus() }, "Go to the question")) : null,
       el("ul", { class: "card-lines", "aria-label": "Claim lines" }, result.lines.map((l, i) =>
         el("li", { class: l.denied ? "denied" : l.units ? null : "unbilled" },
           el("span", { class: "code" }, l.code), el("span", { class: "units" }, count(l.units, "unit")),
           el("span", { class: "chips" }, l.modifiers.map((m) => el("span", { class: "chip" }, m)), l.denied ? deniedChip() : null),
-          el("span", { class: "amount" }, l.denied ? el("s", {}, el("span", { class: "sr-only" }, "not "), money(undenied?.[i] ?? l.allowed)) : money(l.allowed))))),
+          el("span", { class: "amount" }, l.denied ? el("s", { title: "Allowed without the denial" }, el("span", { class: "sr-only" }, "not "), money(undenied?.[i] ?? l.allowed)) : money(l.allowed))))),
       copyButton(claimText(result))));
   if (focused) document.getElementById(focused)?.focus();
 }

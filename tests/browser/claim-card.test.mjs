@@ -2,7 +2,8 @@
 // Medicare applies them, the over-4-hours question, the edits panel naming its tables, the phone sheet.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, screenshotPath, settled, siteDir, visitLink } from "./browser.mjs";
+import { resolve } from "node:path";
+import { launch, openPage, root, screenshotPath, settled, siteDir, visitLink } from "./browser.mjs";
 
 let env;
 before(async () => { env = await launch(siteDir); });
@@ -44,7 +45,7 @@ test("97112 for 500 minutes is denied by the MUE: $0.00 allowed, struck and chip
   assert.match(await page.textContent("#summary"), /^0 units on 1 line \(33 timed from 500 minutes\), 33 more denied by an MUE\. Allowed \$0\.00,/);
   const alert = await page.textContent(".alert.error");
   assert.match(alert, /^Denied as billed: MUE 97112\./);
-  assert.match(alert, /The limit of 4 is a clinical limit for the whole day: all units of 97112 on this date count together/);
+  assert.match(alert, /The limit of 4 is a clinical limit on all units of the code that day: more is unlikely but can happen\./);
   assert.match(alert, /What to do: Check the minutes and units first.*appeal to the MAC \(redetermination\)/);
   assert.match(await page.textContent("table.claim-lines tbody"), /\$0\.00 denied: MUE/);
   // Another payer: the same units are over the MUE but nothing is denied.
@@ -181,5 +182,21 @@ test("screenshots: the card beside the form on a desktop, sticky while scrolling
     await phone.page.screenshot({ path: screenshotPath(`claim-card-phone-${name}-open`) });
     assert.deepEqual([...seen.errors, ...phone.seen.errors], []);
     await phone.context.close();
+  }
+});
+
+// axe-core, injected with the CSP bypassed (only for this check): the card, the denial and the row's question.
+test("axe finds no serious or critical accessibility violation in the card, the denial or the question, wide or narrow", async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const context = await env.browser.newContext({ viewport, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${env.origin}/${visitLink({ dateOfService: "2026-05-04", discipline: "PT", services: DENIED })}`);
+    await page.waitForSelector("#service-rows .long-question");
+    if (viewport === PHONE) await page.click("#card-toggle");
+    await page.addScriptTag({ path: resolve(root, "node_modules/axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => (await window.axe.run(document.getElementById("calculator")))
+      .violations.filter((v) => ["serious", "critical"].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`));
+    assert.deepEqual(violations, [], `at ${viewport.width} px`);
+    await context.close();
   }
 });
