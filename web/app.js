@@ -6,6 +6,7 @@ import { setCatalogue } from "./code-picker.js";
 import { addService, fillForm, readVisit, setLocalities, showDistinctChoices, showErrors } from "./visit-form.js";
 import { renderResult, summaryText } from "./results-view.js";
 import { startPractice } from "./practice.js";
+import { askLongMinutes, renderCard, undeniedAmounts } from "./claim-card.js";
 
 const $ = (id) => document.getElementById(id);
 // Today: any date works (a year without a loaded fee schedule is estimated from the nearest, with a warning).
@@ -44,6 +45,8 @@ function update() {
     if (other.ok) compared = visit.ruleSet === "per_code" ? [other, result] : [result, other];
   }
   $("summary").textContent = summaryText(result);
+  renderCard($("claim-card"), result, { unconfirmed: askLongMinutes(visit, rows, schedule),
+                                        undenied: undeniedAmounts((v) => engine.evaluate(v), visit, result) });
   renderResult($("result-body"), result, {
     explain: $("explain").checked,
     compared,

@@ -3,15 +3,17 @@
 import { cite, count, el, money, table } from "./dom.js";
 import { unitsPicture } from "./units-picture.js";
 import { comparison, explanation, tieChoices, traceList } from "./explain-view.js";
+import { deniedChip, mueDetails, tablesChecked } from "./claim-card.js";
 
 const section = (title, ...body) => el("section", { class: "panel" }, el("h3", {}, title), ...body);
 const RULE_SETS = { cms: "Medicare total-time rule", per_code: "per-code rule" };
-const billedUnits = (result) => result.lines.reduce((n, l) => n + l.units, 0);
+// Units an MUE denies are on the claim but are not money: they are counted apart.
+const billedUnits = (result, denied = false) => result.lines.reduce((n, l) => n + (!l.denied === !denied ? l.units : 0), 0);
 
 function claimLines(result) {
   return table("claim-lines", "Claim lines", ["Code", "Units", "Modifiers", "Allowed"],
-    result.lines.map((l) => el("tr", { class: l.units ? null : "unbilled" },
-      [l.code, l.units, l.modifiers.join(" "), money(l.allowed)].map((c) => el("td", {}, c)))),
+    result.lines.map((l) => el("tr", { class: l.denied ? "denied" : l.units ? null : "unbilled" },
+      [l.code, l.units, l.modifiers.join(" "), [money(l.allowed), l.denied && [" ", deniedChip()]]].map((c) => el("td", {}, c)))),
     el("tr", {}, el("th", { scope: "row" }, "Total"), el("td", {}, billedUnits(result)), el("td"), el("td", {}, money(result.fee.allowed))));
 }
 
@@ -28,12 +30,12 @@ function editsAndWarnings(result) {
   const edits = [...result.edits].sort((a, b) => rank(a) - rank(b));
   const items = [
     ...edits.map((e) => el("li", { class: `alert ${e.severity}` },
-      el("strong", {}, `${label[e.severity]}: ${e.kind === "ncci" ? `NCCI ${e.column1} with ${e.column2}` : `MUE ${e.code}`}. `),
-      e.message, cite(e.source))),
+      el("strong", {}, `${e.kind === "mue" && e.severity === "warning" ? "Over the limit" : label[e.severity]}: ${e.kind === "ncci" ? `NCCI ${e.column1} with ${e.column2}` : `MUE ${e.code}`}. `),
+      e.message, e.kind === "mue" ? mueDetails(e) : null, cite(e.source))),
     ...result.warnings.map((w) => el("li", { class: `alert ${w.severity}` }, el("strong", {}, `${NOTE[w.severity]}: `), w.message)),
   ];
   return section("Edits and warnings", items.length ? el("ul", { class: "alerts" }, items)
-    : el("p", {}, "No NCCI or MUE edit and no warning for this visit."));
+    : el("p", {}, "No NCCI or MUE edit and no warning for this visit."), el("p", { class: "hint tables" }, tablesChecked(result)));
 }
 
 function feeBreakdown(fee) {
@@ -65,8 +67,10 @@ export function summaryText(result) {
   if (!result.ok) return `The visit has ${count(result.errors.length, "problem")} to fix.`;
   // A year without a loaded fee schedule is priced from the nearest one: the figures are an estimate, said up front.
   const estimate = result.fee.year !== Number(result.dateOfService.slice(0, 4)) ? ` (estimated at ${result.fee.year} rates)` : "";
+  const denied = billedUnits(result, true);
   return `${count(billedUnits(result), "unit")} on ${count(result.lines.length, "line")}` +
-         ` (${result.totalTimedUnits} timed from ${result.totalTimedMinutes} minutes). Allowed ${money(result.fee.allowed)}${estimate},` +
+         ` (${result.totalTimedUnits} timed from ${result.totalTimedMinutes} minutes)` +
+         `${denied ? `, ${denied} more denied by an MUE` : ""}. Allowed ${money(result.fee.allowed)}${estimate},` +
          ` ${result.fee.payer.startsWith("Medicare") ? "Medicare" : "the payer"} pays ${money(result.fee.medicarePays)},` +
          ` patient owes ${money(result.fee.patientOwes)}.`;
 }

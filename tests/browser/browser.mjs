@@ -46,13 +46,16 @@ export async function openPage(env, hash = "", viewport = { width: 1280, height:
 export const settled = (page) =>
   page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
-// The claim-lines table as a user reads it: {code, units, modifiers, allowed} per row.
+// The claim-lines table as a user reads it: {code, units, modifiers, allowed} per row, and denied: "mue"
+// on a row an MUE denies (its allowed cell reads "$0.00 denied: MUE").
 export async function tableLines(page) {
   await settled(page);
   return page.$$eval("table.claim-lines tbody tr", (rows) => rows.map((r) => {
     const [code, units, modifiers, allowed] = [...r.cells].map((c) => c.textContent.trim());
-    return { code, units: Number(units), modifiers: modifiers ? modifiers.split(" ") : [],
-             allowed: Number(allowed.replace(/[$,]/g, "")) };
+    const line = { code, units: Number(units), modifiers: modifiers ? modifiers.split(" ") : [],
+                   allowed: Number(/^\$([\d,.]+)/.exec(allowed)?.[1].replace(/,/g, "")) };
+    if (/denied: MUE$/.test(allowed)) line.denied = "mue";
+    return line;
   }));
 }
 

@@ -1,0 +1,193 @@
+// The claim at a glance: units, allowed and patient-owes as large figures, one row per claim line with its
+// modifier chips, the edit status and "copy as claim lines". Sticky beside the form on a desktop, a bottom
+// sheet on a phone. Also the words about edits the detailed result shares: which tables were checked, MUE terms.
+import { count, el, money } from "./dom.js";
+
+const DAY = 864e5;
+// CMS publishes NCCI and MUE tables every quarter: a table in force more than a quarter before the visit
+// is probably not the newest, and the user should know the check may miss newer edits.
+const QUARTER_DAYS = 92;
+const TABLES = { ncci: "NCCI pair (PTP)", mue: "MUE" };
+
+const tableName = (r) => (r.name.includes(r.effective) ? r.name : `${r.name} (in force from ${r.effective})`);
+
+// "Checked against … and …." plus a plain warning for each table older than the date of service by over a quarter.
+export function tablesChecked(result) {
+  const used = ["ncci", "mue"].map((kind) => result.releases.filter((r) => r.kind === kind).at(-1)).filter(Boolean);
+  if (!used.length) return "No NCCI or MUE table covers this date of service, so no edit was checked.";
+  const dos = Date.parse(result.dateOfService);
+  const old = used.map((r) => {
+    const days = Math.round((dos - Date.parse(r.effective)) / DAY);
+    if (r.nearest) return ` No ${TABLES[r.kind]} table covers ${result.dateOfService}; the nearest one was used.`;
+    if (days <= QUARTER_DAYS) return "";
+    const age = days < 730 ? count(Math.round(days / 30.4), "month") : count(Math.floor(days / 365.25), "year");
+    return ` The ${TABLES[r.kind]} table took effect ${age} before this date of service; CMS updates it every quarter, ` +
+           "so newer edits may be missing.";
+  });
+  return `Checked against ${used.map(tableName).join(" and ")}.${old.join("")}`;
+}
+
+// The MUE adjudication indicator in plain words (CMS's MUE FAQ; MLN MM8853).
+const MAI = ["", "applies to each claim line on its own",
+  "is a policy limit on all units of the code that day: CMS treats more as impossible",
+  "is a clinical limit on all units of the code that day: more is unlikely but can happen"];
+
+// The denial's terms under an MUE alert: how the limit is counted and what to do.
+export const mueDetails = (e) => [
+  MAI[e.mai] ? el("span", { class: "mue-terms" }, ` The limit of ${e.limit} ${MAI[e.mai]}.`) : null,
+  e.appeal ? el("span", { class: "mue-appeal" }, " ", el("strong", {}, "What to do: "), e.appeal) : null,
+];
+
+export const deniedChip = () => el("span", { class: "chip denied" }, "denied: MUE");
+
+// What a denied line would have been allowed without the denial, to strike through beside it: the same visit
+// under an otherwise equal profile without Medicare's coverage rules (an MUE there is a warning, not a denial).
+export function undeniedAmounts(evaluate, visit, result) {
+  if (!result.ok || !result.lines.some((l) => l.denied)) return null;
+  const { ruleSet, ...rest } = visit;
+  const payer = typeof visit.payer === "object" ? { ...visit.payer } : { name: "Medicare", unitRule: ruleSet ?? "cms" };
+  const other = evaluate({ ...rest, payer: { ...payer, medicareCoverage: false } });
+  return result.lines.map((l, i) => {
+    const same = other.ok && other.lines[i]?.code === l.code && other.lines[i].units === l.units;
+    return l.denied && same ? other.lines[i].allowed : null;
+  });
+}
+
+// More than 4 hours of one code in a visit is usually a typing slip (50 typed as 500): ask on the code's
+// first row, keep the minutes as typed, and flag the result until the user says they are right.
+const LONG = 240;
+const confirmedLong = new Map();  // code → the minutes the user confirmed
+
+export function askLongMinutes(visit, rows, onAnswer) {
+  const totals = new Map();
+  visit.services.forEach((s, i) => {
+    if (!Number.isFinite(s.minutes) || !rows[i]) return;
+    const t = totals.get(s.code) ?? { minutes: 0, row: rows[i] };
+    t.minutes += s.minutes;
+    totals.set(s.code, t);
+  });
+  const asked = new Set();
+  const open = [];
+  for (const [code, { minutes, row }] of totals) {
+    if (minutes <= LONG || confirmedLong.get(code) === minutes) continue;
+    const key = `${code} ${minutes}`;
+    open.push({ code, minutes, ask: null });
+    let ask = row.querySelector(`.long-question[data-key="${CSS.escape(key)}"]`);
+    if (!ask) {
+      const input = row.querySelector("input.minutes");
+      ask = el("p", { class: "long-question", role: "status", "data-key": key },
+        `${minutes} minutes of ${code} is over 4 hours — is that right? `,
+        el("button", { type: "button", class: "quiet", onclick: () => {
+          confirmedLong.set(code, minutes);
+          input.focus();
+          onAnswer();
+        } }, `Yes, ${minutes} minutes`), " ",
+        el("button", { type: "button", class: "quiet", onclick: () => { input.focus(); input.select(); } }, "Fix the minutes"));
+      row.append(ask);
+    }
+    asked.add(ask);
+    open.at(-1).ask = ask;
+  }
+  for (const node of document.querySelectorAll("#service-rows .long-question")) if (!asked.has(node)) node.remove();
+  return open;
+}
+
+// The edit status in a few words: what will not be paid first, then what needs a modifier.
+function editStatus(result) {
+  const n = (kind, severity, test = () => true) =>
+    result.edits.filter((e) => e.kind === kind && e.severity === severity && test(e)).length;
+  const parts = [
+    [n("mue", "error"), "MUE denial", "MUE denials"],
+    [n("ncci", "error"), "NCCI pair denied", "NCCI pairs denied"],
+    [n("ncci", "warning", (e) => !e.bypassedBy), "NCCI pair needs 59/X", "NCCI pairs need 59/X"],
+    [n("ncci", "warning", (e) => e.bypassedBy), "NCCI pair billed as distinct", "NCCI pairs billed as distinct"],
+    [n("mue", "warning"), "code over its MUE", "codes over their MUE"],
+  ].filter(([k]) => k).map(([k, one, many]) => `${k} ${k === 1 ? one : many}`);
+  const level = result.edits.some((e) => e.severity === "error") ? "error" : result.edits.length ? "warning" : "ok";
+  return { text: parts.length ? parts.join(", ") : "No NCCI or MUE edit", level };
+}
+
+// One claim line a row, tab-separated, for pasting into an EMR or a spreadsheet:
+// "97110<TAB>GP<TAB>2 units<TAB>$58.12", and "…<TAB>$0.00<TAB>denied: MUE" for a denied line.
+export const claimText = (result) => result.lines.filter((l) => l.units > 0).map((l) =>
+  [l.code, l.modifiers.join(" "), count(l.units, "unit"), money(l.allowed), l.denied ? "denied: MUE" : ""]
+    .join("\t").trimEnd()).join("\n") + "\n";
+
+// What was copied, or shown to copy by hand: a redraw of the same lines (the blur of the field just typed in
+// fires one) keeps saying so; other lines reset the button.
+const copied = { text: "", by: "" };
+
+function copyButton(text) {
+  if (copied.text === text && copied.by === "hand") {
+    return el("textarea", { id: "copy-box", class: "copy-box", rows: 4, readonly: true, "aria-label": "Claim lines to copy" }, text);
+  }
+  const done = copied.text === text ? `Copied ${count(text.trim().split("\n").length, "claim line")}` : "Copy as claim lines";
+  return el("button", { type: "button", id: "copy-lines", class: "quiet", onclick: async (e) => {
+    const button = e.currentTarget;
+    try {
+      await navigator.clipboard.writeText(text);
+      Object.assign(copied, { text, by: "clipboard" });
+      button.replaceWith(copyButton(text));
+      document.getElementById("copy-lines").focus();
+    } catch {
+      // No clipboard permission: the lines, selected, for the user to copy by hand.
+      Object.assign(copied, { text, by: "hand" });
+      const box = copyButton(text);
+      button.replaceWith(box);
+      box.select();
+    }
+  } }, done);
+}
+
+function setOpen(card, open) {
+  card.classList.toggle("open", open);
+  card.querySelector("#card-toggle")?.setAttribute("aria-expanded", String(open));
+}
+
+function mount(card) {
+  card.dataset.mounted = "true";
+  card.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && card.classList.contains("open")) {
+      setOpen(card, false);
+      card.querySelector("#card-toggle").focus();
+    }
+  });
+  // On a phone the open sheet would cover the field being typed in: typing closes it.
+  document.getElementById("visit-form").addEventListener("focusin", () => setOpen(card, false));
+}
+
+export function renderCard(card, result, { undenied = null, unconfirmed = [] } = {}) {
+  if (!card.dataset.mounted) mount(card);
+  if (!result.ok) {
+    card.classList.add("stale");
+    return;
+  }
+  const focused = card.contains(document.activeElement) ? document.activeElement.id : "";
+  const fee = result.fee;
+  const units = result.lines.reduce((n, l) => n + (l.denied ? 0 : l.units), 0);
+  const denied = result.lines.reduce((n, l) => n + (l.denied ? l.units : 0), 0);
+  const status = editStatus(result);
+  const open = card.classList.contains("open");
+  const flag = unconfirmed.map((u) => `${u.minutes} minutes of ${u.code}`).join(" and ");
+  card.className = `card${open ? " open" : ""}${flag ? " flagged" : ""}`;
+  const figure = (name, value, extra) => el("div", {}, el("dt", {}, name), el("dd", {}, value, extra));
+  card.replaceChildren(
+    el("button", { type: "button", id: "card-toggle", class: "card-bar", "aria-expanded": String(open), "aria-controls": "card-body",
+                   onclick: () => setOpen(card, !card.classList.contains("open")) },
+      el("span", {}, el("b", {}, count(units, "unit")), denied ? ` (+${denied} denied)` : ""),
+      el("span", {}, el("b", {}, money(fee.allowed)), " allowed"), el("span", {}, "patient owes ", el("b", {}, money(fee.patientOwes))),
+      el("span", { class: `status ${status.level}` }, status.text, flag ? " · check the minutes" : "")),
+    el("div", { id: "card-body", class: "card-body" },
+      el("dl", { class: "figures" }, figure("Units", units, denied ? el("small", {}, ` +${denied} denied`) : null),
+        figure("Allowed", money(fee.allowed)), figure("Patient owes", money(fee.patientOwes))),
+      el("p", { class: `status ${status.level}` }, status.text),
+      flag ? el("p", { class: "flag" }, `Check: ${flag} is over 4 hours and not confirmed yet. The figures count it as typed. `,
+        el("button", { type: "button", class: "link", onclick: () => unconfirmed[0].ask.querySelector("button").focus() }, "Go to the question")) : null,
+      el("ul", { class: "card-lines", "aria-label": "Claim lines" }, result.lines.map((l, i) =>
+        el("li", { class: l.denied ? "denied" : l.units ? null : "unbilled" },
+          el("span", { class: "code" }, l.code), el("span", { class: "units" }, count(l.units, "unit")),
+          el("span", { class: "chips" }, l.modifiers.map((m) => el("span", { class: "chip" }, m)), l.denied ? deniedChip() : null),
+          el("span", { class: "amount" }, l.denied ? el("s", { title: "Allowed without the denial" }, el("span", { class: "sr-only" }, "not "), money(undenied?.[i] ?? l.allowed)) : money(l.allowed))))),
+      copyButton(claimText(result))));
+  if (focused) document.getElementById(focused)?.focus();
+}
