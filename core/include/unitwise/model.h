@@ -2,7 +2,10 @@
 // JSON lives only at the edge (visit_json.h, result_json.h); the rules see these types.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -103,13 +106,40 @@ struct Visit {
   VisitOptions options;
 };
 
+// The modifiers of one claim line: a few literals with static storage (GP, CQ, GA, KX, 95, 59...), kept
+// inline so a line needs no heap. Six is the most one line can get; the capacity leaves room.
+class Modifiers {
+ public:
+  Modifiers() = default;
+  Modifiers(std::initializer_list<std::string_view> list) {
+    for (std::string_view m : list) push_back(m);
+  }
+  void push_back(std::string_view m) {
+    if (size_ < items_.size()) items_[size_++] = m;
+  }
+  void emplace_back(std::string_view m) { push_back(m); }
+  const std::string_view* begin() const { return items_.data(); }
+  const std::string_view* end() const { return items_.data() + size_; }
+  std::string_view back() const { return items_[size_ - 1]; }
+  std::string_view operator[](std::size_t i) const { return items_[i]; }
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  friend bool operator==(const Modifiers& a, const Modifiers& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end());
+  }
+
+ private:
+  std::array<std::string_view, 8> items_{};
+  std::size_t size_ = 0;
+};
+
 // One claim line: one code, one discipline, one modifier set.
 struct Line {
   std::string code;
   Discipline discipline = Discipline::PT;
   int units = 0;
   bool assistant = false;  // carries CQ/CO
-  std::vector<std::string> modifiers;
+  Modifiers modifiers;
   int minutes = 0;            // minutes of the service behind this line (whole service when not split)
   Cents allowed = 0;          // Medicare allowed amount of this line, after MPPR and CQ/CO
   Liability liability = Liability::Payer;

@@ -184,7 +184,7 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
       f.assistant = round_to_cents(after_mppr) - f.allowed;
       if (line.assistant) {
         trace.add(Rule::FeeAssistant, line.code, kAssistantSource, [&] {
-          return line.code + " " + line.modifiers.back() + " line: " + std::to_string(kAssistantPercent) + "% of " +
+          return line.code + " " + std::string(line.modifiers.back()) + " line: " + std::to_string(kAssistantPercent) + "% of " +
                  dollars(round_to_cents(after_mppr)) + " = " + dollars(f.allowed) + " (after MPPR).";
         });
       }
