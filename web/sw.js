@@ -1,7 +1,7 @@
 // Offline after the first visit: network first (so a new build shows at once), cache as the fallback.
 const CACHE = "unitwise-v1";
 // Every file of the site (the browser suite checks this list against build/web).
-const SHELL = ["./", "index.html", "style.css", "manifest.webmanifest", "app.js", "address.js", "code-picker.js",
+const SHELL = ["./", "index.html", "style.css", "manifest.webmanifest", "app.js", "address.js", "notice.js", "code-picker.js",
                "csv-reader.js", "dom.js", "explain-view.js", "file-batch.js", "file-view.js", "plan-view.js", "practice.js", "results-view.js", "units-picture.js", "visit-form.js",
                "unitwise/index.js", "unitwise/unitwise.js", "unitwise/unitwise.wasm",
                "unitwise/worker.js", "unitwise/unitwise-worker.js"];
