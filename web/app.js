@@ -3,6 +3,7 @@
 import { createEngine } from "./unitwise/index.js";
 import { lastVisit, readLink, saveVisit, stored } from "./address.js";
 import { notice } from "./notice.js";
+import { watchForUpdates } from "./update-offer.js";
 import { setCatalogue } from "./code-picker.js";
 import { addService, fillForm, readVisit, setLocalities, showDistinctChoices, showErrors } from "./visit-form.js";
 import { renderResult, summaryText } from "./results-view.js";
@@ -177,4 +178,4 @@ $("data-versions").textContent = `Engine ${versions.engine}. Newest data: ` +
 $("tab-practice").addEventListener("click", () => engineReady.then((e) => startPractice(e, today())), { once: true });
 document.body.dataset.ready = "true";
 
-if ("serviceWorker" in navigator) navigator.serviceWorker.register("./sw.js").catch(() => {});
+watchForUpdates();
