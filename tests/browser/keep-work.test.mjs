@@ -3,7 +3,8 @@
 // dead page, and is never saved.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, settled, siteDir, watchedPage, visitLink } from "./browser.mjs";
+import { resolve } from "node:path";
+import { launch, openPage, root, settled, siteDir, watchedPage, visitLink } from "./browser.mjs";
 
 let env;
 before(async () => { env = await launch(siteDir); });
@@ -217,4 +218,20 @@ test("destructive buttons look apart from the others", async () => {
   assert.notDeepEqual(danger, plain);
   assert.equal(danger[1], "rgb(255, 255, 255)");
   await context.close();
+});
+
+// axe-core, injected with the CSP bypassed (only for this check): the calculator with a link's message and with Undo.
+test("axe finds no serious or critical violation in the calculator with its messages, wide or narrow", async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 800 }]) {
+    const context = await env.browser.newContext({ viewport, bypassCSP: true });
+    const { page } = await another(context, visitLink({ services: [null] }));
+    await page.addScriptTag({ path: resolve(root, "node_modules/axe-core/axe.min.js") });
+    const audit = () => page.evaluate(async () => (await window.axe.run(document))
+      .violations.filter((v) => ["serious", "critical"].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`));
+    assert.deepEqual(await audit(), [], `a link's message at ${viewport.width} px`);
+    await page.click("#reset");
+    await settled(page);
+    assert.deepEqual(await audit(), [], `Undo at ${viewport.width} px`);
+    await context.close();
+  }
 });
