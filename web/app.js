@@ -59,6 +59,7 @@ function schedule() {
 }
 
 function load(visit) {
+  borrowed = false;
   tiePreference = visit.options?.tiePreference ?? [];
   fillLocalities(visit.dateOfService ?? today());
   fillForm(visit, schedule);
@@ -79,6 +80,13 @@ function replaceVisit(next, message, back, shown = current()) {
   load(next);
   notice(message, [[back, () => replaceVisit(shown, "Your other visit is back.", "Undo")]], forget);
 }
+// A visit opened from the File or Plan of care view keeps the one it replaces, unless that one came from there too.
+let borrowed = false;
+function openFrom(visit, where) {
+  if (borrowed) load(visit);
+  else replaceVisit(visit, `Opened a visit of the ${where}; the one you had here is kept.`, "Open my previous visit");
+  borrowed = true;
+}
 // A link's visit opens; the visit this browser had, if another, is kept. A link that cannot be read opens nothing.
 function openLink(linked, saved) {
   if (linked?.error) {
@@ -92,6 +100,7 @@ function openLink(linked, saved) {
 $("visit-form").addEventListener("input", (e) => {
   if (e.target.id === "dateOfService") fillLocalities(e.target.value);
   if (e.target.matches("input.code, input.minutes, input.assistant")) tiePreference = [];  // a new visit, a new tie
+  borrowed = false;
   schedule();
 });
 $("visit-form").addEventListener("change", schedule);
@@ -126,7 +135,7 @@ $("tab-file").addEventListener("click", () => import("./file-view.js").then(({ s
   open(visit, what, button) {
     openedFrom = button;
     $("result-body").replaceChildren();  // an invalid visit must not show the figures of the one before it
-    load(visit);
+    openFrom(visit, "file");
     $("from-file-what").textContent = what;
     $("from-file").hidden = false;
     show("calculator");
@@ -139,7 +148,7 @@ const linkedEpisode = /^#e=/.test(location.hash) ? location.hash : null;
 const openPlan = () => Promise.all([import("./plan-view.js"), engineReady]).then(([{ startPlanView }, engine]) => {
   show("plan");
   plan ??= startPlanView({ engine, today, initialHash: linkedEpisode,
-                           openVisit(visit) { show("calculator"); load(visit); } });
+                           openVisit(visit) { show("calculator"); openFrom(visit, "plan of care"); } });
 });
 $("tab-plan").addEventListener("click", openPlan);
 if (linkedEpisode) {

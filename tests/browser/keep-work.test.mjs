@@ -71,6 +71,27 @@ test("a link opened while another visit is saved here opens its own and keeps th
   await context.close();
 });
 
+test("a visit opened from the plan of care keeps the one it replaces; a second one opened from there does not replace it", async () => {
+  const { context, page, seen } = await openPage(env, visitLink(GOOD));
+  await page.click("#tab-plan");
+  await page.waitForSelector(".plan-table tbody tr");
+  await page.click("#plan-visits .open-visit >> nth=0");
+  await settled(page);
+  assert.deepEqual(await codes(page), ["97161", "97110"]);
+  assert.match(await page.textContent("#notice"), /Opened a visit of the plan of care; the one you had here is kept/);
+  await page.click("#tab-plan");
+  await page.click("#plan-add-visit");
+  await page.fill("#plan-visits li:last-child .plan-services", "97140 20");
+  await page.click("#plan-visits li:last-child .open-visit");
+  await settled(page);
+  assert.deepEqual(await codes(page), ["97140"]);
+  await page.click("#notice button:text('Open my previous visit')");
+  await settled(page);
+  assert.deepEqual(await codes(page), ["97116", "97140"]);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test("a link whose visit has services: [null] shows a message and the saved visit; the bad visit is never saved", async () => {
   const { context, page: first } = await openPage(env, visitLink(GOOD));
   const good = await savedVisit(first);
