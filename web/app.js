@@ -2,8 +2,7 @@
 // renders the result and writes the visit into the address.
 import { createEngine } from "./unitwise/index.js";
 import { lastVisit, readLink, saveVisit, stored } from "./address.js";
-import { notice } from "./notice.js";
-import { watchForUpdates } from "./update-offer.js";
+import { notice, watchForUpdates } from "./notice.js";
 import { setCatalogue } from "./code-picker.js";
 import { addService, fillForm, readVisit, setLocalities, showDistinctChoices, showErrors } from "./visit-form.js";
 import { renderResult, summaryText } from "./results-view.js";
