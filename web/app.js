@@ -69,7 +69,13 @@ function load(visit) {
 // A whole visit replaced (Start over, a link) is kept in this browser, and one button swaps it back.
 const PREVIOUS_KEY = "unitwise:previous-visit";
 const current = () => readVisit(tiePreference.length ? { tiePreference } : {}).visit;
-const forget = () => localStorage.removeItem(PREVIOUS_KEY);
+const forget = () => {
+  try {
+    localStorage.removeItem(PREVIOUS_KEY);
+  } catch {
+    // Storage turned off: nothing was kept.
+  }
+};
 function replaceVisit(next, message, back, shown = current()) {
   try {
     localStorage.setItem(PREVIOUS_KEY, JSON.stringify(shown));

@@ -9,8 +9,6 @@ const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = "unitwise:last-episode";
 const SVG = "http://www.w3.org/2000/svg";
 
-export const episodeFromAddress = (hash = location.hash) => readLink(hash, "e")?.visit ?? null;
-
 const starter = (today) => ({ planOfCare: { discipline: "PT", start: today }, priorSpend: { ptSlp: 0, ot: 0 },
                               visits: [{ dateOfService: today, services: [{ code: "97161" }, { code: "97110", minutes: 30 }] }] });
 
