@@ -1,7 +1,8 @@
 // The page: wires the form to the engine. Every change re-evaluates the visit (at most once a frame),
 // renders the result and writes the visit into the address.
 import { createEngine } from "./unitwise/index.js";
-import { lastVisit, saveVisit, visitFromAddress } from "./address.js";
+import { lastVisit, readLink, saveVisit, stored } from "./address.js";
+import { notice, watchForUpdates } from "./notice.js";
 import { setCatalogue } from "./code-picker.js";
 import { addService, fillForm, readVisit, setLocalities, showDistinctChoices, showErrors } from "./visit-form.js";
 import { renderResult, summaryText } from "./results-view.js";
@@ -17,28 +18,26 @@ const today = () => {
 const starter = () => ({ dateOfService: today(), discipline: "PT", locality: "national",
                          services: [{ code: "97112", minutes: 24 }, { code: "97110", minutes: 23 }] });
 
-let engine;
-try {
-  engine = await createEngine();
-} catch (error) {
-  $("summary").textContent = `The calculator could not start in this browser (${error.message}).`;
-  throw error;
-}
-setCatalogue(engine.catalogue());
+// The form is filled and usable while the engine loads; what is typed meanwhile is evaluated once it is ready.
+const engineReady = createEngine();
+let engine = null;
 let tiePreference = [];
 let frame = 0;
 
-const fillLocalities = (date) => setLocalities(engine.localities(/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today()));
+const fillLocalities = (date) => engine && setLocalities(engine.localities(/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today()));
 
 function update() {
   frame = 0;
+  if (!engine) return;
   const { visit, rows } = readVisit(tiePreference.length ? { tiePreference } : {});
   const result = engine.evaluate(visit);
   showErrors(result.errors, rows);
   showDistinctChoices(result, rows);
   // Another payer's plan sets the unit rule: the (disabled) rule-set field shows which one it used.
   if (visit.payer && result.ok) $("ruleSet").value = result.ruleSet;
+  const link = location.hash;
   if (!$("calculator").hidden) saveVisit(visit);  // the address holds what the open view shows
+  if (location.hash !== link) $("copy-link").textContent = "Copy link to this visit";
   let compared = null;
   if ($("compare").checked && result.ok && !visit.payer) {
     const other = engine.evaluate({ ...visit, ruleSet: visit.ruleSet === "per_code" ? "cms" : "per_code" });
@@ -62,6 +61,7 @@ function schedule() {
 }
 
 function load(visit) {
+  borrowed = false;
   tiePreference = visit.options?.tiePreference ?? [];
   fillLocalities(visit.dateOfService ?? today());
   fillForm(visit, schedule);
@@ -69,15 +69,52 @@ function load(visit) {
   schedule();
 }
 
+// A whole visit replaced (Start over, a link) is kept in this browser, and one button swaps it back.
+const PREVIOUS_KEY = "unitwise:previous-visit";
+const current = () => readVisit(tiePreference.length ? { tiePreference } : {}).visit;
+const forget = () => {
+  try {
+    localStorage.removeItem(PREVIOUS_KEY);
+  } catch {
+    // Storage turned off: nothing was kept.
+  }
+};
+function replaceVisit(next, message, back, shown = current()) {
+  try {
+    localStorage.setItem(PREVIOUS_KEY, JSON.stringify(shown));
+  } catch {
+    // Private mode: the button below still brings it back while the page is open.
+  }
+  load(next);
+  notice(message, [[back, () => replaceVisit(shown, "Your other visit is back.", "Undo")]], forget);
+}
+// A visit opened from the File or Plan of care view keeps the one it replaces, unless that one came from there too.
+let borrowed = false;
+function openFrom(visit, where) {
+  if (borrowed) load(visit);
+  else replaceVisit(visit, `Opened a visit of the ${where}; the one you had here is kept.`, "Open my previous visit");
+  borrowed = true;
+}
+// A link's visit opens; the visit this browser had, if another, is kept. A link that cannot be read opens nothing.
+function openLink(linked, saved) {
+  if (linked?.error) {
+    notice(`This link's visit could not be read: ${linked.error}. Showing ${saved ? "the visit saved in this browser" : "a new visit"} instead.`);
+  } else if (linked && saved && JSON.stringify(linked.visit) !== JSON.stringify(saved)) {
+    return replaceVisit(linked.visit, "This link opened its own visit; the one you had here is kept.", "Open my previous visit", saved);
+  }
+  load(linked?.visit ?? saved ?? starter());
+}
+
 $("visit-form").addEventListener("input", (e) => {
   if (e.target.id === "dateOfService") fillLocalities(e.target.value);
   if (e.target.matches("input.code, input.minutes, input.assistant")) tiePreference = [];  // a new visit, a new tie
+  borrowed = false;
   schedule();
 });
 $("visit-form").addEventListener("change", schedule);
 $("visit-form").addEventListener("submit", (e) => e.preventDefault());
 $("add-service").addEventListener("click", () => addService({}, schedule, true));
-$("reset").addEventListener("click", () => load(starter()));
+$("reset").addEventListener("click", () => replaceVisit(starter(), "Started a new visit.", "Undo"));
 $("copy-link").addEventListener("click", async () => {
   try {
     await navigator.clipboard.writeText(location.href);
@@ -87,8 +124,8 @@ $("copy-link").addEventListener("click", async () => {
   }
 });
 window.addEventListener("hashchange", () => {
-  const visit = visitFromAddress();
-  if (visit) load(visit);
+  const linked = readLink();
+  if (linked) openLink(linked, current());
 });
 
 const VIEWS = ["calculator", "practice", "file", "plan"];
@@ -106,7 +143,7 @@ $("tab-file").addEventListener("click", () => import("./file-view.js").then(({ s
   open(visit, what, button) {
     openedFrom = button;
     $("result-body").replaceChildren();  // an invalid visit must not show the figures of the one before it
-    load(visit);
+    openFrom(visit, "file");
     $("from-file-what").textContent = what;
     $("from-file").hidden = false;
     show("calculator");
@@ -116,10 +153,10 @@ $("tab-file").addEventListener("click", () => import("./file-view.js").then(({ s
 // The Plan of care view loads when first opened, or at once for an episode link (#e=).
 let plan = null;
 const linkedEpisode = /^#e=/.test(location.hash) ? location.hash : null;
-const openPlan = () => import("./plan-view.js").then(({ startPlanView }) => {
+const openPlan = () => Promise.all([import("./plan-view.js"), engineReady]).then(([{ startPlanView }, engine]) => {
   show("plan");
   plan ??= startPlanView({ engine, today, initialHash: linkedEpisode,
-                           openVisit(visit) { show("calculator"); load(visit); } });
+                           openVisit(visit) { show("calculator"); openFrom(visit, "plan of care"); } });
 });
 $("tab-plan").addEventListener("click", openPlan);
 if (linkedEpisode) {
@@ -132,14 +169,30 @@ $("back-to-file").addEventListener("click", () => {
   openedFrom?.focus();
 });
 
+const saved = lastVisit();
+const previous = stored(PREVIOUS_KEY);
+openLink(readLink(), saved);
+if (previous && !$("notice").hasChildNodes() && JSON.stringify(previous) !== JSON.stringify(current())) {
+  notice("The visit you had open before is kept in this browser.",
+         [["Open it", () => replaceVisit(previous, "Opened your other visit.", "Undo")]], forget);
+}
+try {
+  engine = await engineReady;
+} catch (error) {
+  $("summary").textContent = `The calculator could not start in this browser (${error.message}).`;
+  throw error;
+}
+setCatalogue(engine.catalogue());
+fillLocalities($("dateOfService").value);
+schedule();
+
 // The newest release of each kind the engine holds (each visit uses the one in force on its date).
 const versions = engine.dataVersions();
 const newest = (kind) => versions.releases.filter((r) => r.kind === kind).at(-1)?.name;
 $("data-versions").textContent = `Engine ${versions.engine}. Newest data: ` +
   ["rvu", "gpci", "ncci", "mue"].map(newest).filter(Boolean).join("; ") + ".";
-load(visitFromAddress() ?? lastVisit() ?? starter());
 // Practice draws its first visit when first opened, so it costs nothing at page load.
-$("tab-practice").addEventListener("click", () => startPractice(engine, today()), { once: true });
+$("tab-practice").addEventListener("click", () => engineReady.then((e) => startPractice(e, today())), { once: true });
 document.body.dataset.ready = "true";
 
-if ("serviceWorker" in navigator) navigator.serviceWorker.register("./sw.js").catch(() => {});
+watchForUpdates();

@@ -1,6 +1,8 @@
 // Assembles the deployable site: node web/assemble.mjs <npm package dir> <site dir>
 // Copies the page (comments stripped: they are for readers of web/, and the page has a size budget) and the
-// package's runtime files into <site>/unitwise/. Running it again gives the same site.
+// package's runtime files into <site>/unitwise/, and writes the list of the site's files and their content hash
+// into sw.js (the offline cache of one build). Running it again gives the same site.
+import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,10 +31,28 @@ const STRIP = {
 
 const here = dirname(fileURLToPath(import.meta.url));
 mkdirSync(join(siteDir, "unitwise"), { recursive: true });
-for (const name of readdirSync(here)) {
+const files = [];
+for (const name of readdirSync(here).sort()) {
   if (name === "assemble.mjs") continue;
   const strip = STRIP[extname(name)];
   if (strip) writeFileSync(join(siteDir, name), strip(readFileSync(join(here, name), "utf8")));
   else copyFileSync(join(here, name), join(siteDir, name));
+  files.push(name);
 }
-for (const name of runtime) copyFileSync(join(npmDir, name), join(siteDir, "unitwise", name));
+for (const name of runtime) {
+  copyFileSync(join(npmDir, name), join(siteDir, "unitwise", name));
+  files.push(`unitwise/${name}`);
+}
+
+// Any changed byte of any file (the service worker's own code included) makes a new build with its own cache.
+const hash = createHash("sha256");
+for (const name of files) hash.update(`${name}\0`).update(readFileSync(join(siteDir, name))).update("\0");
+const shell = ["./", ...files.filter((name) => name !== "sw.js")];
+const sw = readFileSync(join(siteDir, "sw.js"), "utf8");
+const built = sw.replace('const CACHE = "unitwise-dev";', `const CACHE = "unitwise-${hash.digest("hex").slice(0, 16)}";`)
+  .replace("const SHELL = [];", `const SHELL = ${JSON.stringify(shell)};`);
+if (built === sw) {
+  console.error("assemble: web/sw.js lost its CACHE or SHELL line");
+  process.exit(1);
+}
+writeFileSync(join(siteDir, "sw.js"), built);

@@ -1,26 +1,13 @@
 // The Plan of care view (issue 12): one patient's visits under one plan, evaluated by the engine as an episode.
 // It shows the running therapy spend against the KX and review thresholds (a small SVG chart), the alerts, and
 // the progress-report and recertification dates. The episode lives in the address (#e=) and in this browser.
-import { encodeVisit, decodeVisit } from "./address.js";
+import { encodeVisit, readLink, stored } from "./address.js";
 import { count, el, money, table } from "./dom.js";
+import { notice } from "./notice.js";
 
 const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = "unitwise:last-episode";
 const SVG = "http://www.w3.org/2000/svg";
-
-export const episodeFromAddress = (hash = location.hash) => {
-  const match = /^#e=([A-Za-z0-9_-]+)$/.exec(hash);
-  return match ? decodeVisit(match[1]) : null;
-};
-
-function savedEpisode() {
-  try {
-    const e = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null");
-    return e && typeof e === "object" ? e : null;
-  } catch {
-    return null;
-  }
-}
 
 const starter = (today) => ({ planOfCare: { discipline: "PT", start: today }, priorSpend: { ptSlp: 0, ot: 0 },
                               visits: [{ dateOfService: today, services: [{ code: "97161" }, { code: "97110", minutes: 30 }] }] });
@@ -41,7 +28,12 @@ const addDays = (iso, days) => {
 };
 
 export function startPlanView({ engine, today, openVisit, initialHash = null }) {
-  let episode = (initialHash && episodeFromAddress(initialHash)) ?? savedEpisode() ?? starter(today());
+  const linked = initialHash && readLink(initialHash, "e");
+  const saved = stored(STORAGE_KEY, "e");
+  if (linked?.error) {
+    notice(`This link's plan of care could not be read: ${linked.error}. Showing ${saved ? "the plan saved in this browser" : "a new plan"} instead.`);
+  }
+  let episode = linked?.visit ?? saved ?? starter(today());
   let frame = 0;
 
   function visitRow(visit, i) {
