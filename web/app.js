@@ -6,6 +6,7 @@ import { setCatalogue } from "./code-picker.js";
 import { addService, fillForm, readVisit, setLocalities, showDistinctChoices, showErrors } from "./visit-form.js";
 import { renderResult, summaryText } from "./results-view.js";
 import { startPractice } from "./practice.js";
+import { heldNote } from "./plan-question.js";
 
 const $ = (id) => document.getElementById(id);
 // Today: any date works (a year without a loaded fee schedule is estimated from the nearest, with a warning).
@@ -31,19 +32,24 @@ const fillLocalities = (date) => setLocalities(engine.localities(/^\d{4}-\d{2}-\
 
 function update() {
   frame = 0;
-  const { visit, rows } = readVisit(tiePreference.length ? { tiePreference } : {});
-  const result = engine.evaluate(visit);
+  const { visit, send, rows, held } = readVisit(tiePreference.length ? { tiePreference } : {});
+  if (!$("calculator").hidden) saveVisit(visit);  // the address holds what the open view shows
+  if (held.length && !send.services.length) {
+    $("summary").textContent = `Nothing to bill yet.${heldNote(held)}`;
+    $("result-body").replaceChildren();
+    return;
+  }
+  const result = engine.evaluate(send);
   showErrors(result.errors, rows);
   showDistinctChoices(result, rows);
   // Another payer's plan sets the unit rule: the (disabled) rule-set field shows which one it used.
   if (visit.payer && result.ok) $("ruleSet").value = result.ruleSet;
-  if (!$("calculator").hidden) saveVisit(visit);  // the address holds what the open view shows
   let compared = null;
   if ($("compare").checked && result.ok && !visit.payer) {
-    const other = engine.evaluate({ ...visit, ruleSet: visit.ruleSet === "per_code" ? "cms" : "per_code" });
+    const other = engine.evaluate({ ...send, ruleSet: visit.ruleSet === "per_code" ? "cms" : "per_code" });
     if (other.ok) compared = visit.ruleSet === "per_code" ? [other, result] : [result, other];
   }
-  $("summary").textContent = summaryText(result);
+  $("summary").textContent = summaryText(result) + (result.ok ? heldNote(held) : "");
   renderResult($("result-body"), result, {
     explain: $("explain").checked,
     compared,
@@ -72,6 +78,7 @@ $("visit-form").addEventListener("input", (e) => {
   schedule();
 });
 $("visit-form").addEventListener("change", schedule);
+$("visit-form").addEventListener("focusout", (e) => e.target.matches("input.code") && schedule());  // a code left half-typed now counts
 $("visit-form").addEventListener("submit", (e) => e.preventDefault());
 $("add-service").addEventListener("click", () => addService({}, schedule, true));
 $("reset").addEventListener("click", () => load(starter()));

@@ -4,12 +4,15 @@ import { el } from "./dom.js";
 import { shorthandCodes } from "./shorthand.js";
 
 let catalogue = [];
+let codes = [];
 
 export function setCatalogue(entries) {
   catalogue = entries;
+  codes = entries.map((c) => c.code);
 }
 
 export const catalogueEntry = (code) => catalogue.find((c) => c.code === code);
+export const catalogueCodes = () => codes;
 
 // Codes a clinician's shorthand names ("ther ex", "NMR") first, then codes whose number starts with the
 // text ("97 11" too), then codes whose descriptor holds every word typed.
@@ -60,7 +63,7 @@ export function codePicker(id, value, onPick) {
     }, el("strong", {}, c.code), " ", c.descriptor)));
     // A code typed in full needs no list, and counts as picked.
     const exact = matches.find((c) => c.code === input.value.trim().toUpperCase());
-    if (exact) onPick(exact);
+    if (exact) onPick?.(exact);
     if (exact || !matches.length) {
       close();
       return;

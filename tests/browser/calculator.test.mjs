@@ -112,16 +112,6 @@ test("keyboard only: add a row, find a code by words, type minutes, remove the r
   await context.close();
 });
 
-test("picking a code billed under one plan only sets the row's plan", async () => {
-  const { context, page } = await openPT([{ code: "97110", minutes: 20 }]);
-  await page.click("#add-service");
-  await page.keyboard.type("92507");
-  await page.keyboard.press("Enter");
-  assert.equal(await row(page, 1).locator("select.row-discipline").inputValue(), "SLP");
-  assert.deepEqual((await tableLines(page)).map((l) => l.modifiers.join(" ")), ["GP", "GN"]);
-  await context.close();
-});
-
 test("a bad field is marked invalid with its message beside it; the last result stays, marked out of date", async () => {
   const { context, page } = await openPT([{ code: "97110", minutes: 20 }]);
   await page.click("#add-service");  // a blank row is not an error
