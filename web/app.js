@@ -3,7 +3,8 @@
 import { createEngine } from "./unitwise/index.js";
 import { lastVisit, saveVisit, visitFromAddress } from "./address.js";
 import { setCatalogue } from "./code-picker.js";
-import { addService, fillForm, readVisit, setLocalities, showDistinctChoices, showErrors } from "./visit-form.js";
+import { addService, fillForm, readVisit, setLocalities, showDistinctChoices, showErrors, showLocality } from "./visit-form.js";
+import { rememberedLocality } from "./locality.js";
 import { renderResult, summaryText } from "./results-view.js";
 import { startPractice } from "./practice.js";
 import { heldNote } from "./plan-question.js";
@@ -14,7 +15,7 @@ const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
-const starter = () => ({ dateOfService: today(), discipline: "PT", locality: "national",
+const starter = () => ({ dateOfService: today(), discipline: "PT", locality: rememberedLocality() ?? "national",
                          services: [{ code: "97112", minutes: 24 }, { code: "97110", minutes: 23 }] });
 
 let engine;
@@ -49,10 +50,15 @@ function update() {
     const other = engine.evaluate({ ...send, ruleSet: visit.ruleSet === "per_code" ? "cms" : "per_code" });
     if (other.ok) compared = visit.ruleSet === "per_code" ? [other, result] : [result, other];
   }
+  // The same visit at the national rate: the engine takes well under a millisecond, so each change can afford it.
+  const national = result.ok && send.locality !== "national" ? engine.evaluate({ ...send, locality: "national" }) : null;
+  const vsNational = national?.ok ? result.fee.allowed - national.fee.allowed : null;
+  showLocality(vsNational);
   $("summary").textContent = summaryText(result) + (result.ok ? heldNote(held) : "");
   renderResult($("result-body"), result, {
     explain: $("explain").checked,
     compared,
+    vsNational,
     onChooseTie: (codes) => {
       tiePreference = codes;
       schedule();

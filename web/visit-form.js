@@ -1,6 +1,7 @@
 // The visit form: reads a visit object from the inputs, fills the inputs from a visit, and shows the
 // engine's field errors next to the input its JSON pointer names.
-import { el } from "./dom.js";
+import { el, money } from "./dom.js";
+import { findLocalities, placeName, rememberLocality, stateName } from "./locality.js";
 import { catalogueCodes, codePicker, findCodes } from "./code-picker.js";
 import { askPlan } from "./plan-question.js";
 import { nearCodes, parseServices } from "./shorthand.js";
@@ -11,21 +12,39 @@ const DISTINCT = [["", "not distinct"], ["XE", "XE separate encounter"], ["XS", 
                   ["XP", "XP separate practitioner"], ["XU", "XU unusual non-overlapping"], ["59", "59 distinct service"]];
 let rowSerial = 0;
 let localities = [];
+let lastLocality = "national";
+let found = { text: null, list: null, matches: [] };
 
+const titled = (text) => text.toLowerCase().replace(/(^|[\s,;(/-])[a-z]/g, (c) => c.toUpperCase());
 export function setLocalities(list) {
   localities = list;
-  $("localities").replaceChildren(...list.map((l) => el("option", { value: l.id }, `${l.state} — ${l.name}`)));
+  $("localities").replaceChildren(...list.map((l) => el("option", { value: placeName(l),
+    label: l.id === "national" ? "No adjustment" : titled(`${stateName(l.state)}: ${l.counties}`) })));
 }
 
-// The locality as the engine wants it: an id as typed, or the id of the one locality whose name was typed
-// ("manhattan"); anything else goes to the engine as typed, which then says what is wrong with it.
+// The locality as the engine wants it: the id of the one locality the text names (an id, a name, a county,
+// a city: web/locality.js); while the field is being typed in and names none yet, the last one found, so the
+// figures do not break at each letter; otherwise the text as typed, which the engine then says is wrong.
 function localityId(text) {
-  const typed = text.trim();
-  if (!typed) return "national";
-  const named = localities.filter((l) => [l.name.replace(/\*$/, ""), `${l.state} — ${l.name}`]
-    .some((name) => name.toLowerCase() === typed.toLowerCase()));
-  return named.length === 1 ? named[0].id : typed;
+  if (found.text !== text || found.list !== localities) found = { text, list: localities, matches: findLocalities(text, localities) };
+  if (found.matches.length === 1) {
+    lastLocality = found.matches[0].id;
+    rememberLocality(lastLocality);
+    return lastLocality;
+  }
+  return $("locality") === document.activeElement ? lastLocality : text.trim();
 }
+
+// Beside the field: which locality the text found, and how its fee differs from the national rate.
+export function showLocality(vsNational) {
+  const { text, matches } = found;
+  const one = matches.length === 1 && matches[0].id !== "national" ? matches[0] : null;
+  const state = matches.length > 1 && matches.every((l) => l.state === matches[0].state) ? stateName(matches[0].state) : "";
+  $("locality-note").textContent = one ? `${placeName(one)}${vsNational == null ? "" : `: ${signed(vsNational)} vs national for this visit`}.`
+    : matches.length > 1 ? `${state ? titled(state) : "Several localities"} ${state ? "has" : "match"} ${matches.length} localities: pick one from the list.`
+    : matches.length || !text.trim() ? "" : `No locality found for “${text.trim()}”: type a state, county or city (“Travis County, TX”), or pick from the list.`;
+}
+const signed = (n) => `${n < 0 ? "" : "+"}${money(n)}`;
 
 function serviceRow(service, onChange) {
   const id = `row-${rowSerial++}`;
@@ -207,7 +226,9 @@ export function fillForm(visit, onChange) {
   $("placeOfService").value = visit.placeOfService ?? "11";
   $("dateOfService").value = visit.dateOfService ?? "";
   $("discipline").value = visit.discipline ?? "PT";
-  $("locality").value = visit.locality ?? "national";
+  lastLocality = visit.locality ?? "national";
+  const place = localities.find((l) => l.id === lastLocality);
+  $("locality").value = place ? placeName(place) : lastLocality;
   $("setting").value = visit.setting ?? "nonfacility";
   $("ytd-pt-slp").value = visit.ytdAllowed?.PT_SLP || "";
   $("ytd-ot").value = visit.ytdAllowed?.OT || "";

@@ -75,7 +75,7 @@ test("a link reproduces the visit, editing updates the address, and a locality c
                   services: [{ code: "97530", minutes: 30, assistantMinutes: 15 }, { code: "97535", minutes: 10 }] };
   const { context, page } = await openPage(env, visitLink(visit));
   assert.equal(await page.inputValue("#discipline"), "OT");
-  assert.equal(await page.inputValue("#locality"), "13202-01");
+  assert.equal(await page.inputValue("#locality"), "MANHATTAN, NY");
   assert.deepEqual((await tableLines(page)).map(({ code, units, modifiers }) => ({ code, units, modifiers })), [
     { code: "97530", units: 1, modifiers: ["GO"] }, { code: "97530", units: 1, modifiers: ["GO", "CO"] },
     { code: "97535", units: 1, modifiers: ["GO"] }]);

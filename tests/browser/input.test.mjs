@@ -138,3 +138,43 @@ test("screen-reader names carry the row: \"Code, service 2\"", async () => {
   assert.equal(await page.getByRole("combobox", { name: "Code, service 1" }).inputValue(), "97140");
   await context.close();
 });
+
+test("\"Travis County, TX\" selects the Austin locality: the fee says Austin, with the difference from national", async () => {
+  const { context, page, seen } = await openPT([{ code: "97110", minutes: 30 }]);
+  await page.fill("#locality", "Travis County, TX");
+  await settled(page);
+  assert.match(await page.textContent(".visit-line"), /AUSTIN/);
+  assert.match(await page.textContent("#result-body"), /Medicare fee \(2026 schedule, austin, nonfacility\)/);
+  const note = await page.textContent("#locality-note");
+  assert.match(note, /^AUSTIN, TX: [+−]\$\d+\.\d\d vs national for this visit\.$/);
+  assert.match(await page.textContent("table.fee tr.key >> nth=0"), /\(([+−])\$\d+\.\d\d vs national\)/);
+  assert.equal(await page.inputValue("#locality"), "Travis County, TX");  // what was typed stays
+  // The link keeps the id and shows the name when reopened; a new visit starts at the last locality chosen.
+  assert.match(decodeURIComponent(page.url()), /#v=/);
+  const copy = await context.newPage();
+  await copy.goto(page.url());
+  await copy.waitForSelector("body[data-ready=true]");
+  assert.equal(await copy.inputValue("#locality"), "AUSTIN, TX");
+  await copy.click("#reset");
+  await settled(copy);
+  assert.equal(await copy.inputValue("#locality"), "AUSTIN, TX");
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test("a place names its locality or the list to pick from: Manhattan NY, Texas, Fairfax County, VA", async () => {
+  const { context, page } = await openPT([{ code: "97110", minutes: 30 }]);
+  const pick = async (text) => {
+    await page.fill("#locality", text);
+    await page.locator("#dateOfService").focus();  // leaving the field
+    await settled(page);
+    return page.textContent("#locality-note");
+  };
+  assert.match(await pick("Manhattan NY"), /^MANHATTAN, NY:/);
+  assert.match(await page.textContent(".visit-line"), /MANHATTAN/);
+  assert.match(await pick("Fairfax County, VA"), /^DC \+ MD\/VA SUBURBS, DC:/);
+  assert.match(await pick("Birmingham, AL"), /^ALABAMA, AL:/);
+  assert.match(await pick("Texas"), /^Texas has 8 localities: pick one from the list\.$/);
+  assert.match(await pick("Springfield, XX"), /^No locality found/);
+  await context.close();
+});
