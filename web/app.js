@@ -5,6 +5,7 @@ import { lastVisit, saveVisit, visitFromAddress } from "./address.js";
 import { setCatalogue } from "./code-picker.js";
 import { addService, fillForm, readVisit, setLocalities, showDistinctChoices, showErrors, showLocality } from "./visit-form.js";
 import { rememberedLocality } from "./locality.js";
+import { plainEngine } from "./words.js";
 import { renderResult, summaryText } from "./results-view.js";
 import { startPractice } from "./practice.js";
 import { heldNote } from "./plan-question.js";
@@ -20,7 +21,7 @@ const starter = () => ({ dateOfService: today(), discipline: "PT", locality: rem
 
 let engine;
 try {
-  engine = await createEngine();
+  engine = plainEngine(await createEngine());
 } catch (error) {
   $("summary").textContent = `The calculator could not start in this browser (${error.message}).`;
   throw error;

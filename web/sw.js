@@ -2,7 +2,7 @@
 const CACHE = "unitwise-v1";
 // Every file of the site (the browser suite checks this list against build/web).
 const SHELL = ["./", "index.html", "style.css", "manifest.webmanifest", "app.js", "address.js", "code-picker.js",
-               "csv-reader.js", "dom.js", "explain-view.js", "file-batch.js", "file-view.js", "plan-view.js", "practice.js", "locality.js", "plan-question.js", "results-view.js", "shorthand.js", "units-picture.js", "visit-form.js",
+               "csv-reader.js", "dom.js", "explain-view.js", "file-batch.js", "file-view.js", "plan-view.js", "practice.js", "locality.js", "plan-question.js", "results-view.js", "shorthand.js", "units-picture.js", "visit-form.js", "words.js",
                "unitwise/index.js", "unitwise/unitwise.js", "unitwise/unitwise.wasm",
                "unitwise/worker.js", "unitwise/unitwise-worker.js"];
 

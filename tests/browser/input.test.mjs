@@ -178,3 +178,18 @@ test("a place names its locality or the list to pick from: Manhattan NY, Texas, 
   assert.match(await pick("Springfield, XX"), /^No locality found/);
   await context.close();
 });
+
+test("no internal references reach the page: engine notes in plain words, dates in the browser's format", async () => {
+  const { context, page } = await openPT([{ code: "97129", minutes: 40 }, { code: "97110", minutes: 12, assistantMinutes: 5 }],
+                                         { setting: "facility" });
+  await page.check("#explain");
+  await settled(page);
+  const text = await page.textContent("main");
+  assert.match(text, /not confirmed by CMS/);
+  assert.doesNotMatch(text, /docs\/|rules\.md|UNVERIFIED|seed article|\[2nd\]|W-open|\ba (OT|SLP|MUE|NCCI|ABN)\b/);
+  await page.fill("#dateOfService", "");
+  await page.waitForSelector("#dateOfService[aria-invalid=true]");
+  assert.match(await page.textContent(".field-message"), /mm\/dd\/yyyy/);
+  assert.doesNotMatch(await page.textContent(".field-message"), /YYYY-MM-DD/);
+  await context.close();
+});
