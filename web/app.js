@@ -4,7 +4,7 @@ import { createEngine } from "./unitwise/index.js";
 import { lastVisit, saveVisit, visitFromAddress } from "./address.js";
 import { setCatalogue } from "./code-picker.js";
 import { addService, fillForm, readVisit, setLocalities, showDistinctChoices, showErrors, showLocality } from "./visit-form.js";
-import { rememberedLocality } from "./locality.js";
+import { rememberedLocality, versusNational } from "./locality.js";
 import { plainEngine } from "./words.js";
 import { renderResult, summaryText } from "./results-view.js";
 import { startPractice } from "./practice.js";
@@ -28,6 +28,8 @@ try {
 }
 setCatalogue(engine.catalogue());
 let tiePreference = [];
+let vsNational = null;
+let nationalTimer = 0;
 let frame = 0;
 
 const fillLocalities = (date) => setLocalities(engine.localities(/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today()));
@@ -51,10 +53,21 @@ function update() {
     const other = engine.evaluate({ ...send, ruleSet: visit.ruleSet === "per_code" ? "cms" : "per_code" });
     if (other.ok) compared = visit.ruleSet === "per_code" ? [other, result] : [result, other];
   }
-  // The same visit at the national rate: the engine takes well under a millisecond, so each change can afford it.
-  const national = result.ok && send.locality !== "national" ? engine.evaluate({ ...send, locality: "national" }) : null;
-  const vsNational = national?.ok ? result.fee.allowed - national.fee.allowed : null;
-  showLocality(vsNational);
+  // The same visit at the national rate, evaluated after the frame so a keystroke's redraw does not wait for it;
+  // until then the fee shows the last difference.
+  clearTimeout(nationalTimer);
+  if (result.ok && send.locality !== "national") {
+    nationalTimer = setTimeout(() => {
+      const national = engine.evaluate({ ...send, locality: "national" });
+      vsNational = national.ok ? result.fee.allowed - national.fee.allowed : null;
+      showLocality(vsNational);
+      const shown = $("result-body").querySelector(".vs-national");
+      if (shown) shown.textContent = versusNational(vsNational);
+    });
+  } else {
+    vsNational = null;
+    showLocality(null);
+  }
   $("summary").textContent = summaryText(result) + (result.ok ? heldNote(held) : "");
   renderResult($("result-body"), result, {
     explain: $("explain").checked,

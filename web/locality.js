@@ -1,17 +1,26 @@
 // Localities by place: "Travis County, TX" → AUSTIN, "Manhattan NY" → MANHATTAN, "Texas" → its localities,
 // from the engine's list (names and counties from CMS's LOCCO file). The field shows a locality's name;
 // the visit and its link keep the id.
-const STATES = `AL ALABAMA|AK ALASKA|AZ ARIZONA|AR ARKANSAS|CA CALIFORNIA|CO COLORADO|CT CONNECTICUT|DE DELAWARE|
-DC DISTRICT OF COLUMBIA|FL FLORIDA|GA GEORGIA|HI HAWAII|ID IDAHO|IL ILLINOIS|IN INDIANA|IA IOWA|KS KANSAS|KY KENTUCKY|
-LA LOUISIANA|ME MAINE|MD MARYLAND|MA MASSACHUSETTS|MI MICHIGAN|MN MINNESOTA|MS MISSISSIPPI|MO MISSOURI|MT MONTANA|
-NE NEBRASKA|NV NEVADA|NH NEW HAMPSHIRE|NJ NEW JERSEY|NM NEW MEXICO|NY NEW YORK|NC NORTH CAROLINA|ND NORTH DAKOTA|
-OH OHIO|OK OKLAHOMA|OR OREGON|PA PENNSYLVANIA|RI RHODE ISLAND|SC SOUTH CAROLINA|SD SOUTH DAKOTA|TN TENNESSEE|TX TEXAS|
-UT UTAH|VT VERMONT|VA VIRGINIA|WA WASHINGTON|WV WEST VIRGINIA|WI WISCONSIN|WY WYOMING|PR PUERTO RICO|VI VIRGIN ISLANDS`
-  .split("|").map((s) => [s.trim().slice(0, 2), s.trim().slice(3)]);
+import { money } from "./dom.js";
+
+// State names come from the list itself: a state has one locality named after it, or a "REST OF <state>".
+let states = { list: null, byName: new Map() };
+function stateNames(list) {
+  if (states.list !== list) {
+    const byName = new Map([["DISTRICT OF COLUMBIA", "DC"]]);
+    for (const l of list) {
+      const alone = list.filter((x) => x.state === l.state).length === 1;
+      if (alone || /^REST OF /.test(l.name)) byName.set(l.name.replace(/^REST OF /, "").split(",")[0], l.state);
+    }
+    states = { list, byName };
+  }
+  return states.byName;
+}
 const KEY = "unitwise.locality";
 
+export const versusNational = (n) => (n == null ? "" : ` (${n < 0 ? "" : "+"}${money(n)} vs national)`);
 export const placeName = (l) => (l.id === "national" ? "national" : `${l.name.replace(/\*$/, "")}, ${l.state}`);
-export const stateName = (abbr) => STATES.find(([a]) => a === abbr)?.[1] ?? abbr;
+export const stateName = (abbr, list) => [...stateNames(list)].find(([, a]) => a === abbr)?.[0] ?? abbr;
 
 const namesOf = (l) => [l.name.replace(/\*$/, ""), ...l.name.split(/[-/()]/)].map((n) => n.replace(/ CNTYS?$/, "").trim());
 const BOROUGHS = { BROOKLYN: "KINGS", "STATEN ISLAND": "RICHMOND", "THE BRONX": "BRONX" };
@@ -22,7 +31,7 @@ const items = (text) => text.split(/,\s*(?:AND\s+)?| AND /).map((c) => c.trim())
 function listsCounty(l, county, state) {
   for (const part of l.counties.split(";")) {
     const other = / IN ([A-Z ]+)$/.exec(part);
-    const partState = other ? STATES.find(([, name]) => name === other[1])?.[0] : l.state;
+    const partState = other ? states.byName.get(other[1]) : l.state;
     if (state && partState !== state) continue;
     const [named, except = ""] = part.slice(0, other?.index).split(/,? EXCEPT /);
     if (items(except).includes(county)) return false;
@@ -37,17 +46,18 @@ export function findLocalities(text, list) {
   if (!typed || /^national$/i.test(typed)) return list.filter((l) => l.id === "national");
   const byId = list.filter((l) => l.id === typed);
   if (byId.length) return byId;
+  const byState = stateNames(list);
   let place = typed.toUpperCase().replace(/[.]/g, "").replace(/\s+/g, " ");
   let state = null;
   const tail = /(?:^|[, ]+)([A-Z]{2})$/.exec(place);
-  if (tail && STATES.some(([a]) => a === tail[1])) {
+  if (tail && list.some((l) => l.state === tail[1])) {
     state = tail[1];
     place = place.slice(0, tail.index);
   } else {
-    const named = STATES.find(([, name]) => place === name || place.endsWith(` ${name}`) || place.endsWith(`,${name}`));
+    const named = [...byState].find(([name]) => place === name || place.endsWith(` ${name}`) || place.endsWith(`,${name}`));
     if (named) {
-      state = named[0];
-      place = place.slice(0, -named[1].length);
+      state = named[1];
+      place = place.slice(0, -named[0].length);
     }
   }
   place = place.replace(/[, ]+$/, "");

@@ -2,6 +2,7 @@
 // the fee breakdown, the checklist, and in explain mode the trace and the rule comparison.
 import { cite, count, el, money, table } from "./dom.js";
 import { unitsPicture } from "./units-picture.js";
+import { versusNational } from "./locality.js";
 import { comparison, explanation, tieChoices, traceList } from "./explain-view.js";
 
 const section = (title, ...body) => el("section", { class: "panel" }, el("h3", {}, title), ...body);
@@ -41,7 +42,7 @@ function feeBreakdown(fee, vsNational) {
   const rows = [
     ["Fee schedule amount", fee.full], ["Multiple procedure reduction (MPPR)", -fee.mpprReduction],
     ["Assistant (CQ/CO) reduction", -fee.assistantReduction],
-    ["Allowed", fee.allowed, "key", vsNational == null ? null : ` (${vsNational < 0 ? "" : "+"}${money(vsNational)} vs national)`],
+    ["Allowed", fee.allowed, "key", el("span", { class: "vs-national" }, versusNational(vsNational))],
     ["Deductible", fee.deductible], ["Coinsurance", fee.coinsurance], ["Sequestration", fee.sequestration],
     [medicare ? "Medicare pays" : "The payer pays", fee.medicarePays, "key"], ["Patient owes", fee.patientOwes, "key"],
   ];

@@ -2,43 +2,39 @@
 // were checked against the engine catalogue's own descriptor; a word meaning several codes ("e-stim",
 // "PT eval") lists them all, so the picker offers them and the user chooses.
 // 97545 (work hardening) is not in the catalogue, so no word leads to it.
-const TABLE = `97110 ther ex|therex|there ex|te|therapeutic exercise|exercise
-97112 nmr|neuro re-ed|neuro reed|neuromuscular|neuromuscular re-education|neuro|balance
-97140 manual|mt|manual therapy|mobs|joint mobilization
-97116 gait|gait training
-97530 ta|ther act|theract|there act|therapeutic activities|functional activities
-97535 self-care|self care|adl|adls|home management
-G0283 e-stim unattended|estim unattended|unattended e-stim|e-stim|estim|electrical stimulation
-97032 e-stim attended|estim attended|attended e-stim|e-stim|estim|electrical stimulation
+const TABLE = `97110 ther ex|te|there ex|therapeutic exercise
+97112 nmr|neuro re-ed|neuromuscular|neuro
+97140 manual|mt|manual therapy|mobs
+97116 gait
+97530 ta|ther act|there act|therapeutic activities
+97535 self-care|adl|adls
+G0283 e-stim unattended|e-stim|estim
+97032 e-stim attended|e-stim|estim
 97035 us|ultrasound
 97033 ionto|iontophoresis
 97124 massage
-97113 aquatic|aquatics|aquatic therapy|pool
-97150 group|group therapy
-97129 cognitive|cog|cognitive therapy
-97760 orthotic|orthotics|orthotic training
-97761 prosthetic|prosthetics|prosthetic training
-97542 wheelchair|w/c|wheelchair management
-97010 hot pack|cold pack|hot/cold pack|ice|heat
-97012 traction|mechanical traction
-97016 vaso|vasopneumatic
+97113 aquatic|pool
+97150 group
+97129 cognitive
+97760 orthotic|splint
+97761 prosthetic
+97542 wheelchair|w/c
+97010 hot pack|cold pack
+97012 traction
+97016 vaso
 97018 paraffin
 97022 whirlpool
-97034 contrast bath
-97533 sensory integration
-97537 community reintegration|work reintegration
-97750 physical performance test|fce
 95992 canalith|epley
-92507 speech therapy|st
-92526 swallow therapy|dysphagia
-97161 pt eval low|pt eval|pt evaluation
+92507 speech therapy
+92526 dysphagia
+97161 pt eval low|pt eval
 97162 pt eval moderate|pt eval mod|pt eval
 97163 pt eval high|pt eval
-97164 pt re-eval|pt reeval|re-eval
-97165 ot eval low|ot eval|ot evaluation
+97164 pt re-eval
+97165 ot eval low|ot eval
 97166 ot eval moderate|ot eval mod|ot eval
 97167 ot eval high|ot eval
-97168 ot re-eval|ot reeval|re-eval`;
+97168 ot re-eval`;
 
 // "Ther-Ex", "ther ex" and "therex" are one word to a clinician.
 export const squash = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, "");

@@ -1,7 +1,7 @@
 // The visit form: reads a visit object from the inputs, fills the inputs from a visit, and shows the
 // engine's field errors next to the input its JSON pointer names.
-import { el, money } from "./dom.js";
-import { findLocalities, placeName, rememberLocality, stateName } from "./locality.js";
+import { el } from "./dom.js";
+import { findLocalities, placeName, rememberLocality, stateName, versusNational } from "./locality.js";
 import { catalogueCodes, codePicker, findCodes } from "./code-picker.js";
 import { askPlan } from "./plan-question.js";
 import { nearCodes, parseServices } from "./shorthand.js";
@@ -19,7 +19,7 @@ const titled = (text) => text.toLowerCase().replace(/(^|[\s,;(/-])[a-z]/g, (c) =
 export function setLocalities(list) {
   localities = list;
   $("localities").replaceChildren(...list.map((l) => el("option", { value: placeName(l),
-    label: l.id === "national" ? "No adjustment" : titled(`${stateName(l.state)}: ${l.counties}`) })));
+    label: l.id === "national" ? "No adjustment" : titled(`${stateName(l.state, list)}: ${l.counties}`) })));
 }
 
 // The locality as the engine wants it: the id of the one locality the text names (an id, a name, a county,
@@ -39,12 +39,11 @@ function localityId(text) {
 export function showLocality(vsNational) {
   const { text, matches } = found;
   const one = matches.length === 1 && matches[0].id !== "national" ? matches[0] : null;
-  const state = matches.length > 1 && matches.every((l) => l.state === matches[0].state) ? stateName(matches[0].state) : "";
-  $("locality-note").textContent = one ? `${placeName(one)}${vsNational == null ? "" : `: ${signed(vsNational)} vs national for this visit`}.`
+  const state = matches.length > 1 && matches.every((l) => l.state === matches[0].state) ? stateName(matches[0].state, localities) : "";
+  $("locality-note").textContent = one ? `${placeName(one)}${versusNational(vsNational)}.`
     : matches.length > 1 ? `${state ? titled(state) : "Several localities"} ${state ? "has" : "match"} ${matches.length} localities: pick one from the list.`
     : matches.length || !text.trim() ? "" : `No locality found for “${text.trim()}”: type a state, county or city (“Travis County, TX”), or pick from the list.`;
 }
-const signed = (n) => `${n < 0 ? "" : "+"}${money(n)}`;
 
 function serviceRow(service, onChange) {
   const id = `row-${rowSerial++}`;

@@ -146,7 +146,7 @@ test("\"Travis County, TX\" selects the Austin locality: the fee says Austin, wi
   assert.match(await page.textContent(".visit-line"), /AUSTIN/);
   assert.match(await page.textContent("#result-body"), /Medicare fee \(2026 schedule, austin, nonfacility\)/);
   const note = await page.textContent("#locality-note");
-  assert.match(note, /^AUSTIN, TX: [+−]\$\d+\.\d\d vs national for this visit\.$/);
+  assert.match(note, /^AUSTIN, TX \([+−]\$\d+\.\d\d vs national\)\.$/);
   assert.match(await page.textContent("table.fee tr.key >> nth=0"), /\(([+−])\$\d+\.\d\d vs national\)/);
   assert.equal(await page.inputValue("#locality"), "Travis County, TX");  // what was typed stays
   // The link keeps the id and shows the name when reopened; a new visit starts at the last locality chosen.
@@ -170,10 +170,10 @@ test("a place names its locality or the list to pick from: Manhattan NY, Texas, 
     await settled(page);
     return page.textContent("#locality-note");
   };
-  assert.match(await pick("Manhattan NY"), /^MANHATTAN, NY:/);
+  assert.match(await pick("Manhattan NY"), /^MANHATTAN, NY \(\+\$\d+\.\d\d vs national\)\.$/);
   assert.match(await page.textContent(".visit-line"), /MANHATTAN/);
-  assert.match(await pick("Fairfax County, VA"), /^DC \+ MD\/VA SUBURBS, DC:/);
-  assert.match(await pick("Birmingham, AL"), /^ALABAMA, AL:/);
+  assert.match(await pick("Fairfax County, VA"), /^DC \+ MD\/VA SUBURBS, DC \(/);
+  assert.match(await pick("Birmingham, AL"), /^ALABAMA, AL \(/);
   assert.match(await pick("Texas"), /^Texas has 8 localities: pick one from the list\.$/);
   assert.match(await pick("Springfield, XX"), /^No locality found/);
   await context.close();
