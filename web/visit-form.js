@@ -40,7 +40,9 @@ export function showLocality(vsNational) {
   const { text, matches } = found;
   const one = matches.length === 1 && matches[0].id !== "national" ? matches[0] : null;
   const state = matches.length > 1 && matches.every((l) => l.state === matches[0].state) ? stateName(matches[0].state, localities) : "";
-  $("locality-note").textContent = one ? `${placeName(one)}${versusNational(vsNational)}.`
+  // The field may already show the name (a link, a pick from the list): then only the difference is news.
+  const same = one && placeName(one).toLowerCase() === text.trim().toLowerCase();
+  $("locality-note").textContent = one ? (same && vsNational == null ? "" : `${same ? "Fee" : placeName(one)}${versusNational(vsNational)}.`)
     : matches.length > 1 ? `${state ? titled(state) : "Several localities"} ${state ? "has" : "match"} ${matches.length} localities: pick one from the list.`
     : matches.length || !text.trim() ? "" : `No locality found for “${text.trim()}”: type a state, county or city (“Travis County, TX”), or pick from the list.`;
 }

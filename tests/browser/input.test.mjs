@@ -2,7 +2,8 @@
 // misses are offered, pasted lists fill rows (undoably), half-typed codes stay neutral, places find localities.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, settled, siteDir, tableLines, visitLink } from "./browser.mjs";
+import { resolve } from "node:path";
+import { launch, openPage, root, settled, siteDir, tableLines, visitLink } from "./browser.mjs";
 
 let env;
 before(async () => { env = await launch(siteDir); });
@@ -155,6 +156,8 @@ test("\"Travis County, TX\" selects the Austin locality: the fee says Austin, wi
   await copy.goto(page.url());
   await copy.waitForSelector("body[data-ready=true]");
   assert.equal(await copy.inputValue("#locality"), "AUSTIN, TX");
+  await settled(copy);
+  assert.match(await copy.textContent("#locality-note"), /^Fee \([+−]\$\d+\.\d\d vs national\)\.$/);
   await copy.click("#reset");
   await settled(copy);
   assert.equal(await copy.inputValue("#locality"), "AUSTIN, TX");
@@ -192,4 +195,22 @@ test("no internal references reach the page: engine notes in plain words, dates 
   assert.match(await page.textContent(".field-message"), /mm\/dd\/yyyy/);
   assert.doesNotMatch(await page.textContent(".field-message"), /YYYY-MM-DD/);
   await context.close();
+});
+
+test("axe finds no serious or critical violation with a plan question, offers and the locality note shown", async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const context = await env.browser.newContext({ viewport, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${env.origin}/${visitLink({ dateOfService: "2026-05-04", discipline: "PT", locality: "04412-31",
+      services: [{ code: "97110", minutes: 20 }, { code: "97165" }, { code: "97119", minutes: 10 }] })}`);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.fill("#locality", "Travis County, TX");
+    await page.waitForSelector(".plan-question");
+    await page.waitForSelector(".did-you-mean");
+    await page.addScriptTag({ path: resolve(root, "node_modules/axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => (await window.axe.run(document.getElementById("calculator")))
+      .violations.filter((v) => ["serious", "critical"].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.length}`));
+    assert.deepEqual(violations, [], `at ${viewport.width} px`);
+    await context.close();
+  }
 });
