@@ -1,24 +1,30 @@
 // The code picker: a combobox (WAI-ARIA pattern) that finds a code by its number or by words of its
 // descriptor ("gait" → 97116), from the engine's own catalogue.
 import { el } from "./dom.js";
+import { shorthandCodes } from "./shorthand.js";
 
 let catalogue = [];
+let codes = [];
 
 export function setCatalogue(entries) {
   catalogue = entries;
+  codes = entries.map((c) => c.code);
 }
 
 export const catalogueEntry = (code) => catalogue.find((c) => c.code === code);
+export const catalogueCodes = () => codes;
 
-// Codes whose number starts with the text first, then codes whose descriptor holds every word typed.
+// Codes a clinician's shorthand names ("ther ex", "NMR") first, then codes whose number starts with the
+// text ("97 11" too), then codes whose descriptor holds every word typed.
 export function findCodes(text, limit = 8) {
   const query = text.trim().toLowerCase();
   if (!query) return [];
   const words = query.split(/\s+/);
-  const byNumber = catalogue.filter((c) => c.code.toLowerCase().startsWith(query));
-  const byWords = catalogue.filter((c) => !byNumber.includes(c) &&
-                                          words.every((w) => c.descriptor.toLowerCase().includes(w)));
-  return [...byNumber, ...byWords].slice(0, limit);
+  const number = query.replace(/[\s-]/g, "");
+  const found = new Set(shorthandCodes(query).map(catalogueEntry).filter(Boolean));
+  for (const c of catalogue) if (c.code.toLowerCase().startsWith(number)) found.add(c);
+  for (const c of catalogue) if (words.every((w) => c.descriptor.toLowerCase().includes(w))) found.add(c);
+  return [...found].slice(0, limit);
 }
 
 // The input gets the id; onPick(entry) runs when a code is chosen or typed in full. A choice is announced
@@ -56,8 +62,8 @@ export function codePicker(id, value, onPick) {
       onmousedown: (e) => { e.preventDefault(); choose(c); },  // before blur closes the list
     }, el("strong", {}, c.code), " ", c.descriptor)));
     // A code typed in full needs no list, and counts as picked.
-    const exact = matches.find((c) => c.code === input.value.trim());
-    if (exact) onPick(exact);
+    const exact = matches.find((c) => c.code === input.value.trim().toUpperCase());
+    if (exact) onPick?.(exact);
     if (exact || !matches.length) {
       close();
       return;

@@ -50,6 +50,45 @@ function answerKey(result) {
 }
 
 const sameSet = (a, b) => a.size === b.size && [...a].every((x) => b.has(x));
+const SCORE_KEY = "unitwise.practiceScore";
+
+// The likely mix-up behind a wrong answer, found by comparing it with the engine's answer and with the same
+// visit under the other unit rule; null when none of the usual ones fits (the steps below still explain).
+function misconception(visit, result, other, code, units, modifiers, want) {
+  const service = visit.services.find((s) => s.code === code);
+  const assistantMark = visit.discipline === "PT" ? "CQ" : "CO";
+  if (units !== want.units) {
+    if (service.minutes === undefined) return "An untimed code bills one unit however long it takes; its minutes never join the timed total.";
+    if (visit.ruleSet === "cms" && service.minutes < 8 && want.units > 0 && units === 0) {
+      return "Under Medicare, 8 minutes is not a threshold per code: the units come from the visit's total timed minutes, and a code under 8 minutes can take a unit left over from that total.";
+    }
+    const otherUnits = unitsByCode(other).get(code);
+    if (other.ok && units === otherUnits && otherUnits !== want.units) {
+      return visit.ruleSet === "cms"
+        ? `You rounded this code on its own, as the per-code rule does. Medicare adds up the visit's timed minutes first (${result.totalTimedMinutes} minutes give ${count(result.totalTimedUnits, "unit")}), then shares the units out by minutes.`
+        : "You pooled the visit's timed minutes, as Medicare does. This payer rounds each code on its own: a code bills a unit for each full 15 minutes, and one more for 8 minutes or more left over.";
+    }
+  }
+  if (want.units && want.modifiers.has(assistantMark) && !modifiers.has(assistantMark)) {
+    return `The ${PLANS[visit.discipline].assistant} furnished part of this code alone, enough to count: that unit's line carries ${assistantMark} (and is paid at 85%).`;
+  }
+  if (want.units && !want.modifiers.has(assistantMark) && modifiers.has(assistantMark)) {
+    return `No unit of this code counts as the ${PLANS[visit.discipline].assistant}'s: the assistant's minutes alone stay within the 10% allowance or are too few for a unit, so no ${assistantMark}.`;
+  }
+  const plan = { PT: "GP", OT: "GO" }[visit.discipline];
+  if (want.units && !modifiers.has(plan)) return `Every line billed under ${visit.discipline === "PT" ? "a PT" : "an OT"} plan of care carries ${plan}.`;
+  return null;
+}
+
+function readScore() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(SCORE_KEY));
+    if (Number.isInteger(saved?.right) && Number.isInteger(saved?.asked)) return saved;
+  } catch {
+    // A score that cannot be read starts again.
+  }
+  return { right: 0, asked: 0 };
+}
 const modifierText = (set) => [...set].join(" ") || "none";
 
 export function startPractice(engine, dateOfService) {
@@ -58,10 +97,38 @@ export function startPractice(engine, dateOfService) {
   const answers = $("practice-answers");
   let visit;
   let result;
+  let other;
+  // Each visit counts once, at its first check or when its answer is shown; a revealed answer is not a right one.
+  let scored = false;
+  const session = { right: 0, asked: 0 };
+  const stored = readScore();
+  const scoreLine = el("p", { id: "practice-score", role: "status" });
+  $("practice-feedback").before(scoreLine);
+  const showScore = () => {
+    scoreLine.textContent = session.asked ? `Score: ${session.right} of ${count(session.asked, "visit")} right this session` +
+      `, ${stored.right} of ${stored.asked} in this browser.` : stored.asked ? `Score in this browser: ${stored.right} of ${count(stored.asked, "visit")} right.` : "";
+  };
+  const score = (right) => {
+    if (scored) return;
+    scored = true;
+    for (const tally of [session, stored]) {
+      tally.asked++;
+      if (right) tally.right++;
+    }
+    try {
+      localStorage.setItem(SCORE_KEY, JSON.stringify(stored));
+    } catch {
+      // Private mode: the session's score still shows.
+    }
+    showScore();
+  };
+  showScore();
 
   const show = (seed) => {
     visit = practiceVisit(seed, dateOfService);
     result = engine.evaluate(visit);
+    other = engine.evaluate({ ...visit, ruleSet: visit.ruleSet === "cms" ? "per_code" : "cms" });
+    scored = false;
     const plan = PLANS[visit.discipline];
     $("practice-seed").value = seed;
     $("practice-visit").replaceChildren(table("practice-visit",
@@ -73,7 +140,7 @@ export function startPractice(engine, dateOfService) {
       el("label", { for: `answer-units-${i}` }, "Units"),
       el("input", { id: `answer-units-${i}`, type: "number", min: 0, step: 1, class: "units", inputmode: "numeric" }),
       el("label", { for: `answer-modifiers-${i}` }, "Modifiers"),
-      el("input", { id: `answer-modifiers-${i}`, class: "modifiers", placeholder: "GP CQ", spellcheck: "false", autocomplete: "off" }))));
+      el("input", { id: `answer-modifiers-${i}`, class: "modifiers", spellcheck: "false", autocomplete: "off" }))));
     $("practice-feedback").replaceChildren();
   };
 
@@ -84,7 +151,7 @@ export function startPractice(engine, dateOfService) {
                                       ["units", "modifiers"].includes(t.topic));
   };
 
-  const check = () => {
+  const check = (revealed = false) => {
     if (!result.ok) return;
     const key = answerKey(result);
     const items = [...answers.querySelectorAll(".practice-answer")].map((box) => {
@@ -99,12 +166,15 @@ export function startPractice(engine, dateOfService) {
         return el("li", { class: "alert ok" }, el("strong", {}, `${code}: right`),
           ` (${count(want.units, "unit")}${want.units ? `, ${modifierText(want.modifiers)}` : ""}).`);
       }
+      const mixUp = misconception(visit, result, other, code, units, modifiers, want);
       return el("li", { class: "alert warning" }, el("strong", {}, `${code}: `),
         unitsOk ? "" : `${count(want.units, "unit")}, not ${units}. `,
         modifiersOk ? "" : `Modifiers ${modifierText(want.modifiers)}, not ${modifierText(modifiers)}. `,
+        mixUp ? el("p", { class: "mix-up" }, el("strong", {}, "Likely mix-up: "), mixUp) : null,
         traceList(why(code)));
     });
     const right = items.filter((li) => li.classList.contains("ok")).length;
+    score(!revealed && right === items.length);
     $("practice-feedback").replaceChildren(el("p", { class: "summary" }, `${right} of ${count(items.length, "code")} right.`),
       el("ul", { class: "alerts" }, items));
   };
@@ -116,7 +186,7 @@ export function startPractice(engine, dateOfService) {
       box.querySelector(".units").value = want.units;
       box.querySelector(".modifiers").value = want.units ? [...want.modifiers].join(" ") : "";
     });
-    check();
+    check(true);
   };
 
   $("practice-next").addEventListener("click", () => show(1 + Math.floor(Math.random() * 9999)));

@@ -2,6 +2,7 @@
 // the fee breakdown, the checklist, and in explain mode the trace and the rule comparison.
 import { cite, count, el, money, table } from "./dom.js";
 import { unitsPicture } from "./units-picture.js";
+import { versusNational } from "./locality.js";
 import { comparison, explanation, tieChoices, traceList } from "./explain-view.js";
 import { deniedChip, mueDetails, tablesChecked } from "./claim-card.js";
 
@@ -38,17 +39,18 @@ function editsAndWarnings(result) {
     : el("p", {}, "No NCCI or MUE edit and no warning for this visit."), el("p", { class: "hint tables" }, tablesChecked(result)));
 }
 
-function feeBreakdown(fee) {
+function feeBreakdown(fee, vsNational) {
   const medicare = fee.payer.startsWith("Medicare");
   const rows = [
     ["Fee schedule amount", fee.full], ["Multiple procedure reduction (MPPR)", -fee.mpprReduction],
-    ["Assistant (CQ/CO) reduction", -fee.assistantReduction], ["Allowed", fee.allowed, "key"],
+    ["Assistant (CQ/CO) reduction", -fee.assistantReduction],
+    ["Allowed", fee.allowed, "key", el("span", { class: "vs-national" }, versusNational(vsNational))],
     ["Deductible", fee.deductible], ["Coinsurance", fee.coinsurance], ["Sequestration", fee.sequestration],
     [medicare ? "Medicare pays" : "The payer pays", fee.medicarePays, "key"], ["Patient owes", fee.patientOwes, "key"],
   ];
   return section(`${medicare ? "Medicare fee" : `Fee, ${fee.payer}`} (${fee.year} schedule, ${fee.localityName.toLowerCase()}, ${fee.setting})`,
-    table("fee", "Fee breakdown", null, rows.map(([name, amount, key]) => el("tr", { class: key },
-      el("th", { scope: "row" }, name), el("td", {}, money(amount))))),
+    table("fee", "Fee breakdown", null, rows.map(([name, amount, key, note]) => el("tr", { class: key },
+      el("th", { scope: "row" }, name), el("td", {}, money(amount), note)))),
     el("p", { class: "hint" }, `Conversion factor $${fee.conversionFactor}. An estimate from CMS public files; the MAC's remittance decides.`));
 }
 
@@ -85,7 +87,7 @@ function markStale(target) {
   target.classList.add("stale");
 }
 
-export function renderResult(target, result, { explain, compared, onChooseTie }) {
+export function renderResult(target, result, { explain, compared, onChooseTie, vsNational }) {
   if (!result.ok) {
     markStale(target);
     return;
@@ -97,7 +99,7 @@ export function renderResult(target, result, { explain, compared, onChooseTie })
     el("p", { class: "visit-line" }, `${RULE_SETS[result.ruleSet]} · ${result.dateOfService} · ${fee.localityName}, ${fee.setting}`),
     // The explanation holds the modifier reasons too, so it takes their place rather than repeating them.
     claimLines(result), unitsPicture(result), explain ? explanation(result) : null, tieChoices(result, onChooseTie),
-    explain ? null : modifierReasons(result), editsAndWarnings(result), feeBreakdown(fee), compared ? comparison(...compared) : null,
+    explain ? null : modifierReasons(result), editsAndWarnings(result), feeBreakdown(fee, vsNational), compared ? comparison(...compared) : null,
     checklist(result.checklist),
   ].filter(Boolean));
   // A redraw replaces the nodes; keyboard users keep their place (a tie radio, a checklist box).

@@ -1,7 +1,10 @@
 // The visit form: reads a visit object from the inputs, fills the inputs from a visit, and shows the
 // engine's field errors next to the input its JSON pointer names.
 import { el } from "./dom.js";
-import { codePicker } from "./code-picker.js";
+import { findLocalities, placeName, rememberLocality, stateName, versusNational } from "./locality.js";
+import { catalogueCodes, codePicker, findCodes } from "./code-picker.js";
+import { askPlan } from "./plan-question.js";
+import { nearCodes, parseServices } from "./shorthand.js";
 
 const $ = (id) => document.getElementById(id);
 const CUSTOM_PAYER_KEY = "unitwise.customPayer";
@@ -9,20 +12,39 @@ const DISTINCT = [["", "not distinct"], ["XE", "XE separate encounter"], ["XS", 
                   ["XP", "XP separate practitioner"], ["XU", "XU unusual non-overlapping"], ["59", "59 distinct service"]];
 let rowSerial = 0;
 let localities = [];
+let lastLocality = "national";
+let found = { text: null, list: null, matches: [] };
 
+const titled = (text) => text.toLowerCase().replace(/(^|[\s,;(/-])[a-z]/g, (c) => c.toUpperCase());
 export function setLocalities(list) {
   localities = list;
-  $("localities").replaceChildren(...list.map((l) => el("option", { value: l.id }, `${l.state} — ${l.name}`)));
+  $("localities").replaceChildren(...list.map((l) => el("option", { value: placeName(l),
+    label: l.id === "national" ? "No adjustment" : titled(`${stateName(l.state, list)}: ${l.counties}`) })));
 }
 
-// The locality as the engine wants it: an id as typed, or the id of the one locality whose name was typed
-// ("manhattan"); anything else goes to the engine as typed, which then says what is wrong with it.
+// The locality as the engine wants it: the id of the one locality the text names (an id, a name, a county,
+// a city: web/locality.js); while the field is being typed in and names none yet, the last one found, so the
+// figures do not break at each letter; otherwise the text as typed, which the engine then says is wrong.
 function localityId(text) {
-  const typed = text.trim();
-  if (!typed) return "national";
-  const named = localities.filter((l) => [l.name.replace(/\*$/, ""), `${l.state} — ${l.name}`]
-    .some((name) => name.toLowerCase() === typed.toLowerCase()));
-  return named.length === 1 ? named[0].id : typed;
+  if (found.text !== text || found.list !== localities) found = { text, list: localities, matches: findLocalities(text, localities) };
+  if (found.matches.length === 1) {
+    lastLocality = found.matches[0].id;
+    rememberLocality(lastLocality);
+    return lastLocality;
+  }
+  return $("locality") === document.activeElement ? lastLocality : text.trim();
+}
+
+// Beside the field: which locality the text found, and how its fee differs from the national rate.
+export function showLocality(vsNational) {
+  const { text, matches } = found;
+  const one = matches.length === 1 && matches[0].id !== "national" ? matches[0] : null;
+  const state = matches.length > 1 && matches.every((l) => l.state === matches[0].state) ? stateName(matches[0].state, localities) : "";
+  // The field may already show the name (a link, a pick from the list): then only the difference is news.
+  const same = one && placeName(one).toLowerCase() === text.trim().toLowerCase();
+  $("locality-note").textContent = one ? (same && vsNational == null ? "" : `${same ? "Fee" : placeName(one)}${versusNational(vsNational)}.`)
+    : matches.length > 1 ? `${state ? titled(state) : "Several localities"} ${state ? "has" : "match"} ${matches.length} localities: pick one from the list.`
+    : matches.length || !text.trim() ? "" : `No locality found for “${text.trim()}”: type a state, county or city (“Travis County, TX”), or pick from the list.`;
 }
 
 function serviceRow(service, onChange) {
@@ -33,11 +55,7 @@ function serviceRow(service, onChange) {
   const discipline = el("select", { id: `${id}-plan`, class: "row-discipline" },
     el("option", { value: "" }, "Visit’s"), ...["PT", "OT", "SLP"].map((d) => el("option", { value: d }, d)));
   discipline.value = service.discipline ?? "";
-  // A code billable under one plan only (an OT evaluation, SLP treatment) takes that plan when picked.
-  const onPick = (entry) => {
-    if (entry.discipline) discipline.value = entry.discipline === $("discipline").value ? "" : entry.discipline;
-  };
-  const picker = codePicker(`${id}-code`, service.code, onPick);
+  const picker = codePicker(`${id}-code`, service.code);
   const cell = (label, control, inputId = control.id) => el("div", { class: "cell" },
     el("label", { for: inputId }, label), control);
   const remove = el("button", { type: "button", class: "remove", "aria-label": "Remove this service" }, "Remove");
@@ -54,6 +72,7 @@ function serviceRow(service, onChange) {
   const node = el("div", { class: "service", role: "listitem" },
     cell("Code", picker, `${id}-code`), cell("Minutes", number("minutes", service.minutes)),
     cell("Assistant alone", number("assistant", service.assistantMinutes)), cell("Plan", discipline), remove, extras);
+  picker.firstChild.addEventListener("paste", (e) => pasteServices(e, node, onChange));
   remove.addEventListener("click", () => {
     // Focus stays in the list: on the next row's code, or the previous one's, or the add button.
     const next = node.nextElementSibling ?? node.previousElementSibling;
@@ -62,6 +81,35 @@ function serviceRow(service, onChange) {
     onChange();
   });
   return node;
+}
+
+// "TherEx 33, manual 7, NMR 15" pasted into a code fills one row per service. Rows that hold data are kept
+// (the new ones go after them), and one click undoes the paste.
+function pasteServices(e, node, onChange) {
+  const services = parseServices(e.clipboardData.getData("text"), catalogueCodes());
+  if (!services || (services.length === 1 && services[0].minutes === undefined)) return;
+  e.preventDefault();
+  const blank = ![...node.querySelectorAll("input:not([type=checkbox])")].some((input) => input.value.trim());
+  const added = services.slice(blank ? 1 : 0).map((s) => serviceRow(s, onChange));
+  node.after(...added);
+  if (blank) {
+    node.querySelector("input.code").value = services[0].code;
+    node.querySelector("input.minutes").value = services[0].minutes ?? "";
+  }
+  let note = $("paste-note");
+  if (!note) {
+    note = el("p", { id: "paste-note", class: "hint", role: "status" });
+    $("service-rows").after(note);
+  }
+  const undo = el("button", { type: "button", class: "link", onclick: () => {
+    added.forEach((row) => row.remove());
+    if (blank) for (const input of node.querySelectorAll("input.code, input.minutes")) input.value = "";
+    note.replaceChildren("Paste undone.");
+    node.querySelector("input.code").focus();
+    onChange();
+  } }, "Undo");
+  note.replaceChildren(`Filled ${services.length} ${services.length === 1 ? "service" : "services"} from the pasted text. `, undo);
+  onChange();
 }
 
 export function addService(service, onChange, focus = false) {
@@ -75,10 +123,22 @@ const dollars = (id) => numberOrNothing($(id).value) ?? 0;
 
 // The visit as the engine reads it, and the form rows its services came from (error paths index these).
 // Empty inputs are left out, not guessed; a row still blank is skipped so adding one does not blank the result.
+// Rows held back (a plan question unanswered, a code still being typed) are kept in the visit (the link and
+// this browser keep them) but left out of send, the visit to evaluate; held says why each was left out.
 export function readVisit(options = {}) {
-  const rows = [...document.querySelectorAll("#service-rows .service")].filter((row) =>
-    [...row.querySelectorAll("input:not([type=checkbox])")].some((input) => input.value.trim() !== ""));
-  const services = rows.map((row) => {
+  const every = [...document.querySelectorAll("#service-rows .service")];
+  nameRows(every);
+  const held = [];
+  const rows = [];
+  const filled = every.filter((row) => {
+    const asks = askPlan(row, $("discipline").value);
+    if (![...row.querySelectorAll("input:not([type=checkbox])")].some((input) => input.value.trim() !== "")) return false;
+    if (asks) held.push("plan");
+    else if (stillTyping(row.querySelector("input.code"))) held.push("typing");
+    else rows.push(row);
+    return true;
+  });
+  const services = filled.map((row) => {
     const s = { code: row.querySelector("input.code").value.trim() };
     const minutes = numberOrNothing(row.querySelector("input.minutes").value);
     const assistant = numberOrNothing(row.querySelector("input.assistant").value);
@@ -114,7 +174,26 @@ export function readVisit(options = {}) {
   if ($("deMinimisBase").value !== "fifteen") all.deMinimisBase = $("deMinimisBase").value;
   if ($("qualifyingApm").checked) all.qualifyingApm = true;
   if (Object.keys(all).length) visit.options = all;
-  return { visit, rows };
+  return { visit, send: { ...visit, services: services.filter((_, i) => rows.includes(filled[i])) }, rows, held };
+}
+
+// A code being typed that can still become one ("971", "ther") is neither an error nor part of the result yet.
+function stillTyping(input) {
+  const text = input.value.trim();
+  return input === document.activeElement && text !== "" &&
+         !catalogueCodes().includes(text.toUpperCase()) && findCodes(text, 1).length > 0;
+}
+
+// Screen readers hear which row a field belongs to ("Code, service 2"); renumbered when rows come and go.
+const ROW_NAMES = [["input.code", "Code"], ["input.minutes", "Minutes"], ["input.assistant", "Assistant alone"],
+                   ["select.row-discipline", "Plan"], ["input.abn", "ABN given (GA)"], ["select.distinct", "Distinct service"]];
+function nameRows(rows) {
+  rows.forEach((row, i) => {
+    if (row.dataset.n === String(i + 1)) return;
+    row.dataset.n = i + 1;
+    for (const [selector, name] of ROW_NAMES) row.querySelector(selector).setAttribute("aria-label", `${name}, service ${i + 1}`);
+    row.querySelector("button.remove").setAttribute("aria-label", `Remove service ${i + 1}`);
+  });
 }
 
 // The custom plan as typed (kept in this browser). Text that is not JSON goes to the engine as a string, and
@@ -148,7 +227,9 @@ export function fillForm(visit, onChange) {
   $("placeOfService").value = visit.placeOfService ?? "11";
   $("dateOfService").value = visit.dateOfService ?? "";
   $("discipline").value = visit.discipline ?? "PT";
-  $("locality").value = visit.locality ?? "national";
+  lastLocality = visit.locality ?? "national";
+  const place = localities.find((l) => l.id === lastLocality);
+  $("locality").value = place ? placeName(place) : lastLocality;
   $("setting").value = visit.setting ?? "nonfacility";
   $("ytd-pt-slp").value = visit.ytdAllowed?.PT_SLP || "";
   $("ytd-ot").value = visit.ytdAllowed?.OT || "";
@@ -176,7 +257,17 @@ function inputFor(path, rows) {
          document.querySelector(`[data-path^="${CSS.escape(path)}/"]`);
 }
 
+// "Did you mean 97110?": each offer a button; the typed code stays until one is pressed.
+const didYouMean = (input, codes) => el("span", { class: "did-you-mean" }, " Did you mean ",
+  codes.map((code, i) => [i ? (i === codes.length - 1 ? " or " : ", ") : "", el("button", {
+    type: "button", class: "link", id: `${input.id}-near-${code}`, onmousedown: (e) => e.preventDefault(), onclick: () => {
+      input.value = code;
+      input.focus();
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    } }, code)]), "?");
+
 export function showErrors(errors, rows) {
+  const focused = document.activeElement?.closest(".did-you-mean") ? document.activeElement.id : "";
   for (const node of document.querySelectorAll("#visit-form [aria-invalid]")) {
     node.removeAttribute("aria-invalid");
     node.removeAttribute("aria-describedby");
@@ -192,9 +283,11 @@ export function showErrors(errors, rows) {
     const id = `error-${i}`;
     input.setAttribute("aria-invalid", "true");
     input.setAttribute("aria-describedby", id);
-    const message = el("span", { class: "field-message", id }, error.message);
+    const near = /^\/services\/\d+\/code$/.test(error.path) ? nearCodes(input.value, catalogueCodes()) : [];
+    const message = el("span", { class: "field-message", id }, error.message, near.length ? didYouMean(input, near) : null);
     if (input.closest(".cell")) input.closest(".cell").append(message);  // inside its grid cell
     else (input.closest("label") ?? input).after(message);
   });
   $("form-error").textContent = loose.join(" ");
+  if (focused) document.getElementById(focused)?.focus();  // a keyboard user keeps the offer they tabbed to
 }

@@ -63,3 +63,56 @@ test("fifty numbered visits all evaluate, and showing the answer always checks a
   }
   await context.close();
 });
+
+// Visit 27: Medicare, PT, 97112 6 min + 97140 22 min: 28 minutes give 2 units, both 97140's (per code: 1).
+// Visit 28: Medicare, PT, 97112 6 min + 97035 19 min: 25 minutes give 2 units, one of them 97112's.
+// Visit 2: Medicare, OT, 97140 32 min of which the OTA alone 25: CO on a line.
+async function answerWith(page, seed, answers) {
+  const boxes = await practice(page, seed);
+  for (const [i, [units, modifiers]] of answers.entries()) {
+    await boxes.nth(i).locator(".units").fill(String(units));
+    await boxes.nth(i).locator(".modifiers").fill(modifiers);
+  }
+  await page.click("#practice-check");
+  return page.locator("#practice-feedback");
+}
+
+test("a wrong answer names the likely mix-up: per-code rounding, 8 minutes per code, a missing CO", async () => {
+  const { context, page } = await openPage(env);
+  let feedback = await answerWith(page, 27, [[0, ""], [1, "GP"]]);
+  assert.match(await feedback.textContent(), /Likely mix-up: You rounded this code on its own, as the per-code rule does\. Medicare adds up the visit's timed minutes first \(28 minutes give 2 units\)/);
+  feedback = await answerWith(page, 28, [[0, ""], [1, "GP"]]);
+  assert.match(await feedback.textContent(), /Likely mix-up: Under Medicare, 8 minutes is not a threshold per code/);
+  const boxes = await practice(page, 2);
+  await page.click("#practice-answer");
+  await boxes.nth(1).locator(".modifiers").fill("GO");
+  await page.click("#practice-check");
+  assert.match(await page.textContent("#practice-feedback"), /Likely mix-up: The OTA furnished part of this code alone, enough to count: that unit's line carries CO/);
+  assert.equal(await page.getAttribute(".practice-answer .modifiers >> nth=0", "placeholder"), null);  // no answer-like hint
+  await context.close();
+});
+
+test("the score counts each visit once, a shown answer as not right, and is kept in this browser", async () => {
+  const { context, page } = await openPage(env);
+  await practice(page, 7);
+  await page.click("#practice-answer");  // revealed: asked, not right
+  await page.click("#practice-check");  // checking again does not count twice
+  assert.equal(await page.textContent("#practice-score"), "Score: 0 of 1 visit right this session, 0 of 1 in this browser.");
+  await practice(page, 8);
+  await page.click("#practice-answer");
+  const answers = await page.$$eval(".practice-answer", (boxes) => boxes.map((b) =>
+    [b.querySelector(".units").value, b.querySelector(".modifiers").value]));
+  await practice(page, 9);
+  await practice(page, 8);  // the same visit drawn again is a new question
+  for (const [i, [units, modifiers]] of answers.entries()) {
+    await page.locator(".practice-answer").nth(i).locator(".units").fill(units);
+    await page.locator(".practice-answer").nth(i).locator(".modifiers").fill(modifiers);
+  }
+  await page.click("#practice-check");
+  assert.equal(await page.textContent("#practice-score"), "Score: 1 of 3 visits right this session, 1 of 3 in this browser.");
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.click("#tab-practice");
+  assert.equal(await page.textContent("#practice-score"), "Score in this browser: 1 of 3 visits right.");
+  await context.close();
+});
