@@ -9,11 +9,8 @@ import { rememberedLocality, versusNational } from "./locality.js";
 import { plainEngine } from "./words.js";
 import { renderResult, summaryText } from "./results-view.js";
 import { startPractice } from "./practice.js";
-<<<<<<< HEAD
 import { askLongMinutes, renderCard, undeniedAmounts } from "./claim-card.js";
-=======
 import { heldNote } from "./plan-question.js";
->>>>>>> page-input
 
 const $ = (id) => document.getElementById(id);
 // Today: any date works (a year without a loaded fee schedule is estimated from the nearest, with a warning).
@@ -24,20 +21,10 @@ const today = () => {
 const starter = () => ({ dateOfService: today(), discipline: "PT", locality: rememberedLocality() ?? "national",
                          services: [{ code: "97112", minutes: 24 }, { code: "97110", minutes: 23 }] });
 
-<<<<<<< HEAD
 // The form is filled and usable while the engine loads; what is typed meanwhile is evaluated once it is ready.
-const engineReady = createEngine();
+// words.js puts the engine's notes in plain words for this page.
+const engineReady = createEngine().then(plainEngine);
 let engine = null;
-=======
-let engine;
-try {
-  engine = plainEngine(await createEngine());
-} catch (error) {
-  $("summary").textContent = `The calculator could not start in this browser (${error.message}).`;
-  throw error;
-}
-setCatalogue(engine.catalogue());
->>>>>>> page-input
 let tiePreference = [];
 let vsNational = null;
 let nationalTimer = 0;
@@ -47,40 +34,27 @@ const fillLocalities = (date) => engine && setLocalities(engine.localities(/^\d{
 
 function update() {
   frame = 0;
-<<<<<<< HEAD
   if (!engine) return;
-  const { visit, rows } = readVisit(tiePreference.length ? { tiePreference } : {});
-  const result = engine.evaluate(visit);
-=======
   const { visit, send, rows, held } = readVisit(tiePreference.length ? { tiePreference } : {});
+  const link = location.hash;
   if (!$("calculator").hidden) saveVisit(visit);  // the address holds what the open view shows
+  if (location.hash !== link) $("copy-link").textContent = "Copy link to this visit";
   if (held.length && !send.services.length) {
     $("summary").textContent = `Nothing to bill yet.${heldNote(held)}`;
     $("result-body").replaceChildren();
+    $("claim-card").replaceChildren();
     return;
   }
   const result = engine.evaluate(send);
->>>>>>> page-input
   showErrors(result.errors, rows);
   showDistinctChoices(result, rows);
   // Another payer's plan sets the unit rule: the (disabled) rule-set field shows which one it used.
   if (visit.payer && result.ok) $("ruleSet").value = result.ruleSet;
-<<<<<<< HEAD
-  const link = location.hash;
-  if (!$("calculator").hidden) saveVisit(visit);  // the address holds what the open view shows
-  if (location.hash !== link) $("copy-link").textContent = "Copy link to this visit";
-=======
->>>>>>> page-input
   let compared = null;
   if ($("compare").checked && result.ok && !visit.payer) {
     const other = engine.evaluate({ ...send, ruleSet: visit.ruleSet === "per_code" ? "cms" : "per_code" });
     if (other.ok) compared = visit.ruleSet === "per_code" ? [other, result] : [result, other];
   }
-<<<<<<< HEAD
-  $("summary").textContent = summaryText(result);
-  renderCard($("claim-card"), result, { unconfirmed: askLongMinutes(visit, rows, schedule),
-                                        undenied: undeniedAmounts((v) => engine.evaluate(v), visit, result) });
-=======
   // The same visit at the national rate, evaluated after the frame so a keystroke's redraw does not wait for it;
   // until then the fee shows the last difference.
   clearTimeout(nationalTimer);
@@ -97,7 +71,8 @@ function update() {
     showLocality(null);
   }
   $("summary").textContent = summaryText(result) + (result.ok ? heldNote(held) : "");
->>>>>>> page-input
+  renderCard($("claim-card"), result, { unconfirmed: askLongMinutes(visit, rows, schedule),
+                                        undenied: undeniedAmounts((v) => engine.evaluate(v), send, result) });
   renderResult($("result-body"), result, {
     explain: $("explain").checked,
     compared,
