@@ -20,6 +20,9 @@ export function setLocalities(list) {
   localities = list;
   $("localities").replaceChildren(...list.map((l) => el("option", { value: placeName(l),
     label: l.id === "national" ? "No adjustment" : titled(`${stateName(l.state, list)}: ${l.counties}`) })));
+  // A visit filled in before the list arrived (the engine still loading) shows its locality's name once known.
+  const place = list.find((l) => l.id === $("locality").value);
+  if (place && $("locality") !== document.activeElement) $("locality").value = placeName(place);
 }
 
 // The locality as the engine wants it: the id of the one locality the text names (an id, a name, a county,

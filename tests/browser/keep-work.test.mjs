@@ -36,7 +36,7 @@ test("Start over can be undone: Undo brings back the whole visit, and it is save
   await page.click("#notice button:text('Undo')");
   await settled(page);
   assert.deepEqual(await codes(page), ["97116", "97140"]);
-  assert.equal(await page.inputValue("#locality"), "13202-01");
+  assert.equal(await page.inputValue("#locality"), "MANHATTAN, NY");
   assert.equal(await page.inputValue("#ytd-pt-slp"), "1200");
   assert.equal(await page.textContent("#summary"), summary);
   assert.deepEqual(await savedVisit(page), before);
@@ -206,7 +206,7 @@ test("what is typed while the engine loads is kept, and a loading indicator show
   await page.waitForSelector("body[data-ready=true]");
   await settled(page);
   assert.equal(await minutes.inputValue(), "53");
-  assert.equal(await page.inputValue("#locality"), "13202-01");
+  assert.equal(await page.inputValue("#locality"), "MANHATTAN, NY");
   assert.deepEqual(await codes(page), ["97116", "97530"]);
   assert.match(await page.textContent("#summary"), /^5 units on 2 lines/);
   assert.equal(await page.$eval("#summary", (p) => getComputedStyle(p, "::before").content), "none");
