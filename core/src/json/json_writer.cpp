@@ -35,16 +35,21 @@ bool may_need_escape(const char* p) {
 void JsonWriter::string_literal(std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
   out_ += '"';
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i % 8 == 0) {
-      while (i + 8 <= s.size() && !may_need_escape(s.data() + i)) i += 8;
-      if (i >= s.size()) break;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  const char* run = p;
+  while (p < end) {
+    if (end - p >= 8 && !may_need_escape(p)) {
+      p += 8;
+      continue;
     }
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_.append(s.data() + run, i - run);
-    run = i + 1;
+    const auto c = static_cast<unsigned char>(*p);
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++p;
+      continue;
+    }
+    out_.append(run, static_cast<std::size_t>(p - run));
+    run = ++p;
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
@@ -57,8 +62,23 @@ void JsonWriter::string_literal(std::string_view s) {
         out_ += kHex[c & 15];
     }
   }
-  out_.append(s.data() + run, s.size() - run);
+  out_.append(run, static_cast<std::size_t>(end - run));
   out_ += '"';
+}
+
+// Digits straight into the output: std::to_string would build a string for each number.
+JsonWriter& JsonWriter::integer(std::int64_t n) {
+  comma();
+  char digits[20];
+  char* p = digits + sizeof digits;
+  std::uint64_t v = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+  do {
+    *--p = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  if (n < 0) out_ += '-';
+  out_.append(p, static_cast<std::size_t>(digits + sizeof digits - p));
+  return *this;
 }
 
 }  // namespace unitwise

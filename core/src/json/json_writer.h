@@ -18,6 +18,16 @@ class JsonWriter {
   JsonWriter& begin_array() { return open('['); }
   JsonWriter& end_array() { return close(']'); }
 
+  // A key written in the source: it needs no escaping, so it is copied as it is, quotes and colon included.
+  template <std::size_t N>
+  JsonWriter& key(const char (&k)[N]) {
+    comma();
+    out_ += '"';
+    out_.append(k, N - 1);
+    out_ += "\":";
+    after_key_ = true;
+    return *this;
+  }
   JsonWriter& key(std::string_view k) {
     comma();
     string_literal(k);
@@ -49,7 +59,7 @@ class JsonWriter {
     if (!first_) out_ += ',';
     first_ = false;
   }
-  JsonWriter& integer(std::int64_t n) { comma(); out_ += std::to_string(n); return *this; }
+  JsonWriter& integer(std::int64_t n);
   void string_literal(std::string_view s);
 
   std::string& out_;

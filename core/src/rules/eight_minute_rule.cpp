@@ -23,14 +23,18 @@ TotalTimeAllocation allocate_total_time(const std::vector<int>& minutes, const s
   const int leftover = a.total_units - full;
 
   std::vector<std::size_t> candidates;
+  candidates.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (minutes[i] % 15 > 0) candidates.push_back(i);
   }
   auto remainder = [&](std::size_t i) { return minutes[i] % 15; };
-  std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t x, std::size_t y) {
+  // A total order (the index breaks equal ranks), so sort gives what stable_sort would, without its buffer.
+  std::sort(candidates.begin(), candidates.end(), [&](std::size_t x, std::size_t y) {
     if (remainder(x) != remainder(y)) return remainder(x) > remainder(y);
-    return rank[x] < rank[y];
+    if (rank[x] != rank[y]) return rank[x] < rank[y];
+    return x < y;
   });
+  a.leftover_order.reserve(candidates.size());
   const auto given = static_cast<std::size_t>(std::max(0, std::min<int>(leftover, static_cast<int>(candidates.size()))));
   for (std::size_t k = 0; k < given; ++k) {
     a.units[candidates[k]] += 1;

@@ -1,5 +1,6 @@
 // evaluate(): units per code, claim lines with modifiers, then fee, KX, edits and checklist.
 #include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "rules/assistant_modifiers.h"
@@ -37,6 +38,7 @@ struct Entry {
 std::vector<Entry> merge_services(const ValidVisit& valid, Result& r, Trace& trace) {
   const Visit& visit = valid.visit();
   std::vector<Entry> entries;
+  entries.reserve(visit.services.size());
   for (std::size_t i = 0; i < visit.services.size(); ++i) {
     const Service& s = visit.services[i];
     auto same = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) {
@@ -195,15 +197,19 @@ void explain_pool(const std::vector<Entry*>& pool, const TotalTimeAllocation& a,
 
 // Medicare total time: pool timed minutes per plan of care (or all), then allocate (§20.2).
 void total_time_units(std::vector<Entry>& entries, const Visit& visit, Result& r, Trace& trace) {
-  std::vector<Discipline> pools = {Discipline::PT, Discipline::OT, Discipline::SLP};
-  for (std::size_t p = 0; p < pools.size(); ++p) {
-    std::vector<Entry*> pool;
+  constexpr Discipline pools[] = {Discipline::PT, Discipline::OT, Discipline::SLP};
+  std::vector<Entry*> pool;
+  std::vector<int> minutes;
+  pool.reserve(entries.size());
+  minutes.reserve(entries.size());
+  for (std::size_t p = 0; p < std::size(pools); ++p) {
+    pool.clear();
     for (Entry& e : entries) {
       const bool in_pool = visit.options.pooling == Pooling::AllDisciplines ? p == 0 : e.discipline == pools[p];
       if (e.timed() && in_pool) pool.push_back(&e);
     }
     if (pool.empty()) continue;
-    std::vector<int> minutes;
+    minutes.clear();
     for (const Entry* e : pool) minutes.push_back(e->minutes);
     const TotalTimeAllocation a = allocate_total_time(minutes, tie_ranks(pool, visit.options));
     for (std::size_t i = 0; i < pool.size(); ++i) pool[i]->units = a.units[i];

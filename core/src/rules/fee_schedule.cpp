@@ -115,6 +115,7 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
                  kMpprSource, "42 U.S.C. 1395m(v) (CQ/CO 85%)", kShareSource};
 
   std::vector<PricedLine> priced(lines.size());
+  fee.lines.reserve(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     PricedLine& p = priced[i];
     if (lines[i].mue_denied) continue;  // $0, and out of the MPPR ranking: the MAC pays none of it

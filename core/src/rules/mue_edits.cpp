@@ -42,6 +42,7 @@ std::vector<Edit> mue_edits(const ValidVisit& valid, std::vector<Line>& lines, N
   Trace trace(notes.explain, notes.trace);
   // Units per code across its lines (CQ split, disciplines), in line order.
   std::vector<std::pair<std::string_view, int>> units;
+  units.reserve(lines.size());
   for (const Line& l : lines) {
     auto it = std::find_if(units.begin(), units.end(), [&](const auto& u) { return u.first == l.code; });
     if (it == units.end()) units.emplace_back(l.code, l.units);

@@ -26,6 +26,7 @@ const NcciRow* edit_in_force(const Table<NcciRow>& table, std::string_view col1,
 
 std::vector<std::string_view> billed_codes(const std::vector<Line>& lines) {
   std::vector<std::string_view> codes;
+  codes.reserve(lines.size());
   for (const Line& l : lines) {
     if (l.units > 0 && std::find(codes.begin(), codes.end(), l.code) == codes.end()) codes.push_back(l.code);
   }

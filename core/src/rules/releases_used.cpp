@@ -16,6 +16,7 @@ std::vector<UsedRelease> used_releases(const ValidVisit& valid, Notes& notes) {
   const VisitReleases& r = valid.releases();
   const int year = valid.visit().date_of_service.year;
   std::vector<UsedRelease> out;
+  out.reserve(7);  // at most one release per kind below
   const bool fee_nearest = r.rvu.nearest || (r.gpci.table && r.gpci.nearest) || r.conversion_factor.nearest;
   add(out, r.rvu.table->release, r.rvu.nearest);
   if (r.gpci.table) add(out, r.gpci.table->release, r.gpci.nearest);
