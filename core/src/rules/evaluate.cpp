@@ -41,11 +41,12 @@ std::vector<Entry> merge_services(const ValidVisit& valid, Result& r, Trace& tra
   entries.reserve(visit.services.size());
   for (std::size_t i = 0; i < visit.services.size(); ++i) {
     const Service& s = visit.services[i];
+    const CodeInfo* info = &valid.code(i);  // one catalogue entry per code: pointers compare as the codes would
     auto same = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) {
-      return e.code() == s.code && e.discipline == s.discipline;
+      return e.info == info && e.discipline == s.discipline;
     });
     if (same == entries.end()) {
-      entries.push_back(Entry{&valid.code(i), s.discipline, s.minutes, s.assistant_minutes, s.has_minutes, 0, i,
+      entries.push_back(Entry{info, s.discipline, s.minutes, s.assistant_minutes, s.has_minutes, 0, i,
                               s.liability});
       continue;
     }
