@@ -1,7 +1,7 @@
 // Assembles the deployable site: node web/assemble.mjs <npm package dir> <site dir>
 // Copies the page (comments stripped: they are for readers of web/, and the page has a size budget) and the
 // package's runtime files into <site>/unitwise/. Running it again gives the same site.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -10,8 +10,10 @@ if (!npmDir || !siteDir) {
   console.error("usage: node web/assemble.mjs <npm package dir> <site dir>");
   process.exit(2);
 }
-// worker.js and unitwise-worker.js: the batch worker of the File view (its thread bundles its own engine glue).
-const runtime = ["index.js", "unitwise.js", "unitwise.wasm", "worker.js", "unitwise-worker.js"];
+// worker.js starts the File view's batch worker. The page does not ship the package's bundled
+// unitwise-worker.js (its own copy of index.js and the glue, 13 KB gzip): it serves the unbundled thread,
+// worker-thread.js, as a module worker that imports the same index.js and unitwise.js as the page (issue 16).
+const runtime = ["index.js", "unitwise.js", "unitwise.wasm", "worker.js"];
 const missing = runtime.filter((name) => !existsSync(join(npmDir, name)));
 if (missing.length) {
   console.error(`assemble: ${missing.map((name) => join(npmDir, name)).join(", ")} missing ` +
@@ -36,3 +38,6 @@ for (const name of readdirSync(here)) {
   else copyFileSync(join(here, name), join(siteDir, name));
 }
 for (const name of runtime) copyFileSync(join(npmDir, name), join(siteDir, "unitwise", name));
+const thread = join(here, "..", "wasm", "package", "worker-thread.js");
+writeFileSync(join(siteDir, "unitwise", "worker-thread.js"), STRIP[".js"](readFileSync(thread, "utf8")));
+rmSync(join(siteDir, "unitwise", "unitwise-worker.js"), { force: true });  // from a site assembled before

@@ -4,7 +4,7 @@ const CACHE = "unitwise-v1";
 const SHELL = ["./", "index.html", "style.css", "manifest.webmanifest", "app.js", "address.js", "code-picker.js",
                "csv-reader.js", "dom.js", "explain-view.js", "file-batch.js", "file-view.js", "plan-view.js", "practice.js", "results-view.js", "units-picture.js", "visit-form.js",
                "unitwise/index.js", "unitwise/unitwise.js", "unitwise/unitwise.wasm",
-               "unitwise/worker.js", "unitwise/unitwise-worker.js"];
+               "unitwise/worker.js", "unitwise/worker-thread.js"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
