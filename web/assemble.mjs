@@ -3,7 +3,7 @@
 // package's runtime files into <site>/unitwise/, and writes the list of the site's files and their content hash
 // into sw.js (the offline cache of one build). Running it again gives the same site.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,8 +12,10 @@ if (!npmDir || !siteDir) {
   console.error("usage: node web/assemble.mjs <npm package dir> <site dir>");
   process.exit(2);
 }
-// worker.js and unitwise-worker.js: the batch worker of the File view (its thread bundles its own engine glue).
-const runtime = ["index.js", "unitwise.js", "unitwise.wasm", "worker.js", "unitwise-worker.js"];
+// worker.js starts the File view's batch worker. The page does not ship the package's bundled
+// unitwise-worker.js (its own copy of index.js and the glue, 13 KB gzip): it serves the unbundled thread,
+// worker-thread.js, as a module worker that imports the same index.js and unitwise.js as the page (issue 16).
+const runtime = ["index.js", "unitwise.js", "unitwise.wasm", "worker.js"];
 const missing = runtime.filter((name) => !existsSync(join(npmDir, name)));
 if (missing.length) {
   console.error(`assemble: ${missing.map((name) => join(npmDir, name)).join(", ")} missing ` +
@@ -43,6 +45,11 @@ for (const name of runtime) {
   copyFileSync(join(npmDir, name), join(siteDir, "unitwise", name));
   files.push(`unitwise/${name}`);
 }
+// The File view's worker thread, unbundled: it imports the page's own index.js and unitwise.js.
+const thread = join(here, "..", "wasm", "package", "worker-thread.js");
+writeFileSync(join(siteDir, "unitwise", "worker-thread.js"), STRIP[".js"](readFileSync(thread, "utf8")));
+files.push("unitwise/worker-thread.js");
+rmSync(join(siteDir, "unitwise", "unitwise-worker.js"), { force: true });  // from a site assembled before
 
 // Any changed byte of any file (the service worker's own code included) makes a new build with its own cache.
 const hash = createHash("sha256");

@@ -163,7 +163,8 @@ async function evaluate(token, name, visits, note = null) {
   try {
     if (todo.length) {
       const { createBatchEngine } = await import("./unitwise/worker.js");
-      batch ??= createBatchEngine();
+      // The unbundled thread (web/assemble.mjs): it shares index.js and the glue with the page.
+      batch ??= createBatchEngine({ workerUrl: new URL("./unitwise/worker-thread.js", import.meta.url) });
     }
     for (let from = 0; from < todo.length; from += CHUNK) {
       const part = todo.slice(from, from + CHUNK);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "reference/key_order.h"
 #include "rules/kx_thresholds.h"
 #include "text/trace_text.h"
 #include "validate/limits.h"
@@ -319,8 +320,8 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
   out.kx_ot = trackers[1].summary;
   out.review_pt_slp = trackers[2].summary;
   out.review_ot = trackers[3].summary;
-  std::stable_sort(out.alerts.begin(), out.alerts.end(), [](const Alert& a, const Alert& b) {
-    return a.visit != b.visit ? a.visit < b.visit : static_cast<int>(a.kind) < static_cast<int>(b.kind);
+  sort_by_key(out.alerts, [](const Alert& a) {  // by visit, then kind; stable (key_order.h)
+    return (static_cast<std::uint64_t>(a.visit) << 32) | static_cast<std::uint32_t>(static_cast<int>(a.kind));
   });
   out.ok = true;
   return out;

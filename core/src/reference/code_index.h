@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "reference/key_order.h"
+
 namespace unitwise {
 
 inline std::uint64_t code_key(std::string_view code) {
@@ -38,8 +40,7 @@ class SortedIndex {
   template <class Table, class KeyOf>
   SortedIndex(const Table& table, KeyOf key_of) {
     for (const Row& row : table) entries_.emplace_back(key_of(row), &row);
-    std::stable_sort(entries_.begin(), entries_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    sort_by_key(entries_, [](const auto& e) { return e.first; });  // one sort routine for all (key_order.h)
   }
   // All rows with this key, in table order.
   std::pair<const std::pair<std::uint64_t, const Row*>*, const std::pair<std::uint64_t, const Row*>*> equal_range(

@@ -6,6 +6,7 @@
 
 #include "reference/code_index.h"
 #include "reference/embedded_files.h"
+#include "reference/key_order.h"
 #include "unitwise/reference.h"
 
 namespace unitwise {
@@ -16,15 +17,19 @@ template <class Row, class SetKey, class Key>
 void key_and_sort_rows(std::vector<Table<Row>>& tables, SetKey set_key, Key key) {
   for (auto& t : tables) {
     for (Row& r : t.rows) set_key(r);
-    std::stable_sort(t.rows.begin(), t.rows.end(), [&](const Row& a, const Row& b) { return key(a) < key(b); });
+    sort_by_key(t.rows, key);
   }
 }
 
+// Tables stay in effective-date order; a new one goes after those of the same date (packs layer in order).
+// A pack brings a few tables of each kind, so inserting in place is cheaper in code than a sort.
 template <class Row>
 void append(std::vector<Table<Row>>& to, std::vector<Table<Row>>& from) {
-  for (auto& t : from) to.push_back(std::move(t));
-  std::stable_sort(to.begin(), to.end(),
-                   [](const Table<Row>& a, const Table<Row>& b) { return a.release.effective < b.release.effective; });
+  for (auto& t : from) {
+    auto at = to.end();
+    while (at != to.begin() && (at - 1)->release.effective > t.release.effective) --at;
+    to.insert(at, std::move(t));
+  }
 }
 
 template <class Row, class Key>
@@ -46,10 +51,12 @@ void ReferenceData::add(Pack pack) {
   auto code_keyed = [](auto& r) { r.key = code_key(r.code); };
   auto by_key = [](const auto& r) { return r.key; };
   key_and_sort_rows(t.rvu, code_keyed, by_key);
-  key_and_sort_rows(t.gpci, [](GpciRow&) {}, [](const GpciRow& r) -> const std::string& { return r.id; });
+  // GPCI ids ("13202-01": up to 5 + 1 + 2 characters) fit code_key, which keeps their string order.
+  key_and_sort_rows(t.gpci, [](GpciRow&) {}, [](const GpciRow& r) { return code_key(r.id); });
   key_and_sort_rows(t.mue, code_keyed, by_key);
   key_and_sort_rows(t.ncci, [](NcciRow& r) { r.key1 = code_key(r.column1); r.key2 = code_key(r.column2); },
-                    [](const NcciRow& r) { return std::make_pair(r.key1, r.key2); });
+                    // Both columns are 5-character codes (read_pack checks), so one exact 64-bit key orders the pair.
+                    [](const NcciRow& r) { return code_pair_key(r.column1, r.column2); });
   key_and_sort_rows(t.telehealth_code, code_keyed, by_key);
   append(tables_.rvu, t.rvu);
   append(tables_.conversion_factor, t.conversion_factor);
