@@ -219,29 +219,31 @@ bool parse_row(RowReader& r, const std::vector<std::string>& f, TelehealthPeriod
   return r.text(f[2], "authority", row.authority, 400);
 }
 
-template <class Row>
-void read_table(const PackFile& file, Release release, std::vector<Table<Row>>& out, std::vector<DataError>& errors) {
-  Table<Row> table;
-  table.release = std::move(release);
+// The CSV walk every table kind shares (header, blank lines, row limit, field count), written once rather
+// than once per row type (issue 16: each copy was ~2 KB of wasm). add_row parses one row into `rows`.
+using AddRow = bool (*)(RowReader&, const std::vector<std::string>&, void* rows);
+
+bool read_rows(const PackFile& file, TableKind kind, AddRow add_row, void* rows, std::vector<DataError>& errors) {
   CsvReader csv(file.text);
   RowReader reader(file.name, errors);
   std::vector<std::string> fields;
   const std::size_t before = errors.size();
   if (!csv.next(fields)) {
-    errors.push_back({file.name, 1, "is empty; expected the header " + std::string(header(table.release.kind))});
-    return;
+    errors.push_back({file.name, 1, "is empty; expected the header " + std::string(header(kind))});
+    return false;
   }
   std::string got;
   for (const auto& f : fields) got += (got.empty() ? "" : ",") + f;
-  if (got != header(table.release.kind)) {
-    errors.push_back({file.name, 1, "the header must be " + std::string(header(table.release.kind))});
-    return;
+  if (got != header(kind)) {
+    errors.push_back({file.name, 1, "the header must be " + std::string(header(kind))});
+    return false;
   }
   const std::size_t columns = fields.size();
+  std::size_t added = 0;
   while (csv.next(fields)) {
     reader.line = csv.line();
     if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
-    if (table.rows.size() >= kMaxRows) {
+    if (added >= kMaxRows) {
       reader.fail("more than " + std::to_string(kMaxRows) + " rows");
       break;
     }
@@ -249,11 +251,25 @@ void read_table(const PackFile& file, Release release, std::vector<Table<Row>>& 
       reader.fail("has " + std::to_string(fields.size()) + " fields; the header has " + std::to_string(columns));
       continue;
     }
-    Row row;
-    if (parse_row(reader, fields, row)) table.rows.push_back(std::move(row));
+    if (add_row(reader, fields, rows)) ++added;
   }
   if (csv.malformed()) errors.push_back({file.name, csv.line(), "a quoted field is never closed"});
-  if (errors.size() == before) out.push_back(std::move(table));
+  return errors.size() == before;
+}
+
+template <class Row>
+bool add_row(RowReader& reader, const std::vector<std::string>& fields, void* rows) {
+  Row row;
+  if (!parse_row(reader, fields, row)) return false;
+  static_cast<std::vector<Row>*>(rows)->push_back(std::move(row));
+  return true;
+}
+
+template <class Row>
+void read_table(const PackFile& file, Release release, std::vector<Table<Row>>& out, std::vector<DataError>& errors) {
+  Table<Row> table;
+  table.release = std::move(release);
+  if (read_rows(file, table.release.kind, &add_row<Row>, &table.rows, errors)) out.push_back(std::move(table));
 }
 
 void read_table_of_kind(const PackFile& file, Release release, TableSet& set, std::vector<DataError>& errors) {
