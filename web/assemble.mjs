@@ -46,7 +46,8 @@ for (const name of runtime) {
   files.push(`unitwise/${name}`);
 }
 // The File view's worker thread, unbundled: it imports the page's own index.js and unitwise.js.
-const thread = join(here, "..", "wasm", "package", "worker-thread.js");
+// From the package source, or, when this copy of web/ stands apart from the repository, from the runtime folder given.
+const thread = [join(here, "..", "wasm", "package", "worker-thread.js"), join(npmDir, "worker-thread.js")].find(existsSync);
 writeFileSync(join(siteDir, "unitwise", "worker-thread.js"), STRIP[".js"](readFileSync(thread, "utf8")));
 files.push("unitwise/worker-thread.js");
 rmSync(join(siteDir, "unitwise", "unitwise-worker.js"), { force: true });  // from a site assembled before

@@ -38,8 +38,7 @@ void write_releases(JsonWriter& w, const std::vector<Table<Row>>& tables) {
 }  // namespace
 
 std::string data_versions_json(const ReferenceData& data) {
-  std::string out;
-  JsonWriter w(out);
+  JsonWriter w;
   const TableSet& t = data.tables();
   w.begin_object();
   w.key("engine").value(UNITWISE_VERSION);
@@ -56,13 +55,12 @@ std::string data_versions_json(const ReferenceData& data) {
   write_releases(w, t.telehealth_period);
   w.end_array();
   w.end_object();
-  return out;
+  return w.take();
 }
 
 std::string localities_json(std::string_view date, const ReferenceData& data) {
   const auto key = parse_iso_date(date);
-  std::string out;
-  JsonWriter w(out);
+  JsonWriter w;
   w.begin_array();
   w.begin_object().key("id").value("national").key("state").value("US").key("name").value("National (no adjustment)");
   w.key("counties").value("").end_object();
@@ -82,7 +80,7 @@ std::string localities_json(std::string_view date, const ReferenceData& data) {
     w.end_object();
   }
   w.end_array();
-  return out;
+  return w.take();
 }
 
 }  // namespace unitwise

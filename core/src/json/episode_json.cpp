@@ -295,7 +295,7 @@ std::string episode_result_to_json(const EpisodeResult& r) {
     out += result_to_json(r.visits[i], r.dates[i]);
   }
   out += "],";
-  JsonWriter w(out);  // continues the object opened above: its first key takes no comma
+  JsonWriter w(std::move(out));  // continues the object opened above: its first key takes no comma
   if (r.ok) {
     w.key("kx").begin_object();
     write_bucket(w, "ptSlp", r.kx_pt_slp);
@@ -318,8 +318,8 @@ std::string episode_result_to_json(const EpisodeResult& r) {
   w.key("errors").begin_array();
   for (const FieldError& f : r.errors) w.begin_object().key("path").value(f.path).key("message").value(f.message).end_object();
   w.end_array();
-  out += '}';
-  return out;
+  w.end_object();  // the object opened by hand above
+  return w.take();
 }
 
 std::string evaluate_episode_json(std::string_view text, const ReferenceData& data) {

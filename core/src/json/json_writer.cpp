@@ -9,7 +9,8 @@ namespace unitwise {
 
 JsonWriter& JsonWriter::fixed(std::int64_t scaled, int decimals) {
   comma();
-  out_ += fixed_text(scaled, decimals);
+  const std::string text = fixed_text(scaled, decimals);
+  put(text.data(), text.size());
   return *this;
 }
 
@@ -34,7 +35,7 @@ bool may_need_escape(const char* p) {
 
 void JsonWriter::string_literal(std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
-  out_ += '"';
+  put('"');
   const char* p = s.data();
   const char* const end = p + s.size();
   const char* run = p;
@@ -48,22 +49,22 @@ void JsonWriter::string_literal(std::string_view s) {
       ++p;
       continue;
     }
-    out_.append(run, static_cast<std::size_t>(p - run));
+    put(run, static_cast<std::size_t>(p - run));
     run = ++p;
     switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
+      case '"': put("\\\"", 2); break;
+      case '\\': put("\\\\", 2); break;
+      case '\n': put("\\n", 2); break;
+      case '\r': put("\\r", 2); break;
+      case '\t': put("\\t", 2); break;
       default:
-        out_ += "\\u00";
-        out_ += kHex[c >> 4];
-        out_ += kHex[c & 15];
+        put("\\u00", 4);
+        put(kHex[c >> 4]);
+        put(kHex[c & 15]);
     }
   }
-  out_.append(run, static_cast<std::size_t>(end - run));
-  out_ += '"';
+  put(run, static_cast<std::size_t>(end - run));
+  put('"');
 }
 
 // Digits straight into the output: std::to_string would build a string for each number.
@@ -76,8 +77,8 @@ JsonWriter& JsonWriter::integer(std::int64_t n) {
     *--p = static_cast<char>('0' + v % 10);
     v /= 10;
   } while (v != 0);
-  if (n < 0) out_ += '-';
-  out_.append(p, static_cast<std::size_t>(digits + sizeof digits - p));
+  if (n < 0) put('-');
+  put(p, static_cast<std::size_t>(digits + sizeof digits - p));
   return *this;
 }
 

@@ -76,8 +76,7 @@ const CodeInfo* find_code(std::string_view code) {
 }
 
 std::string catalogue_json() {
-  std::string out;
-  JsonWriter w(out);
+  JsonWriter w;
   w.begin_array();
   for (const CodeInfo& c : catalogue()) {
     w.begin_object();
@@ -100,7 +99,7 @@ std::string catalogue_json() {
     w.end_object();
   }
   w.end_array();
-  return out;
+  return w.take();
 }
 
 }  // namespace unitwise
