@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <numeric>
 
+#include "rules/small_vector.h"
+
 namespace unitwise {
 
-TotalTimeAllocation allocate_total_time(const std::vector<int>& minutes, const std::vector<int>& rank) {
+TotalTimeAllocation allocate_total_time(const int* minutes, const int* rank, std::size_t n) {
   TotalTimeAllocation a;
-  const std::size_t n = minutes.size();
   a.full_blocks.resize(n);
   a.units.resize(n);
   int full = 0;
@@ -22,8 +23,7 @@ TotalTimeAllocation allocate_total_time(const std::vector<int>& minutes, const s
   // so chart_units(total) - full = chart_units(sum(rem)) <= count of non-zero remainders.
   const int leftover = a.total_units - full;
 
-  std::vector<std::size_t> candidates;
-  candidates.reserve(n);
+  SmallVector<std::size_t> candidates;
   for (std::size_t i = 0; i < n; ++i) {
     if (minutes[i] % 15 > 0) candidates.push_back(i);
   }

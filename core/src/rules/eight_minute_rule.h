@@ -33,6 +33,9 @@ struct TotalTimeAllocation {
 // Allocates one pool (one day, one plan of care) of timed minutes: each code first gets its full
 // 15-minute blocks, then the remaining units go to the largest leftover minutes (§20.2 Ex 3, Ex 4).
 // rank[i] breaks equal remainders: lower rank wins (tie preference, then input order).
-TotalTimeAllocation allocate_total_time(const std::vector<int>& minutes, const std::vector<int>& rank);
+TotalTimeAllocation allocate_total_time(const int* minutes, const int* rank, std::size_t n);
+inline TotalTimeAllocation allocate_total_time(const std::vector<int>& minutes, const std::vector<int>& rank) {
+  return allocate_total_time(minutes.data(), rank.data(), minutes.size());
+}
 
 }  // namespace unitwise

@@ -9,6 +9,7 @@
 #include "rules/eight_minute_rule.h"
 #include "text/trace_text.h"
 #include "rules/rules.h"
+#include "rules/small_vector.h"
 
 namespace unitwise {
 namespace {
@@ -34,11 +35,12 @@ struct Entry {
   std::string_view code() const { return info->code; }
   bool timed() const { return info->timed; }
 };
+using Entries = SmallVector<Entry>;
+using Pool = SmallVector<Entry*>;
 
-std::vector<Entry> merge_services(const ValidVisit& valid, Result& r, Trace& trace) {
+Entries merge_services(const ValidVisit& valid, Result& r, Trace& trace) {
   const Visit& visit = valid.visit();
-  std::vector<Entry> entries;
-  entries.reserve(visit.services.size());
+  Entries entries;
   for (std::size_t i = 0; i < visit.services.size(); ++i) {
     const Service& s = visit.services[i];
     const CodeInfo* info = &valid.code(i);  // one catalogue entry per code: pointers compare as the codes would
@@ -64,7 +66,7 @@ std::vector<Entry> merge_services(const ValidVisit& valid, Result& r, Trace& tra
 }
 
 // Units of untimed codes: one per service, minutes kept out of the timed pool (docs/rules.md §3).
-void untimed_units(std::vector<Entry>& entries, Trace& trace) {
+void untimed_units(Entries& entries, Trace& trace) {
   for (Entry& e : entries) {
     if (e.timed()) continue;
     e.units = 1;
@@ -79,7 +81,7 @@ void untimed_units(std::vector<Entry>& entries, Trace& trace) {
   }
 }
 
-std::string minutes_list(const std::vector<Entry*>& pool) {
+std::string minutes_list(const Pool& pool) {
   std::string text;
   for (const Entry* e : pool) {
     if (!text.empty()) text += " + ";
@@ -94,8 +96,9 @@ std::string band_text(int units) {
   return std::to_string(low) + "–" + std::to_string(15 * units + 7) + " minute band";
 }
 
-std::vector<int> tie_ranks(const std::vector<Entry*>& pool, const VisitOptions& options) {
-  std::vector<int> rank(pool.size());
+SmallVector<int> tie_ranks(const Pool& pool, const VisitOptions& options) {
+  SmallVector<int> rank;
+  for (std::size_t i = 0; i < pool.size(); ++i) rank.push_back(0);
   const int preferred = static_cast<int>(options.tie_preference.size());
   for (std::size_t i = 0; i < pool.size(); ++i) {
     auto pref = std::find(options.tie_preference.begin(), options.tie_preference.end(), pool[i]->code());
@@ -121,7 +124,7 @@ std::vector<std::vector<std::string>> tie_alternatives(const std::vector<std::st
   return out;
 }
 
-void record_tie(const std::vector<Entry*>& pool, const TotalTimeAllocation& a, const Visit& visit, Result& r,
+void record_tie(const Pool& pool, const TotalTimeAllocation& a, const Visit& visit, Result& r,
                 Trace& trace) {
   Tie tie;
   tie.discipline = pool.front()->discipline;
@@ -147,7 +150,7 @@ void record_tie(const std::vector<Entry*>& pool, const TotalTimeAllocation& a, c
   r.ties.push_back(std::move(tie));
 }
 
-void explain_pool(const std::vector<Entry*>& pool, const TotalTimeAllocation& a, Trace& trace) {
+void explain_pool(const Pool& pool, const TotalTimeAllocation& a, Trace& trace) {
   trace.add(Rule::Cms8Minute, "", kUnitsSource, [&] {
     const std::string plan = std::string(to_string(pool.front()->discipline));
     return plan + " timed minutes " + minutes_list(pool) + " = " + std::to_string(a.total_minutes) + " → " +
@@ -197,12 +200,10 @@ void explain_pool(const std::vector<Entry*>& pool, const TotalTimeAllocation& a,
 }
 
 // Medicare total time: pool timed minutes per plan of care (or all), then allocate (§20.2).
-void total_time_units(std::vector<Entry>& entries, const Visit& visit, Result& r, Trace& trace) {
+void total_time_units(Entries& entries, const Visit& visit, Result& r, Trace& trace) {
   constexpr Discipline pools[] = {Discipline::PT, Discipline::OT, Discipline::SLP};
-  std::vector<Entry*> pool;
-  std::vector<int> minutes;
-  pool.reserve(entries.size());
-  minutes.reserve(entries.size());
+  Pool pool;
+  SmallVector<int> minutes;
   for (std::size_t p = 0; p < std::size(pools); ++p) {
     pool.clear();
     for (Entry& e : entries) {
@@ -212,7 +213,8 @@ void total_time_units(std::vector<Entry>& entries, const Visit& visit, Result& r
     if (pool.empty()) continue;
     minutes.clear();
     for (const Entry* e : pool) minutes.push_back(e->minutes);
-    const TotalTimeAllocation a = allocate_total_time(minutes, tie_ranks(pool, visit.options));
+    const SmallVector<int> rank = tie_ranks(pool, visit.options);
+    const TotalTimeAllocation a = allocate_total_time(minutes.begin(), rank.begin(), minutes.size());
     for (std::size_t i = 0; i < pool.size(); ++i) pool[i]->units = a.units[i];
     r.total_timed_minutes += a.total_minutes;
     r.total_timed_units += a.total_units;
@@ -227,7 +229,7 @@ void total_time_units(std::vector<Entry>& entries, const Visit& visit, Result& r
 }
 
 // Per-code (AMA midpoint): each timed code is rounded on its own, nothing pooled (docs/rules.md §2).
-void per_code_units(std::vector<Entry>& entries, Result& r, Trace& trace) {
+void per_code_units(Entries& entries, Result& r, Trace& trace) {
   for (Entry& e : entries) {
     if (!e.timed()) continue;
     e.units = chart_units(e.minutes);
@@ -282,7 +284,7 @@ void add_line(Result& r, const Entry& e, int units, bool assistant, const char* 
 }
 
 // Claim lines: GP/GO/GN on every line, CQ/CO on the assistant's units (split into its own line).
-void build_lines(const std::vector<Entry>& entries, const Visit& visit, Result& r, Trace& trace) {
+void build_lines(const Entries& entries, const Visit& visit, Result& r, Trace& trace) {
   const PayerProfile& payer = visit.payer;
   for (const Entry& e : entries) {
     const std::string code(e.code());
@@ -342,7 +344,7 @@ void build_lines(const std::vector<Entry>& entries, const Visit& visit, Result& 
 
 // Add-on codes need their primary code the same day (catalogue primary_code); 97129 is reported once
 // (docs/rules.md §3, UNVERIFIED).
-void check_code_pairs(const std::vector<Entry>& entries, Result& r) {
+void check_code_pairs(const Entries& entries, Result& r) {
   auto billed = [&](std::string_view code) {
     return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return e.code() == code && e.units > 0; });
   };
@@ -371,7 +373,7 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   r.lines.reserve(visit.services.size() + 2);  // a split code adds a line
   Trace trace(explain.trace, r.trace);
 
-  std::vector<Entry> entries = merge_services(valid, r, trace);
+  Entries entries = merge_services(valid, r, trace);
   untimed_units(entries, trace);
   if (visit.rule_set == RuleSet::Cms) {
     total_time_units(entries, visit, r, trace);

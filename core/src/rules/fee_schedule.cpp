@@ -1,6 +1,7 @@
 // The Medicare fee of a visit: PFS price per unit, MPPR, CQ/CO 85%, then deductible, 20% coinsurance and
 // 2% sequestration. Exact arithmetic throughout; each reported figure is rounded to cents once.
 #include "rules/fee_schedule.h"
+#include "rules/small_vector.h"
 
 #include <algorithm>
 
@@ -45,7 +46,7 @@ std::string price_text(const RvuRow& rvu, int pe, const GpciRow& g, std::int64_t
 }
 
 // The unit paid in full: highest PE payment of the day, then highest full price, then line order (Novitas).
-std::size_t mppr_full_line(const std::vector<Line>& lines, const std::vector<PricedLine>& priced) {
+std::size_t mppr_full_line(const std::vector<Line>& lines, const SmallVector<PricedLine>& priced) {
   std::size_t best = lines.size();
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!priced[i].mppr || lines[i].units == 0) continue;
@@ -114,7 +115,8 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
   fee.sources = {rvus.release.name, releases.gpci.table ? std::string_view(releases.gpci.table->release.name) : "National (no GPCI)",
                  kMpprSource, "42 U.S.C. 1395m(v) (CQ/CO 85%)", kShareSource};
 
-  std::vector<PricedLine> priced(lines.size());
+  SmallVector<PricedLine> priced;
+  for (std::size_t i = 0; i < lines.size(); ++i) priced.push_back(PricedLine{});
   fee.lines.reserve(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     PricedLine& p = priced[i];

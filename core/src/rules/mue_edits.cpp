@@ -3,6 +3,7 @@
 #include <string>
 
 #include "rules/rules.h"
+#include "rules/small_vector.h"
 #include "text/trace_text.h"
 
 namespace unitwise {
@@ -41,15 +42,18 @@ std::vector<Edit> mue_edits(const ValidVisit& valid, std::vector<Line>& lines, N
   const bool denies = valid.visit().payer.medicare_coverage;
   Trace trace(notes.explain, notes.trace);
   // Units per code across its lines (CQ split, disciplines), in line order.
-  std::vector<std::pair<std::string_view, int>> units;
-  units.reserve(lines.size());
+  struct CodeUnits {
+    std::string_view code;
+    int units;
+  };
+  SmallVector<CodeUnits> units;
   for (const Line& l : lines) {
-    auto it = std::find_if(units.begin(), units.end(), [&](const auto& u) { return u.first == l.code; });
-    if (it == units.end()) units.emplace_back(l.code, l.units);
-    else it->second += l.units;
+    auto it = std::find_if(units.begin(), units.end(), [&](const CodeUnits& u) { return u.code == l.code; });
+    if (it == units.end()) units.push_back({l.code, l.units});
+    else it->units += l.units;
   }
   std::vector<Edit> edits;
-  for (const auto& [code, billed] : units) {
+  for (const auto& [code, billed] : units) {  // code, units billed that day
     const MueRow* mue = find_mue(*table, code);
     if (mue == nullptr || billed <= mue->value) continue;
     // A bundled code (status B, MUE 0) is never paid separately: a $0 line with a note, not an MUE alarm.

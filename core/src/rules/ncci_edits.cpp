@@ -6,6 +6,7 @@
 #include "reference/coverage_data.h"
 #include "reference/ncci_notes.h"
 #include "rules/rules.h"
+#include "rules/small_vector.h"
 #include "text/trace_text.h"
 
 namespace unitwise {
@@ -24,9 +25,8 @@ const NcciRow* edit_in_force(const Table<NcciRow>& table, std::string_view col1,
   return found != nullptr && found->modifier_indicator != '9' ? found : nullptr;
 }
 
-std::vector<std::string_view> billed_codes(const std::vector<Line>& lines) {
-  std::vector<std::string_view> codes;
-  codes.reserve(lines.size());
+SmallVector<std::string_view> billed_codes(const std::vector<Line>& lines) {
+  SmallVector<std::string_view> codes;
   for (const Line& l : lines) {
     if (l.units > 0 && std::find(codes.begin(), codes.end(), l.code) == codes.end()) codes.push_back(l.code);
   }
@@ -92,7 +92,7 @@ void apply_distinct_services(const ValidVisit& valid, std::vector<Edit>& edits, 
 std::vector<Edit> ncci_edits(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
   const Table<NcciRow>* table = valid.releases().ncci.table;
   if (table == nullptr) return {};
-  const std::vector<std::string_view> codes = billed_codes(lines);
+  const SmallVector<std::string_view> codes = billed_codes(lines);
   std::vector<Edit> edits;
   for (std::string_view a : codes) {
     for (std::string_view b : codes) {
