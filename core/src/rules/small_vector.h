@@ -2,8 +2,9 @@
 // first N elements live inline and a typical evaluation allocates nothing for them; more spill to the heap.
 #pragma once
 
-#include <array>
 #include <cstddef>
+#include <cstring>
+#include <new>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -15,12 +16,27 @@ class SmallVector {
   static_assert(std::is_trivially_copyable_v<T>, "elements are copied as bytes when they spill");
 
  public:
+  SmallVector() = default;
+  // Copies only the elements there are: the inline storage is left uninitialised, not zeroed, on purpose.
+  SmallVector(const SmallVector& other) : spill_(other.spill_), size_(other.size_) {
+    if (spill_.empty()) std::memcpy(storage_, other.storage_, size_ * sizeof(T));
+  }
+  SmallVector& operator=(const SmallVector& other) {
+    if (this != &other) {
+      spill_ = other.spill_;
+      size_ = other.size_;
+      if (spill_.empty()) std::memcpy(storage_, other.storage_, size_ * sizeof(T));
+    }
+    return *this;
+  }
+
   void push_back(const T& v) {
     if (spill_.empty() && size_ < N) {
-      inline_[size_++] = v;
+      new (inline_data() + size_) T(v);
+      ++size_;
       return;
     }
-    if (spill_.empty()) spill_.assign(inline_.begin(), inline_.begin() + static_cast<std::ptrdiff_t>(size_));
+    if (spill_.empty()) spill_.assign(inline_data(), inline_data() + size_);
     spill_.push_back(v);
     ++size_;
   }
@@ -32,9 +48,9 @@ class SmallVector {
     size_ = 0;
     spill_.clear();
   }
-  T* begin() { return spill_.empty() ? inline_.data() : spill_.data(); }
+  T* begin() { return spill_.empty() ? inline_data() : spill_.data(); }
   T* end() { return begin() + size_; }
-  const T* begin() const { return spill_.empty() ? inline_.data() : spill_.data(); }
+  const T* begin() const { return spill_.empty() ? inline_data() : spill_.data(); }
   const T* end() const { return begin() + size_; }
   T& operator[](std::size_t i) { return begin()[i]; }
   const T& operator[](std::size_t i) const { return begin()[i]; }
@@ -44,7 +60,10 @@ class SmallVector {
   bool empty() const { return size_ == 0; }
 
  private:
-  std::array<T, N> inline_{};
+  T* inline_data() { return reinterpret_cast<T*>(storage_); }
+  const T* inline_data() const { return reinterpret_cast<const T*>(storage_); }
+
+  alignas(T) unsigned char storage_[N * sizeof(T)];
   std::vector<T> spill_;
   std::size_t size_ = 0;
 };
