@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "rules/small_vector.h"
+
 namespace unitwise {
 
 // The CMS unit chart: 0 units below 8 minutes, 1 for 8-22, 2 for 23-37, ... (MCPM 100-04 ch.5 §20.2 C,
@@ -15,17 +17,18 @@ constexpr int chart_band_low(int units) { return units <= 1 ? 8 : 15 * units - 7
 
 // Equal remainders competing for fewer leftover units (MCPM 100-04 ch.5 §20.2 Ex 2, Ex 5).
 struct LeftoverTie {
-  std::vector<std::size_t> members;  // indices of the tied entries
+  SmallVector<std::size_t> members;  // indices of the tied entries
   int units = 0;                     // leftover units the members compete for
-  std::vector<std::size_t> chosen;   // members that got one, by rank
+  SmallVector<std::size_t> chosen;   // members that got one, by rank
 };
 
 struct TotalTimeAllocation {
   int total_minutes = 0;
   int total_units = 0;        // chart_units(total_minutes)
-  std::vector<int> full_blocks;  // floor(minutes / 15) per entry
-  std::vector<int> units;        // final units per entry
-  std::vector<std::size_t> leftover_order;  // entries that got a leftover unit, in the order given
+  // Inline for a typical visit's handful of codes: an evaluation allocates nothing for them.
+  SmallVector<int> full_blocks;  // floor(minutes / 15) per entry
+  SmallVector<int> units;        // final units per entry
+  SmallVector<std::size_t> leftover_order;  // entries that got a leftover unit, in the order given
   bool has_tie = false;
   LeftoverTie tie;
 };

@@ -2,6 +2,7 @@
 // first N elements live inline and a typical evaluation allocates nothing for them; more spill to the heap.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <new>
@@ -48,6 +49,14 @@ class SmallVector {
     size_ = 0;
     spill_.clear();
   }
+  void resize(std::size_t n) {
+    if (n < size_) {
+      if (!spill_.empty()) spill_.resize(n);
+      size_ = n;
+    }
+    while (size_ < n) push_back(T{});
+  }
+  void reserve(std::size_t) {}  // the inline capacity is fixed; past it the list grows as a vector does
   T* begin() { return spill_.empty() ? inline_data() : spill_.data(); }
   T* end() { return begin() + size_; }
   const T* begin() const { return spill_.empty() ? inline_data() : spill_.data(); }
@@ -57,6 +66,9 @@ class SmallVector {
   T& front() { return *begin(); }
   const T& front() const { return *begin(); }
   std::size_t size() const { return size_; }
+  friend bool operator==(const SmallVector& a, const std::vector<T>& b) {
+    return a.size_ == b.size() && std::equal(a.begin(), a.end(), b.begin());
+  }
   bool empty() const { return size_ == 0; }
 
  private:
