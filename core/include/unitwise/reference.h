@@ -235,6 +235,10 @@ struct NcciRows {
   const NcciRow* end() const { return last; }
 };
 NcciRows find_ncci(const Table<NcciRow>& table, std::string_view column1, std::string_view column2);
+// The rows whose column one is this code (all its pairs), and among those the rows of one column-two code:
+// one search per code of a visit instead of one per pair.
+NcciRows find_ncci_column1(const Table<NcciRow>& table, std::string_view column1);
+NcciRows find_ncci(NcciRows column1_rows, std::string_view column2);
 
 // The conversion factor for a date: the non-QP factor in force; for a qualifying APM participant the QP
 // factor of the same year when one is published (before CY2026 there was one factor for everyone).

@@ -129,6 +129,24 @@ NcciRows find_ncci(const Table<NcciRow>& table, std::string_view column1, std::s
   return {lo, hi};
 }
 
+NcciRows find_ncci_column1(const Table<NcciRow>& table, std::string_view column1) {
+  const std::uint64_t key = code_key(column1);
+  const NcciRow* rows = table.rows.data();
+  const NcciRow* end = rows + table.rows.size();
+  const NcciRow* lo = std::lower_bound(rows, end, key, [](const NcciRow& r, std::uint64_t k) { return r.key1 < k; });
+  const NcciRow* hi = std::upper_bound(lo, end, key, [](std::uint64_t k, const NcciRow& r) { return k < r.key1; });
+  return {lo, hi};
+}
+
+NcciRows find_ncci(NcciRows column1_rows, std::string_view column2) {
+  const std::uint64_t key = code_key(column2);
+  const NcciRow* lo = std::lower_bound(column1_rows.first, column1_rows.last, key,
+                                       [](const NcciRow& r, std::uint64_t k) { return r.key2 < k; });
+  const NcciRow* hi = lo;
+  while (hi != column1_rows.last && hi->key2 == key) ++hi;
+  return {lo, hi};
+}
+
 std::optional<ConversionFactorInForce> conversion_factor(const TableSet& tables, DateKey date, bool qualifying_apm) {
   // The non-QP factor: the latest table on or before the date that has one (else the earliest that has one).
   const Table<ConversionFactorRow>* base = nullptr;

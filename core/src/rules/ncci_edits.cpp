@@ -14,9 +14,9 @@ namespace {
 
 // A record is in force on the date when it took effect on or before it (0: not known) and was not deleted on
 // or before it. Active records (no deletion date) govern over deleted ones of the same pair.
-const NcciRow* edit_in_force(const Table<NcciRow>& table, std::string_view col1, std::string_view col2, DateKey date) {
+const NcciRow* edit_in_force(NcciRows pair_rows, DateKey date) {
   const NcciRow* found = nullptr;
-  for (const NcciRow& row : find_ncci(table, col1, col2)) {
+  for (const NcciRow& row : pair_rows) {
     if (row.effective > date) continue;
     if (row.deleted != 0 && row.deleted <= date) continue;
     if (found == nullptr || row.deleted == 0) found = &row;
@@ -95,9 +95,11 @@ std::vector<Edit> ncci_edits(const ValidVisit& valid, std::vector<Line>& lines, 
   const SmallVector<std::string_view> codes = billed_codes(lines);
   std::vector<Edit> edits;
   for (std::string_view a : codes) {
+    const NcciRows column1 = find_ncci_column1(*table, a);
+    if (column1.first == column1.last) continue;  // a is column one of no edit
     for (std::string_view b : codes) {
       if (a == b) continue;
-      if (const NcciRow* row = edit_in_force(*table, a, b, valid.date())) edits.push_back(make_edit(*row, table->release));
+      if (const NcciRow* row = edit_in_force(find_ncci(column1, b), valid.date())) edits.push_back(make_edit(*row, table->release));
     }
   }
   apply_distinct_services(valid, edits, lines, notes);
