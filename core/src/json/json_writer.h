@@ -86,6 +86,7 @@ class JsonWriter {
     buffer_[used_++] = c;
   }
   void put(const char* s, std::size_t n) {
+    if (n == 0) return;  // an empty string_view may hold a null pointer, which memcpy must not get
     if (n > sizeof buffer_ - used_) {
       flush();
       if (n > sizeof buffer_) {
