@@ -7,6 +7,7 @@
 #include "unitwise/catalogue.h"
 #include "rules/discipline_modifiers.h"
 #include "rules/eight_minute_rule.h"
+#include "text/concat.h"
 #include "text/trace_text.h"
 #include "rules/rules.h"
 #include "rules/small_vector.h"
@@ -55,11 +56,11 @@ Entries merge_services(const ValidVisit& valid, Result& r, Trace& trace) {
     same->minutes += s.minutes;
     same->assistant_minutes += s.assistant_minutes;
     same->has_minutes = same->has_minutes || s.has_minutes;
-    r.warnings.push_back({WarningId::DuplicateCode, s.code + " is listed more than once under the same plan of care; "
-                                                 "its minutes were added together into one line."});
+    r.warnings.push_back({WarningId::DuplicateCode, cat({s.code, " is listed more than once under the same plan of "
+                                                     "care; its minutes were added together into one line."})});
     trace.add(Rule::DuplicateCode, s.code, kOneLineSource, [&] {
-      return s.code + " appears again (service " + std::to_string(i + 1) + "): minutes combined, now " +
-             std::to_string(same->minutes) + " minutes on one line.";
+      return cat({s.code, " appears again (service ", i + 1, "): minutes combined, now ", same->minutes,
+                  " minutes on one line."});
     });
   }
   return entries;
@@ -70,13 +71,11 @@ void untimed_units(Entries& entries, Trace& trace) {
   for (Entry& e : entries) {
     if (e.timed()) continue;
     e.units = 1;
-    trace.add(Rule::Untimed, std::string(e.code()), kUntimedSource, [&] {
-      std::string text = std::string(e.code()) + " is untimed (" + e.info->unit_basis +
-                         "): 1 unit";
-      if (e.has_minutes && e.minutes > 0) {
-        text += "; its " + std::to_string(e.minutes) + " minutes count toward total treatment time, not the timed pool";
-      }
-      return text + ".";
+    trace.add(Rule::Untimed, e.code(), kUntimedSource, [&] {
+      const bool counted = e.has_minutes && e.minutes > 0;
+      if (!counted) return cat({e.code(), " is untimed (", e.info->unit_basis, "): 1 unit."});
+      return cat({e.code(), " is untimed (", e.info->unit_basis, "): 1 unit; its ", e.minutes,
+                  " minutes count toward total treatment time, not the timed pool."});
     });
   }
 }
@@ -84,8 +83,7 @@ void untimed_units(Entries& entries, Trace& trace) {
 std::string minutes_list(const Pool& pool) {
   std::string text;
   for (const Entry* e : pool) {
-    if (!text.empty()) text += " + ";
-    text += std::string(e->code()) + " " + std::to_string(e->minutes);
+    append(text, {text.empty() ? "" : " + ", e->code(), " ", e->minutes});
   }
   return text;
 }
@@ -93,7 +91,7 @@ std::string minutes_list(const Pool& pool) {
 std::string band_text(int units) {
   if (units == 0) return "below 8 minutes";
   const int low = chart_band_low(units);
-  return std::to_string(low) + "–" + std::to_string(15 * units + 7) + " minute band";
+  return cat({low, "–", 15 * units + 7, " minute band"});
 }
 
 SmallVector<int> tie_ranks(const Pool& pool, const VisitOptions& options) {
@@ -134,27 +132,26 @@ void record_tie(const Pool& pool, const TotalTimeAllocation& a, const Visit& vis
   tie.alternatives = tie_alternatives(tie.codes, tie.units, tie.chosen);
   const int left = pool[a.tie.members.front()]->minutes % 15;
   std::string codes;
-  for (const auto& c : tie.codes) codes += (codes.empty() ? "" : ", ") + c;
+  for (const auto& c : tie.codes) append(codes, {codes.empty() ? "" : ", ", c});
   std::string chosen;
-  for (const auto& c : tie.chosen) chosen += (chosen.empty() ? "" : ", ") + c;
+  for (const auto& c : tie.chosen) append(chosen, {chosen.empty() ? "" : ", ", c});
   const bool preferred = !visit.options.tie_preference.empty();
-  r.warnings.push_back({WarningId::Tie, codes + " each have " + std::to_string(left) + " leftover minutes for " +
-                                   count(tie.units, "unit") + ": any of them may bill it (CMS lets the "
-                                   "clinician choose). unitwise gave it to " + chosen + (preferred ? " (tie preference)." : " (input order).")});
+  r.warnings.push_back({WarningId::Tie, cat({codes, " each have ", left, " leftover minutes for ", count(tie.units, "unit"),
+                                             ": any of them may bill it (CMS lets the clinician choose). unitwise gave it to ",
+                                             chosen, preferred ? " (tie preference)." : " (input order)."})});
   trace.add(Rule::CmsTie, "", kTieSource, [&] {
-    return "Tie: " + codes + " each have " + std::to_string(left) + " leftover minutes and " +
-           count(tie.units, "unit") + " left; " + chosen + " got it by " +
-           (preferred ? "tie preference" : "input order") + ". Any tied choice is compliant; never move all the "
-           "units to one code. Set options.tiePreference to choose.";
+    return cat({"Tie: ", codes, " each have ", left, " leftover minutes and ", count(tie.units, "unit"), " left; ",
+                chosen, " got it by ", preferred ? "tie preference" : "input order",
+                ". Any tied choice is compliant; never move all the units to one code. Set options.tiePreference "
+                "to choose."});
   });
   r.ties.push_back(std::move(tie));
 }
 
 void explain_pool(const Pool& pool, const TotalTimeAllocation& a, Trace& trace) {
   trace.add(Rule::Cms8Minute, "", kUnitsSource, [&] {
-    const std::string plan = std::string(to_string(pool.front()->discipline));
-    return plan + " timed minutes " + minutes_list(pool) + " = " + std::to_string(a.total_minutes) + " → " +
-           count(a.total_units, "unit") + " (" + band_text(a.total_units) + ").";
+    return cat({to_string(pool.front()->discipline), " timed minutes ", minutes_list(pool), " = ", a.total_minutes,
+                " → ", count(a.total_units, "unit"), " (", band_text(a.total_units), ")."});
   });
   if (a.total_minutes < 8 && a.total_minutes > 0) {
     trace.add(Rule::CmsBelow8, "", "MCPM 100-04 ch.5 §20.2 C (R1.1, R1.6)", [&] {
@@ -166,35 +163,34 @@ void explain_pool(const Pool& pool, const TotalTimeAllocation& a, Trace& trace) 
   for (std::size_t i = 0; i < pool.size(); ++i) {
     full += a.full_blocks[i];
     if (a.full_blocks[i] == 0) continue;
-    trace.add(Rule::CmsFullBlocks, std::string(pool[i]->code()), kUnitsSource, [&] {
-      return std::string(pool[i]->code()) + ": " + std::to_string(pool[i]->minutes) + " minutes hold " +
-             count(a.full_blocks[i], "full 15-minute block") + " → " + count(a.full_blocks[i], "unit") + ", " +
-             count(pool[i]->minutes % 15, "minute") + " left over.";
+    trace.add(Rule::CmsFullBlocks, pool[i]->code(), kUnitsSource, [&] {
+      return cat({pool[i]->code(), ": ", pool[i]->minutes, " minutes hold ", count(a.full_blocks[i], "full 15-minute block"),
+                  " → ", count(a.full_blocks[i], "unit"), ", ", count(pool[i]->minutes % 15, "minute"), " left over."});
     });
   }
   const int leftover = a.total_units - full;
   for (std::size_t k = 0; k < a.leftover_order.size(); ++k) {
     const std::size_t i = a.leftover_order[k];
-    trace.add(Rule::CmsLeftover, std::string(pool[i]->code()), kLeftoverSource, [&] {
-      std::string text = std::string(pool[i]->code()) + " got leftover unit " + std::to_string(k + 1) + " of " +
-                         std::to_string(leftover) + ": its " + std::to_string(pool[i]->minutes % 15) +
-                         " leftover minutes";
-      std::string beaten;
+    trace.add(Rule::CmsLeftover, pool[i]->code(), kLeftoverSource, [&] {
+      std::string text = cat({pool[i]->code(), " got leftover unit ", k + 1, " of ", leftover, ": its ",
+                              pool[i]->minutes % 15, " leftover minutes"});
+      bool beat_any = false;
       for (std::size_t j = 0; j < pool.size(); ++j) {
         const bool got = std::find(a.leftover_order.begin(), a.leftover_order.end(), j) != a.leftover_order.end();
         if (got || pool[j]->minutes % 15 == 0) continue;
-        beaten += (beaten.empty() ? "" : ", ") + std::string(pool[j]->code()) + "'s " +
-                  std::to_string(pool[j]->minutes % 15);
+        append(text, {beat_any ? ", " : " beat ", pool[j]->code(), "'s ", pool[j]->minutes % 15});
+        beat_any = true;
       }
-      return text + (beaten.empty() ? "." : " beat " + beaten + ".");
+      text += '.';
+      return text;
     });
   }
   for (std::size_t i = 0; i < pool.size(); ++i) {
     if (a.units[i] > 0 || pool[i]->minutes < 8) continue;
-    trace.add(Rule::CmsZeroUnits, std::string(pool[i]->code()), "MCPM 100-04 ch.5 §20.2 Ex 4", [&] {
-      return std::string(pool[i]->code()) + ": " + std::to_string(pool[i]->minutes) +
-             " minutes but no unit: the day's units went to codes with more leftover minutes. Document it; "
-             "don't bill it.";
+    trace.add(Rule::CmsZeroUnits, pool[i]->code(), "MCPM 100-04 ch.5 §20.2 Ex 4", [&] {
+      return cat({pool[i]->code(), ": ", pool[i]->minutes,
+                  " minutes but no unit: the day's units went to codes with more leftover minutes. Document it; "
+                  "don't bill it."});
     });
   }
 }
@@ -235,31 +231,31 @@ void per_code_units(Entries& entries, Result& r, Trace& trace) {
     e.units = chart_units(e.minutes);
     r.total_timed_minutes += e.minutes;
     r.total_timed_units += e.units;
-    trace.add(Rule::PerCode, std::string(e.code()), kPerCodeSource, [&] {
-      return std::string(e.code()) + ": " + std::to_string(e.minutes) + " minutes on its own → " +
-             count(e.units, "unit") + " (" + band_text(e.units) + "); minutes of other codes are not added.";
+    trace.add(Rule::PerCode, e.code(), kPerCodeSource, [&] {
+      return cat({e.code(), ": ", e.minutes, " minutes on its own → ", count(e.units, "unit"), " (",
+                  band_text(e.units), "); minutes of other codes are not added."});
     });
   }
 }
 
 std::string remainder_text(const AssistantSplit& s, const char* modifier) {
-  const std::string p = std::to_string(s.therapist_left);
-  const std::string a = std::to_string(s.assistant_left);
+  const int p = s.therapist_left;
+  const int a = s.assistant_left;
   switch (s.rule) {
     case RemainderRule::TherapistFinalUnit:
-      return "final unit: the therapist furnished " + p + " minutes (8 or more), so no " + modifier +
-             "; the assistant's " + a + " minutes count toward total time only";
+      return cat({"final unit: the therapist furnished ", p, " minutes (8 or more), so no ", modifier, "; the assistant's ",
+                  a, " minutes count toward total time only"});
     case RemainderRule::AssistantOnly:
-      return "final unit: only the assistant furnished its " + a + " minutes → " + modifier;
+      return cat({"final unit: only the assistant furnished its ", a, " minutes → ", modifier});
     case RemainderRule::AssistantOverTenPct:
-      return "final unit: therapist " + p + " minutes (under 8), assistant " + a + " minutes (over 10%) → " + modifier;
+      return cat({"final unit: therapist ", p, " minutes (under 8), assistant ", a, " minutes (over 10%) → ", modifier});
     case RemainderRule::AssistantDeMinimis:
-      return "final unit: the assistant's " + a + " minutes are 10% or less (de minimis) → no " + modifier;
+      return cat({"final unit: the assistant's ", a, " minutes are 10% or less (de minimis) → no ", modifier});
     case RemainderRule::TherapistOnly:
-      return "final unit: only the therapist furnished its " + p + " minutes → no " + modifier;
+      return cat({"final unit: only the therapist furnished its ", p, " minutes → no ", modifier});
     case RemainderRule::TwoUnitsOneEach:
-      return "two units left from therapist " + p + " and assistant " + a + " minutes: one unit each, the "
-             "assistant's with " + modifier + " (CY2022 9–14 minute rule)";
+      return cat({"two units left from therapist ", p, " and assistant ", a, " minutes: one unit each, the assistant's "
+                  "with ", modifier, " (CY2022 9–14 minute rule)"});
     case RemainderRule::None:
       break;
   }
@@ -287,11 +283,11 @@ void add_line(Result& r, const Entry& e, int units, bool assistant, const char* 
 void build_lines(const Entries& entries, const Visit& visit, Result& r, Trace& trace) {
   const PayerProfile& payer = visit.payer;
   for (const Entry& e : entries) {
-    const std::string code(e.code());
+    const std::string_view code = e.code();
     if (payer.discipline_modifiers) {
       trace.add(Rule::DisciplineModifier, code, kDisciplineModifierSource, [&] {
-        return code + ": " + discipline_modifier(e.discipline) + " because it is furnished under the " +
-               plan_name(e.discipline) + " plan of care.";
+        return cat({code, ": ", discipline_modifier(e.discipline), " because it is furnished under the ",
+                    plan_name(e.discipline), " plan of care."});
       });
     }
     const char* modifier = assistant_modifier(e.discipline);
@@ -301,8 +297,8 @@ void build_lines(const Entries& entries, const Visit& visit, Result& r, Trace& t
       continue;
     }
     if (modifier == nullptr) {
-      r.warnings.push_back({WarningId::SlpAssistant, code + ": assistant minutes were given under an SLP plan of care; "
-                                                 "there is no assistant modifier for SLP (CQ is PT, CO is OT)."});
+      r.warnings.push_back({WarningId::SlpAssistant, cat({code, ": assistant minutes were given under an SLP plan of "
+                                                           "care; there is no assistant modifier for SLP (CQ is PT, CO is OT)."})});
       add_line(r, e, e.units, false, modifier, visit.payer.discipline_modifiers);
       continue;
     }
@@ -310,9 +306,8 @@ void build_lines(const Entries& entries, const Visit& visit, Result& r, Trace& t
       const bool with = untimed_needs_assistant_modifier(e.minutes, e.assistant_minutes);
       add_line(r, e, e.units, with, modifier, visit.payer.discipline_modifiers);
       trace.add(Rule::AssistantUntimed, code, kAssistantSource, [&] {
-        return code + ": the assistant alone furnished " + std::to_string(e.assistant_minutes) + " of " +
-               std::to_string(e.minutes) + " minutes (" + (with ? "over" : "not over") + " 10%) → " +
-               (with ? std::string(modifier) : "no " + std::string(modifier)) + ".";
+        return cat({code, ": the assistant alone furnished ", e.assistant_minutes, " of ", e.minutes, " minutes (",
+                    with ? "over" : "not over", " 10%) → ", with ? "" : "no ", modifier, "."});
       });
       continue;
     }
@@ -320,24 +315,25 @@ void build_lines(const Entries& entries, const Visit& visit, Result& r, Trace& t
     if (s.therapist_units > 0) add_line(r, e, s.therapist_units, false, modifier, visit.payer.discipline_modifiers);
     if (s.assistant_units > 0) add_line(r, e, s.assistant_units, true, modifier, visit.payer.discipline_modifiers);
     trace.add(Rule::AssistantUnits, code, kAssistantSource, [&] {
-      std::string text = code + ": therapist " + std::to_string(e.minutes - e.assistant_minutes) +
-                         " minutes (with time together), assistant alone " + std::to_string(e.assistant_minutes) +
-                         " → full blocks: " + std::to_string(s.therapist_blocks) + " therapist, " +
-                         std::to_string(s.assistant_blocks) + " assistant (" + modifier + ")";
-      if (s.rule != RemainderRule::None) text += "; " + remainder_text(s, modifier);
-      return text + ". Lines: " + std::to_string(s.therapist_units) + " without " + modifier + ", " +
-             std::to_string(s.assistant_units) + " with " + modifier + ".";
+      std::string text = cat({code, ": therapist ", e.minutes - e.assistant_minutes,
+                              " minutes (with time together), assistant alone ", e.assistant_minutes,
+                              " → full blocks: ", s.therapist_blocks, " therapist, ", s.assistant_blocks,
+                              " assistant (", modifier, ")"});
+      if (s.rule != RemainderRule::None) append(text, {"; ", remainder_text(s, modifier)});
+      append(text, {". Lines: ", s.therapist_units, " without ", modifier, ", ", s.assistant_units, " with ", modifier,
+                    "."});
+      return text;
     });
     if (s.both_reach_eight) {
-      r.warnings.push_back({WarningId::AssistantPrecedence, code + ": therapist and assistant each furnished 8+ minutes of "
-                                                        "the final unit; unitwise billed it without " + modifier +
-                                                        " (therapist >= 8 rule). CMS's precedence here is UNVERIFIED."});
+      r.warnings.push_back({WarningId::AssistantPrecedence, cat({code, ": therapist and assistant each furnished 8+ minutes "
+                                                                  "of the final unit; unitwise billed it without ", modifier,
+                                                                  " (therapist >= 8 rule). CMS's precedence here is UNVERIFIED."})});
     }
     if (s.base_matters) {
-      r.warnings.push_back({WarningId::AssistantDeMinimisBase, code + ": whether the assistant's " +
-                                                             std::to_string(s.assistant_left) + " minutes exceed 10% "
-                                                             "depends on the base (15 minutes or the unit's own minutes), "
-                                                             "which is UNVERIFIED; set options.deMinimisBase to choose."});
+      r.warnings.push_back({WarningId::AssistantDeMinimisBase, cat({code, ": whether the assistant's ", s.assistant_left,
+                                                                     " minutes exceed 10% depends on the base (15 minutes "
+                                                                     "or the unit's own minutes), which is UNVERIFIED; set "
+                                                                     "options.deMinimisBase to choose."})});
     }
   }
 }
@@ -351,8 +347,8 @@ void check_code_pairs(const Entries& entries, Result& r) {
   for (const Entry& e : entries) {
     const std::string& primary = e.info->primary_code;
     if (e.units > 0 && !primary.empty() && !billed(primary)) {
-      r.warnings.push_back({WarningId::AddOnWithoutPrimary, std::string(e.code()) + " is an add-on code: bill it with " +
-                                                          primary + " on the same day."});
+      r.warnings.push_back({WarningId::AddOnWithoutPrimary, cat({e.code(), " is an add-on code: bill it with ", primary,
+                                                                  " on the same day."})});
     }
   }
   for (const Entry& e : entries) {
@@ -385,7 +381,7 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
 
   Notes notes;
   notes.explain = explain.trace;
-  if (!visit.payer.note.empty()) notes.warn(WarningId::PayerNote, visit.payer.name + ": " + visit.payer.note);
+  if (!visit.payer.note.empty()) notes.warn(WarningId::PayerNote, cat({visit.payer.name, ": ", visit.payer.note}));
   apply_unit_caps(valid, r.lines, notes);
   if (visit.payer.medicare_coverage) apply_telehealth(valid, r.lines, notes);
   r.releases = used_releases(valid, notes);

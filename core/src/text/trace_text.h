@@ -7,16 +7,17 @@
 #include <vector>
 
 #include "reference/fixed_point.h"
+#include "text/concat.h"
 #include "unitwise/model.h"
 
 namespace unitwise {
 
 
-inline std::string dollars(long long cents) { return "$" + fixed_text(cents, 2); }
+inline std::string dollars(long long cents) { return cat({"$", fixed_text(cents, 2)}); }
 
 // "1 unit", "3 units": trace text reads as sentences, not "unit(s)".
 inline std::string count(int n, const char* noun) {
-  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+  return cat({n, " ", noun, n == 1 ? "" : "s"});
 }
 
 class Trace {
@@ -24,9 +25,9 @@ class Trace {
   Trace(bool enabled, std::vector<TraceEntry>& out) : enabled_(enabled), out_(out) {}
 
   template <class MakeText>
-  void add(Rule rule, std::string code, std::string_view source, MakeText&& make_text) {
-    if (!enabled_) return;
-    out_.push_back(TraceEntry{rule, std::forward<MakeText>(make_text)(), source, std::move(code)});
+  void add(Rule rule, std::string_view code, std::string_view source, MakeText&& make_text) {
+    if (!enabled_) return;  // before any copy: the rules-only path must not pay for the trace
+    out_.push_back(TraceEntry{rule, std::forward<MakeText>(make_text)(), source, std::string(code)});
   }
 
  private:

@@ -1,0 +1,27 @@
+#include "text/concat.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace unitwise {
+
+void Piece::set_number(long long n) {
+  const auto end = std::to_chars(digits_, digits_ + sizeof digits_, n).ptr;
+  size_ = static_cast<std::size_t>(end - digits_);
+}
+
+void append(std::string& text, std::initializer_list<Piece> pieces) {
+  std::size_t size = text.size();
+  for (const Piece& p : pieces) size += p.view().size();
+  // Grow geometrically: a sentence built in parts must not reallocate on every part.
+  if (size > text.capacity()) text.reserve(std::max(size, 2 * text.capacity()));
+  for (const Piece& p : pieces) text.append(p.view());
+}
+
+std::string cat(std::initializer_list<Piece> pieces) {
+  std::string text;
+  append(text, pieces);
+  return text;
+}
+
+}  // namespace unitwise
