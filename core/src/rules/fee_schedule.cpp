@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "rules/rules.h"
+#include "text/concat.h"
 #include "text/trace_text.h"
 
 namespace unitwise {
@@ -40,9 +41,9 @@ void warn_once(Notes& notes, WarningId id, std::string message) {
 }
 
 std::string price_text(const RvuRow& rvu, int pe, const GpciRow& g, std::int64_t cf, const UnitPrice& u) {
-  return "(" + fixed_text(rvu.work, 2) + " × " + fixed_text(g.work, 3) + " + " + fixed_text(pe, 2) + " × " +
-         fixed_text(g.pe, 3) + " + " + fixed_text(rvu.mp, 2) + " × " + fixed_text(g.mp, 3) + ") × $" +
-         fixed_text(cf, 4) + " = " + dollars(round_to_cents(u.full)) + " per unit";
+  return cat({"(", fixed_text(rvu.work, 2), " × ", fixed_text(g.work, 3), " + ", fixed_text(pe, 2), " × ",
+              fixed_text(g.pe, 3), " + ", fixed_text(rvu.mp, 2), " × ", fixed_text(g.mp, 3), ") × $", fixed_text(cf, 4),
+              " = ", dollars(round_to_cents(u.full)), " per unit"});
 }
 
 // The unit paid in full: highest PE payment of the day, then highest full price, then line order (Novitas).
@@ -73,7 +74,7 @@ FeeLine per_code_fee(const PayerProfile& payer, const Line& line, Notes& notes) 
     f.allowed = f.full;
     return f;
   }
-  warn_once(notes, WarningId::PayerFeeUnknown, line.code + ": " + payer.name + "'s fee table has no price for it; $0 shown.");
+  warn_once(notes, WarningId::PayerFeeUnknown, cat({line.code, ": ", payer.name, "'s fee table has no price for it; $0 shown."}));
   return f;
 }
 
@@ -124,8 +125,8 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     p.rvu = find_rvu(rvus, lines[i].code);
     if (p.rvu == nullptr) {
       if (lines[i].units > 0) {
-        warn_once(notes, WarningId::NoRvus, lines[i].code + ": the fee schedule used (" + rvus.release.name +
-                                                ") has no relative values for it; priced at $0.");
+        warn_once(notes, WarningId::NoRvus, cat({lines[i].code, ": the fee schedule used (", rvus.release.name,
+                                                 ") has no relative values for it; priced at $0."}));
       }
       continue;
     }
@@ -134,8 +135,8 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     int pe = p.rvu->pe_nonfac;
     if (visit.setting == Setting::Facility) {
       if (p.rvu->fac_pe_na) {
-        warn_once(notes, WarningId::FacilityPeNa, lines[i].code + ": CMS publishes no facility PE for it; priced at the "
-                                           "non-facility rate, as outpatient therapy generally is (UNVERIFIED).");
+        warn_once(notes, WarningId::FacilityPeNa, cat({lines[i].code, ": CMS publishes no facility PE for it; priced at "
+                                                       "the non-facility rate, as outpatient therapy generally is (UNVERIFIED)."}));
       } else {
         pe = p.rvu->pe_fac;
       }
@@ -144,13 +145,13 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     if (!p.paid && lines[i].units > 0 && payer.medicare_coverage) {
       const bool bundled = p.rvu->status == 'B';
       warn_once(notes, bundled ? WarningId::StatusBBundled : WarningId::StatusINotMedicare,
-                lines[i].code + (bundled ? " is bundled into the day's other services (status B): Medicare never pays "
-                                           "it separately, and the patient may not be billed for it. It is shown at $0."
-                                         : ": Medicare status I, not valid for Medicare: $0."));
+                cat({lines[i].code, bundled ? " is bundled into the day's other services (status B): Medicare never "
+                                              "pays it separately, and the patient may not be billed for it. It is shown at $0."
+                                            : ": Medicare status I, not valid for Medicare: $0."}));
     }
     if (p.paid && p.rvu->status == 'R' && lines[i].units > 0 && payer.medicare_coverage) {
-      warn_once(notes, WarningId::StatusRRestricted, lines[i].code + ": Medicare status R, restricted coverage; "
-                                              "check the MAC's policy before billing.");
+      warn_once(notes, WarningId::StatusRRestricted, cat({lines[i].code, ": Medicare status R, restricted coverage; "
+                                                          "check the MAC's policy before billing."}));
     }
     if (p.paid && lines[i].units > 0) {
       trace.add(Rule::FeeUnitPrice, lines[i].code, kPfsSource,
@@ -163,10 +164,9 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
   for (std::size_t i = 0; i < lines.size(); ++i) mppr_units += priced[i].mppr ? lines[i].units : 0;
   if (mppr_units > 1) {
     trace.add(Rule::FeeMppr, lines[full_line].code, kMpprSource, [&] {
-      return lines[full_line].code + " has the highest practice-expense payment (" +
-             dollars(round_to_cents(priced[full_line].unit.pe_part)) +
-             "): one unit of it is paid in full; every other unit of the day gets " +
-             std::to_string(kMpprPePercent) + "% of its PE.";
+      return cat({lines[full_line].code, " has the highest practice-expense payment (",
+                  dollars(round_to_cents(priced[full_line].unit.pe_part)),
+                  "): one unit of it is paid in full; every other unit of the day gets ", kMpprPePercent, "% of its PE."});
     });
   }
 
@@ -187,8 +187,8 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
       f.assistant = round_to_cents(after_mppr) - f.allowed;
       if (line.assistant) {
         trace.add(Rule::FeeAssistant, line.code, kAssistantSource, [&] {
-          return line.code + " " + std::string(line.modifiers.back()) + " line: " + std::to_string(kAssistantPercent) + "% of " +
-                 dollars(round_to_cents(after_mppr)) + " = " + dollars(f.allowed) + " (after MPPR).";
+          return cat({line.code, " ", line.modifiers.back(), " line: ", kAssistantPercent, "% of ",
+                      dollars(round_to_cents(after_mppr)), " = ", dollars(f.allowed), " (after MPPR)."});
         });
       }
     }
@@ -206,9 +206,9 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     if (patients && line.units > 0) {
       fee.patient_owes += f.allowed;
       notes.warn(WarningId::PatientLiable,
-                 line.code + " (" + std::string(line.liability == Liability::Abn ? "GA, under an ABN" : "GY, excluded by law") +
-                     "): the patient pays for it; " + dollars(f.allowed) +
-                     " is the Medicare allowed amount, an estimate of the charge, which may differ.");
+                 cat({line.code, " (", line.liability == Liability::Abn ? "GA, under an ABN" : "GY, excluded by law",
+                      "): the patient pays for it; ", dollars(f.allowed),
+                      " is the Medicare allowed amount, an estimate of the charge, which may differ."}));
     }
     fee.full += f.full;
     fee.mppr += f.mppr;
@@ -222,23 +222,23 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     fee.lines.push_back(std::move(f));
   }
   if (payer.fee_basis == PayerProfile::FeeBasis::Unknown) {
-    notes.warn(WarningId::PayerFeeUnknown, payer.name + ": its fees are not loaded, so the fee shows $0. Units and "
-                                           "modifiers do not depend on it.");
+    notes.warn(WarningId::PayerFeeUnknown, cat({payer.name, ": its fees are not loaded, so the fee shows $0. Units and "
+                                                "modifiers do not depend on it."}));
   }
   if (payer.fee_basis != PayerProfile::FeeBasis::Medicare) {
     trace.add(Rule::PayerFee, "", "the payer profile (docs/payers.md)", [&] {
       switch (payer.fee_basis) {
         case PayerProfile::FeeBasis::PercentOfMedicare:
-          return payer.name + " pays " + std::to_string(payer.percent_of_medicare) + "% of the Medicare amount.";
-        case PayerProfile::FeeBasis::PerCode: return payer.name + " pays from its own fee table, per unit.";
-        default: return payer.name + ": fees unknown.";
+          return cat({payer.name, " pays ", payer.percent_of_medicare, "% of the Medicare amount."});
+        case PayerProfile::FeeBasis::PerCode: return cat({payer.name, " pays from its own fee table, per unit."});
+        default: return cat({payer.name, ": fees unknown."});
       }
     });
   }
   trace.add(Rule::FeeShare, "", kShareSource, [&] {
-    return "Allowed " + dollars(fee.allowed) + ": deductible " + dollars(fee.deductible) + ", 20% coinsurance " +
-           dollars(fee.coinsurance) + ", 2% sequestration " + dollars(fee.sequestration) + " → Medicare pays " +
-           dollars(fee.medicare_pays) + ", the patient owes " + dollars(fee.patient_owes) + ".";
+    return cat({"Allowed ", dollars(fee.allowed), ": deductible ", dollars(fee.deductible), ", 20% coinsurance ",
+                dollars(fee.coinsurance), ", 2% sequestration ", dollars(fee.sequestration), " → Medicare pays ",
+                dollars(fee.medicare_pays), ", the patient owes ", dollars(fee.patient_owes), "."});
   });
   return fee;
 }

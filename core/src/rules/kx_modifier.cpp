@@ -5,6 +5,7 @@
 
 #include "rules/kx_thresholds.h"
 #include "rules/rules.h"
+#include "text/concat.h"
 #include "text/trace_text.h"
 
 namespace unitwise {
@@ -35,10 +36,9 @@ void apply_kx(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
       if (!crossed && spent > threshold) {
         crossed = true;
         Trace(notes.explain, notes.trace).add(Rule::Kx, line.code, kKxSource, [&] {
-          return line.code + ": the " + bucket_name(bucket) + " spend reaches " + dollars(spent) + ", past the " +
-                 std::to_string(kx->release->year) + " threshold of " + dollars(threshold) +
-                 " → KX on this line and every later " + bucket_name(bucket) +
-                 " line (the line that straddles it included: UNVERIFIED).";
+          return cat({line.code, ": the ", bucket_name(bucket), " spend reaches ", dollars(spent), ", past the ",
+                      kx->release->year, " threshold of ", dollars(threshold), " → KX on this line and every later ",
+                      bucket_name(bucket), " line (the line that straddles it included: UNVERIFIED)."});
         });
       }
       if (crossed) line.modifiers.emplace_back("KX");
@@ -46,19 +46,19 @@ void apply_kx(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
     if (!any_line) continue;
     const std::string name = bucket_name(bucket);
     if (crossed) {
-      notes.warn(WarningId::KxApplied, "The " + name + " therapy spend this year (" + dollars(spent) +
-                                           " with this visit) is past the " + dollars(threshold) +
-                                           " threshold: KX added. Only bill KX when the record justifies "
-                                           "medical necessity.");
+      notes.warn(WarningId::KxApplied, cat({"The ", name, " therapy spend this year (", dollars(spent),
+                                            " with this visit) is past the ", dollars(threshold),
+                                            " threshold: KX added. Only bill KX when the record justifies medical "
+                                            "necessity."}));
     } else if (spent * 10 >= threshold * 9) {
-      notes.warn(WarningId::KxApproaching, "The " + name + " therapy spend this year reaches " + dollars(spent) +
-                                               ", within 10% of the " + dollars(threshold) + " KX threshold.");
+      notes.warn(WarningId::KxApproaching, cat({"The ", name, " therapy spend this year reaches ", dollars(spent),
+                                                ", within 10% of the ", dollars(threshold), " KX threshold."}));
     }
     const auto& review = valid.releases().review;
     if (review && spent > review->amount) {
-      notes.warn(WarningId::TargetedReview, "The " + name + " therapy spend this year (" + dollars(spent) +
-                                                ") is past " + dollars(review->amount) +
-                                                ": claims may be picked for targeted medical review.");
+      notes.warn(WarningId::TargetedReview, cat({"The ", name, " therapy spend this year (", dollars(spent), ") is past ",
+                                                 dollars(review->amount), ": claims may be picked for targeted medical "
+                                                 "review."}));
     }
   }
 }

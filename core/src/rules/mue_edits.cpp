@@ -4,6 +4,7 @@
 
 #include "rules/rules.h"
 #include "rules/small_vector.h"
+#include "text/concat.h"
 #include "text/trace_text.h"
 
 namespace unitwise {
@@ -77,25 +78,25 @@ std::vector<Edit> mue_edits(const ValidVisit& valid, std::vector<Line>& lines, N
     e.mai = mue->mai;
     e.denied_units = denied_units;
     e.severity = denies ? Severity::Error : Severity::Warning;
-    const std::string over = e.column1 + ": " + count(billed, "unit") + (per_line ? " on one claim line" : " on one day") +
-                             ", above the MUE of " + std::to_string(mue->value) + ". ";
+    e.message = cat({e.column1, ": ", count(billed, "unit"), per_line ? " on one claim line" : " on one day",
+                     ", above the MUE of ", mue->value, ". "});
     if (!denies) {
-      e.message = over + "Medicare would deny the code's " + (per_line ? "line" : "units of the day") +
-                  "; this payer may apply the same limit.";
+      append(e.message, {"Medicare would deny the code's ", per_line ? "line" : "units of the day",
+                         "; this payer may apply the same limit."});
     } else if (per_line) {
-      e.message = over + "Medicare denies the whole line, not only the units above the limit.";
+      e.message += "Medicare denies the whole line, not only the units above the limit.";
     } else {
-      e.message = over + "Medicare denies every unit of " + e.column1 + " on this date, not only the units above "
-                  "the limit, so none of it is counted as allowed.";
+      append(e.message, {"Medicare denies every unit of ", e.column1, " on this date, not only the units above the "
+                         "limit, so none of it is counted as allowed."});
     }
-    e.rationale = mai_meaning(mue->mai) + "; " + mue->rationale;
+    e.rationale = cat({mai_meaning(mue->mai), "; ", mue->rationale});
     e.source = table->release.name;
     e.appeal = appeal_text(mue->mai);
     if (denies) {
       trace.add(Rule::Mue, e.column1, kMueSource, [&] {
-        return e.column1 + ": " + count(denied_units, "unit") + " denied by the MUE (" + mai_meaning(mue->mai) +
-               "), priced at $0. The denial is the provider's: the patient may not be billed for these units, "
-               "even under an ABN.";
+        return cat({e.column1, ": ", count(denied_units, "unit"), " denied by the MUE (", mai_meaning(mue->mai),
+                    "), priced at $0. The denial is the provider's: the patient may not be billed for these units, "
+                    "even under an ABN."});
       });
     }
     edits.push_back(std::move(e));

@@ -7,6 +7,7 @@
 #include "reference/ncci_notes.h"
 #include "rules/rules.h"
 #include "rules/small_vector.h"
+#include "text/concat.h"
 #include "text/trace_text.h"
 
 namespace unitwise {
@@ -45,16 +46,16 @@ Edit make_edit(const NcciRow& row, const Release& release) {
   if (e.modifier_allowed) {
     e.severity = Severity::Warning;
     e.suggested_modifiers = {"59", "XE", "XS", "XP", "XU"};  // X{EPSU} preferred over 59 when one fits (NCCI ch. I §E)
-    e.message = e.column2 + " is bundled into " + e.column1 + " on the same day. It is paid only when it was a "
-                "distinct service (separate session, structure or practitioner, or non-overlapping time) and the "
-                "record shows it: then put XE, XS, XP or XU (or 59 if none fits) on " + e.column2 +
-                ". Never add a modifier just to get past the edit.";
+    e.message = cat({e.column2, " is bundled into ", e.column1, " on the same day. It is paid only when it was a "
+                     "distinct service (separate session, structure or practitioner, or non-overlapping time) and the "
+                     "record shows it: then put XE, XS, XP or XU (or 59 if none fits) on ", e.column2,
+                     ". Never add a modifier just to get past the edit."});
   } else {
     e.severity = Severity::Error;
-    e.message = e.column2 + " cannot be billed with " + e.column1 + " on the same day, with or without a modifier "
-                "(indicator 0): only " + e.column1 + " is payable.";
+    e.message = cat({e.column2, " cannot be billed with ", e.column1, " on the same day, with or without a modifier "
+                     "(indicator 0): only ", e.column1, " is payable."});
   }
-  if (const std::string* note = ncci_note(row.column1, row.column2)) e.message += " Note: " + *note;
+  if (const std::string* note = ncci_note(row.column1, row.column2)) append(e.message, {" Note: ", *note});
   return e;
 }
 
@@ -71,14 +72,14 @@ void apply_distinct_services(const ValidVisit& valid, std::vector<Edit>& edits, 
       if (e.column2 != s.code || !e.modifier_allowed || !e.bypassed_by.empty()) continue;
       e.bypassed_by = m->modifier;
       e.record_must_show = m->record_must_show;
-      e.message = e.column2 + " carries " + m->modifier + " (" + m->meaning + ") to be paid beside " + e.column1 +
-                  ": the record must show " + m->record_must_show + ". Without that, the edit applies and " +
-                  e.column2 + " is denied.";
+      e.message = cat({e.column2, " carries ", m->modifier, " (", m->meaning, ") to be paid beside ", e.column1,
+                       ": the record must show ", m->record_must_show, ". Without that, the edit applies and ",
+                       e.column2, " is denied."});
       used = true;
     }
     if (!used) {
-      notes.warn(WarningId::DistinctServiceUnused, s.code + ": " + m->modifier + " was not added, because no NCCI edit "
-                                                   "pairs " + s.code + " with another code billed today.");
+      notes.warn(WarningId::DistinctServiceUnused, cat({s.code, ": ", m->modifier, " was not added, because no NCCI "
+                                                        "edit pairs ", s.code, " with another code billed today."}));
       continue;
     }
     for (Line& l : lines) {
@@ -105,10 +106,9 @@ std::vector<Edit> ncci_edits(const ValidVisit& valid, std::vector<Line>& lines, 
   apply_distinct_services(valid, edits, lines, notes);
   if (codes.size() > 1) {
     Trace(notes.explain, notes.trace).add(Rule::Ncci, "", table->release.name, [&] {
-      return "Checked " + count(static_cast<int>(codes.size() * (codes.size() - 1) / 2), "code pair") +
-             " against the NCCI PTP table \"" + table->release.name + "\" (effective " +
-             iso_date(table->release.effective) + "): " + count(static_cast<int>(edits.size()), "edit") +
-             ". Edits added after that release are not known to it.";
+      return cat({"Checked ", count(static_cast<int>(codes.size() * (codes.size() - 1) / 2), "code pair"),
+                  " against the NCCI PTP table \"", table->release.name, "\" (effective ", iso_date(table->release.effective),
+                  "): ", count(static_cast<int>(edits.size()), "edit"), ". Edits added after that release are not known to it."});
     });
   }
   return edits;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "rules/rules.h"
+#include "text/concat.h"
 #include "text/trace_text.h"
 
 namespace unitwise {
@@ -29,32 +30,33 @@ std::vector<UsedRelease> used_releases(const ValidVisit& valid, Notes& notes) {
   Trace trace(notes.explain, notes.trace);
   if (fee_nearest) {
     notes.warn(WarningId::FeeScheduleNearest,
-               "No Medicare fee schedule for " + std::to_string(year) + " is loaded: the fee is an estimate at " +
-                   std::to_string(r.rvu.table->release.year) + " rates (" + r.rvu.table->release.name +
-                   "). Units and modifiers do not depend on it.");
+               cat({"No Medicare fee schedule for ", year, " is loaded: the fee is an estimate at ",
+                    r.rvu.table->release.year, " rates (", r.rvu.table->release.name,
+                    "). Units and modifiers do not depend on it."}));
   }
   trace.add(Rule::FeeRelease, "", "CMS PFS relative value files", [&] {
-    return "Fee schedule: " + r.rvu.table->release.name + " (in force from " + iso_date(r.rvu.table->release.effective) +
-           ")" + (fee_nearest ? ", the nearest to this date of service." : ".");
+    return cat({"Fee schedule: ", r.rvu.table->release.name, " (in force from ", iso_date(r.rvu.table->release.effective),
+                ")", fee_nearest ? ", the nearest to this date of service." : "."});
   });
   const bool thresholds_nearest = (r.kx && r.kx->nearest) || (r.review && r.review->nearest);
   if (thresholds_nearest) {
     notes.warn(WarningId::ThresholdsNearest,
-               "No therapy threshold for " + std::to_string(year) + " is loaded: KX and review use the " +
-                   std::to_string(r.kx ? r.kx->release->year : r.review->release->year) + " amounts.");
+               cat({"No therapy threshold for ", year, " is loaded: KX and review use the ",
+                    r.kx ? r.kx->release->year : r.review->release->year, " amounts."}));
   }
   for (const Release* early : {r.ncci.table && r.ncci.nearest ? &r.ncci.table->release : nullptr,
                                 r.mue.table && r.mue.nearest ? &r.mue.table->release : nullptr}) {
     if (early == nullptr) continue;
-    notes.warn(WarningId::EditTablesNearest, "No loaded edit table covers this date of service: edits were checked "
-                                             "against " + early->name + ", in force from " + iso_date(early->effective) + ".");
+    notes.warn(WarningId::EditTablesNearest, cat({"No loaded edit table covers this date of service: edits were checked "
+                                                  "against ", early->name, ", in force from ", iso_date(early->effective), "."}));
   }
   trace.add(Rule::EditRelease, "", "CMS NCCI PTP and MUE tables", [&] {
     std::string text = "Edit tables: ";
-    if (r.ncci.table) text += r.ncci.table->release.name + " (from " + iso_date(r.ncci.table->release.effective) + ")";
+    if (r.ncci.table) append(text, {r.ncci.table->release.name, " (from ", iso_date(r.ncci.table->release.effective), ")"});
     if (r.ncci.table && r.mue.table) text += "; ";
-    if (r.mue.table) text += r.mue.table->release.name + " (from " + iso_date(r.mue.table->release.effective) + ")";
-    return text + ".";
+    if (r.mue.table) append(text, {r.mue.table->release.name, " (from ", iso_date(r.mue.table->release.effective), ")"});
+    text += '.';
+    return text;
   });
   return out;
 }
