@@ -9,8 +9,8 @@ namespace unitwise {
 
 JsonWriter& JsonWriter::fixed(std::int64_t scaled, int decimals) {
   comma();
-  const std::string text = fixed_text(scaled, decimals);
-  put(text.data(), text.size());
+  char text[kFixedChars];
+  put(text, write_fixed(text, scaled, decimals));
   return *this;
 }
 

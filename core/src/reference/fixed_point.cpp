@@ -1,5 +1,7 @@
 #include "reference/fixed_point.h"
 
+#include <algorithm>
+
 namespace unitwise {
 
 std::optional<std::int64_t> parse_fixed(std::string_view text, int decimals) {
@@ -29,22 +31,26 @@ std::optional<std::int64_t> parse_fixed(std::string_view text, int decimals) {
   return negative ? -value : value;
 }
 
+std::size_t write_fixed(char* out, long long scaled, int decimals) {
+  char digits[kFixedChars];
+  char* p = digits + sizeof digits;
+  // Unsigned, so the most negative value has a magnitude too.
+  unsigned long long magnitude = scaled < 0 ? 0 - static_cast<unsigned long long>(scaled) : static_cast<unsigned long long>(scaled);
+  for (int i = 0; i < decimals; ++i, magnitude /= 10) *--p = static_cast<char>('0' + magnitude % 10);
+  if (decimals > 0) *--p = '.';
+  do {
+    *--p = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (scaled < 0) *--p = '-';
+  const auto size = static_cast<std::size_t>(digits + sizeof digits - p);
+  std::copy(p, p + size, out);
+  return size;
+}
+
 std::string fixed_text(long long scaled, int decimals) {
-  std::string out;
-  if (scaled < 0) {
-    out += '-';
-    scaled = -scaled;
-  }
-  long long unit = 1;
-  for (int i = 0; i < decimals; ++i) unit *= 10;
-  out += std::to_string(scaled / unit);
-  if (decimals > 0) {
-    const std::string frac = std::to_string(scaled % unit);
-    out += '.';
-    out.append(static_cast<std::size_t>(decimals) - frac.size(), '0');
-    out += frac;
-  }
-  return out;
+  char text[kFixedChars];
+  return std::string(text, write_fixed(text, scaled, decimals));
 }
 
 }  // namespace unitwise

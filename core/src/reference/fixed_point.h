@@ -14,4 +14,8 @@ std::optional<std::int64_t> parse_fixed(std::string_view text, int decimals);
 // (3507, 2) → "35.07"; (334009, 4) → "33.4009".
 std::string fixed_text(long long scaled, int decimals);
 
+// The same text into out, which holds kFixedChars; returns its length. For writers that keep their own buffer.
+constexpr std::size_t kFixedChars = 24;  // sign, 19 digits, point, and a leading "0" before the point
+std::size_t write_fixed(char* out, long long scaled, int decimals);
+
 }  // namespace unitwise
