@@ -23,5 +23,3 @@ void BM_CoreRules(benchmark::State& state) {
 BENCHMARK(BM_CoreRules);
 
 }  // namespace
-
-BENCHMARK_MAIN();

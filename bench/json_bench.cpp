@@ -36,5 +36,3 @@ void BM_NaiveDom(benchmark::State& state) {
 BENCHMARK(BM_NaiveDom);
 
 }  // namespace
-
-BENCHMARK_MAIN();
