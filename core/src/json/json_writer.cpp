@@ -21,9 +21,7 @@ namespace {
 // Whether any of 8 bytes may need escaping (< 0x20, '"' or '\\'), tested at once with the classic
 // "has zero byte / has byte less than" bit tricks. False positives only send the word to the
 // byte-by-byte path; there are no false negatives.
-bool may_need_escape(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, sizeof w);
+bool may_need_escape(std::uint64_t w) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   constexpr std::uint64_t kHighs = 0x8080808080808080ull;
   const auto zero_byte = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
@@ -40,9 +38,22 @@ void JsonWriter::string_literal(std::string_view s) {
   const char* const end = p + s.size();
   const char* run = p;
   while (p < end) {
-    if (end - p >= 8 && !may_need_escape(p)) {
-      p += 8;
-      continue;
+    if (end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, sizeof w);
+      if (!may_need_escape(w)) {
+        p += 8;
+        continue;
+      }
+    } else {
+      // The last few bytes (every short string is only these): padded with spaces, which need no escape,
+      // they take the word test too instead of the byte loop.
+      std::uint64_t w = 0x2020202020202020ull;
+      std::memcpy(&w, p, static_cast<std::size_t>(end - p));
+      if (!may_need_escape(w)) {
+        p = end;
+        break;
+      }
     }
     const auto c = static_cast<unsigned char>(*p);
     if (c >= 0x20 && c != '"' && c != '\\') {
