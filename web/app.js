@@ -71,7 +71,7 @@ function update() {
     showLocality(null);
   }
   $("summary").textContent = summaryText(result) + (result.ok ? heldNote(held) : "");
-  renderCard($("claim-card"), result, { unconfirmed: askLongMinutes(visit, rows, schedule),
+  renderCard($("claim-card"), result, { unconfirmed: askLongMinutes(visit, rows, schedule), settle,
                                         undenied: undeniedAmounts((v) => engine.evaluate(v), send, result) });
   renderResult($("result-body"), result, {
     explain: $("explain").checked,
@@ -86,6 +86,13 @@ function update() {
 
 function schedule() {
   if (!frame) frame = requestAnimationFrame(update);
+}
+
+// Draws a scheduled change now: an action on the result (copy as claim lines) must not act on the one before it.
+function settle() {
+  if (!frame) return;
+  cancelAnimationFrame(frame);
+  update();
 }
 
 function load(visit) {

@@ -116,6 +116,7 @@ export const claimText = (result) => result.lines.filter((l) => l.units > 0).map
 // What was copied, or shown to copy by hand: a redraw of the same lines (the blur of the field just typed in
 // fires one) keeps saying so; other lines reset the button.
 const copied = { text: "", by: "" };
+let settle = null;  // draws a pending change at once (renderCard's option)
 
 function copyButton(text) {
   if (copied.text === text && copied.by === "hand") {
@@ -124,6 +125,13 @@ function copyButton(text) {
   const done = copied.text === text ? `Copied ${count(text.trim().split("\n").length, "claim line")}` : "Copy as claim lines";
   return el("button", { type: "button", id: "copy-lines", class: "quiet", onclick: async (e) => {
     const button = e.currentTarget;
+    // A change typed just before the click is drawn first, so the lines copied are the visit's latest: the
+    // redraw replaces this button, and the click goes on to the new one.
+    settle?.();
+    if (!button.isConnected) {
+      document.getElementById("copy-lines")?.click();
+      return;
+    }
     try {
       await navigator.clipboard.writeText(text);
       Object.assign(copied, { text, by: "clipboard" });
@@ -156,8 +164,9 @@ function mount(card) {
   document.getElementById("visit-form").addEventListener("focusin", () => setOpen(card, false));
 }
 
-export function renderCard(card, result, { undenied = null, unconfirmed = [] } = {}) {
+export function renderCard(card, result, { undenied = null, unconfirmed = [], settle: drawPending = null } = {}) {
   if (!card.dataset.mounted) mount(card);
+  settle = drawPending;
   if (!result.ok) {
     card.classList.add("stale");
     return;

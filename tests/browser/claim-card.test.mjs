@@ -122,11 +122,20 @@ test("copy as claim lines puts one tab-separated line per claim line on the clip
   await minutes.fill("30");
   await settled(page);
   assert.equal(await page.textContent("#copy-lines"), "Copy as claim lines");
-  await minutes.fill("31");
+  await minutes.fill("45");
   await page.click("#copy-lines");
   await settled(page);
   assert.equal(await page.textContent("#copy-lines"), "Copied 3 claim lines");
-  assert.match(await page.evaluate(() => window.copied), /^97110\tGP\t2 units\t/);
+  assert.match(await page.evaluate(() => window.copied), /^97110\tGP\t3 units\t/);  // the lines of 45 minutes, not 30
+  // A click in the same task as the change (before the page has drawn it) still copies the new lines.
+  await page.evaluate(() => {
+    const field = document.querySelector("#service-rows .service input.minutes");
+    field.value = "8";
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    document.getElementById("copy-lines").click();
+  });
+  await settled(page);
+  assert.match(await page.evaluate(() => window.copied), /^97110\tGP\t1 unit\t/);
   // Without clipboard permission the lines are shown, selected, to copy by hand.
   await page.evaluate(() => { navigator.clipboard.writeText = async () => { throw new Error("denied"); }; });
   await minutes.fill("30");
