@@ -152,6 +152,7 @@ $("visit-form").addEventListener("submit", (e) => e.preventDefault());
 $("add-service").addEventListener("click", () => addService({}, schedule, true));
 $("reset").addEventListener("click", () => replaceVisit(starter(), "Started a new visit.", "Undo"));
 $("copy-link").addEventListener("click", async () => {
+  settle();  // the address must hold a change typed just before the click
   try {
     await navigator.clipboard.writeText(location.href);
     $("copy-link").textContent = "Link copied";

@@ -227,6 +227,17 @@ test("'Link copied' goes back to 'Copy link to this visit' when the visit change
   await page.locator("#service-rows .service input.minutes").first().fill("40");
   await settled(page);
   assert.equal(await page.textContent("#copy-link"), "Copy link to this visit");
+  // A click in the same task as a change (before the page has drawn it) copies the changed visit's link.
+  const before = page.url();
+  await page.evaluate(() => {
+    const field = document.querySelector("#service-rows .service input.minutes");
+    field.value = "41";
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    document.getElementById("copy-link").click();
+  });
+  await page.waitForFunction(() => document.getElementById("copy-link").textContent === "Link copied");
+  assert.notEqual(page.url(), before);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
