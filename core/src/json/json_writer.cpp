@@ -29,6 +29,32 @@ bool may_need_escape(std::uint64_t w) {
   return (below_space | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'))) != 0;
 }
 
+// The bytes [p, end), fewer than 8, as one word for may_need_escape, without a byte loop: a string of 8 or more
+// bytes gives its last 8 (the ones before p were checked already); a shorter one gives overlapping loads of its
+// own bytes, the rest of the word spaces. Repeated bytes do not change the answer.
+std::uint64_t last_bytes(const char* begin, const char* p, const char* end) {
+  if (end - begin >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, end - 8, sizeof w);
+    return w;
+  }
+  const auto n = static_cast<std::size_t>(end - p);
+  constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
+  if (n >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, end - 4, 4);
+    return a | (std::uint64_t{b} << 32);
+  }
+  if (n >= 2) {
+    std::uint16_t a, b;
+    std::memcpy(&a, p, 2);
+    std::memcpy(&b, end - 2, 2);
+    return (kSpaces & ~0xFFFFFFFFull) | a | (std::uint64_t{b} << 16);
+  }
+  return n == 1 ? (kSpaces & ~0xFFull) | static_cast<unsigned char>(*p) : kSpaces;
+}
+
 }  // namespace
 
 void JsonWriter::string_literal(std::string_view s) {
@@ -45,15 +71,9 @@ void JsonWriter::string_literal(std::string_view s) {
         p += 8;
         continue;
       }
-    } else {
-      // The last few bytes (every short string is only these): padded with spaces, which need no escape,
-      // they take the word test too instead of the byte loop.
-      std::uint64_t w = 0x2020202020202020ull;
-      std::memcpy(&w, p, static_cast<std::size_t>(end - p));
-      if (!may_need_escape(w)) {
-        p = end;
-        break;
-      }
+    } else if (!may_need_escape(last_bytes(s.data(), p, end))) {
+      p = end;  // the last few bytes (all of a short string) need no escape either
+      break;
     }
     const auto c = static_cast<unsigned char>(*p);
     if (c >= 0x20 && c != '"' && c != '\\') {
