@@ -67,3 +67,25 @@ TEST(Trace, ExplainOffGivesTheSameLinesWithoutText) {
 
 }  // namespace
 }  // namespace unitwise
+
+namespace unitwise {
+namespace {
+
+// Checklist texts are static; the visit's minutes are filled in where the text names them.
+TEST(Checklist, TextsCarryTheVisitsMinutesWhereTheyAskForThem) {
+  const Result r = run(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":33},
+      {"code":"97161","minutes":40}]})");
+  int filled = 0;
+  for (const ChecklistItem& item : r.checklist) {
+    const std::string text = checklist_text(item);
+    EXPECT_EQ(text.find('{'), std::string::npos) << text;
+    if (item.text.find("{timed_minutes}") != std::string_view::npos) {
+      EXPECT_NE(text.find("33 here"), std::string::npos) << text;
+      ++filled;
+    }
+  }
+  EXPECT_EQ(filled, 1);
+}
+
+}  // namespace
+}  // namespace unitwise

@@ -176,12 +176,19 @@ struct FieldError {
   std::string message;
 };
 
+// Texts are static (core/data/checklist.csv): "{timed_minutes}" and "{all_minutes}" in one stand for the
+// numbers below, which checklist_text() fills in. No item copies its text.
 struct ChecklistItem {
   std::string_view id;
-  std::string text;
+  std::string_view text;
   std::vector<std::string> codes;  // empty: the whole visit
   std::string_view source;
+  int timed_minutes = 0;  // the visit's timed-code minutes
+  int all_minutes = 0;    // and all its minutes
 };
+
+// The item's text with the visit's numbers in it.
+std::string checklist_text(const ChecklistItem& item);
 
 // Citations are static text: string_views into literals, not copies.
 struct TraceEntry {

@@ -124,7 +124,10 @@ void write_common_tail(JsonWriter& w, const Result& r) {
   w.end_array();
   w.key("checklist").begin_array();
   for (const ChecklistItem& c : r.checklist) {
-    w.begin_object().key("id").value(c.id).key("text").value(c.text).key("codes").strings(c.codes);
+    w.begin_object().key("id").value(c.id).key("text");
+    if (c.text.find('{') == std::string_view::npos) w.value(c.text);  // most texts have no number to fill
+    else w.value(checklist_text(c));
+    w.key("codes").strings(c.codes);
     w.key("source").value(c.source).end_object();
   }
   w.end_array();

@@ -2,7 +2,9 @@
 // (BPM 100-02 ch.15 §220), then items for particular codes and lines. The texts and when each applies
 // are data (core/data/checklist.csv); this file only decides which apply.
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "reference/csv_reader.h"
 #include "reference/embedded_files.h"
@@ -11,13 +13,27 @@
 namespace unitwise {
 namespace {
 
+enum class When { Visit, Timed, Codes, Evaluation, UnbilledTimed, Assistant, Kx };
+
 struct ChecklistRow {
   std::string id;
-  std::string when;  // visit, timed, codes, evaluation, unbilled-timed, assistant, kx
+  When when = When::Visit;
   std::vector<std::string> codes;
   std::string text;
   std::string source;
 };
+
+// The table's "when" column; nullopt for a value this file does not know (the row is left out).
+std::optional<When> when_of(std::string_view name) {
+  constexpr std::pair<std::string_view, When> kNames[] = {
+      {"visit", When::Visit},           {"timed", When::Timed},         {"codes", When::Codes},
+      {"evaluation", When::Evaluation}, {"unbilled-timed", When::UnbilledTimed}, {"assistant", When::Assistant},
+      {"kx", When::Kx}};
+  for (const auto& [text, when] : kNames) {
+    if (text == name) return when;
+  }
+  return std::nullopt;
+}
 
 const std::vector<ChecklistRow>& rows() {
   static const std::vector<ChecklistRow> table = [] {
@@ -26,8 +42,9 @@ const std::vector<ChecklistRow>& rows() {
     std::vector<std::string> f;
     csv.next(f);  // id,when,codes,text,source
     while (csv.next(f)) {
-      if (f.size() != 5) continue;
-      ChecklistRow row{f[0], f[1], {}, f[3], f[4]};
+      const std::optional<When> when = f.size() == 5 ? when_of(f[1]) : std::nullopt;
+      if (!when) continue;
+      ChecklistRow row{f[0], *when, {}, f[3], f[4]};
       for (std::size_t start = 0; start < f[2].size();) {
         const std::size_t end = std::min(f[2].find(' ', start), f[2].size());
         row.codes.push_back(f[2].substr(start, end - start));
@@ -40,9 +57,9 @@ const std::vector<ChecklistRow>& rows() {
   return table;
 }
 
-std::string filled(std::string text, std::string_view name, int value) {
+void fill(std::string& text, std::string_view name, int value) {
   const std::size_t at = text.find(name);
-  return at == std::string::npos ? text : text.replace(at, name.size(), std::to_string(value));
+  if (at != std::string::npos) text.replace(at, name.size(), std::to_string(value));
 }
 
 }  // namespace
@@ -67,32 +84,42 @@ std::vector<ChecklistItem> documentation_checklist(const ValidVisit& valid, cons
   auto is_timed = [](const Line& l) { return find_code(l.code)->timed; };
 
   std::vector<ChecklistItem> out;
+  out.reserve(rows().size());
   for (const ChecklistRow& row : rows()) {
     std::vector<std::string> codes;
-    if (row.when == "visit") {
-      out.push_back({row.id, filled(filled(row.text, "{timed_minutes}", timed_minutes), "{all_minutes}", all_minutes),
-                     {}, row.source});
-      continue;
-    }
-    if (row.when == "timed") codes = codes_where(is_timed);
-    if (row.when == "codes") {
-      for (const std::string& code : row.codes) {
-        if (std::any_of(lines.begin(), lines.end(), [&](const Line& l) { return l.code == code && billed(l); })) {
-          codes.push_back(code);
+    switch (row.when) {
+      case When::Visit:
+        out.push_back({row.id, row.text, {}, row.source, timed_minutes, all_minutes});
+        continue;
+      case When::Timed: codes = codes_where(is_timed); break;
+      case When::Codes:
+        for (const std::string& code : row.codes) {
+          if (std::any_of(lines.begin(), lines.end(), [&](const Line& l) { return l.code == code && billed(l); })) {
+            codes.push_back(code);
+          }
         }
-      }
+        break;
+      case When::Evaluation:
+        codes = codes_where([&](const Line& l) { return billed(l) && find_code(l.code)->evaluation(); });
+        break;
+      case When::UnbilledTimed: codes = codes_where([&](const Line& l) { return !billed(l) && is_timed(l); }); break;
+      case When::Assistant: codes = codes_where([](const Line& l) { return l.assistant; }); break;
+      case When::Kx:
+        codes = codes_where([](const Line& l) {
+          return std::find(l.modifiers.begin(), l.modifiers.end(), "KX") != l.modifiers.end();
+        });
+        break;
     }
-    if (row.when == "evaluation") codes = codes_where([&](const Line& l) { return billed(l) && find_code(l.code)->evaluation(); });
-    if (row.when == "unbilled-timed") codes = codes_where([&](const Line& l) { return !billed(l) && is_timed(l); });
-    if (row.when == "assistant") codes = codes_where([](const Line& l) { return l.assistant; });
-    if (row.when == "kx") {
-      codes = codes_where([](const Line& l) {
-        return std::find(l.modifiers.begin(), l.modifiers.end(), "KX") != l.modifiers.end();
-      });
-    }
-    if (!codes.empty()) out.push_back({row.id, row.text, std::move(codes), row.source});
+    if (!codes.empty()) out.push_back({row.id, row.text, std::move(codes), row.source, timed_minutes, all_minutes});
   }
   return out;
+}
+
+std::string checklist_text(const ChecklistItem& item) {
+  std::string text(item.text);
+  fill(text, "{timed_minutes}", item.timed_minutes);
+  fill(text, "{all_minutes}", item.all_minutes);
+  return text;
 }
 
 }  // namespace unitwise
