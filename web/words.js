@@ -1,7 +1,8 @@
 // The engine's texts carry references meant for its developers (docs/rules.md §W3, UNVERIFIED, [2nd],
 // W-open 4) and dates as the JSON has them. The page shows them in plain words, here at its edge; the engine's
 // own output (CLI, package, CSV downloads) is unchanged.
-const DATE = new Intl.DateTimeFormat().formatToParts(new Date(2026, 10, 23))
+// The locale's order of day, month and year: any date shows it (the parts are named by type, not read).
+const DATE = new Intl.DateTimeFormat().formatToParts(new Date(0))
   .map((p) => ({ day: "dd", month: "mm", year: "yyyy" })[p.type] ?? p.value).join("");
 const RULES = [
   [/\s*\((?:see )?docs\/[^)]*\)/g, ""],
