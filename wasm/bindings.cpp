@@ -28,12 +28,12 @@ std::string evaluate_json(const std::string& visit) { return unitwise::evaluate_
 emscripten::val result_view(std::string text, bool utf16) {
   static std::string last;
   static std::u16string last16;
-  last = std::move(text);
-  if (!utf16) {
-    return emscripten::val(emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
+  if (utf16) {
+    unitwise::utf8_to_utf16(text, last16);
+    return emscripten::val(emscripten::typed_memory_view(last16.size() * 2, reinterpret_cast<const unsigned char*>(last16.data())));
   }
-  unitwise::utf8_to_utf16(last, last16);
-  return emscripten::val(emscripten::typed_memory_view(last16.size() * 2, reinterpret_cast<const unsigned char*>(last16.data())));
+  last = std::move(text);
+  return emscripten::val(emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
 }
 
 emscripten::val evaluate_json_bytes(const std::string& visit, bool utf16) {

@@ -100,17 +100,7 @@ void JsonWriter::string_literal(std::string_view s) {
 
 // Digits straight into the output: std::to_string would build a string for each number.
 JsonWriter& JsonWriter::integer(std::int64_t n) {
-  comma();
-  char digits[20];
-  char* p = digits + sizeof digits;
-  std::uint64_t v = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
-  do {
-    *--p = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  if (n < 0) put('-');
-  put(p, static_cast<std::size_t>(digits + sizeof digits - p));
-  return *this;
+  return fixed(n, 0);  // an integer is a fixed-point number without decimals
 }
 
 }  // namespace unitwise

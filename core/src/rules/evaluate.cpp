@@ -72,10 +72,12 @@ void untimed_units(Entries& entries, Trace& trace) {
     if (e.timed()) continue;
     e.units = 1;
     trace.add(Rule::Untimed, e.code(), kUntimedSource, [&] {
-      const bool counted = e.has_minutes && e.minutes > 0;
-      if (!counted) return cat({e.code(), " is untimed (", e.info->unit_basis, "): 1 unit."});
-      return cat({e.code(), " is untimed (", e.info->unit_basis, "): 1 unit; its ", e.minutes,
-                  " minutes count toward total treatment time, not the timed pool."});
+      std::string text = cat({e.code(), " is untimed (", e.info->unit_basis, "): 1 unit"});
+      if (e.has_minutes && e.minutes > 0) {
+        append(text, {"; its ", e.minutes, " minutes count toward total treatment time, not the timed pool"});
+      }
+      text += '.';
+      return text;
     });
   }
 }

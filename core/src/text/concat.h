@@ -1,6 +1,6 @@
 // Sentences for trace lines, warnings and errors, built with one allocation: cat({code, ": ", minutes, " minutes"}).
-// One out-of-line joiner instead of chains of std::string operator+, each of which allocates and, at -O3, is
-// inlined at every call site (those chains were most of the per-visit wasm code: issue 16).
+// One out-of-line joiner instead of chains of std::string operator+, each link of which allocated: the trace,
+// warnings and edit messages are built on every visit (issue 16: native JSON +18-20%).
 #pragma once
 
 #include <initializer_list>
