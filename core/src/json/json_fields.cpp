@@ -18,8 +18,11 @@ std::string escape_pointer(const std::string& key) {
 }
 
 const char* read_dollars(const nlohmann::json& value, Cents& out) {
-  if (!value.is_number()) return "must be an amount in dollars (a number)";
-  const double v = value.get<double>();
+  return read_dollars(value.is_number(), value.is_number() ? value.get<double>() : 0, out);
+}
+
+const char* read_dollars(bool is_number, double v, Cents& out) {
+  if (!is_number) return "must be an amount in dollars (a number)";
   if (!std::isfinite(v) || v < 0 || v > kMaxCents / 100.0) return "must be between 0 and 1000000 dollars";
   const double cents = std::round(v * 100.0);
   if (std::fabs(v * 100.0 - cents) > 1e-6) return "must have at most two decimals (whole cents)";

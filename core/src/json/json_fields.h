@@ -15,5 +15,6 @@ std::string escape_pointer(const std::string& key);
 // Dollars from 0 to $1,000,000 with at most two decimals, as exact cents. nullptr when `out` was set, else
 // what is wrong, for the error at the field's path.
 const char* read_dollars(const nlohmann::json& value, Cents& out);
+const char* read_dollars(bool is_number, double value, Cents& out);  // the same, of a value already read
 
 }  // namespace unitwise

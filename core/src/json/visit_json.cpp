@@ -3,10 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <set>
 
-#include "json/checked_json.h"
+#include "json/flat_json.h"
 #include "json/json_fields.h"
 #include "json/payer_profile.h"
 #include "reference/csv_reader.h"
@@ -16,8 +15,14 @@
 namespace unitwise {
 namespace {
 
-using nlohmann::json;
-
+// A field's JSON pointer, made into a string only when the field fails: most fields don't.
+struct Path {
+  Path(const char* whole) : base(whole) {}  // NOLINT: literal paths read best as they are
+  Path(const std::string& b, const char* l) : base(b.c_str()), leaf(l) {}
+  std::string text() const { return std::string(base) + leaf; }
+  const char* base;
+  const char* leaf = "";
+};
 
 // Checks the JSON's shape: types, keys, whole numbers, enum names. What the values mean is validate()'s job.
 class Checker {
@@ -31,50 +36,52 @@ class Checker {
   }
 
   // Only the listed keys may appear: unknown keys are rejected, never ignored (contract).
-  bool only_keys(const json& object, const std::string& path, std::initializer_list<const char*> allowed) {
-    bool fine = true;
-    for (auto it = object.begin(); it != object.end(); ++it) {
+  // Unknown keys are reported in sorted order (the order of the std::map DOM this parser once read).
+  bool only_keys(JsonRef object, const std::string& path, std::initializer_list<const char*> allowed) {
+    std::vector<std::string_view> unknown;
+    for (JsonRef member : object) {
       bool known = false;
-      for (const char* key : allowed) known = known || it.key() == key;
-      if (!known) {
-        fail(path + "/" + escape_pointer(it.key()), "unknown key \"" + shorten(it.key()) + "\"");
-        fine = false;
-      }
+      for (const char* key : allowed) known = known || member.key() == key;
+      if (!known) unknown.push_back(member.key());
     }
-    return fine;
+    std::sort(unknown.begin(), unknown.end());
+    for (std::string_view key : unknown) {
+      fail(path + "/" + escape_pointer(std::string(key)), "unknown key \"" + shorten(key) + "\"");
+    }
+    return unknown.empty();
   }
 
   // `hint` may suggest what a near miss meant ("ST" → "SLP"); it never picks it.
   template <class Enum, std::size_t N>
-  bool choice(const json& value, const std::string& path, const std::pair<const char*, Enum> (&options)[N],
-              Enum& out, std::string (*hint)(const std::string&) = nullptr) {
-    std::string list;
+  bool choice(JsonRef value, const Path& path, const std::pair<const char*, Enum> (&options)[N],
+              Enum& out, std::string (*hint)(std::string_view) = nullptr) {
     for (const auto& [name, e] : options) {
-      if (value.is_string() && value.get_ref<const std::string&>() == name) {
+      if (value.is_string() && value.string() == name) {
         out = e;
         return true;
       }
-      list += (list.empty() ? "\"" : ", \"") + std::string(name) + "\"";
     }
-    const std::string suggestion = value.is_string() && hint ? hint(value.get_ref<const std::string&>()) : "";
-    fail(path, (value.is_string() ? "unknown value \"" + shorten(value.get_ref<const std::string&>()) + "\"; " +
-                                        (suggestion.empty() ? "expected" : "did you mean " + suggestion + "? Expected")
-                                  : "must be a string; expected") + " one of " + list);
+    std::string list;
+    for (const auto& [name, e] : options) list += (list.empty() ? "\"" : ", \"") + std::string(name) + "\"";
+    const std::string suggestion = value.is_string() && hint ? hint(value.string()) : "";
+    fail(path.text(), (value.is_string() ? "unknown value \"" + shorten(value.string()) + "\"; " +
+                                               (suggestion.empty() ? "expected" : "did you mean " + suggestion + "? Expected")
+                                         : "must be a string; expected") + " one of " + list);
     return false;
   }
 
-  bool whole_number(const json& value, const std::string& path, int low, int high, const char* what, int& out) {
+  bool whole_number(JsonRef value, const Path& path, int low, int high, const char* what, int& out) {
     const bool integral = value.is_number_integer() ||
-                          (value.is_number_float() && std::isfinite(value.get<double>()) &&
-                           value.get<double>() == std::floor(value.get<double>()));
+                          (value.is_number_float() && std::isfinite(value.number()) &&
+                           value.number() == std::floor(value.number()));
     if (!value.is_number() || !integral) {
-      fail(path, value.is_number() ? std::string("must be a whole number of ") + what + " (no fractions)"
-                                   : std::string("must be a number of ") + what);
+      fail(path.text(), value.is_number() ? std::string("must be a whole number of ") + what + " (no fractions)"
+                                          : std::string("must be a number of ") + what);
       return false;
     }
-    const double v = value.get<double>();
+    const double v = value.number();
     if (v < low || v > high) {
-      fail(path, "must be between " + std::to_string(low) + " and " + std::to_string(high) + " " + what);
+      fail(path.text(), "must be between " + std::to_string(low) + " and " + std::to_string(high) + " " + what);
       return false;
     }
     out = static_cast<int>(v);
@@ -82,18 +89,17 @@ class Checker {
   }
 
   // Dollars with at most two decimals, turned into exact cents.
-  bool dollars(const json& value, const std::string& path, Cents& out) {
-    const char* problem = read_dollars(value, out);
+  bool dollars(JsonRef value, const std::string& path, Cents& out) {
+    const char* problem = read_dollars(value.is_number(), value.number(), out);
     if (problem != nullptr) fail(path, problem);
     return problem == nullptr;
   }
 
-  static std::string shorten(const std::string& s) { return unitwise::shorten(s); }
-
+  static std::string shorten(std::string_view s) { return unitwise::shorten(s); }
 };
 
 // What people write for a plan of care, and what they mean (a suggestion in the error, never applied).
-std::string discipline_hint(const std::string& value) {
+std::string discipline_hint(std::string_view value) {
   std::string v;
   for (char c : value) v += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
   const std::pair<const char*, const char*> known[] = {
@@ -120,20 +126,25 @@ constexpr std::pair<const char*, DeMinimisBase> kBases[] = {
 
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-bool parse_date(const std::string& s, Date& d) {
+bool parse_date(std::string_view s, Date& d) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
     if (s[i] < '0' || s[i] > '9') return false;
   }
-  d.year = std::stoi(s.substr(0, 4));
-  d.month = std::stoi(s.substr(5, 2));
-  d.day = std::stoi(s.substr(8, 2));
+  auto digits = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  d.year = digits(0, 4);
+  d.month = digits(5, 2);
+  d.day = digits(8, 2);
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (d.month < 1 || d.month > 12 || d.day < 1) return false;
   return d.day <= kDays[d.month - 1] + (d.month == 2 && leap(d.year) ? 1 : 0);
 }
 
-void parse_service(Checker& c, const json& s, const std::string& path, const Visit& visit, Service& out) {
+void parse_service(Checker& c, JsonRef s, const std::string& path, const Visit& visit, Service& out) {
   if (!s.is_object()) {
     c.fail(path, "must be an object like {\"code\": \"97110\", \"minutes\": 23}");
     return;
@@ -148,13 +159,13 @@ void parse_service(Checker& c, const json& s, const std::string& path, const Vis
   for (const auto& [key, liability] : {std::pair<const char*, Liability>{"abn", Liability::Abn}, {"excluded", Liability::Excluded}}) {
     if (!s.contains(key)) continue;
     if (!s[key].is_boolean()) c.fail(path + "/" + key, "must be true or false");
-    else if (s[key].get<bool>()) out.liability = out.liability == Liability::Payer ? liability : Liability::Excluded;
+    else if (s[key].is_true()) out.liability = out.liability == Liability::Payer ? liability : Liability::Excluded;
   }
-  if (s.contains("abn") && s.contains("excluded") && s["abn"] == true && s["excluded"] == true) {
+  if (s["abn"].is_true() && s["excluded"].is_true()) {
     c.fail(path + "/excluded", "a service is either under an ABN (GA) or excluded by law (GY), not both");
   }
   if (s.contains("distinctService")) {
-    if (s["distinctService"].is_string()) out.distinct_service = s["distinctService"].get<std::string>();
+    if (s["distinctService"].is_string()) out.distinct_service = std::string(s["distinctService"].string());
     else c.fail(path + "/distinctService", "must be one of \"XE\", \"XS\", \"XP\", \"XU\" or \"59\"");
   }
   if (!s.contains("code")) {
@@ -163,7 +174,7 @@ void parse_service(Checker& c, const json& s, const std::string& path, const Vis
     c.fail(path + "/code", "must be a string such as \"97110\"");
   } else {
     // Spaces around a code are no part of it, and HCPCS letters are capitals ("g0283" is G0283).
-    out.code = std::string(trim(s["code"].get_ref<const std::string&>()));
+    out.code = std::string(trim(s["code"].string()));
     const bool letters_and_digits = std::all_of(out.code.begin(), out.code.end(), [](char ch) {
       return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
     });
@@ -172,18 +183,18 @@ void parse_service(Checker& c, const json& s, const std::string& path, const Vis
   }
   out.discipline = visit.discipline;
   if (s.contains("discipline")) {
-    out.has_discipline = c.choice(s["discipline"], path + "/discipline", kDisciplines, out.discipline, discipline_hint);
+    out.has_discipline = c.choice(s["discipline"], Path(path, "/discipline"), kDisciplines, out.discipline, discipline_hint);
   }
   if (s.contains("minutes")) {
-    out.has_minutes = c.whole_number(s["minutes"], path + "/minutes", 0, kMaxMinutes, "minutes", out.minutes);
+    out.has_minutes = c.whole_number(s["minutes"], Path(path, "/minutes"), 0, kMaxMinutes, "minutes", out.minutes);
     if (!out.has_minutes) c.failed.insert(path + "/assistantMinutes");
   }
   if (s.contains("assistantMinutes")) {
-    c.whole_number(s["assistantMinutes"], path + "/assistantMinutes", 0, kMaxMinutes, "minutes", out.assistant_minutes);
+    c.whole_number(s["assistantMinutes"], Path(path, "/assistantMinutes"), 0, kMaxMinutes, "minutes", out.assistant_minutes);
   }
 }
 
-void parse_options(Checker& c, const json& o, VisitOptions& options) {
+void parse_options(Checker& c, JsonRef o, VisitOptions& options) {
   if (!o.is_object()) {
     c.fail("/options", "must be an object");
     return;
@@ -192,23 +203,25 @@ void parse_options(Checker& c, const json& o, VisitOptions& options) {
   if (o.contains("pooling")) c.choice(o["pooling"], "/options/pooling", kPoolings, options.pooling);
   if (o.contains("deMinimisBase")) c.choice(o["deMinimisBase"], "/options/deMinimisBase", kBases, options.de_minimis_base);
   if (o.contains("qualifyingApm")) {
-    if (o["qualifyingApm"].is_boolean()) options.qualifying_apm = o["qualifyingApm"].get<bool>();
+    if (o["qualifyingApm"].is_boolean()) options.qualifying_apm = o["qualifyingApm"].is_true();
     else c.fail("/options/qualifyingApm", "must be true or false");
   }
   if (o.contains("tiePreference")) {
-    const json& list = o["tiePreference"];
+    const JsonRef list = o["tiePreference"];
     if (!list.is_array() || list.size() > kMaxServices) {
       c.fail("/options/tiePreference", "must be an array of at most 100 codes");
       return;
     }
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (!list[i].is_string()) c.fail("/options/tiePreference/" + std::to_string(i), "must be a code of the catalogue");
-      options.tie_preference.push_back(list[i].is_string() ? list[i].get<std::string>() : "");
+    std::size_t i = 0;
+    for (JsonRef code : list) {
+      if (!code.is_string()) c.fail("/options/tiePreference/" + std::to_string(i), "must be a code of the catalogue");
+      options.tie_preference.emplace_back(code.string());
+      ++i;
     }
   }
 }
 
-void parse_root(Checker& c, const json& root, Visit& visit) {
+void parse_root(Checker& c, JsonRef root, Visit& visit) {
   if (!root.is_object()) {
     c.fail("", "a visit must be a JSON object");
     return;
@@ -216,21 +229,21 @@ void parse_root(Checker& c, const json& root, Visit& visit) {
   c.only_keys(root, "", {"ruleSet", "payer", "dateOfService", "discipline", "locality", "setting", "placeOfService", "ytdAllowed",
                          "deductibleRemaining", "services", "options"});
   if (root.contains("placeOfService")) {
-    if (root["placeOfService"].is_string()) visit.place_of_service = root["placeOfService"].get<std::string>();
+    if (root["placeOfService"].is_string()) visit.place_of_service = std::string(root["placeOfService"].string());
     else c.fail("/placeOfService", "must be a string of two digits such as \"11\" or \"10\"");
   }
   // The payer first: its unit rule is the visit's, and "ruleSet" is a shorthand for it.
   if (root.contains("payer")) {
-    const json& payer = root["payer"];
+    const JsonRef payer = root["payer"];
     if (payer.is_string()) {
-      const PayerProfile* known = builtin_payer(payer.get_ref<const std::string&>());
+      const PayerProfile* known = builtin_payer(payer.string());
       if (known != nullptr) visit.payer = *known;
-      else c.fail("/payer", "unknown payer \"" + shorten(payer.get_ref<const std::string&>()) + "\"; built in: " +
+      else c.fail("/payer", "unknown payer \"" + shorten(payer.string()) + "\"; built in: " +
                                 builtin_payer_ids() + ", or give a profile object (docs/payers.md)");
     } else {
       visit.payer.id = "inline";
       visit.payer.name = "Inline profile";
-      parse_payer_profile(payer, "/payer", visit.payer, [&](const std::string& at, const std::string& message) { c.fail(at, message); });
+      parse_payer_profile(payer.to_nlohmann(), "/payer", visit.payer, [&](const std::string& at, const std::string& message) { c.fail(at, message); });
     }
   }
   visit.rule_set = visit.payer.unit_rule;
@@ -245,7 +258,7 @@ void parse_root(Checker& c, const json& root, Visit& visit) {
   if (!root.contains("dateOfService")) {
     c.fail("/dateOfService", "is required (YYYY-MM-DD): fees, KX thresholds and edits depend on it");
   } else if (!root["dateOfService"].is_string() ||
-             !parse_date(root["dateOfService"].get<std::string>(), visit.date_of_service)) {
+             !parse_date(root["dateOfService"].string(), visit.date_of_service)) {
     c.fail("/dateOfService", "must be a real calendar date written YYYY-MM-DD");
   }
   if (c.failed.count("/dateOfService")) c.failed.insert("/locality");  // no date, no locality table to look in
@@ -257,12 +270,12 @@ void parse_root(Checker& c, const json& root, Visit& visit) {
     if (!root["locality"].is_string()) {
       c.fail("/locality", "must be a string: \"national\" or \"<mac>-<locality>\" such as \"13202-01\"");
     } else {
-      visit.locality = root["locality"].get<std::string>();
+      visit.locality = std::string(root["locality"].string());
     }
   }
   if (root.contains("setting")) c.choice(root["setting"], "/setting", kSettings, visit.setting);
   if (root.contains("ytdAllowed")) {
-    const json& ytd = root["ytdAllowed"];
+    const JsonRef ytd = root["ytdAllowed"];
     if (!ytd.is_object()) {
       c.fail("/ytdAllowed", "must be an object like {\"PT_SLP\": 0, \"OT\": 0}");
     } else {
@@ -281,7 +294,7 @@ void parse_root(Checker& c, const json& root, Visit& visit) {
     c.fail("/services", "is required: an array of {\"code\", \"minutes\"}");
     return;
   }
-  const json& services = root["services"];
+  const JsonRef services = root["services"];
   if (!services.is_array()) {
     c.fail("/services", "must be an array of {\"code\", \"minutes\"}");
     return;
@@ -292,9 +305,11 @@ void parse_root(Checker& c, const json& root, Visit& visit) {
     return;
   }
   visit.services.resize(services.size());
-  for (std::size_t i = 0; i < services.size(); ++i) {
+  std::size_t i = 0;
+  for (JsonRef service : services) {
     const std::string path = "/services/" + std::to_string(i);
-    parse_service(c, services[i], path, visit, visit.services[i]);
+    parse_service(c, service, path, visit, visit.services[i]);
+    ++i;
   }
 }
 
@@ -313,7 +328,7 @@ Validation parse_visit(std::string_view text, const ReferenceData& data) {
     out.errors = std::move(c.errors);
     return out;
   }
-  const CheckedJson parsed = parse_checked_json(text);
+  const FlatJson parsed = FlatJson::parse(text);
   if (parsed.failed) {
     c.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parsed.error_position));
   } else if (!parsed.duplicate.empty()) {
@@ -321,7 +336,7 @@ Validation parse_visit(std::string_view text, const ReferenceData& data) {
            "the key \"" + Checker::shorten(parsed.duplicate) + "\" appears twice in one object; give it once");
   } else {
     Visit visit;
-    parse_root(c, parsed.root, visit);
+    parse_root(c, parsed.root(), visit);
     if (!c.failed.count("") && !c.failed.count("/services")) {
       return validate_checked(std::move(visit), data, std::move(c.errors), c.failed);
     }

@@ -1,0 +1,109 @@
+// A parsed JSON document as one flat array of nodes, for the visit parser. A visit's keys are read once each,
+// so nlohmann's DOM (a std::map node and a heap string per key) cost more than the reading: a quarter of a
+// visit's JSON time. The text is still lexed by nlohmann (the same strictness, numbers and error positions);
+// only the tree is ours. A key given twice in one object is noted (a plain parse would keep the last), in
+// linear time.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace unitwise {
+
+class JsonRef;
+
+class FlatJson {
+ public:
+  enum class Kind : std::uint8_t { Null, Boolean, Integer, Unsigned, Float, String, Array, Object };
+  struct Node {
+    Kind kind = Kind::Null;
+    bool boolean = false;
+    std::uint32_t size = 0;      // children of an array or object
+    std::uint32_t end = 0;       // one past its last descendant: the next sibling's index
+    std::uint32_t key_at = 0;    // its key in text_, when its parent is an object
+    std::uint32_t key_length = 0;
+    std::uint32_t text_at = 0;   // a string's text in text_
+    std::uint32_t text_length = 0;
+    union {
+      std::int64_t integer;
+      std::uint64_t unsigned_integer;
+      double floating = 0;
+    };
+  };
+
+  bool failed = false;             // not JSON (or not UTF-8)
+  std::size_t error_position = 0;  // the byte where parsing stopped
+  std::string duplicate;           // the first key given twice in one object, if any
+  bool duplicate_at_top = false;   // that key belongs to the root object
+
+  static FlatJson parse(std::string_view text);
+  JsonRef root() const;
+
+ private:
+  friend class JsonRef;
+  friend class FlatBuilder;
+  std::vector<Node> nodes_;
+  std::string text_;  // keys and strings back to back (never longer than the input)
+  std::string_view view(std::uint32_t at, std::uint32_t length) const { return {text_.data() + at, length}; }
+};
+
+// One value of a FlatJson: what the visit parser asks of a value, and no more.
+class JsonRef {
+ public:
+  JsonRef(const FlatJson& doc, std::uint32_t index) : doc_(&doc), index_(index) {}
+
+  bool is_null() const;
+  bool is_object() const;
+  bool is_array() const;
+  bool is_string() const;
+  bool is_boolean() const;
+  bool is_number() const;
+  bool is_number_integer() const;  // integer or unsigned, as nlohmann says
+  bool is_number_float() const;
+  bool is_true() const;            // the boolean true
+  double number() const;           // any number, as a double (nlohmann's get<double>)
+  std::string_view string() const;
+  std::size_t size() const;        // an array's or object's children
+  bool empty() const { return size() == 0; }
+
+  // An object's member; a missing one reads as null.
+  bool contains(std::string_view key) const;
+  JsonRef operator[](std::string_view key) const;
+
+  // An array's elements or an object's members in their order in the text.
+  class Iterator;
+  Iterator begin() const;
+  Iterator end() const;
+  std::string_view key() const;  // this member's key in its object
+
+  nlohmann::json to_nlohmann() const;  // for readers shared with nlohmann DOMs (inline payer profiles)
+
+ private:
+  friend class FlatJson;
+  const FlatJson::Node& node() const { return doc_->nodes_[index_]; }
+  const FlatJson* doc_;
+  std::uint32_t index_;
+};
+
+class JsonRef::Iterator {
+ public:
+  Iterator(const FlatJson& doc, std::uint32_t index) : doc_(&doc), index_(index) {}
+  JsonRef operator*() const { return JsonRef(*doc_, index_); }
+  Iterator& operator++() {
+    index_ = JsonRef(*doc_, index_).node().end;
+    return *this;
+  }
+  bool operator!=(const Iterator& o) const { return index_ != o.index_; }
+
+ private:
+  const FlatJson* doc_;
+  std::uint32_t index_;
+};
+
+inline JsonRef FlatJson::root() const { return JsonRef(*this, 0); }
+
+}  // namespace unitwise
