@@ -34,17 +34,29 @@ class ValidVisit {
   const Visit& visit() const { return visit_; }
   const ReferenceData& data() const { return *data_; }
   DateKey date() const { return date_key(visit_.date_of_service); }
-  const CodeInfo& code(std::size_t service) const { return *codes_[service]; }
+  const CodeInfo& code(std::size_t service) const { return *services_[service].code; }
   const VisitReleases& releases() const { return releases_; }
+  // A code's rows in the releases in force (nullptr: the table has none). validate() finds them for the visit's
+  // services, which the rules ask about per line and per edit; any other code is looked up.
+  const RvuRow* rvu(std::string_view code) const;
+  const MueRow* mue(std::string_view code) const;
+  NcciRows ncci_column1(std::string_view code) const;
   // The locality's GPCIs; all 1.000 for "national".
   const GpciRow& locality() const { return locality_; }
 
  private:
   friend struct Validator;
   ValidVisit(Visit visit, const ReferenceData& data) : visit_(std::move(visit)), data_(&data) {}
+  struct Resolved {
+    const CodeInfo* code = nullptr;
+    const RvuRow* rvu = nullptr;
+    const MueRow* mue = nullptr;
+    NcciRows ncci_column1;  // the NCCI rows with this code in column one
+  };
+  const Resolved* resolved(std::string_view code) const;
   Visit visit_;
   const ReferenceData* data_;
-  std::vector<const CodeInfo*> codes_;
+  std::vector<Resolved> services_;  // one per service, in order
   VisitReleases releases_;
   GpciRow locality_;
 };

@@ -122,7 +122,7 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
   for (std::size_t i = 0; i < lines.size(); ++i) {
     PricedLine& p = priced[i];
     if (lines[i].mue_denied) continue;  // $0, and out of the MPPR ranking: the MAC pays none of it
-    p.rvu = find_rvu(rvus, lines[i].code);
+    p.rvu = valid.rvu(lines[i].code);
     if (p.rvu == nullptr) {
       if (lines[i].units > 0) {
         warn_once(notes, WarningId::NoRvus, cat({lines[i].code, ": the fee schedule used (", rvus.release.name,

@@ -55,10 +55,10 @@ std::vector<Edit> mue_edits(const ValidVisit& valid, std::vector<Line>& lines, N
   }
   std::vector<Edit> edits;
   for (const auto& [code, billed] : units) {  // code, units billed that day
-    const MueRow* mue = find_mue(*table, code);
+    const MueRow* mue = valid.mue(code);
     if (mue == nullptr || billed <= mue->value) continue;
     // A bundled code (status B, MUE 0) is never paid separately: a $0 line with a note, not an MUE alarm.
-    const RvuRow* rvu = valid.releases().rvu.table ? find_rvu(*valid.releases().rvu.table, code) : nullptr;
+    const RvuRow* rvu = valid.rvu(code);
     if (rvu != nullptr && rvu->status == 'B') continue;
     const bool per_line = mue->mai == 1;
     int denied_units = 0;

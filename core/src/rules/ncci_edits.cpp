@@ -96,7 +96,7 @@ std::vector<Edit> ncci_edits(const ValidVisit& valid, std::vector<Line>& lines, 
   const SmallVector<std::string_view> codes = billed_codes(lines);
   std::vector<Edit> edits;
   for (std::string_view a : codes) {
-    const NcciRows column1 = find_ncci_column1(*table, a);
+    const NcciRows column1 = valid.ncci_column1(a);
     if (column1.first == column1.last) continue;  // a is column one of no edit
     for (std::string_view b : codes) {
       if (a == b) continue;

@@ -39,7 +39,7 @@ struct Validator {
     if (cents < 0 || cents > kMaxCents) fail(path, "must be between 0 and 1000000 dollars");
   }
 
-  void service(const Visit& visit, std::size_t i, std::vector<const CodeInfo*>& codes) {
+  void service(const Visit& visit, std::size_t i, const CodeInfo*& code) {
     const Service& s = visit.services[i];
     const std::string path = "/services/" + std::to_string(i);
     const CodeInfo* info = nullptr;
@@ -54,7 +54,7 @@ struct Validator {
     } else if ((info = find_code(s.code)) == nullptr) {
       fail(path + "/code", "unknown code \"" + s.code + "\": not in unitwise's catalogue");
     }
-    codes[i] = info;
+    code = info;
     const bool minutes_ok = s.minutes >= 0 && s.minutes <= kMaxMinutes;
     if (!minutes_ok) fail(path + "/minutes", "must be between 0 and " + std::to_string(kMaxMinutes) + " minutes");
     if (info != nullptr && info->timed && !s.has_minutes) {
@@ -81,12 +81,25 @@ struct Validator {
     }
   }
 
+  // Each known code's rows in the releases in force, for the rules (a code of two services is looked up twice:
+  // rarer than the search is dear).
+  static void resolve_rows(const Visit& v, const VisitReleases& r, std::vector<ValidVisit::Resolved>& services) {
+    for (std::size_t i = 0; i < v.services.size(); ++i) {
+      ValidVisit::Resolved& s = services[i];
+      if (s.code == nullptr) continue;
+      const std::string& code = v.services[i].code;
+      if (r.rvu.table) s.rvu = find_rvu(*r.rvu.table, code);
+      if (r.mue.table) s.mue = find_mue(*r.mue.table, code);
+      if (r.ncci.table) s.ncci_column1 = find_ncci_column1(*r.ncci.table, code);
+    }
+  }
+
   // Checks that need the releases: Medicare coverage of each code, and distinct services against the edits.
-  void coverage(const Visit& v, const std::vector<const CodeInfo*>& codes, const VisitReleases& r, DateKey date) {
+  void coverage(const Visit& v, const std::vector<ValidVisit::Resolved>& services, const VisitReleases& r, DateKey date) {
     for (std::size_t i = 0; i < v.services.size(); ++i) {
       const Service& s = v.services[i];
       const std::string path = "/services/" + std::to_string(i);
-      const RvuRow* rvu = codes[i] && r.rvu.table ? find_rvu(*r.rvu.table, s.code) : nullptr;
+      const RvuRow* rvu = services[i].rvu;
       if (rvu != nullptr && rvu->status == 'I' && v.payer.medicare_coverage) {
         // CMS status I: "not valid for Medicare purposes; Medicare uses another code" (RVU file, Attachment A).
         const Replacement* instead = medicare_replacement(s.code);
@@ -192,14 +205,38 @@ struct Validator {
       fail("/services", "must hold between 1 and " + std::to_string(kMaxServices) + " services, not " +
                             std::to_string(v.services.size()));
     } else {
-      out.codes_.resize(v.services.size());
-      for (std::size_t i = 0; i < v.services.size(); ++i) service(v, i, out.codes_);
-      if (date_ok && r.rvu.table != nullptr) coverage(v, out.codes_, r, *date);
+      out.services_.resize(v.services.size());
+      for (std::size_t i = 0; i < v.services.size(); ++i) service(v, i, out.services_[i].code);
+      resolve_rows(v, r, out.services_);
+      if (date_ok && r.rvu.table != nullptr) coverage(v, out.services_, r, *date);
     }
     if (!errors.empty()) return std::nullopt;
     return out;
   }
 };
+
+// Lines and edits name their code; a visit has a handful of services, so a scan beats any index.
+const ValidVisit::Resolved* ValidVisit::resolved(std::string_view code) const {
+  for (std::size_t i = 0; i < services_.size(); ++i) {
+    if (visit_.services[i].code == code) return &services_[i];
+  }
+  return nullptr;
+}
+
+const RvuRow* ValidVisit::rvu(std::string_view code) const {
+  if (const Resolved* r = resolved(code)) return r->rvu;
+  return releases_.rvu.table ? find_rvu(*releases_.rvu.table, code) : nullptr;
+}
+
+const MueRow* ValidVisit::mue(std::string_view code) const {
+  if (const Resolved* r = resolved(code)) return r->mue;
+  return releases_.mue.table ? find_mue(*releases_.mue.table, code) : nullptr;
+}
+
+NcciRows ValidVisit::ncci_column1(std::string_view code) const {
+  if (const Resolved* r = resolved(code)) return r->ncci_column1;
+  return releases_.ncci.table ? find_ncci_column1(*releases_.ncci.table, code) : NcciRows{};
+}
 
 Validation validate_checked(Visit visit, const ReferenceData& data, std::vector<FieldError> errors,
                             const std::set<std::string>& skip) {
