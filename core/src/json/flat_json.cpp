@@ -220,4 +220,9 @@ nlohmann::json JsonRef::to_nlohmann() const {
   return nullptr;
 }
 
+nlohmann::json parse_dom(std::string_view text) {
+  const FlatJson flat = FlatJson::parse(text);
+  return flat.failed ? nlohmann::json() : flat.root().to_nlohmann();
+}
+
 }  // namespace unitwise

@@ -89,6 +89,10 @@ class JsonRef {
   std::uint32_t index_;
 };
 
+// A DOM as json::parse(text, nullptr, false) gives (a key given twice keeps its last value), or null when the
+// text is not JSON. Through FlatJson's parser, so the wasm module holds one instantiation of nlohmann's parser.
+nlohmann::json parse_dom(std::string_view text);
+
 class JsonRef::Iterator {
  public:
   Iterator(const FlatJson& doc, std::uint32_t index) : doc_(&doc), index_(index) {}

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "json/flat_json.h"
 #include "reference/embedded_files.h"
 #include "reference/fixed_point.h"
 
@@ -151,7 +152,7 @@ const PayerProfile* builtin_payer(std::string_view id) {
   static const std::vector<PayerProfile> profiles = [] {
     std::vector<PayerProfile> out;
     for (const char* name : kBuiltIn) {
-      const json v = json::parse(static_data(std::string(name) + ".json"), nullptr, false);
+      const json v = parse_dom(static_data(std::string(name) + ".json"));
       PayerProfile p;
       p.id = name;
       parse_payer_profile(v, "", p, [&](const std::string& at, const std::string& message) {

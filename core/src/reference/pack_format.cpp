@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "json/flat_json.h"
 #include "reference/csv_reader.h"
 #include "reference/fixed_point.h"
 #include "reference/sha256.h"
@@ -366,7 +367,7 @@ PackRead read_pack(const std::vector<PackFile>& files) {
     errors.push_back({"manifest.json", 0, "is missing: a data pack is a folder with manifest.json and its tables"});
     return out;
   }
-  const json manifest = json::parse(m->second->text, nullptr, /*allow_exceptions=*/false);
+  const json manifest = parse_dom(m->second->text);
   if (!manifest.is_object()) {
     errors.push_back({"manifest.json", 0, "is not a JSON object"});
     return out;
