@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <set>
 #include <string>
 
 namespace unitwise {
@@ -77,6 +79,139 @@ TEST(FlatJson, ADuplicateAmongManyKeysIsFound) {
 TEST(FlatJson, ConvertsToTheSameNlohmannDom) {
   const std::string text = R"({"z":[1,-2,3.25,"s",null,false],"a":{"n":18446744073709551615}})";
   EXPECT_EQ(FlatJson::parse(text).root().to_nlohmann(), nlohmann::json::parse(text));
+}
+
+}  // namespace
+}  // namespace unitwise
+
+namespace unitwise {
+namespace {
+
+// The reference reader: nlohmann's own SAX parser building its DOM, noting where it stopped and the first key
+// given twice (what the visit parser used before it had its own reader).
+struct Reference {
+  nlohmann::json root;
+  bool failed = false;
+  std::size_t position = 0;
+  std::string duplicate;
+  bool duplicate_at_top = false;
+};
+
+class ReferenceParser : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit ReferenceParser(Reference& out) : out_(out), dom_(out.root, false) {}
+  bool null() override { return dom_.null(); }
+  bool boolean(bool v) override { return dom_.boolean(v); }
+  bool number_integer(number_integer_t v) override { return dom_.number_integer(v); }
+  bool number_unsigned(number_unsigned_t v) override { return dom_.number_unsigned(v); }
+  bool number_float(number_float_t v, const string_t& s) override { return dom_.number_float(v, s); }
+  bool string(string_t& v) override { return dom_.string(v); }
+  bool binary(binary_t& v) override { return dom_.binary(v); }
+  bool start_array(std::size_t n) override { return dom_.start_array(n); }
+  bool end_array() override { return dom_.end_array(); }
+  bool start_object(std::size_t n) override {
+    keys_.emplace_back();
+    return dom_.start_object(n);
+  }
+  bool end_object() override {
+    keys_.pop_back();
+    return dom_.end_object();
+  }
+  bool key(string_t& k) override {
+    if (!keys_.back().insert(k).second && out_.duplicate.empty()) {
+      out_.duplicate = k;
+      out_.duplicate_at_top = keys_.size() == 1;
+    }
+    return dom_.key(k);
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
+    out_.failed = true;
+    out_.position = position;
+    return false;
+  }
+
+ private:
+  Reference& out_;
+  nlohmann::detail::json_sax_dom_parser<nlohmann::json> dom_;
+  std::vector<std::set<std::string>> keys_;
+};
+
+Reference reference(const std::string& text) {
+  Reference out;
+  ReferenceParser parser(out);
+  nlohmann::json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json, true);
+  return out;
+}
+
+// Same verdict, same byte named, same document (compared as nlohmann writes it, so 1 and 1.0 differ), same
+// duplicate key. Returns what differs, for the failure message.
+std::string compare(const std::string& text) {
+  const Reference want = reference(text);
+  const FlatJson got = FlatJson::parse(text);
+  if (got.failed != want.failed) return std::string("failed: ") + (got.failed ? "ours" : "nlohmann's");
+  if (want.failed) {
+    return got.error_position == want.position ? ""
+                                               : "position " + std::to_string(got.error_position) + " vs " +
+                                                     std::to_string(want.position);
+  }
+  if (got.duplicate != want.duplicate || got.duplicate_at_top != want.duplicate_at_top) return "duplicate";
+  const std::string ours = got.root().to_nlohmann().dump(), theirs = want.root.dump();
+  return ours == theirs ? "" : "document " + ours + " vs " + theirs;
+}
+
+std::string shown(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c >= 0x20 && c < 0x7f) out += static_cast<char>(c);
+    else out += "\\x" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
+  }
+  return out;
+}
+
+TEST(FlatJsonAgreesWithNlohmann, OnEdgeCases) {
+  const std::vector<std::string> texts = {
+      "", " ", "{", "}", "[", "[]", "{}", "[1,]", "[,1]", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,}", "{1:2}",
+      "01", "[01]", "-", "-a", "1.", "1.e5", "1e", "1e+", "1e+a", "-0", "-0.0e-0", "1E400", "-1e400", "1e-400",
+      "18446744073709551615", "18446744073709551616", "-9223372036854775808", "-9223372036854775809",
+      "123456789012345678901234567890", "tru", "trux", "nul", "fals", "true false", "null x", "\"", "\"abc",
+      "\"a\\", "\"\\x\"", "\"\\u12\"", "\"\\u12G4\"", "\"\\ud800\"", "\"\\ud800\\u0041\"", "\"\\ud800\\", "\"\\ud800x\"",
+      "\"\\udc00\"", "\"\\ud83d\\ude00\"", "\"\\u0000\"", "\"\x01\"", "\"\x7f\"", "\"\xc0\x80\"", "\"\xc2\x80\"",
+      "\"\xe0\x9f\x80\"", "\"\xed\xa0\x80\"", "\"\xf0\x8f\x80\x80\"", "\"\xf4\x90\x80\x80\"", "\"\xf5\"", "\"\xe2\x82",
+      "\xef\xbb\xbf{}", "\xef\xbb{}", "\xef", "\xef\xbb", " \xef\xbb\xbf{}", "{\"a\":1,\"a\":2}", "/* */{}", "[1 2]",
+      "{\"a\" 1}", "[\"a\":1]", "\t\r\n[\t1\r\n]\n", std::string("[1\0]", 4), std::string("\"a\0\"", 4), "[[[[]]]]]",
+      "{\"a\":{\"a\":{\"b\":1,\"b\":2}}}", "[-]", "[1.5e]", "0.1e-2", "1.7976931348623157e308", "2.2250738585072014e-308",
+  };
+  for (const std::string& text : texts) EXPECT_EQ(compare(text), "") << "text: " << shown(text);
+}
+
+// Texts near valid visits, each cut, doubled or given one of the bytes parsers stumble over.
+TEST(FlatJsonAgreesWithNlohmann, OnMutatedVisits) {
+  const std::vector<std::string> seeds = {
+      R"({"dateOfService":"2026-03-02","discipline":"PT","locality":"13202-01","services":[{"code":"97110","minutes":23,"assistantMinutes":8},{"code":"97140","minutes":15}],"ytdAllowed":{"PT_SLP":1234.56,"OT":0},"options":{"tiePreference":["97110"],"qualifyingApm":false}})",
+      "{\"payer\":{\"name\":\"A \\\"quoted\\\" \\u00e9 \\ud83d\\ude00 \xe2\x86\x92\",\"fee\":{\"perCode\":{\"97110\":31.5}},\"coinsurancePercent\":20},\"x\":[null,true,false,-0,1e2,-12.5E-3]}",
+  };
+  const std::string interesting = std::string("{}[]:,\"\\u0123456789abcdefABCDEF-+.eE tnfrl/\t\n\r\x01\x7f") +
+                                  "\x80\xbf\xc2\xdf\xe0\xed\xef\xf0\xf4\xf5\xff" + std::string(1, '\0');
+  std::mt19937 rng(16);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(std::uniform_int_distribution<std::size_t>(0, n - 1)(rng)); };
+  int checked = 0;
+  for (int round = 0; round < 60000; ++round) {
+    std::string text = seeds[pick(seeds.size())];
+    for (int edits = 1 + static_cast<int>(pick(3)); edits > 0; --edits) {
+      const std::size_t at = pick(text.size() + 1);
+      switch (pick(5)) {
+        case 0: text.insert(at, 1, interesting[pick(interesting.size())]); break;
+        case 1: if (at < text.size()) text.erase(at, 1); break;
+        case 2: if (at < text.size()) text[at] = interesting[pick(interesting.size())]; break;
+        case 3: text.resize(at); break;
+        default: text.insert(at, text.substr(at, pick(12))); break;
+      }
+    }
+    const std::string problem = compare(text);
+    ASSERT_EQ(problem, "") << "text: " << shown(text);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 60000);
 }
 
 }  // namespace

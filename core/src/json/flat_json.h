@@ -1,8 +1,7 @@
 // A parsed JSON document as one flat array of nodes, for the visit parser. A visit's keys are read once each,
 // so nlohmann's DOM (a std::map node and a heap string per key) cost more than the reading: a quarter of a
-// visit's JSON time. The text is still lexed by nlohmann (the same strictness, numbers and error positions);
-// only the tree is ours. A key given twice in one object is noted (a plain parse would keep the last), in
-// linear time.
+// visit's JSON time. Its reader (flat_json.cpp) refuses, reads and locates errors exactly as nlohmann's parser
+// does. A key given twice in one object is noted (a plain parse would keep the last), in linear time.
 #pragma once
 
 #include <cstddef>
@@ -45,7 +44,7 @@ class FlatJson {
 
  private:
   friend class JsonRef;
-  friend class FlatBuilder;
+  friend class FlatParser;
   std::vector<Node> nodes_;
   std::string text_;  // keys and strings back to back (never longer than the input)
   std::string_view view(std::uint32_t at, std::uint32_t length) const { return {text_.data() + at, length}; }
