@@ -39,6 +39,9 @@ export const episodeCases = [
   { name: "100,000 visits", text: manyVisits(100000), path: "/visits" },
   { name: "over 16 MiB", text: " ".repeat(16 * 1024 * 1024 + 1), path: "" },
   { name: "100,000 nested arrays", text: "[".repeat(100000), path: "" },
+  // Found in review: a visit's deep array crashed the episode's DOM copy (a stack overflow), not the parser.
+  { name: "a visit holding arrays nested 1,000,000 deep", path: "",
+    text: episode().replace('{"dateOfService"', `{"x":${"[".repeat(1000000)}${"]".repeat(1000000)},"dateOfService"`) },
   { name: "a visit is null", text: withVisit(1, null), path: "/visits/1" },
   { name: "visits out of date order", text: withVisit(3, visit("2026-01-06")), path: "/visits/3/dateOfService" },
   { name: "a visit before the plan starts", text: withVisit(0, visit("2026-01-04")), path: "/visits/0/dateOfService" },

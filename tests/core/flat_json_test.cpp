@@ -216,3 +216,19 @@ TEST(FlatJsonAgreesWithNlohmann, OnMutatedVisits) {
 
 }  // namespace
 }  // namespace unitwise
+
+namespace unitwise {
+namespace {
+
+// Found by review: a text nested 200,000 deep is read, converted and rebuilt without recursion.
+TEST(FlatJson, DeepNestingDoesNotExhaustTheStack) {
+  constexpr std::size_t kDepth = 200000;
+  const std::string text = std::string(kDepth, '[') + std::string(kDepth, ']');
+  const FlatJson doc = FlatJson::parse(text);
+  ASSERT_FALSE(doc.failed);
+  const nlohmann::json dom = doc.root().to_nlohmann();
+  EXPECT_TRUE(dom.is_array());
+}
+
+}  // namespace
+}  // namespace unitwise

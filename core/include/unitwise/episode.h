@@ -19,6 +19,9 @@ namespace unitwise {
 // recertification, and bounds the time (about 400 visit evaluations) and memory of one call.
 inline constexpr std::size_t kMaxEpisodeVisits = 400;
 inline constexpr std::size_t kMaxEpisodeBytes = 16u << 20;
+// An episode nests 6 deep at most (visits, a visit, its payer's fee table...); its visits are edited as DOMs,
+// whose copy and dump recurse, so a text nested far deeper is refused before them (it crashed them).
+inline constexpr std::size_t kMaxEpisodeDepth = 64;
 
 struct PlanOfCare {
   Discipline discipline = Discipline::PT;

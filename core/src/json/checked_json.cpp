@@ -13,6 +13,7 @@ CheckedJson parse_checked_json(std::string_view text) {
   out.error_position = flat.error_position;
   out.duplicate = flat.duplicate;
   out.duplicate_at_top = flat.duplicate_at_top;
+  out.depth = flat.depth;
   if (!out.failed && out.duplicate.empty()) out.root = flat.root().to_nlohmann();
   return out;
 }

@@ -15,6 +15,7 @@ struct CheckedJson {
   std::size_t error_position = 0;    // the byte where parsing stopped
   std::string duplicate;             // the first key given twice in one object, if any
   bool duplicate_at_top = false;     // that key belongs to the root object
+  std::size_t depth = 0;             // how deep arrays and objects nest
 };
 
 CheckedJson parse_checked_json(std::string_view text);

@@ -249,6 +249,9 @@ EpisodeParse parse_episode(std::string_view text, const ReferenceData& data) {
     const json& root = parsed.root;
     if (parsed.failed) {
       e.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parsed.error_position));
+    } else if (parsed.depth > kMaxEpisodeDepth) {
+      e.fail("", "arrays and objects nest " + std::to_string(parsed.depth) + " deep; an episode's nest at most " +
+                     std::to_string(kMaxEpisodeDepth) + " deep");
     } else if (!parsed.duplicate.empty()) {
       e.fail("", "the key \"" + shorten(parsed.duplicate) + "\" appears twice in one object; give it once");
     } else if (!root.is_object()) {

@@ -344,6 +344,7 @@ class FlatParser {
   void open(FlatJson::Kind kind) {
     add(kind);
     open_.push_back(static_cast<std::uint32_t>(out_.nodes_.size() - 1));
+    out_.depth = std::max(out_.depth, open_.size());
     if (kind == FlatJson::Kind::Object) open_objects_.push_back({keys_.size(), {}});
   }
   void close() {
@@ -462,27 +463,39 @@ JsonRef JsonRef::operator[](std::string_view key) const {
   return missing.root();
 }
 
-nlohmann::json JsonRef::to_nlohmann() const {
-  const FlatJson::Node& n = doc_->nodes_[index_];
+namespace {
+
+nlohmann::json scalar_or_empty(const FlatJson::Node& n, std::string_view text) {
   switch (n.kind) {
-    case FlatJson::Kind::Null: return nullptr;
     case FlatJson::Kind::Boolean: return n.boolean;
     case FlatJson::Kind::Integer: return n.integer;
     case FlatJson::Kind::Unsigned: return n.unsigned_integer;
     case FlatJson::Kind::Float: return n.floating;
-    case FlatJson::Kind::String: return std::string(string());
-    case FlatJson::Kind::Array: {
-      nlohmann::json a = nlohmann::json::array();
-      for (JsonRef element : *this) a.push_back(element.to_nlohmann());
-      return a;
-    }
-    case FlatJson::Kind::Object: {
-      nlohmann::json o = nlohmann::json::object();
-      for (JsonRef member : *this) o[std::string(member.key())] = member.to_nlohmann();
-      return o;
-    }
+    case FlatJson::Kind::String: return std::string(text);
+    case FlatJson::Kind::Array: return nlohmann::json::array();
+    case FlatJson::Kind::Object: return nlohmann::json::object();
+    default: return nullptr;
   }
-  return nullptr;
+}
+
+}  // namespace
+
+// Iterative, like the reader: a text nested a million deep must not exhaust the stack here either.
+nlohmann::json JsonRef::to_nlohmann() const {
+  nlohmann::json out = scalar_or_empty(node(), string());
+  std::vector<std::pair<nlohmann::json*, std::uint32_t>> open;  // containers being filled, and their nodes' end
+  if (size() > 0) open.emplace_back(&out, node().end);
+  for (std::uint32_t i = index_ + 1; !open.empty() && i < node().end; ++i) {
+    while (open.back().second <= i) open.pop_back();
+    const JsonRef child(*doc_, i);
+    nlohmann::json& parent = *open.back().first;
+    nlohmann::json value = scalar_or_empty(child.node(), child.string());
+    // Only the innermost open container grows, so the pointers to the ones outside it stay valid.
+    nlohmann::json& slot = parent.is_array() ? parent.emplace_back(std::move(value))
+                                             : (parent[std::string(child.key())] = std::move(value));
+    if (child.size() > 0) open.emplace_back(&slot, child.node().end);
+  }
+  return out;
 }
 
 nlohmann::json parse_dom(std::string_view text) {

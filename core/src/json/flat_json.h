@@ -38,6 +38,7 @@ class FlatJson {
   std::size_t error_position = 0;  // the byte where parsing stopped
   std::string duplicate;           // the first key given twice in one object, if any
   bool duplicate_at_top = false;   // that key belongs to the root object
+  std::size_t depth = 0;           // how deep arrays and objects nest (a scalar root: 0)
 
   static FlatJson parse(std::string_view text);
   JsonRef root() const;
