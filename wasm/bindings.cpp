@@ -4,6 +4,7 @@
 
 #include <emscripten/val.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,19 @@ emscripten::val evaluate_json_bytes(const std::string& visit, bool utf16) {
   return result_view(unitwise::evaluate_json(visit, *data), utf16);
 }
 
+// The input written straight into wasm memory by the wrapper's TextEncoder (Embind's std::string conversion is a
+// JS loop over the text): input_buffer(n) makes room for n bytes and gives their address; the wrapper writes the
+// text there and calls evaluate_input with the length it wrote.
+std::string input;
+std::uintptr_t input_buffer(std::size_t bytes) {
+  input.resize(bytes);
+  return reinterpret_cast<std::uintptr_t>(input.data());
+}
+
+emscripten::val evaluate_input(std::size_t length, bool utf16) {
+  return result_view(unitwise::evaluate_json(std::string_view(input.data(), length), *data), utf16);
+}
+
 // Packs arrive file by file (pack index, file name, text), then usePacks() layers them over the built-in data.
 void add_pack_file(int pack, const std::string& name, const std::string& text) {
   if (pack < 0) return;
@@ -73,6 +87,8 @@ std::string localities(const std::string& date) { return unitwise::localities_js
 EMSCRIPTEN_BINDINGS(unitwise) {
   emscripten::function("evaluateJson", &evaluate_json);
   emscripten::function("evaluateJsonBytes", &evaluate_json_bytes);
+  emscripten::function("inputBuffer", &input_buffer);
+  emscripten::function("evaluateInput", &evaluate_input);
   emscripten::function("evaluateEpisodeJsonBytes", &evaluate_episode_json_bytes);
   emscripten::function("addPackFile", &add_pack_file);
   emscripten::function("usePacks", &use_packs);

@@ -41,3 +41,20 @@ test("every shared vector gives byte-identical results natively and in wasm", ()
   assert.equal(native.length, texts.length);
   texts.forEach((text, i) => assert.equal(engine.evaluateJson(text), native[i], text));
 });
+
+// The wrapper writes a visit of up to 64K UTF-16 units into wasm memory with TextEncoder, a longer one (or one
+// holding a lone surrogate) through Embind's string conversion: the same text must give the same bytes either way.
+test("the wrapper's two ways into wasm give the same results", () => {
+  const visits = [
+    JSON.stringify(generateVisits(1, 7)[0]),
+    '{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":23}],"payer":{"name":"Caisse é 😀 →"}}',
+    '{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110\ud800","minutes":23}]}',  // a lone surrogate
+    '{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110\udc00x","minutes":23}]}',
+  ];
+  for (const visit of visits) {
+    const padded = visit + " ".repeat(70 * 1024);  // past the TextEncoder path's 64K units: Embind's way
+    assert.equal(engine.evaluateJson(visit), engine.evaluateJson(padded), visit);
+  }
+  // and the lone surrogate is refused as text that is not UTF-8, never read as U+FFFD
+  assert.match(JSON.parse(engine.evaluateJson(visits[2])).errors[0].message, /not valid JSON \(or not UTF-8\)/);
+});

@@ -5,6 +5,7 @@ import createUnitwise from "./unitwise.js";
 // The engine refuses a visit over 4 MiB (core/src/visit_json.cpp); the wrapper refuses it first, before copying
 // it into wasm memory, which can grow but never shrinks.
 const LIMIT_BYTES = 4 * 1024 * 1024;
+const DIRECT_CHARS = 64 * 1024;  // visits up to this many UTF-16 units are written by TextEncoder (below)
 const EPISODE_LIMIT_BYTES = 16 * 1024 * 1024;  // kMaxEpisodeBytes (core/include/unitwise/episode.h)
 const isNode = typeof globalThis.process?.versions?.node === "string";
 
@@ -33,13 +34,22 @@ export async function createEngine(options = {}) {
   const decode = utf16
     ? (view) => globalThis.Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString("ucs2")
     : (view) => decoder.decode(view);
+  // A visit of usual size is written into wasm memory by TextEncoder, natively; Embind's string conversion is a
+  // JS loop (3% of a call). Only well-formed text: encodeInto would turn a lone surrogate into U+FFFD where Embind
+  // writes bytes the engine refuses as not UTF-8, and the answer must not depend on the path.
+  const encoder = new TextEncoder();
+  const direct = (text) => text.length <= DIRECT_CHARS && typeof text.isWellFormed === "function" && text.isWellFormed();
   const evaluateText = (text) => {
     if (typeof text !== "string") return errorJson("evaluateJson takes the visit as a JSON string");
     if (text.length * 3 + 1 > LIMIT_BYTES) {  // the cheap bound; count only a string that may be too long
       const bytes = utf8Bytes(text);
       if (bytes > LIMIT_BYTES) return tooLarge(bytes);
     }
-    return decode(wasm.evaluateJsonBytes(text, utf16));
+    if (!direct(text)) return decode(wasm.evaluateJsonBytes(text, utf16));
+    const room = text.length * 3;  // UTF-8 takes at most 3 bytes per UTF-16 unit
+    const at = wasm.inputBuffer(room);  // may grow the memory, so HEAPU8 is read after it
+    const { written } = encoder.encodeInto(text, wasm.HEAPU8.subarray(at, at + room));
+    return decode(wasm.evaluateInput(written, utf16));
   };
 
   const evaluateEpisodeText = (text) => {
