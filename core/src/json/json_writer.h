@@ -36,12 +36,18 @@ class JsonWriter {
   JsonWriter& end_array() { return close(']'); }
 
   // A key written in the source: it needs no escaping, so it is copied as it is, quotes and colon included.
+  // One room check and stores of known size: three put calls were out-of-line calls in wasm (2% of its time).
   template <std::size_t N>
   JsonWriter& key(const char (&k)[N]) {
+    static_assert(N + 2 <= sizeof buffer_, "a key written in the source fits the buffer");
     comma();
-    put('"');
-    put(k, N - 1);
-    put("\":", 2);
+    if (sizeof buffer_ - used_ < N + 2) flush();
+    char* at = buffer_ + used_;
+    at[0] = '"';
+    std::memcpy(at + 1, k, N - 1);
+    at[N] = '"';
+    at[N + 1] = ':';
+    used_ += N + 2;
     after_key_ = true;
     return *this;
   }
