@@ -12,7 +12,7 @@ namespace unitwise {
 // in text order, so an array's or object's descendants follow it and `end` skips them. It reads exactly as
 // nlohmann's lexer and parser do (the same texts refused, the same numbers, the same byte named when a text is
 // refused: tests/core/flat_json_test.cpp compares the two on mutated texts), without a virtual call per value
-// and without nlohmann's parser, error texts and printf in the wasm module. Iterative: deep nesting cannot
+// and without nlohmann's parser and its error texts in the wasm module. Iterative: deep nesting cannot
 // exhaust the stack.
 class FlatParser {
  public:
