@@ -178,7 +178,8 @@ TEST(FlatJsonAgreesWithNlohmann, OnEdgeCases) {
       "\"\\udc00\"", "\"\\ud83d\\ude00\"", "\"\\u0000\"", "\"\x01\"", "\"\x7f\"", "\"\xc0\x80\"", "\"\xc2\x80\"",
       "\"\xe0\x9f\x80\"", "\"\xed\xa0\x80\"", "\"\xf0\x8f\x80\x80\"", "\"\xf4\x90\x80\x80\"", "\"\xf5\"", "\"\xe2\x82",
       "\xef\xbb\xbf{}", "\xef\xbb{}", "\xef", "\xef\xbb", " \xef\xbb\xbf{}", "{\"a\":1,\"a\":2}", "/* */{}", "[1 2]",
-      "{\"a\" 1}", "[\"a\":1]", "\t\r\n[\t1\r\n]\n", std::string("[1\0]", 4), std::string("\"a\0\"", 4), "[[[[]]]]]",
+      "{\"a\" 1}", "[\"a\":1]", "\t\r\n[\t1\r\n]\n", std::string("[1\0]", 4), std::string("\"a\0\"", 4), "[[[[]]]]]", std::string("{}\0x", 4), std::string("[1]\0", 4), std::string("\0", 1),
+      std::string(" \0{}", 4), std::string("[1,\0]", 5), std::string("{\"a\":\0}", 7),
       "{\"a\":{\"a\":{\"b\":1,\"b\":2}}}", "[-]", "[1.5e]", "0.1e-2", "1.7976931348623157e308", "2.2250738585072014e-308",
   };
   for (const std::string& text : texts) EXPECT_EQ(compare(text), "") << "text: " << shown(text);

@@ -86,11 +86,11 @@ class FlatParser {
     out_.error_position = at + 1;
     return Token::Error;
   }
-  // A token where none of its kind may be: the parser names the byte after it (the end of the text counting as one).
+  // A token where none of its kind may be: the parser names the byte after it (the end counting as one byte).
   void fail(Token t) {
     if (t == Token::Error) return;  // the lexer has named its byte
     out_.failed = true;
-    out_.error_position = t == Token::End ? n_ + 1 : token_end_;
+    out_.error_position = t == Token::End ? end_at_ + 1 : token_end_;
   }
   unsigned char byte(std::size_t i) const { return static_cast<unsigned char>(p_[i]); }
   bool digit(std::size_t i) const { return i < n_ && p_[i] >= '0' && p_[i] <= '9'; }
@@ -106,7 +106,12 @@ class FlatParser {
 
   Token scan() {
     while (i_ < n_ && (p_[i_] == ' ' || p_[i_] == '\t' || p_[i_] == '\n' || p_[i_] == '\r')) ++i_;
-    if (i_ == n_) return Token::End;
+    // nlohmann reads a NUL byte outside a string as the end of the text (for C strings): what follows it is
+    // ignored. Kept, since results must not change.
+    if (i_ == n_ || p_[i_] == '\0') {
+      end_at_ = i_;
+      return Token::End;
+    }
     const char c = p_[i_];
     switch (c) {
       case '{': return single(Token::BeginObject);
@@ -387,6 +392,7 @@ class FlatParser {
   std::size_t n_;
   std::size_t i_ = 0;                                // the next byte to read
   std::size_t token_end_ = 0;                        // one past the last token's last byte
+  std::size_t end_at_ = 0;                           // where the text ended: its length, or a NUL byte
   std::uint32_t string_at_ = 0, string_length_ = 0;  // the last string token's text in text_
   std::size_t number_at_ = 0;                        // the last number token's first byte
   FlatJson::Kind number_kind_ = FlatJson::Kind::Unsigned;
