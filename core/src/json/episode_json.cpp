@@ -8,7 +8,7 @@
 // visit took from the episode points at the episode's field (/locality), once.
 #include "json/episode_json.h"
 
-#include "json/checked_json.h"
+#include "json/flat_json.h"
 #include "json/json_fields.h"
 
 #include <cmath>
@@ -245,8 +245,7 @@ EpisodeParse parse_episode(std::string_view text, const ReferenceData& data) {
   } else if (trim(text).empty()) {
     e.fail("", "is empty: expected one episode, a JSON object such as {\"planOfCare\": ..., \"visits\": [...]}");
   } else {
-    const CheckedJson parsed = parse_checked_json(text);
-    const json& root = parsed.root;
+    const FlatJson parsed = FlatJson::parse(text);
     if (parsed.failed) {
       e.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parsed.error_position));
     } else if (parsed.depth > kMaxEpisodeDepth) {
@@ -254,9 +253,11 @@ EpisodeParse parse_episode(std::string_view text, const ReferenceData& data) {
                      std::to_string(kMaxEpisodeDepth) + " deep");
     } else if (!parsed.duplicate.empty()) {
       e.fail("", "the key \"" + shorten(parsed.duplicate) + "\" appears twice in one object; give it once");
-    } else if (!root.is_object()) {
+    } else if (!parsed.root().is_object()) {
       e.fail("", "an episode must be a JSON object: {\"planOfCare\": ..., \"visits\": [...]}");
     } else {
+      // The visits are edited as a DOM (see the top of this file), built once the text has passed every check.
+      const json root = parsed.root().to_nlohmann();
       Episode episode;
       e.only_keys(root, "", {"planOfCare", "priorSpend", "locality", "setting", "ruleSet", "options", "visits"});
       PlanStatus plan_ok;
