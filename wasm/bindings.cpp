@@ -4,7 +4,9 @@
 
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,10 +30,15 @@ std::string evaluate_json(const std::string& visit) { return unitwise::evaluate_
 // Node's Buffer (text/utf16.h: eight times faster there than decoding UTF-8 with non-ASCII characters).
 emscripten::val result_view(std::string text, bool utf16) {
   static std::string last;
-  static std::u16string last16;
+  static std::unique_ptr<char16_t[]> last16;  // grown, never shrunk: no fill on each result
+  static std::size_t room16 = 0;
   if (utf16) {
-    unitwise::utf8_to_utf16(text, last16);
-    return emscripten::val(emscripten::typed_memory_view(last16.size() * 2, reinterpret_cast<const unsigned char*>(last16.data())));
+    if (room16 < text.size()) {
+      room16 = std::max(text.size(), 2 * room16);
+      last16 = std::make_unique<char16_t[]>(room16);
+    }
+    const std::size_t units = unitwise::utf8_to_utf16(text, last16.get());
+    return emscripten::val(emscripten::typed_memory_view(units * 2, reinterpret_cast<const unsigned char*>(last16.get())));
   }
   last = std::move(text);
   return emscripten::val(emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
@@ -44,14 +51,19 @@ emscripten::val evaluate_json_bytes(const std::string& visit, bool utf16) {
 // The input written straight into wasm memory by the wrapper's TextEncoder (Embind's std::string conversion is a
 // JS loop over the text): input_buffer(n) makes room for n bytes and gives their address; the wrapper writes the
 // text there and calls evaluate_input with the length it wrote.
-std::string input;
+std::unique_ptr<char[]> input;  // grown, never shrunk: resizing a std::string zero-filled it for each visit
+std::size_t input_room = 0;
 std::uintptr_t input_buffer(std::size_t bytes) {
-  input.resize(bytes);
-  return reinterpret_cast<std::uintptr_t>(input.data());
+  if (input_room < bytes) {
+    input_room = std::max(bytes, 2 * input_room);
+    input = std::make_unique<char[]>(input_room);
+  }
+  return reinterpret_cast<std::uintptr_t>(input.get());
 }
 
 emscripten::val evaluate_input(std::size_t length, bool utf16) {
-  return result_view(unitwise::evaluate_json(std::string_view(input.data(), length), *data), utf16);
+  if (length > input_room) length = input_room;  // the wrapper never writes more than it asked room for
+  return result_view(unitwise::evaluate_json(std::string_view(input.get(), length), *data), utf16);
 }
 
 // Packs arrive file by file (pack index, file name, text), then usePacks() layers them over the built-in data.

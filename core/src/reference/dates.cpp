@@ -1,5 +1,6 @@
 // Dates as comparable numbers (20260701): the release tables and the visit use the same form.
-#include <algorithm>
+#include <charconv>
+#include <cstring>
 
 #include "unitwise/reference.h"
 
@@ -10,6 +11,13 @@ bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 }  // namespace
 
+std::optional<DateKey> calendar_date(int year, int month, int day) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return std::nullopt;
+  if (day > kDays[month - 1] + (month == 2 && leap(year) ? 1 : 0)) return std::nullopt;
+  return year * 10000 + month * 100 + day;
+}
+
 std::optional<DateKey> parse_iso_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   int digits[8];
@@ -18,25 +26,27 @@ std::optional<DateKey> parse_iso_date(std::string_view s) {
     if (s[i] < '0' || s[i] > '9') return std::nullopt;
     digits[n++] = s[i] - '0';
   }
-  const int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
-  const int month = digits[4] * 10 + digits[5];
-  const int day = digits[6] * 10 + digits[7];
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1 || month < 1 || month > 12 || day < 1) return std::nullopt;
-  if (day > kDays[month - 1] + (month == 2 && leap(year) ? 1 : 0)) return std::nullopt;
-  return year * 10000 + month * 100 + day;
+  return calendar_date(digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], digits[4] * 10 + digits[5],
+                       digits[6] * 10 + digits[7]);
 }
 
+// Written into a local buffer: every result names its releases' dates, and to_string per part allocated.
 std::string iso_date(DateKey d) {
-  const int parts[] = {d / 10000, d / 100 % 100, d % 100};
-  std::string out;
-  for (int i = 0; i < 3; ++i) {
-    const std::string digits = std::to_string(parts[i]);
-    if (i > 0) out += '-';
-    out.append((i == 0 ? 4 : 2) - std::min<std::size_t>(digits.size(), i == 0 ? 4 : 2), '0');
-    out += digits;
-  }
-  return out;
+  char text[40];
+  char* at = text;
+  const auto part = [&at](int value, std::size_t width) {
+    char digits[12];
+    const std::size_t n = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, value).ptr - digits);
+    for (std::size_t i = n; i < width; ++i) *at++ = '0';
+    std::memcpy(at, digits, n);
+    at += n;
+  };
+  part(d / 10000, 4);
+  *at++ = '-';
+  part(d / 100 % 100, 2);
+  *at++ = '-';
+  part(d % 100, 2);
+  return std::string(text, at);
 }
 
 }  // namespace unitwise

@@ -3,12 +3,14 @@
 // ("→", "§", "–"). docs/performance.md, issue 16.
 #pragma once
 
-#include <string>
+#include <cstddef>
 #include <string_view>
 
 namespace unitwise {
 
-// text must be valid UTF-8 (the engine's own output is). Characters past U+FFFF become surrogate pairs.
-void utf8_to_utf16(std::string_view text, std::u16string& out);
+// Writes text as UTF-16 units at out, which has room for text.size() units (never more are needed), and returns
+// how many it wrote. text must be valid UTF-8 (the engine's own output is). Characters past U+FFFF become
+// surrogate pairs. A raw buffer, not a std::u16string: resizing one zero-filled it on every result.
+std::size_t utf8_to_utf16(std::string_view text, char16_t* out);
 
 }  // namespace unitwise

@@ -153,9 +153,8 @@ struct Validator {
     ValidVisit out(std::move(visit), data);
     const Visit& v = out.visit_;
     const Date& d = v.date_of_service;
-    const auto date = parse_iso_date(iso_date(date_key(d)));
-    const bool date_ok = date && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31 && d.year >= 1 &&
-                         d.year <= 9999;
+    const auto date = calendar_date(d.year, d.month, d.day);
+    const bool date_ok = date.has_value();
     if (!date_ok) fail("/dateOfService", "must be a real calendar date written YYYY-MM-DD");
 
     const TableSet& t = data.tables();
