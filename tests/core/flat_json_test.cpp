@@ -1,5 +1,6 @@
 // The visit parser's flat document: the same reading of the text as nlohmann's DOM, in text order.
 #include "json/flat_json.h"
+#include "json/json_writer.h"
 
 #include <gtest/gtest.h>
 
@@ -229,6 +230,39 @@ TEST(FlatJson, DeepNestingDoesNotExhaustTheStack) {
   ASSERT_FALSE(doc.failed);
   const nlohmann::json dom = doc.root().to_nlohmann();
   EXPECT_TRUE(dom.is_array());
+  JsonWriter w;
+  doc.root().write(w);
+  EXPECT_EQ(w.take(), text);
+}
+
+std::string written(std::string_view text) {
+  const FlatJson doc = FlatJson::parse(text);
+  EXPECT_FALSE(doc.failed) << text;
+  JsonWriter w;
+  doc.root().write(w);
+  return w.take();
+}
+
+// Episodes hand each visit on as JsonRef::write gives it: compact, members in their order, and every value
+// reading back as the same value (a float as it was written, so no float formatter is needed).
+TEST(FlatJsonWrite, IsCompactAndKeepsMemberOrder) {
+  EXPECT_EQ(written(R"( { "b" : [ 1 , { "x" : null } ] , "a" : true , "c" : {} , "d" : [] } )"),
+            R"({"b":[1,{"x":null}],"a":true,"c":{},"d":[]})");
+  EXPECT_EQ(written("\"text\""), "\"text\"");
+  EXPECT_EQ(written("[[],[[]],{}]"), "[[],[[]],{}]");
+}
+
+TEST(FlatJsonWrite, FloatsAsWrittenAndIntegersOfEveryKind) {
+  EXPECT_EQ(written("[15.0,1.5e1,15.50,1E1,-0.0,0.1,2.5E-3]"), "[15.0,1.5e1,15.50,1E1,-0.0,0.1,2.5E-3]");
+  EXPECT_EQ(written("[-0,0,-9223372036854775808,18446744073709551615,18446744073709551616]"),
+            "[0,0,-9223372036854775808,18446744073709551615,18446744073709551616]");
+  const FlatJson again = FlatJson::parse(written("[15.50,18446744073709551616]"));
+  EXPECT_TRUE(again.root().begin().operator*().is_number_float());
+  EXPECT_EQ((*again.root().begin()).number(), 15.5);
+}
+
+TEST(FlatJsonWrite, StringsAndKeysAreEscapedAgain) {
+  EXPECT_EQ(written(R"({"min\u0075tes":"a\"b\\c\n\u0001é\u00e9"})"), "{\"minutes\":\"a\\\"b\\\\c\\n\\u0001éé\"}");
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // The episode JSON edge (docs/episodes.md). The episode's own fields are checked here; each visit goes
-// through the single-visit parser (parse_visit) unchanged, after three edits to its JSON:
+// through the single-visit parser (parse_visit) unchanged, its JSON written again with three edits:
 //  * "progressReport" is taken out (it means something only in an episode);
 //  * the episode's locality, setting, ruleSet and options are copied in where the visit has none, and the
 //    plan's discipline where the visit names none;
@@ -133,7 +133,7 @@ void add_visit_errors(Errors& e, const std::vector<FieldError>& errors, const st
 
 // The episode's locality, setting, ruleSet and options, checked once by the visit parser on a probe visit
 // (so a value no visit takes is still checked, with the visit parser's own messages).
-void check_inherited(Errors& e, const json& root, const PlanOfCare& plan, const ReferenceData& data) {
+void check_inherited(Errors& e, const json& root, JsonRef flat_root, const PlanOfCare& plan, const ReferenceData& data) {
   // On the first visit's date when it has one (the tables of its year), else the plan's start.
   std::string date = iso_date(date_key(plan.start));
   if (root.contains("visits") && root["visits"].is_array() && !root["visits"].empty() && root["visits"][0].is_object()) {
@@ -143,26 +143,28 @@ void check_inherited(Errors& e, const json& root, const PlanOfCare& plan, const 
       date = first["dateOfService"].get<std::string>();
     }
   }
-  json probe = json::object();
   std::set<std::string> inherited;
+  JsonWriter probe;
+  probe.begin_object();
   for (const char* key : kInherited) {
     if (root.contains(key)) {
-      probe[key] = root[key];
+      probe.key(std::string_view(key));
+      flat_root[key].write(probe);
       inherited.insert(key);
     }
   }
   if (inherited.empty()) return;
-  probe["dateOfService"] = date;
-  probe["discipline"] = to_string(plan.discipline);
-  probe["services"] = json::array({json{{"code", "97110"}, {"minutes", 15}}});
-  const Validation v = parse_visit(probe.dump(), data);
+  probe.key("dateOfService").value(date).key("discipline").value(to_string(plan.discipline));
+  probe.key("services").begin_array().begin_object().key("code").value("97110").key("minutes").value(15);
+  probe.end_object().end_array().end_object();
+  const Validation v = parse_visit(probe.take(), data);
   for (const FieldError& f : v.errors) {
     if (inherited.count(first_segment(f.path))) e.fail(f.path, f.message);
   }
 }
 
-void parse_visits(Errors& e, const json& root, const PlanOfCare& plan, PlanStatus plan_ok, const ReferenceData& data,
-                  Episode& episode) {
+void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCare& plan, PlanStatus plan_ok,
+                  const ReferenceData& data, Episode& episode) {
   if (!root.contains("visits")) return e.fail("/visits", "is required: an array of visits in date order");
   const json& visits = root["visits"];
   if (!visits.is_array()) return e.fail("/visits", "must be an array of visits in date order");
@@ -172,28 +174,35 @@ void parse_visits(Errors& e, const json& root, const PlanOfCare& plan, PlanStatu
   }
   std::optional<DateKey> previous;
   std::size_t previous_index = 0;
-  for (std::size_t i = 0; i < visits.size(); ++i) {
+  auto flat_visit = flat_root["visits"].begin();
+  for (std::size_t i = 0; i < visits.size(); ++i, ++flat_visit) {
     const std::string prefix = "/visits/" + std::to_string(i);
     if (!visits[i].is_object()) {
       e.fail(prefix, "must be a visit: an object like {\"dateOfService\": ..., \"services\": [...]}");
       continue;
     }
-    json visit = visits[i];
+    const json& visit = visits[i];
     EpisodeVisit out;
     if (visit.contains("progressReport")) {
       if (visit["progressReport"].is_boolean()) out.progress_report = visit["progressReport"].get<bool>();
       else e.fail(prefix + "/progressReport", "must be true or false");
-      visit.erase("progressReport");
     }
     if (visit.contains("ytdAllowed")) {
       e.fail(prefix + "/ytdAllowed", "is computed by the episode (priorSpend and the visits before this one): leave it out");
-      visit.erase("ytdAllowed");
+    }
+    // The visit as the visit parser gets it: its own fields but those two, then what it takes from the episode.
+    JsonWriter text;
+    text.begin_object();
+    for (const JsonRef field : *flat_visit) {
+      if (field.key() == "progressReport" || field.key() == "ytdAllowed") continue;
+      text.key(field.key());
+      field.write(text);
     }
     // A visit without a discipline is the plan's; when the plan's is unknown, such a visit's services cannot
     // be checked (their codes depend on it), so only its date is.
     const bool own_discipline = visit.contains("discipline");
     if (!own_discipline) {
-      visit["discipline"] = to_string(plan.discipline);
+      text.key("discipline").value(to_string(plan.discipline));
     } else if (plan_ok.discipline && visit["discipline"].is_string()) {
       const std::string& d = visit["discipline"].get_ref<const std::string&>();
       if ((d == "PT" || d == "OT" || d == "SLP") && d != to_string(plan.discipline)) {
@@ -204,10 +213,12 @@ void parse_visits(Errors& e, const json& root, const PlanOfCare& plan, PlanStatu
     std::set<std::string> inherited;
     for (const char* key : kInherited) {
       if (root.contains(key) && !visit.contains(key)) {
-        visit[key] = root[key];
+        text.key(std::string_view(key));
+        flat_root[key].write(text);
         inherited.insert(key);
       }
     }
+    text.end_object();
     // Date order and the plan's start, from the visit's own date (the visit parser reports a bad one).
     if (visit.contains("dateOfService") && visit["dateOfService"].is_string()) {
       if (auto d = parse_iso_date(visit["dateOfService"].get_ref<const std::string&>())) {
@@ -225,7 +236,7 @@ void parse_visits(Errors& e, const json& root, const PlanOfCare& plan, PlanStatu
       }
     }
     if (!own_discipline && !plan_ok.discipline) continue;
-    Validation v = parse_visit(visit.dump(), data);
+    Validation v = parse_visit(text.take(), data);
     if (!v.visit) {
       add_visit_errors(e, v.errors, prefix, inherited);
       continue;
@@ -263,8 +274,8 @@ EpisodeParse parse_episode(std::string_view text, const ReferenceData& data) {
       PlanStatus plan_ok;
       parse_plan(e, root, episode.plan, plan_ok);
       parse_prior(e, root, episode);
-      if (plan_ok.discipline && plan_ok.start) check_inherited(e, root, episode.plan, data);
-      parse_visits(e, root, episode.plan, plan_ok, data, episode);
+      if (plan_ok.discipline && plan_ok.start) check_inherited(e, root, parsed.root(), episode.plan, data);
+      parse_visits(e, root, parsed.root(), episode.plan, plan_ok, data, episode);
       if (e.list.empty()) out.episode = std::move(episode);
     }
   }

@@ -1,5 +1,7 @@
 #include "json/flat_json.h"
 
+#include "json/json_writer.h"
+
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -17,7 +19,8 @@ namespace unitwise {
 class FlatParser {
  public:
   FlatParser(FlatJson& out, std::string_view text) : out_(out), p_(text.data()), n_(text.size()) {
-    out_.text_.reserve(text.size());  // never outgrown (unescaped text is no longer than its JSON), so views stay
+    // Never outgrown (unescaped strings and the floats' digits are no longer than their JSON), so views stay.
+    out_.text_.reserve(text.size());
     out_.nodes_.reserve(text.size() / 8 + 4);
   }
 
@@ -311,7 +314,10 @@ class FlatParser {
       out_.error_position = token_end_;
       return false;
     }
-    add(FlatJson::Kind::Float).floating = d;
+    // Its text is kept too: written back as it came (JsonRef::write), it reads as the same double.
+    const auto at = static_cast<std::uint32_t>(out_.text_.size());
+    out_.text_.append(first, last);
+    add(FlatJson::Kind::Float, at, static_cast<std::uint32_t>(last - first)).floating = d;
     return true;
   }
 
@@ -507,6 +513,34 @@ nlohmann::json JsonRef::to_nlohmann() const {
 nlohmann::json parse_dom(std::string_view text) {
   const FlatJson flat = FlatJson::parse(text);
   return flat.failed ? nlohmann::json() : flat.root().to_nlohmann();
+}
+
+// Iteratively, as to_nlohmann: each node in text order, closing the containers it has left.
+void JsonRef::write(JsonWriter& w) const {
+  std::vector<std::pair<bool, std::uint32_t>> open;  // containers written so far: is an object, and their end
+  for (std::uint32_t i = index_; i < node().end; ++i) {
+    for (; !open.empty() && open.back().second <= i; open.pop_back()) {
+      if (open.back().first) w.end_object();
+      else w.end_array();
+    }
+    const JsonRef v(*doc_, i);
+    const FlatJson::Node& n = v.node();
+    if (!open.empty() && open.back().first) w.key(v.key());
+    switch (n.kind) {
+      case FlatJson::Kind::Null: w.null(); break;
+      case FlatJson::Kind::Boolean: w.value(n.boolean); break;
+      case FlatJson::Kind::Integer: w.value(n.integer); break;
+      case FlatJson::Kind::Unsigned: w.value(n.unsigned_integer); break;
+      case FlatJson::Kind::Float: w.number(doc_->view(n.text_at, n.text_length)); break;
+      case FlatJson::Kind::String: w.value(v.string()); break;
+      case FlatJson::Kind::Array: w.begin_array(); open.emplace_back(false, n.end); break;
+      case FlatJson::Kind::Object: w.begin_object(); open.emplace_back(true, n.end); break;
+    }
+  }
+  for (; !open.empty(); open.pop_back()) {
+    if (open.back().first) w.end_object();
+    else w.end_array();
+  }
 }
 
 }  // namespace unitwise

@@ -14,6 +14,7 @@
 namespace unitwise {
 
 class JsonRef;
+class JsonWriter;
 
 class FlatJson {
  public:
@@ -25,7 +26,7 @@ class FlatJson {
     std::uint32_t end = 0;       // one past its last descendant: the next sibling's index
     std::uint32_t key_at = 0;    // its key in text_, when its parent is an object
     std::uint32_t key_length = 0;
-    std::uint32_t text_at = 0;   // a string's text in text_
+    std::uint32_t text_at = 0;   // a string's text (or a float's digits, as written) in text_
     std::uint32_t text_length = 0;
     union {
       std::int64_t integer;
@@ -81,6 +82,9 @@ class JsonRef {
   std::string_view key() const;  // this member's key in its object
 
   nlohmann::json to_nlohmann() const;  // for readers shared with nlohmann DOMs (inline payer profiles)
+  // As compact JSON that reads back as the same values: a float as it was written (so it reads as the same
+  // double without a float formatter), members in their order. Episodes hand their visits on this way.
+  void write(JsonWriter& w) const;
 
  private:
   friend class FlatJson;

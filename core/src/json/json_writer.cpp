@@ -1,5 +1,7 @@
 #include "json/json_writer.h"
 
+#include <charconv>
+
 #include <cstdint>
 #include <cstring>
 
@@ -101,6 +103,11 @@ void JsonWriter::string_literal(std::string_view s) {
 // Digits straight into the output: std::to_string would build a string for each number.
 JsonWriter& JsonWriter::integer(std::int64_t n) {
   return fixed(n, 0);  // an integer is a fixed-point number without decimals
+}
+
+JsonWriter& JsonWriter::value(std::uint64_t n) {
+  char digits[20];
+  return number(std::string_view(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits)));
 }
 
 }  // namespace unitwise

@@ -68,6 +68,13 @@ class JsonWriter {
   }
   JsonWriter& value(int n) { return integer(n); }
   JsonWriter& value(std::int64_t n) { return integer(n); }
+  JsonWriter& value(std::uint64_t n);
+  // A number already written as JSON (a float's digits as the input gave them).
+  JsonWriter& number(std::string_view json_number) {
+    comma();
+    put(json_number.data(), json_number.size());
+    return *this;
+  }
   JsonWriter& null() { comma(); put("null", 4); return *this; }
   // Fixed-point number: 3507 with 2 decimals → 35.07; 334009 with 4 → 33.4009.
   JsonWriter& fixed(std::int64_t scaled, int decimals);
