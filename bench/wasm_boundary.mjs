@@ -1,0 +1,38 @@
+// Where a wasm call's time goes in Node, step by step: node bench/wasm_boundary.mjs CORPUS NPM_DIR
+// The engine with its result left in wasm memory, then the UTF-16 transcoding, then the string decode, then the
+// package's evaluateJson (which also writes the visit in). Medians of 11 passes over the corpus, in µs per visit.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+const [corpusPath, npmDir = "build/npm"] = process.argv.slice(2);
+const createUnitwise = (await import(resolve(npmDir, "unitwise.js"))).default;
+const wasm = await createUnitwise({ wasmBinary: readFileSync(resolve(npmDir, "unitwise.wasm")) });
+const { createEngine } = await import(resolve(npmDir, "index.node.js"));
+const engine = await createEngine();
+const corpus = readFileSync(corpusPath, "utf8").split("\n").filter(Boolean);
+
+const encoder = new TextEncoder();
+const call = (utf16, decode) => (text) => {
+  const room = text.length * 3;
+  const at = wasm.inputBuffer(room);
+  const { written } = encoder.encodeInto(text, wasm.HEAPU8.subarray(at, at + room));
+  const view = wasm.evaluateInput(written, utf16);
+  return decode ? Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString("ucs2") : view;
+};
+const steps = {
+  "engine, result left as a UTF-8 view": call(false, false),
+  "+ UTF-16 transcoding": call(true, false),
+  "+ Buffer ucs2 decode": call(true, true),
+  "evaluateJson (the package)": (text) => engine.evaluateJson(text),
+};
+const pass = (step) => {
+  const started = performance.now();
+  for (const visit of corpus) step(visit);
+  return ((performance.now() - started) / corpus.length) * 1000;
+};
+for (const step of Object.values(steps)) pass(step);  // warm up the JIT
+const times = Object.fromEntries(Object.keys(steps).map((name) => [name, []]));
+for (let round = 0; round < 11; round++) for (const [name, step] of Object.entries(steps)) times[name].push(pass(step));
+for (const [name, list] of Object.entries(times)) {
+  console.log(`${name.padEnd(40)} ${list.sort((a, b) => a - b)[5].toFixed(1)} µs`);
+}
