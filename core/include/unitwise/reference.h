@@ -19,7 +19,7 @@ inline DateKey date_key(const Date& d) { return d.year * 10000 + d.month * 100 +
 inline int year_of(DateKey d) { return d / 10000; }
 // "2026-07-01" (strictly YYYY-MM-DD, a real calendar date) → 20260701; nullopt otherwise.
 std::optional<DateKey> parse_iso_date(std::string_view text);
-// A real calendar date in years 1-9999, as a DateKey; nullopt for 2026-02-30 or month 13.
+// A real calendar date in years 1-9999, as a DateKey; nullopt for February 30 or month 13.
 std::optional<DateKey> calendar_date(int year, int month, int day);
 std::string iso_date(DateKey d);
 
