@@ -37,12 +37,13 @@ class Checker {
 
   // Only the listed keys may appear: unknown keys are rejected, never ignored (contract).
   // Unknown keys are reported in sorted order (the order of the std::map DOM this parser once read).
-  bool only_keys(JsonRef object, const std::string& path, std::initializer_list<const char*> allowed) {
+  // The allowed keys as views: their lengths are known at compile time (a const char* list cost a strlen per
+  // key per member, 1% of a wasm call).
+  bool only_keys(JsonRef object, const std::string& path, std::initializer_list<std::string_view> allowed) {
     std::vector<std::string_view> unknown;
     for (JsonRef member : object) {
-      bool known = false;
-      for (const char* key : allowed) known = known || member.key() == key;
-      if (!known) unknown.push_back(member.key());
+      const std::string_view key = member.key();
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) unknown.push_back(key);
     }
     std::sort(unknown.begin(), unknown.end());
     for (std::string_view key : unknown) {
