@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 
 namespace {
 
@@ -18,8 +19,9 @@ struct FreeBlock {
 };
 FreeBlock* free_lists[kClasses + 1];
 
-// Out of line: under LTO these would otherwise be inlined into every new and delete (+11 KB gzip).
-[[gnu::noinline]] void* allocate(std::size_t size) {
+// All three out of line: under LTO they would otherwise be inlined into every new and delete (+11 KB gzip).
+// Null only when malloc fails; operator new aborts then, as libc++'s own ends there (no exceptions are caught).
+[[gnu::noinline]] void* allocate_or_null(std::size_t size) noexcept {
   const std::size_t size_class = size <= kClasses * kStep ? (size + kStep - 1) / kStep : 0;
   void* base = nullptr;
   if (size_class != 0 && free_lists[size_class] != nullptr) {
@@ -29,7 +31,7 @@ FreeBlock* free_lists[kClasses + 1];
   } else {
     const std::size_t room = size_class != 0 ? size_class * kStep : size;
     base = std::malloc(kHeader + (room == 0 ? 1 : room));
-    if (base == nullptr) std::abort();  // as libc++'s own operator new ends here: the module catches no exceptions
+    if (base == nullptr) return nullptr;
     std::memcpy(base, &size_class, sizeof size_class);
   }
   return static_cast<unsigned char*>(base) + kHeader;
@@ -46,12 +48,23 @@ FreeBlock* free_lists[kClasses + 1];
   free_lists[size_class] = block;
 }
 
+[[gnu::noinline]] void* allocate(std::size_t size) {
+  void* p = allocate_or_null(size);
+  if (p == nullptr) std::abort();
+  return p;
+}
+
 }  // namespace
 
-// The replaceable forms libc++ routes everything else through (new[], nothrow and sized forms call these).
+// Every replaceable form but the aligned ones (which keep libc++'s own pair), so that no block from one allocator
+// is ever given back to the other, whichever form a library uses (stable_sort's buffer is a nothrow new).
 void* operator new(std::size_t size) { return allocate(size); }
 void* operator new[](std::size_t size) { return allocate(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return allocate_or_null(size); }
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return allocate_or_null(size); }
 void operator delete(void* p) noexcept { release(p); }
 void operator delete[](void* p) noexcept { release(p); }
 void operator delete(void* p, std::size_t) noexcept { release(p); }
 void operator delete[](void* p, std::size_t) noexcept { release(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { release(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { release(p); }
