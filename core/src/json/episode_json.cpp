@@ -131,6 +131,18 @@ void add_visit_errors(Errors& e, const std::vector<FieldError>& errors, const st
   }
 }
 
+// The episode's fields a visit takes (those in kInherited the episode has and `own`, the visit, lacks) as members
+// of the object being written, each noted in `inherited`.
+void write_inherited(JsonWriter& w, JsonRef flat_root, const JsonRef* own, std::set<std::string>& inherited) {
+  for (const char* key : kInherited) {
+    if (flat_root.contains(key) && (own == nullptr || !own->contains(key))) {
+      w.key(std::string_view(key));
+      flat_root[key].write(w);
+      inherited.insert(key);
+    }
+  }
+}
+
 // The episode's locality, setting, ruleSet and options, checked once by the visit parser on a probe visit
 // (so a value no visit takes is still checked, with the visit parser's own messages).
 void check_inherited(Errors& e, const json& root, JsonRef flat_root, const PlanOfCare& plan, const ReferenceData& data) {
@@ -146,13 +158,7 @@ void check_inherited(Errors& e, const json& root, JsonRef flat_root, const PlanO
   std::set<std::string> inherited;
   JsonWriter probe;
   probe.begin_object();
-  for (const char* key : kInherited) {
-    if (root.contains(key)) {
-      probe.key(std::string_view(key));
-      flat_root[key].write(probe);
-      inherited.insert(key);
-    }
-  }
+  write_inherited(probe, flat_root, nullptr, inherited);
   if (inherited.empty()) return;
   probe.key("dateOfService").value(date).key("discipline").value(to_string(plan.discipline));
   probe.key("services").begin_array().begin_object().key("code").value("97110").key("minutes").value(15);
@@ -190,35 +196,16 @@ void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCa
     if (visit.contains("ytdAllowed")) {
       e.fail(prefix + "/ytdAllowed", "is computed by the episode (priorSpend and the visits before this one): leave it out");
     }
-    // The visit as the visit parser gets it: its own fields but those two, then what it takes from the episode.
-    JsonWriter text;
-    text.begin_object();
-    for (const JsonRef field : *flat_visit) {
-      if (field.key() == "progressReport" || field.key() == "ytdAllowed") continue;
-      text.key(field.key());
-      field.write(text);
-    }
     // A visit without a discipline is the plan's; when the plan's is unknown, such a visit's services cannot
     // be checked (their codes depend on it), so only its date is.
     const bool own_discipline = visit.contains("discipline");
-    if (!own_discipline) {
-      text.key("discipline").value(to_string(plan.discipline));
-    } else if (plan_ok.discipline && visit["discipline"].is_string()) {
+    if (own_discipline && plan_ok.discipline && visit["discipline"].is_string()) {
       const std::string& d = visit["discipline"].get_ref<const std::string&>();
       if ((d == "PT" || d == "OT" || d == "SLP") && d != to_string(plan.discipline)) {
         e.fail(prefix + "/discipline", "is " + d + " but the plan of care is " + to_string(plan.discipline) +
                                            ": an episode is one discipline's plan");
       }
     }
-    std::set<std::string> inherited;
-    for (const char* key : kInherited) {
-      if (root.contains(key) && !visit.contains(key)) {
-        text.key(std::string_view(key));
-        flat_root[key].write(text);
-        inherited.insert(key);
-      }
-    }
-    text.end_object();
     // Date order and the plan's start, from the visit's own date (the visit parser reports a bad one).
     if (visit.contains("dateOfService") && visit["dateOfService"].is_string()) {
       if (auto d = parse_iso_date(visit["dateOfService"].get_ref<const std::string&>())) {
@@ -236,6 +223,19 @@ void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCa
       }
     }
     if (!own_discipline && !plan_ok.discipline) continue;
+    // The visit as the visit parser gets it: its own fields but those two, then what it takes from the episode.
+    const JsonRef own = *flat_visit;
+    JsonWriter text;
+    text.begin_object();
+    for (const JsonRef field : own) {
+      if (field.key() == "progressReport" || field.key() == "ytdAllowed") continue;
+      text.key(field.key());
+      field.write(text);
+    }
+    if (!own_discipline) text.key("discipline").value(to_string(plan.discipline));
+    std::set<std::string> inherited;
+    write_inherited(text, flat_root, &own, inherited);
+    text.end_object();
     Validation v = parse_visit(text.take(), data);
     if (!v.visit) {
       add_visit_errors(e, v.errors, prefix, inherited);

@@ -518,11 +518,14 @@ nlohmann::json parse_dom(std::string_view text) {
 // Iteratively, as to_nlohmann: each node in text order, closing the containers it has left.
 void JsonRef::write(JsonWriter& w) const {
   std::vector<std::pair<bool, std::uint32_t>> open;  // containers written so far: is an object, and their end
-  for (std::uint32_t i = index_; i < node().end; ++i) {
+  const auto close_before = [&](std::uint32_t i) {     // the containers that end before node i
     for (; !open.empty() && open.back().second <= i; open.pop_back()) {
       if (open.back().first) w.end_object();
       else w.end_array();
     }
+  };
+  for (std::uint32_t i = index_; i < node().end; ++i) {
+    close_before(i);
     const JsonRef v(*doc_, i);
     const FlatJson::Node& n = v.node();
     if (!open.empty() && open.back().first) w.key(v.key());
@@ -537,10 +540,7 @@ void JsonRef::write(JsonWriter& w) const {
       case FlatJson::Kind::Object: w.begin_object(); open.emplace_back(true, n.end); break;
     }
   }
-  for (; !open.empty(); open.pop_back()) {
-    if (open.back().first) w.end_object();
-    else w.end_array();
-  }
+  close_before(node().end);
 }
 
 }  // namespace unitwise
