@@ -25,20 +25,31 @@ std::vector<std::vector<unitwise::PackFile>> pending;
 
 std::string evaluate_json(const std::string& visit) { return unitwise::evaluate_json(visit, *data); }
 
+// A buffer that grows (doubling) and never shrinks or fills: resizing a std::string or std::u16string zero-filled
+// it on every call.
+template <class T>
+struct Room {
+  std::unique_ptr<T[]> data;
+  std::size_t size = 0;
+  T* at_least(std::size_t n) {
+    if (size < n) {
+      size = std::max(n, 2 * size);
+      data = std::make_unique<T[]>(size);
+    }
+    return data.get();
+  }
+};
+
 // The result as a view of its bytes, valid until the next call: UTF-8 for TextDecoder (Embind's std::string → JS
 // conversion walked every byte in JS, which took about a third of each call), or UTF-16 when utf16 is set, for
 // Node's Buffer (text/utf16.h: eight times faster there than decoding UTF-8 with non-ASCII characters).
 emscripten::val result_view(std::string text, bool utf16) {
   static std::string last;
-  static std::unique_ptr<char16_t[]> last16;  // grown, never shrunk: no fill on each result
-  static std::size_t room16 = 0;
+  static Room<char16_t> last16;
   if (utf16) {
-    if (room16 < text.size()) {
-      room16 = std::max(text.size(), 2 * room16);
-      last16 = std::make_unique<char16_t[]>(room16);
-    }
-    const std::size_t units = unitwise::utf8_to_utf16(text, last16.get());
-    return emscripten::val(emscripten::typed_memory_view(units * 2, reinterpret_cast<const unsigned char*>(last16.get())));
+    char16_t* out = last16.at_least(text.size());  // never more UTF-16 units than UTF-8 bytes
+    const std::size_t units = unitwise::utf8_to_utf16(text, out);
+    return emscripten::val(emscripten::typed_memory_view(units * 2, reinterpret_cast<const unsigned char*>(out)));
   }
   last = std::move(text);
   return emscripten::val(emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
@@ -51,19 +62,12 @@ emscripten::val evaluate_json_bytes(const std::string& visit, bool utf16) {
 // The input written straight into wasm memory by the wrapper's TextEncoder (Embind's std::string conversion is a
 // JS loop over the text): input_buffer(n) makes room for n bytes and gives their address; the wrapper writes the
 // text there and calls evaluate_input with the length it wrote.
-std::unique_ptr<char[]> input;  // grown, never shrunk: resizing a std::string zero-filled it for each visit
-std::size_t input_room = 0;
-std::uintptr_t input_buffer(std::size_t bytes) {
-  if (input_room < bytes) {
-    input_room = std::max(bytes, 2 * input_room);
-    input = std::make_unique<char[]>(input_room);
-  }
-  return reinterpret_cast<std::uintptr_t>(input.get());
-}
+Room<char> input;
+std::uintptr_t input_buffer(std::size_t bytes) { return reinterpret_cast<std::uintptr_t>(input.at_least(bytes)); }
 
 emscripten::val evaluate_input(std::size_t length, bool utf16) {
-  if (length > input_room) length = input_room;  // the wrapper never writes more than it asked room for
-  return result_view(unitwise::evaluate_json(std::string_view(input.get(), length), *data), utf16);
+  if (length > input.size) length = input.size;  // the wrapper never writes more than it asked room for
+  return result_view(unitwise::evaluate_json(std::string_view(input.data.get(), length), *data), utf16);
 }
 
 // Packs arrive file by file (pack index, file name, text), then usePacks() layers them over the built-in data.
