@@ -7,6 +7,7 @@
 #include "json/flat_json.h"
 #include "reference/embedded_files.h"
 #include "reference/fixed_point.h"
+#include "text/utf8.h"
 
 namespace unitwise {
 namespace {
@@ -61,7 +62,7 @@ void parse_payer_profile(const json& value, const std::string& path, PayerProfil
   }
   auto text = [&](const char* key, std::string& to, std::size_t max) {
     if (!value.contains(key)) return;
-    if (!value[key].is_string() || value[key].get_ref<const std::string&>().size() > max) {
+    if (!value[key].is_string() || utf8_characters(value[key].get_ref<const std::string&>()) > max) {
       fail(path + "/" + key, "must be a string of at most " + std::to_string(max) + " characters");
     } else {
       to = value[key].get<std::string>();

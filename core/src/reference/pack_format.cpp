@@ -8,6 +8,7 @@
 #include "reference/csv_reader.h"
 #include "reference/fixed_point.h"
 #include "reference/sha256.h"
+#include "text/utf8.h"
 #include "unitwise/reference.h"
 
 namespace unitwise {
@@ -292,7 +293,7 @@ bool manifest_string(const json& object, const char* key, const std::string& whe
                      std::vector<DataError>& errors) {
   const auto it = object.find(key);
   if (it == object.end() || !it->is_string() || it->get_ref<const std::string&>().empty() ||
-      it->get_ref<const std::string&>().size() > 200) {
+      utf8_characters(it->get_ref<const std::string&>()) > 200) {
     errors.push_back({"manifest.json", 0, where + "\"" + key + "\" must be a non-empty string (at most 200 characters)"});
     return false;
   }
