@@ -2,8 +2,6 @@
 // Errors come back as result values ({"ok":false,...}); nothing throws across this line.
 #include <emscripten/bind.h>
 
-#include <emscripten/val.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -11,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "text/utf16.h"
+#include "text/latin1.h"
 #include "unitwise/episode.h"
 #include "unitwise/unitwise.h"
 
@@ -40,23 +38,43 @@ struct Room {
   }
 };
 
-// The result as a view of its bytes, valid until the next call: UTF-8 for TextDecoder (Embind's std::string → JS
-// conversion walked every byte in JS, which took about a third of each call), or UTF-16 when utf16 is set, for
-// Node's Buffer (text/utf16.h: eight times faster there than decoding UTF-8 with non-ASCII characters).
-emscripten::val result_view(std::string text, bool utf16) {
+// Where the wrapper finds a call's result (index.js resultReader), valid until the next call. Browsers get UTF-8
+// for TextDecoder. Node gets Latin-1 bytes and the few wide units to splice in (text/latin1.h: Buffer copies
+// Latin-1 into a one-byte string, where it took twice as long from UTF-16 and eight times from UTF-8 holding any
+// non-ASCII character), or UTF-8 again (wide_count kUtf8) for a result holding many wide characters. An address
+// returned as a number: an Embind typed_memory_view cost an object per call.
+struct HandOver {
+  std::uint32_t text = 0;
+  std::uint32_t length = 0;
+  std::uint32_t wide = 0;
+  std::uint32_t wide_count = 0;
+};
+constexpr std::uint32_t kUtf8 = 0xFFFFFFFF;
+
+template <class T>
+std::uint32_t address(const T* p) { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p)); }
+
+std::uintptr_t hand_over(std::string text, bool latin1) {
+  static HandOver out;
   static std::string last;
-  static Room<char16_t> last16;
-  if (utf16) {
-    char16_t* out = last16.at_least(text.size());  // never more UTF-16 units than UTF-8 bytes
-    const std::size_t units = unitwise::utf8_to_utf16(text, out);
-    return emscripten::val(emscripten::typed_memory_view(units * 2, reinterpret_cast<const unsigned char*>(out)));
+  static Room<unsigned char> bytes;
+  static Room<unitwise::WideUnit> wide;
+  const std::size_t wide_room = text.size() / 64 + 64;  // a visit's result has about six
+  if (latin1) {
+    const auto split = unitwise::utf8_to_latin1(text, bytes.at_least(text.size()), wide.at_least(wide_room), wide_room);
+    if (split.fits) {
+      out = {address(bytes.data.get()), static_cast<std::uint32_t>(split.bytes), address(wide.data.get()),
+             static_cast<std::uint32_t>(split.wide)};
+      return reinterpret_cast<std::uintptr_t>(&out);
+    }
   }
   last = std::move(text);
-  return emscripten::val(emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
+  out = {address(last.data()), static_cast<std::uint32_t>(last.size()), 0, latin1 ? kUtf8 : 0};
+  return reinterpret_cast<std::uintptr_t>(&out);
 }
 
-emscripten::val evaluate_json_bytes(const std::string& visit, bool utf16) {
-  return result_view(unitwise::evaluate_json(visit, *data), utf16);
+std::uintptr_t evaluate_json_text(const std::string& visit, bool latin1) {
+  return hand_over(unitwise::evaluate_json(visit, *data), latin1);
 }
 
 // The input written straight into wasm memory by the wrapper's TextEncoder (Embind's std::string conversion is a
@@ -65,9 +83,9 @@ emscripten::val evaluate_json_bytes(const std::string& visit, bool utf16) {
 Room<char> input;
 std::uintptr_t input_buffer(std::size_t bytes) { return reinterpret_cast<std::uintptr_t>(input.at_least(bytes)); }
 
-emscripten::val evaluate_input(std::size_t length, bool utf16) {
+std::uintptr_t evaluate_input(std::size_t length, bool latin1) {
   if (length > input.size) length = input.size;  // the wrapper never writes more than it asked room for
-  return result_view(unitwise::evaluate_json(std::string_view(input.data.get(), length), *data), utf16);
+  return hand_over(unitwise::evaluate_json(std::string_view(input.data.get(), length), *data), latin1);
 }
 
 // Packs arrive file by file (pack index, file name, text), then usePacks() layers them over the built-in data.
@@ -89,10 +107,10 @@ std::string use_packs() {
   return "";
 }
 
-// One plan of care's visits (docs/episodes.md): episode JSON in, a view of the result out (as evaluate_json_bytes:
-// an episode's result runs to megabytes).
-emscripten::val evaluate_episode_json_bytes(const std::string& episode, bool utf16) {
-  return result_view(unitwise::evaluate_episode_json(episode, *data), utf16);
+// One plan of care's visits (docs/episodes.md): episode JSON in, the result handed over as a visit's is (it runs
+// to megabytes).
+std::uintptr_t evaluate_episode_json_text(const std::string& episode, bool latin1) {
+  return hand_over(unitwise::evaluate_episode_json(episode, *data), latin1);
 }
 
 std::string data_versions() { return unitwise::data_versions_json(*data); }
@@ -102,10 +120,10 @@ std::string localities(const std::string& date) { return unitwise::localities_js
 
 EMSCRIPTEN_BINDINGS(unitwise) {
   emscripten::function("evaluateJson", &evaluate_json);
-  emscripten::function("evaluateJsonBytes", &evaluate_json_bytes);
+  emscripten::function("evaluateJsonText", &evaluate_json_text);
   emscripten::function("inputBuffer", &input_buffer);
   emscripten::function("evaluateInput", &evaluate_input);
-  emscripten::function("evaluateEpisodeJsonBytes", &evaluate_episode_json_bytes);
+  emscripten::function("evaluateEpisodeJsonText", &evaluate_episode_json_text);
   emscripten::function("addPackFile", &add_pack_file);
   emscripten::function("usePacks", &use_packs);
   emscripten::function("version", &unitwise::version);

@@ -42,6 +42,40 @@ test("every shared vector gives byte-identical results natively and in wasm", ()
   texts.forEach((text, i) => assert.equal(engine.evaluateJson(text), native[i], text));
 });
 
+// In Node a result leaves wasm memory as Latin-1 bytes with its few wider characters spliced back in, or as UTF-16
+// when it holds many (wasm/bindings.cpp HandOver): every character must come back as the CLI writes it.
+test("results holding any character come back byte-identical, few or many past Latin-1", () => {
+  const visit = (fields) => JSON.stringify({ dateOfService: "2026-03-02", discipline: "PT",
+    services: [{ code: "97110", minutes: 23 }], ...fields });
+  const latin1 = Array.from({ length: 0x80 }, (_, i) => String.fromCharCode(0x80 + i)).join("");
+  // U+0080..U+00FF (C1 controls too) in two names of at most 120 characters; a few wide ones
+  const names = [`Caisse ${latin1.slice(0, 64)}`, `Caisse ${latin1.slice(64)}`, "Caisse é 😀 → ĀŸ"];
+  // 40 codes the engine quotes in its errors: hundreds of wide characters, past the room the Latin-1 way keeps
+  // (a 64th of the result's bytes, plus 64), so these results come as UTF-16
+  const manyWide = ["九", "😀"].map((c) => JSON.stringify({ dateOfService: "2026-03-02", discipline: "PT",
+    services: Array.from({ length: 40 }, (_, i) => ({ code: c.repeat(20 + i), minutes: 23 })) }));
+  const visits = [...names.map((name) => visit({ payer: { name } })), ...manyWide];
+  const native = nativeBatch(visits);
+  visits.forEach((text, i) => assert.equal(engine.evaluateJson(text), native[i], text.slice(0, 120)));
+  names.forEach((name, i) => assert.equal(JSON.parse(native[i]).fee.payer, name));
+  for (const i of [3, 4]) {
+    const wide = [...native[i]].filter((c) => c.codePointAt(0) > 0xff).length;
+    assert.ok(wide > Buffer.byteLength(native[i]) / 64 + 64, `result ${i} holds only ${wide} wide characters`);
+  }
+});
+
+test("results stay whole after wasm memory grows under the wrapper's view of it", async () => {
+  const fresh = await createEngine();
+  const visit = '{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":38}]}';
+  const [expected] = nativeBatch([visit]);
+  assert.equal(fresh.evaluateJson(visit), expected);
+  const before = fresh.memoryBytes();
+  const padded = visit.replace("{", `{${" ".repeat(3 * 1024 * 1024)}`);  // 3 MiB of blanks: the input needs room
+  assert.equal(fresh.evaluateJson(padded), expected);
+  assert.ok(fresh.memoryBytes() > before, "the memory grew");
+  assert.equal(fresh.evaluateJson(visit), expected);
+});
+
 // The wrapper writes a visit of up to 64K UTF-16 units into wasm memory with TextEncoder, a longer one (or one
 // holding a lone surrogate) through Embind's string conversion: the same text must give the same bytes either way.
 test("the wrapper's two ways into wasm give the same results", () => {

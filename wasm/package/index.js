@@ -26,14 +26,7 @@ export async function createEngine(options = {}) {
   }
   const wasm = await createUnitwise(moduleOptions);
   if (options.data !== undefined) usePacks(wasm, options.data);
-  // The result arrives as a view into wasm memory; decode it before the next call reuses it. Node gets it as
-  // UTF-16 and decodes it with Buffer (eight times faster there than TextDecoder on UTF-8 with any non-ASCII
-  // character: docs/performance.md); browsers decode UTF-8, which is the faster of the two in Chromium.
-  const decoder = new TextDecoder();
-  const utf16 = isNode && typeof globalThis.Buffer?.from === "function";
-  const decode = utf16
-    ? (view) => globalThis.Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString("ucs2")
-    : (view) => decoder.decode(view);
+  const handOver = resultReader(wasm);
   // A visit of usual size is written into wasm memory by TextEncoder, natively; Embind's string conversion is a
   // JS loop (3% of a call). Only well-formed text: encodeInto would turn a lone surrogate into U+FFFD where Embind
   // writes bytes the engine refuses as not UTF-8, and the answer must not depend on the path.
@@ -45,11 +38,11 @@ export async function createEngine(options = {}) {
       const bytes = utf8Bytes(text);
       if (bytes > LIMIT_BYTES) return tooLarge(bytes);
     }
-    if (!direct(text)) return decode(wasm.evaluateJsonBytes(text, utf16));
+    if (!direct(text)) return handOver(wasm.evaluateJsonText(text, handOver.latin1));
     const room = text.length * 3;  // UTF-8 takes at most 3 bytes per UTF-16 unit
     const at = wasm.inputBuffer(room);  // may grow the memory, so HEAPU8 is read after it
     const { written } = encoder.encodeInto(text, wasm.HEAPU8.subarray(at, at + room));
-    return decode(wasm.evaluateInput(written, utf16));
+    return handOver(wasm.evaluateInput(written, handOver.latin1));
   };
 
   const evaluateEpisodeText = (text) => {
@@ -58,7 +51,7 @@ export async function createEngine(options = {}) {
       const bytes = utf8Bytes(text);
       if (bytes > EPISODE_LIMIT_BYTES) return episodeTooLarge(bytes);
     }
-    return decode(wasm.evaluateEpisodeJsonBytes(text, utf16));
+    return handOver(wasm.evaluateEpisodeJsonText(text, handOver.latin1));
   };
 
   return Object.freeze({
@@ -101,6 +94,41 @@ export async function createEngine(options = {}) {
     /** The size of the engine's wasm memory in bytes: it grows with the largest visit and never shrinks. */
     memoryBytes: () => wasm.HEAPU8.length,
   });
+}
+
+// Reads a call's result from wasm memory before the next call reuses it: four numbers at the address the call
+// returned (wasm/bindings.cpp HandOver). Browsers decode UTF-8 with TextDecoder, the fastest way there. Node gets
+// Latin-1 bytes, which Buffer copies into a one-byte string, and splices in the few characters past U+00FF
+// ("→", "–"): several times faster than decoding UTF-8 (docs/performance.md). A result holding many such
+// characters comes as UTF-8.
+function resultReader(wasm) {
+  const UTF8 = 0xffffffff;  // kUtf8
+  const nodeBuffer = isNode && typeof globalThis.Buffer?.from === "function" ? globalThis.Buffer : null;
+  const decoder = new TextDecoder();
+  // A Buffer over wasm memory, made again when the memory grows (its ArrayBuffer changes). latin1Slice and
+  // utf8Slice are what toString(encoding, start, end) calls, without its checks: 2 µs a result (Bun and Deno have
+  // them too).
+  let heap = null;
+  const read = (address) => {
+    const words = wasm.HEAPU32;
+    const at = address >>> 2;
+    const text = words[at];
+    const end = text + words[at + 1];
+    if (!nodeBuffer) return decoder.decode(wasm.HEAPU8.subarray(text, end));
+    if (heap === null || heap.buffer !== wasm.HEAPU8.buffer) heap = nodeBuffer.from(wasm.HEAPU8.buffer);
+    const count = words[at + 3];
+    if (count === UTF8) return heap.utf8Slice(text, end);
+    let result = "";
+    let from = text;
+    for (let k = words[at + 2] >>> 2, last = k + 2 * count; k < last; k += 2) {
+      const wide = text + words[k];  // its '?' stands in the Latin-1 bytes
+      result += heap.latin1Slice(from, wide) + String.fromCharCode(words[k + 1]);
+      from = wide + 1;
+    }
+    return result + heap.latin1Slice(from, end);
+  };
+  read.latin1 = nodeBuffer !== null;
+  return read;
 }
 
 // Data packs (docs/data.md) layered over the built-in data: one pack is an object of file name → text,
