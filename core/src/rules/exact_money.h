@@ -20,6 +20,10 @@ inline Exact divide(Exact n, std::int64_t d) {
   return n / d;
 }
 
+// pct% of an exact amount, truncated as divide() is: the assistant rate, MPPR's reduced share, a payer's percent
+// of Medicare. Exact whenever the amount is a whole number of cents or RVU x GPCI x CF (the unit is 1/(2e11) $).
+inline Exact percent(Exact amount, std::int64_t pct) { return divide(amount * pct, 100); }
+
 // Half-up rounding to whole cents (amounts here are never negative).
 inline Cents round_to_cents(Exact amount) {
   constexpr std::int64_t per_cent = static_cast<std::int64_t>(kExactPerDollar / 100);

@@ -57,8 +57,8 @@ std::size_t mppr_full_line(const std::vector<Line>& lines, const SmallVector<Pri
     }
     const UnitPrice& a = priced[i].unit;
     const UnitPrice& b = priced[best].unit;
-    const Exact a_full = lines[i].assistant ? divide(a.full * kAssistantPercent, 100) : a.full;
-    const Exact b_full = lines[best].assistant ? divide(b.full * kAssistantPercent, 100) : b.full;
+    const Exact a_full = lines[i].assistant ? percent(a.full, kAssistantPercent) : a.full;
+    const Exact b_full = lines[best].assistant ? percent(b.full, kAssistantPercent) : b.full;
     if (a.pe_part > b.pe_part || (a.pe_part == b.pe_part && a_full > b_full)) best = i;
   }
   return best;
@@ -178,10 +178,10 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     if (p.paid && line.units > 0) {
       const Exact full = p.unit.full * line.units;
       const int reduced_units = p.mppr ? line.units - (i == full_line ? 1 : 0) : 0;
-      const Exact after_mppr = full - divide(p.unit.pe_part * reduced_units * (100 - kMpprPePercent), 100);
-      Exact allowed = line.assistant ? divide(after_mppr * kAssistantPercent, 100) : after_mppr;
+      const Exact after_mppr = full - percent(p.unit.pe_part * reduced_units, 100 - kMpprPePercent);
+      Exact allowed = line.assistant ? percent(after_mppr, kAssistantPercent) : after_mppr;
       if (payer.fee_basis == PayerProfile::FeeBasis::PercentOfMedicare) {
-        allowed = divide(allowed * payer.percent_of_medicare, 100);
+        allowed = percent(allowed, payer.percent_of_medicare);
       }
       f.full = round_to_cents(full);
       f.mppr = f.full - round_to_cents(after_mppr);
