@@ -23,8 +23,7 @@ std::vector<std::vector<unitwise::PackFile>> pending;
 
 std::string evaluate_json(const std::string& visit) { return unitwise::evaluate_json(visit, *data); }
 
-// A buffer that grows (doubling) and never shrinks or fills: resizing a std::string or std::u16string zero-filled
-// it on every call.
+// A buffer that grows (doubling) and never shrinks or fills: resizing a std::string zero-filled it on every call.
 template <class T>
 struct Room {
   std::unique_ptr<T[]> data;
@@ -59,8 +58,8 @@ std::uintptr_t hand_over(std::string text, bool latin1) {
   static std::string last;
   static Room<unsigned char> bytes;
   static Room<unitwise::WideUnit> wide;
-  const std::size_t wide_room = text.size() / 64 + 64;  // a visit's result has about six
   if (latin1) {
+    const std::size_t wide_room = text.size() / 64 + 64;  // a visit's result has about six
     const auto split = unitwise::utf8_to_latin1(text, bytes.at_least(text.size()), wide.at_least(wide_room), wide_room);
     if (split.fits) {
       out = {address(bytes.data.get()), static_cast<std::uint32_t>(split.bytes), address(wide.data.get()),
