@@ -103,11 +103,11 @@ export async function createEngine(options = {}) {
 // characters comes as UTF-8.
 function resultReader(wasm) {
   const UTF8 = 0xffffffff;  // kUtf8
-  const nodeBuffer = isNode && typeof globalThis.Buffer?.from === "function" ? globalThis.Buffer : null;
+  const nodeBuffer = isNode && typeof globalThis.Buffer?.prototype?.latin1Slice === "function" ? globalThis.Buffer : null;
   const decoder = new TextDecoder();
   // A Buffer over wasm memory, made again when the memory grows (its ArrayBuffer changes). latin1Slice and
-  // utf8Slice are what toString(encoding, start, end) calls, without its checks: 2 µs a result (Bun and Deno have
-  // them too).
+  // utf8Slice are what toString(encoding, start, end) calls, without its checks: 2 µs a result. A runtime whose
+  // Buffer lacks them (or that has no Buffer) takes the browsers' way.
   let heap = null;
   const read = (address) => {
     const words = wasm.HEAPU32;
