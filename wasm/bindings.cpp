@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "text/ascii_json.h"
 #include "text/latin1.h"
 #include "unitwise/episode.h"
 #include "unitwise/unitwise.h"
@@ -37,11 +38,17 @@ struct Room {
   }
 };
 
-// Where the wrapper finds a call's result (index.js resultReader), valid until the next call. Browsers get UTF-8
-// for TextDecoder. Node gets Latin-1 bytes and the few wide units to splice in (text/latin1.h: Buffer copies
-// Latin-1 into a one-byte string, where it took twice as long from UTF-16 and eight times from UTF-8 holding any
-// non-ASCII character), or UTF-8 again (wide_count kUtf8) for a result holding many wide characters. An address
-// returned as a number: an Embind typed_memory_view cost an object per call.
+// The form a result leaves in (index.js resultReader), chosen by the wrapper per call:
+// - Utf8: for TextDecoder in browsers, and as the engine wrote it;
+// - Latin1: Latin-1 bytes plus the few wide units to splice in (text/latin1.h), for Node's Buffer, which copies
+//   Latin-1 into a one-byte string where it took twice as long from UTF-16 and eight times from UTF-8 holding any
+//   non-ASCII character. A result holding many wide characters comes as UTF-8 instead (wide_count kUtf8);
+// - Ascii: the same JSON with \u escapes (text/ascii_json.h), for results the wrapper parses itself: a one-byte
+//   string that JSON.parse reads faster, in Node and in browsers.
+enum class Form { Utf8 = 0, Latin1 = 1, Ascii = 2 };
+
+// Where the result is, valid until the next call: an address returned as a number (an Embind typed_memory_view
+// cost an object per call).
 struct HandOver {
   std::uint32_t text = 0;
   std::uint32_t length = 0;
@@ -53,11 +60,17 @@ constexpr std::uint32_t kUtf8 = 0xFFFFFFFF;
 template <class T>
 std::uint32_t address(const T* p) { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p)); }
 
-std::uintptr_t hand_over(std::string text, bool latin1) {
+std::uintptr_t hand_over(std::string text, int form) {
   static HandOver out;
   static std::string last;
   static Room<unsigned char> bytes;
   static Room<unitwise::WideUnit> wide;
+  if (form == static_cast<int>(Form::Ascii)) {
+    unsigned char* room = bytes.at_least(unitwise::ascii_json_size(text));
+    out = {address(room), static_cast<std::uint32_t>(unitwise::utf8_to_ascii_json(text, room)), 0, 0};
+    return reinterpret_cast<std::uintptr_t>(&out);
+  }
+  const bool latin1 = form == static_cast<int>(Form::Latin1);
   if (latin1) {
     const std::size_t wide_room = text.size() / 64 + 64;  // a visit's result has about six
     const auto split = unitwise::utf8_to_latin1(text, bytes.at_least(text.size()), wide.at_least(wide_room), wide_room);
@@ -72,8 +85,8 @@ std::uintptr_t hand_over(std::string text, bool latin1) {
   return reinterpret_cast<std::uintptr_t>(&out);
 }
 
-std::uintptr_t evaluate_json_text(const std::string& visit, bool latin1) {
-  return hand_over(unitwise::evaluate_json(visit, *data), latin1);
+std::uintptr_t evaluate_json_text(const std::string& visit, int form) {
+  return hand_over(unitwise::evaluate_json(visit, *data), form);
 }
 
 // The input written straight into wasm memory by the wrapper's TextEncoder (Embind's std::string conversion is a
@@ -82,9 +95,9 @@ std::uintptr_t evaluate_json_text(const std::string& visit, bool latin1) {
 Room<char> input;
 std::uintptr_t input_buffer(std::size_t bytes) { return reinterpret_cast<std::uintptr_t>(input.at_least(bytes)); }
 
-std::uintptr_t evaluate_input(std::size_t length, bool latin1) {
+std::uintptr_t evaluate_input(std::size_t length, int form) {
   if (length > input.size) length = input.size;  // the wrapper never writes more than it asked room for
-  return hand_over(unitwise::evaluate_json(std::string_view(input.data.get(), length), *data), latin1);
+  return hand_over(unitwise::evaluate_json(std::string_view(input.data.get(), length), *data), form);
 }
 
 // Packs arrive file by file (pack index, file name, text), then usePacks() layers them over the built-in data.
@@ -108,8 +121,8 @@ std::string use_packs() {
 
 // One plan of care's visits (docs/episodes.md): episode JSON in, the result handed over as a visit's is (it runs
 // to megabytes).
-std::uintptr_t evaluate_episode_json_text(const std::string& episode, bool latin1) {
-  return hand_over(unitwise::evaluate_episode_json(episode, *data), latin1);
+std::uintptr_t evaluate_episode_json_text(const std::string& episode, int form) {
+  return hand_over(unitwise::evaluate_episode_json(episode, *data), form);
 }
 
 std::string data_versions() { return unitwise::data_versions_json(*data); }

@@ -25,6 +25,8 @@ test("1,500 generated visits give byte-identical results natively and in wasm", 
     assert.equal(wasm, native[i], `visit ${i}: ${line}`);
     if (wasm.startsWith('{"ok":false')) invalid++;
   });
+  // evaluate() takes the result in ASCII and parses it: the same values as the native text
+  lines.forEach((line, i) => assert.deepEqual(engine.evaluate(JSON.parse(line)), JSON.parse(native[i]), line));
   // The corpus exercises both paths: most visits valid, some invalid on purpose.
   assert.ok(invalid > 50 && invalid < 600, `invalid visits: ${invalid}`);
 });
@@ -57,6 +59,8 @@ test("results holding any character come back byte-identical, few or many past L
   const visits = [...names.map((name) => visit({ payer: { name } })), ...manyWide];
   const native = nativeBatch(visits);
   visits.forEach((text, i) => assert.equal(engine.evaluateJson(text), native[i], text.slice(0, 120)));
+  // evaluate() has its results in ASCII (\u escapes) and parses them: the same values
+  visits.forEach((text, i) => assert.deepEqual(engine.evaluate(JSON.parse(text)), JSON.parse(native[i])));
   names.forEach((name, i) => assert.equal(JSON.parse(native[i]).fee.payer, name));
   for (const i of [3, 4]) {
     const wide = [...native[i]].filter((c) => c.codePointAt(0) > 0xff).length;

@@ -8,6 +8,7 @@ const LIMIT_BYTES = 4 * 1024 * 1024;
 const DIRECT_CHARS = 64 * 1024;  // visits up to this many UTF-16 units are written by TextEncoder (below)
 const EPISODE_LIMIT_BYTES = 16 * 1024 * 1024;  // kMaxEpisodeBytes (core/include/unitwise/episode.h)
 const isNode = typeof globalThis.process?.versions?.node === "string";
+const [FORM_UTF8, FORM_LATIN1, FORM_ASCII] = [0, 1, 2];  // the forms a result leaves wasm memory in (wasm/bindings.cpp Form)
 
 /**
  * Loads the engine. Options: `wasmBinary` (the .wasm bytes) or `locateFile(name)` (where the .wasm is served).
@@ -32,31 +33,33 @@ export async function createEngine(options = {}) {
   // writes bytes the engine refuses as not UTF-8, and the answer must not depend on the path.
   const encoder = new TextEncoder();
   const direct = (text) => text.length <= DIRECT_CHARS && typeof text.isWellFormed === "function" && text.isWellFormed();
-  const evaluateText = (text) => {
+  // form: how the result leaves wasm memory (resultReader below): handOver.form for evaluateJson, byte for byte the
+  // engine's text; ASCII for the results evaluate() parses itself.
+  const evaluateText = (text, form = handOver.form) => {
     if (typeof text !== "string") return errorJson("evaluateJson takes the visit as a JSON string");
     if (text.length * 3 + 1 > LIMIT_BYTES) {  // the cheap bound; count only a string that may be too long
       const bytes = utf8Bytes(text);
       if (bytes > LIMIT_BYTES) return tooLarge(bytes);
     }
-    if (!direct(text)) return handOver(wasm.evaluateJsonText(text, handOver.latin1));
+    if (!direct(text)) return handOver(wasm.evaluateJsonText(text, form));
     const room = text.length * 3;  // UTF-8 takes at most 3 bytes per UTF-16 unit
     const at = wasm.inputBuffer(room);  // may grow the memory, so HEAPU8 is read after it
     const { written } = encoder.encodeInto(text, wasm.HEAPU8.subarray(at, at + room));
-    return handOver(wasm.evaluateInput(written, handOver.latin1));
+    return handOver(wasm.evaluateInput(written, form));
   };
 
-  const evaluateEpisodeText = (text) => {
+  const evaluateEpisodeText = (text, form = handOver.form) => {
     if (typeof text !== "string") return episodeErrorJson("evaluateEpisodeJson takes the episode as a JSON string");
     if (text.length * 3 + 1 > EPISODE_LIMIT_BYTES) {
       const bytes = utf8Bytes(text);
       if (bytes > EPISODE_LIMIT_BYTES) return episodeTooLarge(bytes);
     }
-    return handOver(wasm.evaluateEpisodeJsonText(text, handOver.latin1));
+    return handOver(wasm.evaluateEpisodeJsonText(text, form));
   };
 
   return Object.freeze({
     /** Visit JSON string in, result JSON string out: the raw entry point. Never throws. */
-    evaluateJson: evaluateText,
+    evaluateJson: (text) => evaluateText(text),
     /** Visit object in, result object out. Never throws: a bad visit (or any other value) gives ok:false. */
     evaluate(visit) {
       // A long string is refused from its length, not from a copy of it written as JSON.
@@ -68,10 +71,10 @@ export async function createEngine(options = {}) {
         return JSON.parse(errorJson(`the visit cannot be written as JSON: ${describe(error)}`));
       }
       if (text === undefined) return JSON.parse(errorJson("a visit must be a JSON object"));
-      return JSON.parse(evaluateText(text));
+      return JSON.parse(evaluateText(text, FORM_ASCII));
     },
     /** Episode JSON string in, episode result JSON string out (docs/episodes.md). Never throws. */
-    evaluateEpisodeJson: evaluateEpisodeText,
+    evaluateEpisodeJson: (text) => evaluateEpisodeText(text),
     /** One plan of care's visits, in date order, in; the visits' results and the episode's alerts out. Never throws. */
     evaluateEpisode(episode) {
       if (typeof episode === "string" && episode.length > EPISODE_LIMIT_BYTES) {
@@ -84,7 +87,7 @@ export async function createEngine(options = {}) {
         return JSON.parse(episodeErrorJson(`the episode cannot be written as JSON: ${describe(error)}`));
       }
       if (text === undefined) return JSON.parse(episodeErrorJson("an episode must be a JSON object"));
-      return JSON.parse(evaluateEpisodeText(text));
+      return JSON.parse(evaluateEpisodeText(text, FORM_ASCII));
     },
     version: () => wasm.version(),
     dataVersions: () => JSON.parse(wasm.dataVersions()),
@@ -100,7 +103,8 @@ export async function createEngine(options = {}) {
 // returned (wasm/bindings.cpp HandOver). Browsers decode UTF-8 with TextDecoder, the fastest way there. Node gets
 // Latin-1 bytes, which Buffer copies into a one-byte string, and splices in the few characters past U+00FF
 // ("→", "–"): several times faster than decoding UTF-8 (docs/performance.md). A result holding many such
-// characters comes as UTF-8.
+// characters comes as UTF-8. A result in ASCII (the form evaluate() asks for) is one Latin-1 slice in Node and
+// TextDecoder's ASCII fast path in browsers.
 function resultReader(wasm) {
   const UTF8 = 0xffffffff;  // kUtf8
   const nodeBuffer = isNode && typeof globalThis.Buffer?.prototype?.latin1Slice === "function" ? globalThis.Buffer : null;
@@ -127,7 +131,7 @@ function resultReader(wasm) {
     }
     return result + heap.latin1Slice(from, end);
   };
-  read.latin1 = nodeBuffer !== null;
+  read.form = nodeBuffer !== null ? FORM_LATIN1 : FORM_UTF8;
   return read;
 }
 
