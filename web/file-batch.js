@@ -118,6 +118,15 @@ export function visitObject(v) {
   return visit;
 }
 
+// The visit as the File view sends it: it shows claim lines and totals, never the why of a unit, so it asks for the
+// facts alone (options.trace false: a third less engine time). A visit that sets trace itself, or whose options (or
+// itself) are not an object, goes as it was, so its errors read as the user wrote it.
+export function factsOnly(visit) {
+  const plain = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
+  if (!plain(visit) || (visit.options !== undefined && !plain(visit.options)) || "trace" in (visit.options ?? {})) return visit;
+  return { ...visit, options: { ...visit.options, trace: false } };
+}
+
 // JSON Lines: one visit per non-blank line; its visit_id is its line number.
 export function readJsonLines(text) {
   const visits = [];

@@ -1,8 +1,8 @@
 // The File view: a CSV export or JSON Lines file read here, evaluated in the batch worker (so the page stays
 // responsive), listed problems first, and downloaded as the CLI's claim lines. Nothing leaves the browser.
 import { el } from "./dom.js";
-import { CLAIM_HEADER, COLUMNS, KINDS, REQUIRED, claimRows, groupVisits, headerSignature, kindsOf, matchHeader,
-         outcome, readJsonLines, readRows, totals, visitObject } from "./file-batch.js";
+import { CLAIM_HEADER, COLUMNS, KINDS, REQUIRED, claimRows, factsOnly, groupVisits, headerSignature, kindsOf,
+         matchHeader, outcome, readJsonLines, readRows, totals, visitObject } from "./file-batch.js";
 
 const $ = (id) => document.getElementById(id);
 const CHUNK = 500;  // visits per worker request: results are ~5 KB each (only their claim-line parts are kept), and a
@@ -168,7 +168,7 @@ async function evaluate(token, name, visits, note = null) {
     }
     for (let from = 0; from < todo.length; from += CHUNK) {
       const part = todo.slice(from, from + CHUNK);
-      const results = await batch.evaluateMany(part.map((i) => (visits[i].jsonl ? visits[i].visit : visitObject(visits[i]))),
+      const results = await batch.evaluateMany(part.map((i) => factsOnly(visits[i].jsonl ? visits[i].visit : visitObject(visits[i]))),
         { onProgress: ({ done }) => token === run && progress(from + done) });
       if (token !== run) return;
       part.forEach((i, k) => { outcomes[i] = outcome(visits[i], results[k]); });

@@ -53,6 +53,7 @@ export const cases = [
   { name: "ytdAllowed an array", text: visit({ ytdAllowed: [1, 2] }), path: "/ytdAllowed" },
   { name: "deductible as text", text: visit({ deductibleRemaining: "100" }), path: "/deductibleRemaining" },
   { name: "tiePreference with 1,000 codes", text: visit({ options: { tiePreference: Array(1000).fill("97110") } }), path: "/options/tiePreference" },
+  { name: "options.trace as a word", text: visit({ options: { trace: "no" } }), path: "/options/trace" },
   { name: "lone surrogate escape", text: service({ code: "97110", minutes: 20 }).replace('"97110"', '"\\ud800"'), path: "" },
   { name: "invalid UTF-8 byte", bytes: Buffer.from(service({ code: "97110", minutes: 20 }).replace("97110", "97\u00ff10"), "latin1"), path: "" },
   { name: "code with an escaped NUL", text: service({ code: "97110\u0000", minutes: 20 }), path: "/services/0/code" },

@@ -89,3 +89,31 @@ TEST(Checklist, TextsCarryTheVisitsMinutesWhereTheyAskForThem) {
 
 }  // namespace
 }  // namespace unitwise
+
+namespace unitwise {
+namespace {
+
+// options.trace false (for callers who need only the facts): the trace is empty and everything else is the same,
+// byte for byte, on visits that touch every kind of trace line: units, modifiers, a tie, an edit, a payer's fee.
+TEST(Trace, OptionsTraceFalseLeavesOnlyTheTraceOut) {
+  const char* visits[] = {
+      R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":33},{"code":"97140","minutes":7}]})",
+      R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97112","minutes":20},{"code":"97110","minutes":20,"assistantMinutes":12}]})",
+      R"({"dateOfService":"2026-05-04","discipline":"PT","ytdAllowed":{"PT_SLP":2470},"payer":{"name":"Plan","mppr":false},
+          "services":[{"code":"97161"},{"code":"97140","minutes":15},{"code":"97530","minutes":38}]})",
+  };
+  for (const char* visit : visits) {
+    std::string quiet = visit;
+    quiet.insert(quiet.rfind('}'), R"(,"options":{"trace":false})");
+    const std::string full = evaluate_json(visit);
+    const std::string facts = evaluate_json(quiet);
+    EXPECT_EQ(facts.find(R"("trace":[])"), facts.size() - 11) << facts;
+    const std::size_t trace_at = full.find(R"("trace":[)");
+    ASSERT_NE(trace_at, std::string::npos);
+    EXPECT_GT(full.size(), trace_at + 12) << "the full result has trace lines";
+    EXPECT_EQ(facts.substr(0, facts.size() - 11), full.substr(0, trace_at)) << visit;
+  }
+}
+
+}  // namespace
+}  // namespace unitwise

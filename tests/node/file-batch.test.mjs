@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { CLAIM_HEADER, claimRows, groupVisits, headerSignature, matchHeader, outcome, readJsonLines, readRows,
+import { CLAIM_HEADER, claimRows, factsOnly, groupVisits, headerSignature, matchHeader, outcome, readJsonLines, readRows,
          visitObject } from "../../web/file-batch.js";
 import { cliPath, loadPackage } from "./paths.mjs";
 import { CSV_HEADER, csvLines, csvVisits } from "./visits-csv.mjs";
@@ -18,7 +18,7 @@ function pageClaims(text) {
   const { columnOf, problems } = matchHeader(read.header.fields);
   assert.deepEqual(problems, []);
   const visits = groupVisits(read, columnOf);
-  return CLAIM_HEADER + "\n" + visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : engine.evaluate(visitObject(v))))).join("");
+  return CLAIM_HEADER + "\n" + visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : engine.evaluate(factsOnly(visitObject(v)))))).join("");
 }
 const cliClaims = (text) => spawnSync(cliPath, ["evaluate", "--csv", "-"], { input: text, encoding: "utf8", maxBuffer: 1 << 28 });
 
@@ -84,7 +84,7 @@ test("JSON Lines: one visit a line, named by its line; a line that is not JSON i
   const visits = readJsonLines('{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":30}]}\n\n{oops\r\n' +
                                '{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":-1}]}');
   assert.deepEqual(visits.map((v) => v.id), ["1", "3", "4"]);
-  const claims = visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : engine.evaluate(v.visit)))).join("");
+  const claims = visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : engine.evaluate(factsOnly(v.visit))))).join("");
   assert.equal(claims, "1,1,97110,2,GP,,,,\n".replace(",,,,", `,${engine.evaluate(visits[0].visit).lines[0].allowed.toFixed(2)},,,`) +
     "3,,,,,,,,line 3: not valid JSON: a visit is one JSON object on one line\n" +
     "4,,,,,,,,line 4: /services/0/minutes must be between 0 and 1440 minutes\n");
@@ -111,4 +111,20 @@ test("300 random CSV files of quoting and line-end noise: the CLI's rows, byte f
     }
     assert.equal(pageClaims(text), cli.stdout, JSON.stringify(text));
   }
+});
+
+test("the File view asks for the facts alone, leaving a visit that sets trace or has odd options as it was", () => {
+  const visit = { dateOfService: "2026-03-02", discipline: "PT", services: [{ code: "97110", minutes: 30 }] };
+  assert.deepEqual(factsOnly(visit), { ...visit, options: { trace: false } });
+  assert.deepEqual(factsOnly({ ...visit, options: { pooling: "all" } }).options, { pooling: "all", trace: false });
+  for (const same of [{ ...visit, options: { trace: true } }, { ...visit, options: "x" }, { ...visit, options: null },
+                      { ...visit, options: [] }, [visit], "visit", null, 7]) {
+    assert.equal(factsOnly(same), same);
+  }
+  assert.deepEqual(visit, { dateOfService: "2026-03-02", discipline: "PT", services: [{ code: "97110", minutes: 30 }] },
+                   "the user's visit is not changed");
+  const full = engine.evaluate(visit);
+  const facts = engine.evaluate(factsOnly(visit));
+  assert.ok(full.trace.length > 0);
+  assert.deepEqual(facts, { ...full, trace: [] });
 });

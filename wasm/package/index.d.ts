@@ -29,6 +29,8 @@ export interface VisitOptions {
   deMinimisBase?: "fifteen" | "unit";
   /** Use the qualifying-APM conversion factor where the year has one. */
   qualifyingApm?: boolean;
+  /** false: `trace` comes back empty, the rest unchanged (faster when the why of each unit is not shown). Default true. */
+  trace?: boolean;
 }
 
 /** How a payer counts, marks and pays therapy (docs/payers.md); every field defaults to Medicare's way. */

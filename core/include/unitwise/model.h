@@ -89,6 +89,7 @@ struct VisitOptions {
   std::vector<std::string> tie_preference;   // codes that win equal remainders, then input order
   DeMinimisBase de_minimis_base = DeMinimisBase::FifteenMinutes;  // docs/assistant-rules.md step 5 (AOTA wording)
   bool qualifying_apm = false;               // CY2026 QP conversion factor
+  bool trace = true;                         // false: no trace (the why of each unit), for callers who need only the facts
 };
 
 struct Visit {

@@ -200,12 +200,16 @@ void parse_options(Checker& c, JsonRef o, VisitOptions& options) {
     c.fail("/options", "must be an object");
     return;
   }
-  c.only_keys(o, "/options", {"pooling", "tiePreference", "deMinimisBase", "qualifyingApm"});
+  c.only_keys(o, "/options", {"pooling", "tiePreference", "deMinimisBase", "qualifyingApm", "trace"});
   if (o.contains("pooling")) c.choice(o["pooling"], "/options/pooling", kPoolings, options.pooling);
   if (o.contains("deMinimisBase")) c.choice(o["deMinimisBase"], "/options/deMinimisBase", kBases, options.de_minimis_base);
   if (o.contains("qualifyingApm")) {
     if (o["qualifyingApm"].is_boolean()) options.qualifying_apm = o["qualifyingApm"].is_true();
     else c.fail("/options/qualifyingApm", "must be true or false");
+  }
+  if (o.contains("trace")) {
+    if (o["trace"].is_boolean()) options.trace = o["trace"].is_true();
+    else c.fail("/options/trace", "must be true or false");
   }
   if (o.contains("tiePreference")) {
     const JsonRef list = o["tiePreference"];

@@ -369,8 +369,9 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   r.ok = true;
   r.rule_set = visit.rule_set;
   r.lines.reserve(visit.services.size() + 2);  // a split code adds a line
-  if (explain.trace) r.trace.reserve(32);  // 15 trace lines on average in the bench corpus, 27 at most
-  Trace trace(explain.trace, r.trace);
+  const bool explained = explain.trace && visit.options.trace;  // the visit may ask for the facts alone
+  if (explained) r.trace.reserve(32);  // 15 trace lines on average in the bench corpus, 27 at most
+  Trace trace(explained, r.trace);
 
   Entries entries = merge_services(valid, r, trace);
   untimed_units(entries, trace);
@@ -383,7 +384,7 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   check_code_pairs(entries, r);
 
   Notes notes;
-  notes.explain = explain.trace;
+  notes.explain = explained;
   if (!visit.payer.note.empty()) notes.warn(WarningId::PayerNote, cat({visit.payer.name, ": ", visit.payer.note}));
   apply_unit_caps(valid, r.lines, notes);
   if (visit.payer.medicare_coverage) apply_telehealth(valid, r.lines, notes);
@@ -395,7 +396,7 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   for (Edit& edit : mue) r.edits.push_back(std::move(edit));
   if (explain.checklist) r.checklist = documentation_checklist(valid, r.lines);
   for (Warning& w : notes.warnings) r.warnings.push_back(std::move(w));
-  if (explain.trace) {
+  if (explained) {
     for (TraceEntry& t : notes.trace) r.trace.push_back(std::move(t));
   }
   return r;
