@@ -22,8 +22,6 @@ const unitwise::ReferenceData* data = &unitwise::ReferenceData::builtin();
 std::optional<unitwise::ReferenceData> loaded;
 std::vector<std::vector<unitwise::PackFile>> pending;
 
-std::string evaluate_json(const std::string& visit) { return unitwise::evaluate_json(visit, *data); }
-
 // A buffer that grows (doubling) and never shrinks or fills: resizing a std::string zero-filled it on every call.
 template <class T>
 struct Room {
@@ -131,7 +129,6 @@ std::string localities(const std::string& date) { return unitwise::localities_js
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(unitwise) {
-  emscripten::function("evaluateJson", &evaluate_json);
   emscripten::function("evaluateJsonText", &evaluate_json_text);
   emscripten::function("inputBuffer", &input_buffer);
   emscripten::function("evaluateInput", &evaluate_input);
