@@ -71,6 +71,15 @@ class Checker {
     return false;
   }
 
+  bool flag(JsonRef value, const std::string& path, bool& out) {
+    if (!value.is_boolean()) {
+      fail(path, "must be true or false");
+      return false;
+    }
+    out = value.is_true();
+    return true;
+  }
+
   bool whole_number(JsonRef value, const Path& path, int low, int high, const char* what, int& out) {
     const bool integral = value.is_number_integer() ||
                           (value.is_number_float() && std::isfinite(value.number()) &&
@@ -158,9 +167,10 @@ void parse_service(Checker& c, JsonRef s, const std::string& path, const Visit& 
   c.only_keys(s, path, {"code", "minutes", "assistantMinutes", "discipline", "modifiers", "abn", "excluded",
                         "distinctService"});
   for (const auto& [key, liability] : {std::pair<const char*, Liability>{"abn", Liability::Abn}, {"excluded", Liability::Excluded}}) {
-    if (!s.contains(key)) continue;
-    if (!s[key].is_boolean()) c.fail(path + "/" + key, "must be true or false");
-    else if (s[key].is_true()) out.liability = out.liability == Liability::Payer ? liability : Liability::Excluded;
+    bool given = false;
+    if (s.contains(key) && c.flag(s[key], path + "/" + key, given) && given) {
+      out.liability = out.liability == Liability::Payer ? liability : Liability::Excluded;
+    }
   }
   if (s["abn"].is_true() && s["excluded"].is_true()) {
     c.fail(path + "/excluded", "a service is either under an ABN (GA) or excluded by law (GY), not both");
@@ -203,14 +213,8 @@ void parse_options(Checker& c, JsonRef o, VisitOptions& options) {
   c.only_keys(o, "/options", {"pooling", "tiePreference", "deMinimisBase", "qualifyingApm", "trace"});
   if (o.contains("pooling")) c.choice(o["pooling"], "/options/pooling", kPoolings, options.pooling);
   if (o.contains("deMinimisBase")) c.choice(o["deMinimisBase"], "/options/deMinimisBase", kBases, options.de_minimis_base);
-  if (o.contains("qualifyingApm")) {
-    if (o["qualifyingApm"].is_boolean()) options.qualifying_apm = o["qualifyingApm"].is_true();
-    else c.fail("/options/qualifyingApm", "must be true or false");
-  }
-  if (o.contains("trace")) {
-    if (o["trace"].is_boolean()) options.trace = o["trace"].is_true();
-    else c.fail("/options/trace", "must be true or false");
-  }
+  if (o.contains("qualifyingApm")) c.flag(o["qualifyingApm"], "/options/qualifyingApm", options.qualifying_apm);
+  if (o.contains("trace")) c.flag(o["trace"], "/options/trace", options.trace);
   if (o.contains("tiePreference")) {
     const JsonRef list = o["tiePreference"];
     if (!list.is_array() || list.size() > kMaxServices) {
