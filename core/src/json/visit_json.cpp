@@ -17,11 +17,13 @@ namespace {
 
 // A field's JSON pointer, made into a string only when the field fails: most fields don't.
 struct Path {
+  static constexpr std::size_t kNoService = ~std::size_t{0};
   Path(const char* whole) : base(whole) {}  // NOLINT: literal paths read best as they are
-  Path(const std::string& b, const char* l) : base(b.c_str()), leaf(l) {}
-  std::string text() const { return std::string(base) + leaf; }
-  const char* base;
+  Path(std::size_t i, const char* l) : leaf(l), service(i) {}
+  std::string text() const { return service == kNoService ? std::string(base) + leaf : service_path(service, leaf); }
+  const char* base = "";
   const char* leaf = "";
+  std::size_t service = kNoService;
 };
 
 // Checks the JSON's shape: types, keys, whole numbers, enum names. What the values mean is validate()'s job.
@@ -39,7 +41,7 @@ class Checker {
   // Unknown keys are reported in sorted order (the order of the std::map DOM this parser once read).
   // The allowed keys as views: their lengths are known at compile time (a const char* list cost a strlen per
   // key per member, 1% of a wasm call).
-  bool only_keys(JsonRef object, const std::string& path, std::initializer_list<std::string_view> allowed) {
+  bool only_keys(JsonRef object, const Path& path, std::initializer_list<std::string_view> allowed) {
     std::vector<std::string_view> unknown;
     for (JsonRef member : object) {
       const std::string_view key = member.key();
@@ -47,7 +49,7 @@ class Checker {
     }
     std::sort(unknown.begin(), unknown.end());
     for (std::string_view key : unknown) {
-      fail(path + "/" + escape_pointer(std::string(key)), "unknown key \"" + shorten(key) + "\"");
+      fail(path.text() + "/" + escape_pointer(std::string(key)), "unknown key \"" + shorten(key) + "\"");
     }
     return unknown.empty();
   }
@@ -154,35 +156,41 @@ bool parse_date(std::string_view s, Date& d) {
   return d.day <= kDays[d.month - 1] + (d.month == 2 && leap(d.year) ? 1 : 0);
 }
 
-void parse_service(Checker& c, JsonRef s, const std::string& path, const Visit& visit, Service& out) {
+void parse_service(Checker& c, JsonRef s, std::size_t i, const Visit& visit, Service& out) {
+  const auto path = [i](const char* field) { return service_path(i, field); };
   if (!s.is_object()) {
-    c.fail(path, "must be an object like {\"code\": \"97110\", \"minutes\": 23}");
+    c.fail(path(""), "must be an object like {\"code\": \"97110\", \"minutes\": 23}");
     return;
   }
   if (s.contains("modifiers")) {
-    c.fail(path + "/modifiers", "unitwise works out the modifiers (GP/GO/GN, CQ/CO, KX, 59/X) itself; leave them out. "
+    c.fail(path("/modifiers"), "unitwise works out the modifiers (GP/GO/GN, CQ/CO, KX, 59/X) itself; leave them out. "
                                 "For a distinct service that the record supports, give \"distinctService\": \"XS\" "
                                 "(or XE, XP, XU, 59)");
   }
-  c.only_keys(s, path, {"code", "minutes", "assistantMinutes", "discipline", "modifiers", "abn", "excluded",
+  c.only_keys(s, Path(i, ""), {"code", "minutes", "assistantMinutes", "discipline", "modifiers", "abn", "excluded",
                         "distinctService"});
-  for (const auto& [key, liability] : {std::pair<const char*, Liability>{"abn", Liability::Abn}, {"excluded", Liability::Excluded}}) {
+  struct Mark {
+    const char* key;
+    const char* field;
+    Liability liability;
+  };
+  for (const Mark& m : {Mark{"abn", "/abn", Liability::Abn}, Mark{"excluded", "/excluded", Liability::Excluded}}) {
     bool given = false;
-    if (s.contains(key) && c.flag(s[key], path + "/" + key, given) && given) {
-      out.liability = out.liability == Liability::Payer ? liability : Liability::Excluded;
+    if (s.contains(m.key) && c.flag(s[m.key], path(m.field), given) && given) {
+      out.liability = out.liability == Liability::Payer ? m.liability : Liability::Excluded;
     }
   }
   if (s["abn"].is_true() && s["excluded"].is_true()) {
-    c.fail(path + "/excluded", "a service is either under an ABN (GA) or excluded by law (GY), not both");
+    c.fail(path("/excluded"), "a service is either under an ABN (GA) or excluded by law (GY), not both");
   }
   if (s.contains("distinctService")) {
     if (s["distinctService"].is_string()) out.distinct_service = std::string(s["distinctService"].string());
-    else c.fail(path + "/distinctService", "must be one of \"XE\", \"XS\", \"XP\", \"XU\" or \"59\"");
+    else c.fail(path("/distinctService"), "must be one of \"XE\", \"XS\", \"XP\", \"XU\" or \"59\"");
   }
   if (!s.contains("code")) {
-    c.fail(path + "/code", "is required (a CPT/HCPCS code such as \"97110\")");
+    c.fail(path("/code"), "is required (a CPT/HCPCS code such as \"97110\")");
   } else if (!s["code"].is_string()) {
-    c.fail(path + "/code", "must be a string such as \"97110\"");
+    c.fail(path("/code"), "must be a string such as \"97110\"");
   } else {
     // Spaces around a code are no part of it, and HCPCS letters are capitals ("g0283" is G0283).
     out.code = std::string(trim(s["code"].string()));
@@ -194,14 +202,14 @@ void parse_service(Checker& c, JsonRef s, const std::string& path, const Visit& 
   }
   out.discipline = visit.discipline;
   if (s.contains("discipline")) {
-    out.has_discipline = c.choice(s["discipline"], Path(path, "/discipline"), kDisciplines, out.discipline, discipline_hint);
+    out.has_discipline = c.choice(s["discipline"], Path(i, "/discipline"), kDisciplines, out.discipline, discipline_hint);
   }
   if (s.contains("minutes")) {
-    out.has_minutes = c.whole_number(s["minutes"], Path(path, "/minutes"), 0, kMaxMinutes, "minutes", out.minutes);
-    if (!out.has_minutes) c.failed.insert(path + "/assistantMinutes");
+    out.has_minutes = c.whole_number(s["minutes"], Path(i, "/minutes"), 0, kMaxMinutes, "minutes", out.minutes);
+    if (!out.has_minutes) c.failed.insert(path("/assistantMinutes"));
   }
   if (s.contains("assistantMinutes")) {
-    c.whole_number(s["assistantMinutes"], Path(path, "/assistantMinutes"), 0, kMaxMinutes, "minutes", out.assistant_minutes);
+    c.whole_number(s["assistantMinutes"], Path(i, "/assistantMinutes"), 0, kMaxMinutes, "minutes", out.assistant_minutes);
   }
 }
 
@@ -316,8 +324,7 @@ void parse_root(Checker& c, JsonRef root, Visit& visit) {
   visit.services.resize(services.size());
   std::size_t i = 0;
   for (JsonRef service : services) {
-    const std::string path = "/services/" + std::to_string(i);
-    parse_service(c, service, path, visit, visit.services[i]);
+    parse_service(c, service, i, visit, visit.services[i]);
     ++i;
   }
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "reference/coverage_data.h"
+#include "text/concat.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 
@@ -18,6 +19,8 @@ bool code_characters_ok(std::string_view code) {
 }
 
 }  // namespace
+
+std::string service_path(std::size_t service, const char* field) { return cat({"/services/", service, field}); }
 
 std::string shorten(std::string_view s) {
   if (s.size() <= 40) return std::string(s);
@@ -41,40 +44,40 @@ struct Validator {
 
   void service(const Visit& visit, std::size_t i, const CodeInfo*& code) {
     const Service& s = visit.services[i];
-    const std::string path = "/services/" + std::to_string(i);
+    const auto path = [i](const char* field) { return service_path(i, field); };
     const CodeInfo* info = nullptr;
     const std::size_t joint = s.code.find_first_of("- ");
     if (joint == 5 && code_characters_ok(std::string_view(s.code).substr(0, 5))) {
       // "97110-GP", "97110 59": a code with its modifiers, which unitwise works out itself.
-      fail(path + "/code", "\"" + shorten(s.code) + "\" has modifiers in it: unitwise works them out, so write the code "
+      fail(path("/code"), "\"" + shorten(s.code) + "\" has modifiers in it: unitwise works them out, so write the code "
                                                    "alone, \"" + s.code.substr(0, 5) + "\"");
     } else if (!code_characters_ok(s.code)) {
-      fail(path + "/code", "\"" + shorten(s.code) + "\" is not a code: a code holds only digits and capital letters, "
+      fail(path("/code"), "\"" + shorten(s.code) + "\" is not a code: a code holds only digits and capital letters, "
                                                    "such as \"97110\" or \"G0283\"");
     } else if ((info = find_code(s.code)) == nullptr) {
-      fail(path + "/code", "unknown code \"" + s.code + "\": not in unitwise's catalogue");
+      fail(path("/code"), "unknown code \"" + s.code + "\": not in unitwise's catalogue");
     }
     code = info;
     const bool minutes_ok = s.minutes >= 0 && s.minutes <= kMaxMinutes;
-    if (!minutes_ok) fail(path + "/minutes", "must be between 0 and " + std::to_string(kMaxMinutes) + " minutes");
+    if (!minutes_ok) fail(path("/minutes"), "must be between 0 and " + std::to_string(kMaxMinutes) + " minutes");
     if (info != nullptr && info->timed && !s.has_minutes) {
-      fail(path + "/minutes", "is required: " + s.code + " is a timed code (units come from its minutes)");
+      fail(path("/minutes"), "is required: " + s.code + " is a timed code (units come from its minutes)");
     }
     if (s.assistant_minutes < 0 || s.assistant_minutes > kMaxMinutes) {
-      fail(path + "/assistantMinutes", "must be between 0 and " + std::to_string(kMaxMinutes) + " minutes");
+      fail(path("/assistantMinutes"), "must be between 0 and " + std::to_string(kMaxMinutes) + " minutes");
     } else if (minutes_ok && s.assistant_minutes > s.minutes) {
-      fail(path + "/assistantMinutes", "cannot exceed minutes (" + std::to_string(s.minutes) +
+      fail(path("/assistantMinutes"), "cannot exceed minutes (" + std::to_string(s.minutes) +
                                            "): it is the part of the minutes the assistant furnished alone");
     } else if (info != nullptr && info->evaluation() && s.assistant_minutes > 0) {
       // BPM 100-02 ch.15 §230.1: evaluations and re-evaluations are the therapist's alone.
-      fail(path + "/assistantMinutes", s.code + " is an evaluation: an assistant may not furnish any of it, so "
+      fail(path("/assistantMinutes"), s.code + " is an evaluation: an assistant may not furnish any of it, so "
                                                 "assistantMinutes must be 0");
     }
     // A plan of care that was itself reported as wrong can't be blamed on the code a second time.
-    auto plan_known = [&] { return skip.count(s.has_discipline ? path + "/discipline" : "/discipline") == 0; };
+    auto plan_known = [&] { return skip.count(s.has_discipline ? path("/discipline") : "/discipline") == 0; };
     if (info != nullptr && info->required_discipline && *info->required_discipline != s.discipline && plan_known()) {
       const char* plan = to_string(*info->required_discipline);
-      fail(path + (s.has_discipline ? "/discipline" : "/code"),
+      fail(path(s.has_discipline ? "/discipline" : "/code"),
            s.code + " is billed only under " + (*info->required_discipline == Discipline::PT ? "a " : "an ") +
                std::string(plan) + " plan of care, not " + to_string(s.discipline) +
                (s.has_discipline ? "" : "; set this service's discipline"));
@@ -98,24 +101,24 @@ struct Validator {
   void coverage(const Visit& v, const std::vector<ValidVisit::Resolved>& services, const VisitReleases& r, DateKey date) {
     for (std::size_t i = 0; i < v.services.size(); ++i) {
       const Service& s = v.services[i];
-      const std::string path = "/services/" + std::to_string(i);
+      const auto path = [i](const char* field) { return service_path(i, field); };
       const RvuRow* rvu = services[i].rvu;
       if (rvu != nullptr && rvu->status == 'I' && v.payer.medicare_coverage) {
         // CMS status I: "not valid for Medicare purposes; Medicare uses another code" (RVU file, Attachment A).
         const Replacement* instead = medicare_replacement(s.code);
-        fail(path + "/code", s.code + " is not valid for Medicare (status I in " + r.rvu.table->release.name + ")" +
+        fail(path("/code"), s.code + " is not valid for Medicare (status I in " + r.rvu.table->release.name + ")" +
                                  (instead ? ": " + instead->why + ", so bill " + instead->use_instead + " instead"
                                           : ": Medicare uses another code for it"));
       }
       if (rvu != nullptr && rvu->status == 'B' && s.liability != Liability::Payer && v.payer.medicare_coverage) {
         // Palmetto GBA: a status B service is never paid separately and the patient cannot be billed for it.
-        fail(path + (s.liability == Liability::Abn ? "/abn" : "/excluded"),
+        fail(path(s.liability == Liability::Abn ? "/abn" : "/excluded"),
              s.code + " is bundled (status B): Medicare never pays it separately and the patient may not be billed "
                       "for it, so an ABN or GY does not apply");
       }
       if (!s.distinct_service.empty()) {
         if (distinct_service_modifier(s.distinct_service) == nullptr) {
-          fail(path + "/distinctService", "must be one of \"XE\", \"XS\", \"XP\", \"XU\" or \"59\", not \"" +
+          fail(path("/distinctService"), "must be one of \"XE\", \"XS\", \"XP\", \"XU\" or \"59\", not \"" +
                                               shorten(s.distinct_service) + "\"");
           continue;
         }
@@ -124,7 +127,7 @@ struct Validator {
           for (const NcciRow& row : find_ncci(*r.ncci.table, v.services[k].code, s.code)) {
             const bool in_force = row.effective <= date && (row.deleted == 0 || row.deleted > date);
             if (in_force && row.modifier_indicator == '0') {
-              fail(path + "/distinctService", s.code + " can never be billed with " + row.column1 +
+              fail(path("/distinctService"), s.code + " can never be billed with " + row.column1 +
                                                   " on the same day, distinct or not (NCCI modifier indicator 0)");
             }
           }
@@ -138,11 +141,11 @@ struct Validator {
         const Service& b = v.services[i];
         if (a.code != b.code || a.discipline != b.discipline) continue;
         if (a.liability != b.liability) {
-          fail("/services/" + std::to_string(i) + "/abn", b.code + " is listed twice with different ABN or exclusion "
+          fail(service_path(i, "/abn"), b.code + " is listed twice with different ABN or exclusion "
                                                            "marks; its minutes make one line, so mark both alike");
         }
         if (a.distinct_service != b.distinct_service) {
-          fail("/services/" + std::to_string(i) + "/distinctService",
+          fail(service_path(i, "/distinctService"),
                b.code + " is listed twice with different distinct-service modifiers; give it once");
         }
       }
