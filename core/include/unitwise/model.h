@@ -13,6 +13,8 @@
 
 namespace unitwise {
 
+struct CodeInfo;  // unitwise/catalogue.h
+
 enum class Discipline { PT, OT, SLP };         // plan of care: GP, GO, GN
 enum class RuleSet { Cms, PerCode };           // "cms" total time, "per_code" AMA midpoint
 enum class Setting { NonFacility, Facility };  // which PE RVU prices the service
@@ -137,6 +139,7 @@ class Modifiers {
 // One claim line: one code, one discipline, one modifier set.
 struct Line {
   std::string code;
+  const CodeInfo* info = nullptr;  // the code's catalogue entry, set by the rules (a code is looked up once per visit)
   Discipline discipline = Discipline::PT;
   int units = 0;
   bool assistant = false;  // carries CQ/CO
@@ -186,6 +189,7 @@ struct ChecklistItem {
   std::string_view source;
   int timed_minutes = 0;  // the visit's timed-code minutes
   int all_minutes = 0;    // and all its minutes
+  bool fills = false;     // the text names one of the numbers (most do not)
 };
 
 // The item's text with the visit's numbers in it.

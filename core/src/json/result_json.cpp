@@ -125,8 +125,8 @@ void write_common_tail(JsonWriter& w, const Result& r) {
   w.key("checklist").begin_array();
   for (const ChecklistItem& c : r.checklist) {
     w.begin_object().key("id").value(c.id).key("text");
-    if (c.text.find('{') == std::string_view::npos) w.value(c.text);  // most texts have no number to fill
-    else w.value(checklist_text(c));
+    if (c.fills) w.value(checklist_text(c));
+    else w.value(c.text);
     w.key("codes").strings(c.codes);
     w.key("source").value(c.source).end_object();
   }

@@ -21,6 +21,7 @@ struct ChecklistRow {
   std::vector<std::string> codes;
   std::string text;
   std::string source;
+  bool fills = false;  // text holds "{timed_minutes}" or "{all_minutes}"
 };
 
 // The table's "when" column; nullopt for a value this file does not know (the row is left out).
@@ -44,7 +45,7 @@ const std::vector<ChecklistRow>& rows() {
     while (csv.next(f)) {
       const std::optional<When> when = f.size() == 5 ? when_of(f[1]) : std::nullopt;
       if (!when) continue;
-      ChecklistRow row{f[0], *when, {}, f[3], f[4]};
+      ChecklistRow row{f[0], *when, {}, f[3], f[4], f[3].find('{') != std::string::npos};
       for (std::size_t start = 0; start < f[2].size();) {
         const std::size_t end = std::min(f[2].find(' ', start), f[2].size());
         row.codes.push_back(f[2].substr(start, end - start));
@@ -81,7 +82,7 @@ std::vector<ChecklistItem> documentation_checklist(const ValidVisit& valid, cons
     return out;
   };
   auto billed = [](const Line& l) { return l.units > 0; };
-  auto is_timed = [](const Line& l) { return find_code(l.code)->timed; };
+  auto is_timed = [](const Line& l) { return l.info->timed; };
 
   std::vector<ChecklistItem> out;
   out.reserve(rows().size());
@@ -89,7 +90,7 @@ std::vector<ChecklistItem> documentation_checklist(const ValidVisit& valid, cons
     std::vector<std::string> codes;
     switch (row.when) {
       case When::Visit:
-        out.push_back({row.id, row.text, {}, row.source, timed_minutes, all_minutes});
+        out.push_back({row.id, row.text, {}, row.source, timed_minutes, all_minutes, row.fills});
         continue;
       case When::Timed: codes = codes_where(is_timed); break;
       case When::Codes:
@@ -100,7 +101,7 @@ std::vector<ChecklistItem> documentation_checklist(const ValidVisit& valid, cons
         }
         break;
       case When::Evaluation:
-        codes = codes_where([&](const Line& l) { return billed(l) && find_code(l.code)->evaluation(); });
+        codes = codes_where([&](const Line& l) { return billed(l) && l.info->evaluation(); });
         break;
       case When::UnbilledTimed: codes = codes_where([&](const Line& l) { return !billed(l) && is_timed(l); }); break;
       case When::Assistant: codes = codes_where([](const Line& l) { return l.assistant; }); break;
@@ -110,7 +111,7 @@ std::vector<ChecklistItem> documentation_checklist(const ValidVisit& valid, cons
         });
         break;
     }
-    if (!codes.empty()) out.push_back({row.id, row.text, std::move(codes), row.source, timed_minutes, all_minutes});
+    if (!codes.empty()) out.push_back({row.id, row.text, std::move(codes), row.source, timed_minutes, all_minutes, row.fills});
   }
   return out;
 }

@@ -268,6 +268,7 @@ void add_line(Result& r, const Entry& e, int units, bool assistant, const char* 
               bool discipline_modifiers) {
   Line line;
   line.code = std::string(e.code());
+  line.info = e.info;
   line.discipline = e.discipline;
   line.units = units;
   line.assistant = assistant;

@@ -45,7 +45,7 @@ void apply_unit_caps(const ValidVisit& valid, std::vector<Line>& lines, Notes& n
   for (Discipline d : {Discipline::PT, Discipline::OT, Discipline::SLP}) {
     const int cap = payer.daily_unit_cap[static_cast<int>(d)];
     if (cap == 0) continue;
-    auto timed_of_plan = [&](const Line& l) { return l.discipline == d && find_code(l.code)->timed; };
+    auto timed_of_plan = [&](const Line& l) { return l.discipline == d && l.info->timed; };
     int units = 0;
     for (const Line& l : lines) units += timed_of_plan(l) ? l.units : 0;
     if (units > cap) {
