@@ -9,6 +9,7 @@
 #include "json/json_fields.h"
 #include "json/payer_profile.h"
 #include "reference/csv_reader.h"
+#include "text/concat.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 
@@ -49,7 +50,7 @@ class Checker {
     }
     std::sort(unknown.begin(), unknown.end());
     for (std::string_view key : unknown) {
-      fail(path.text() + "/" + escape_pointer(std::string(key)), "unknown key \"" + shorten(key) + "\"");
+      fail(cat({path.text(), "/", escape_pointer(std::string(key))}), cat({"unknown key \"", shorten(key), "\""}));
     }
     return unknown.empty();
   }
@@ -65,11 +66,12 @@ class Checker {
       }
     }
     std::string list;
-    for (const auto& [name, e] : options) list += (list.empty() ? "\"" : ", \"") + std::string(name) + "\"";
+    for (const auto& [name, e] : options) append(list, {list.empty() ? "\"" : ", \"", name, "\""});
     const std::string suggestion = value.is_string() && hint ? hint(value.string()) : "";
-    fail(path.text(), (value.is_string() ? "unknown value \"" + shorten(value.string()) + "\"; " +
-                                               (suggestion.empty() ? "expected" : "did you mean " + suggestion + "? Expected")
-                                         : "must be a string; expected") + " one of " + list);
+    if (!value.is_string()) fail(path.text(), cat({"must be a string; expected one of ", list}));
+    else if (suggestion.empty()) fail(path.text(), cat({"unknown value \"", shorten(value.string()), "\"; expected one of ", list}));
+    else fail(path.text(), cat({"unknown value \"", shorten(value.string()), "\"; did you mean ", suggestion,
+                                "? Expected one of ", list}));
     return false;
   }
 
@@ -87,13 +89,13 @@ class Checker {
                           (value.is_number_float() && std::isfinite(value.number()) &&
                            value.number() == std::floor(value.number()));
     if (!value.is_number() || !integral) {
-      fail(path.text(), value.is_number() ? std::string("must be a whole number of ") + what + " (no fractions)"
-                                          : std::string("must be a number of ") + what);
+      fail(path.text(), value.is_number() ? cat({"must be a whole number of ", what, " (no fractions)"})
+                                          : cat({"must be a number of ", what}));
       return false;
     }
     const double v = value.number();
     if (v < low || v > high) {
-      fail(path.text(), "must be between " + std::to_string(low) + " and " + std::to_string(high) + " " + what);
+      fail(path.text(), cat({"must be between ", low, " and ", high, " ", what}));
       return false;
     }
     out = static_cast<int>(v);
@@ -231,7 +233,7 @@ void parse_options(Checker& c, JsonRef o, VisitOptions& options) {
     }
     std::size_t i = 0;
     for (JsonRef code : list) {
-      if (!code.is_string()) c.fail("/options/tiePreference/" + std::to_string(i), "must be a code of the catalogue");
+      if (!code.is_string()) c.fail(cat({"/options/tiePreference/", i}), "must be a code of the catalogue");
       options.tie_preference.emplace_back(code.string());
       ++i;
     }
@@ -255,8 +257,8 @@ void parse_root(Checker& c, JsonRef root, Visit& visit) {
     if (payer.is_string()) {
       const PayerProfile* known = builtin_payer(payer.string());
       if (known != nullptr) visit.payer = *known;
-      else c.fail("/payer", "unknown payer \"" + shorten(payer.string()) + "\"; built in: " +
-                                builtin_payer_ids() + ", or give a profile object (docs/payers.md)");
+      else c.fail("/payer", cat({"unknown payer \"", shorten(payer.string()), "\"; built in: ", builtin_payer_ids(),
+                                 ", or give a profile object (docs/payers.md)"}));
     } else {
       visit.payer.id = "inline";
       visit.payer.name = "Inline profile";
@@ -317,8 +319,7 @@ void parse_root(Checker& c, JsonRef root, Visit& visit) {
     return;
   }
   if (services.empty() || services.size() > kMaxServices) {
-    c.fail("/services", "must hold between 1 and " + std::to_string(kMaxServices) + " services, not " +
-                            std::to_string(services.size()));
+    c.fail("/services", cat({"must hold between 1 and ", kMaxServices, " services, not ", services.size()}));
     return;
   }
   visit.services.resize(services.size());
@@ -335,7 +336,7 @@ Validation parse_visit(std::string_view text, const ReferenceData& data) {
   Validation out;
   Checker c;
   if (text.size() > kMaxVisitBytes) {
-    c.fail("", "the visit is " + std::to_string(text.size()) + " bytes; the limit is 4 MiB");
+    c.fail("", cat({"the visit is ", text.size(), " bytes; the limit is 4 MiB"}));
     out.errors = std::move(c.errors);
     return out;
   }
@@ -346,10 +347,10 @@ Validation parse_visit(std::string_view text, const ReferenceData& data) {
   }
   const FlatJson parsed = FlatJson::parse(text);
   if (parsed.failed) {
-    c.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parsed.error_position));
+    c.fail("", cat({"not valid JSON (or not UTF-8): parsing stopped at byte ", parsed.error_position}));
   } else if (!parsed.duplicate.empty()) {
-    c.fail(parsed.duplicate_at_top ? "/" + escape_pointer(parsed.duplicate) : "",
-           "the key \"" + Checker::shorten(parsed.duplicate) + "\" appears twice in one object; give it once");
+    c.fail(parsed.duplicate_at_top ? cat({"/", escape_pointer(parsed.duplicate)}) : "",
+           cat({"the key \"", Checker::shorten(parsed.duplicate), "\" appears twice in one object; give it once"}));
   } else {
     Visit visit;
     parse_root(c, parsed.root(), visit);

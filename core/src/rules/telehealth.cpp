@@ -35,9 +35,9 @@ void apply_telehealth(const ValidVisit& valid, std::vector<Line>& lines, Notes& 
       last = iso_date(r.telehealth_period.table->rows[i].through);
     }
     notes.warn(WarningId::TelehealthNotAuthorized,
-               "Medicare lets PTs, OTs and SLPs bill telehealth only while the law allows it" +
-                   (last.empty() ? std::string(".") : " (through " + last + " as loaded).") +
-                   " This date of service is outside that: no 95 added, and Medicare would deny the lines.");
+               cat({"Medicare lets PTs, OTs and SLPs bill telehealth only while the law allows it",
+                    last.empty() ? "" : " (through ", last, last.empty() ? "." : " as loaded).",
+                    " This date of service is outside that: no 95 added, and Medicare would deny the lines."}));
     return;
   }
   std::vector<std::string> on_list;
@@ -45,8 +45,8 @@ void apply_telehealth(const ValidVisit& valid, std::vector<Line>& lines, Notes& 
     if (line.units == 0) continue;
     const bool listed = r.telehealth_code.table && find_telehealth_code(*r.telehealth_code.table, line.code);
     if (!listed) {
-      notes.warn(WarningId::TelehealthNotOnList, line.code + " is not on the Medicare telehealth list: at place of service " +
-                                                     pos + " it would be denied. No 95 was added.");
+      notes.warn(WarningId::TelehealthNotOnList, cat({line.code, " is not on the Medicare telehealth list: at place of "
+                                                      "service ", pos, " it would be denied. No 95 was added."}));
       continue;
     }
     if (std::find(line.modifiers.begin(), line.modifiers.end(), "95") == line.modifiers.end()) line.modifiers.push_back("95");
@@ -54,10 +54,10 @@ void apply_telehealth(const ValidVisit& valid, std::vector<Line>& lines, Notes& 
   }
   trace.add(Rule::Telehealth, "", kTelehealthSource, [&] {
     std::string codes;
-    for (const auto& c : on_list) codes += (codes.empty() ? "" : ", ") + c;
-    return "Place of service " + pos + (pos == "10" ? " (telehealth in the patient's home)" : " (telehealth, patient not at home)") +
-           ": 95 on " + (codes.empty() ? std::string("no line") : codes) + ", the codes on the Medicare telehealth list (" +
-           r.telehealth_code.table->release.name + "). Authority: " + period->authority;
+    for (const auto& c : on_list) append(codes, {codes.empty() ? "" : ", ", c});
+    return cat({"Place of service ", pos, pos == "10" ? " (telehealth in the patient's home)" : " (telehealth, patient not at home)",
+                ": 95 on ", codes.empty() ? "no line" : codes, ", the codes on the Medicare telehealth list (",
+                r.telehealth_code.table->release.name, "). Authority: ", period->authority});
   });
 }
 

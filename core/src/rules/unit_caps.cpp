@@ -21,11 +21,11 @@ void cut(std::vector<Line>& lines, int excess, Counts counts, const std::string&
     const int taken = std::min(excess, line.units);
     line.units -= taken;
     excess -= taken;
-    notes.warn(WarningId::UnitCap, line.code + " lost " + count(taken, "unit") + ": " + why +
-                                       ". Those units are not billed or paid.");
+    notes.warn(WarningId::UnitCap, cat({line.code, " lost ", count(taken, "unit"), ": ", why,
+                                        ". Those units are not billed or paid."}));
     Trace(notes.explain, notes.trace).add(Rule::UnitCap, line.code, kCapSource, [&] {
-      return line.code + ": " + count(taken, "unit") + " cut by the cap (" + why + "), " + count(line.units, "unit") +
-             " left on this line.";
+      return cat({line.code, ": ", count(taken, "unit"), " cut by the cap (", why, "), ", count(line.units, "unit"),
+                  " left on this line."});
     });
   }
 }
@@ -39,7 +39,7 @@ void apply_unit_caps(const ValidVisit& valid, std::vector<Line>& lines, Notes& n
     for (const Line& l : lines) units += l.code == code ? l.units : 0;
     if (units > cap) {
       cut(lines, units - cap, [&, c = code](const Line& l) { return l.code == c; },
-          payer.name + " allows " + count(cap, "unit") + " of " + code + " a day", notes);
+          cat({payer.name, " allows ", count(cap, "unit"), " of ", code, " a day"}), notes);
     }
   }
   for (Discipline d : {Discipline::PT, Discipline::OT, Discipline::SLP}) {
@@ -50,7 +50,7 @@ void apply_unit_caps(const ValidVisit& valid, std::vector<Line>& lines, Notes& n
     for (const Line& l : lines) units += timed_of_plan(l) ? l.units : 0;
     if (units > cap) {
       cut(lines, units - cap, timed_of_plan,
-          payer.name + " allows " + count(cap, "timed unit") + " a day under the " + plan_name(d) + " plan of care", notes);
+          cat({payer.name, " allows ", count(cap, "timed unit"), " a day under the ", plan_name(d), " plan of care"}), notes);
     }
   }
 }

@@ -49,38 +49,37 @@ struct Validator {
     const std::size_t joint = s.code.find_first_of("- ");
     if (joint == 5 && code_characters_ok(std::string_view(s.code).substr(0, 5))) {
       // "97110-GP", "97110 59": a code with its modifiers, which unitwise works out itself.
-      fail(path("/code"), "\"" + shorten(s.code) + "\" has modifiers in it: unitwise works them out, so write the code "
-                                                   "alone, \"" + s.code.substr(0, 5) + "\"");
+      fail(path("/code"), cat({"\"", shorten(s.code), "\" has modifiers in it: unitwise works them out, so write the "
+                               "code alone, \"", std::string_view(s.code).substr(0, 5), "\""}));
     } else if (!code_characters_ok(s.code)) {
-      fail(path("/code"), "\"" + shorten(s.code) + "\" is not a code: a code holds only digits and capital letters, "
-                                                   "such as \"97110\" or \"G0283\"");
+      fail(path("/code"), cat({"\"", shorten(s.code), "\" is not a code: a code holds only digits and capital letters, "
+                                                   "such as \"97110\" or \"G0283\""}));
     } else if ((info = find_code(s.code)) == nullptr) {
-      fail(path("/code"), "unknown code \"" + s.code + "\": not in unitwise's catalogue");
+      fail(path("/code"), cat({"unknown code \"", s.code, "\": not in unitwise's catalogue"}));
     }
     code = info;
     const bool minutes_ok = s.minutes >= 0 && s.minutes <= kMaxMinutes;
-    if (!minutes_ok) fail(path("/minutes"), "must be between 0 and " + std::to_string(kMaxMinutes) + " minutes");
+    if (!minutes_ok) fail(path("/minutes"), cat({"must be between 0 and ", kMaxMinutes, " minutes"}));
     if (info != nullptr && info->timed && !s.has_minutes) {
-      fail(path("/minutes"), "is required: " + s.code + " is a timed code (units come from its minutes)");
+      fail(path("/minutes"), cat({"is required: ", s.code, " is a timed code (units come from its minutes)"}));
     }
     if (s.assistant_minutes < 0 || s.assistant_minutes > kMaxMinutes) {
-      fail(path("/assistantMinutes"), "must be between 0 and " + std::to_string(kMaxMinutes) + " minutes");
+      fail(path("/assistantMinutes"), cat({"must be between 0 and ", kMaxMinutes, " minutes"}));
     } else if (minutes_ok && s.assistant_minutes > s.minutes) {
-      fail(path("/assistantMinutes"), "cannot exceed minutes (" + std::to_string(s.minutes) +
-                                           "): it is the part of the minutes the assistant furnished alone");
+      fail(path("/assistantMinutes"), cat({"cannot exceed minutes (", s.minutes,
+                                           "): it is the part of the minutes the assistant furnished alone"}));
     } else if (info != nullptr && info->evaluation() && s.assistant_minutes > 0) {
       // BPM 100-02 ch.15 §230.1: evaluations and re-evaluations are the therapist's alone.
-      fail(path("/assistantMinutes"), s.code + " is an evaluation: an assistant may not furnish any of it, so "
-                                                "assistantMinutes must be 0");
+      fail(path("/assistantMinutes"), cat({s.code, " is an evaluation: an assistant may not furnish any of it, so "
+                                                "assistantMinutes must be 0"}));
     }
     // A plan of care that was itself reported as wrong can't be blamed on the code a second time.
     auto plan_known = [&] { return skip.count(s.has_discipline ? path("/discipline") : "/discipline") == 0; };
     if (info != nullptr && info->required_discipline && *info->required_discipline != s.discipline && plan_known()) {
       const char* plan = to_string(*info->required_discipline);
       fail(path(s.has_discipline ? "/discipline" : "/code"),
-           s.code + " is billed only under " + (*info->required_discipline == Discipline::PT ? "a " : "an ") +
-               std::string(plan) + " plan of care, not " + to_string(s.discipline) +
-               (s.has_discipline ? "" : "; set this service's discipline"));
+           cat({s.code, " is billed only under ", *info->required_discipline == Discipline::PT ? "a " : "an ", plan,
+                " plan of care, not ", to_string(s.discipline), s.has_discipline ? "" : "; set this service's discipline"}));
     }
   }
 
@@ -106,20 +105,21 @@ struct Validator {
       if (rvu != nullptr && rvu->status == 'I' && v.payer.medicare_coverage) {
         // CMS status I: "not valid for Medicare purposes; Medicare uses another code" (RVU file, Attachment A).
         const Replacement* instead = medicare_replacement(s.code);
-        fail(path("/code"), s.code + " is not valid for Medicare (status I in " + r.rvu.table->release.name + ")" +
-                                 (instead ? ": " + instead->why + ", so bill " + instead->use_instead + " instead"
-                                          : ": Medicare uses another code for it"));
+        fail(path("/code"), instead ? cat({s.code, " is not valid for Medicare (status I in ", r.rvu.table->release.name,
+                                           "): ", instead->why, ", so bill ", instead->use_instead, " instead"})
+                                    : cat({s.code, " is not valid for Medicare (status I in ", r.rvu.table->release.name,
+                                           "): Medicare uses another code for it"}));
       }
       if (rvu != nullptr && rvu->status == 'B' && s.liability != Liability::Payer && v.payer.medicare_coverage) {
         // Palmetto GBA: a status B service is never paid separately and the patient cannot be billed for it.
         fail(path(s.liability == Liability::Abn ? "/abn" : "/excluded"),
-             s.code + " is bundled (status B): Medicare never pays it separately and the patient may not be billed "
-                      "for it, so an ABN or GY does not apply");
+             cat({s.code, " is bundled (status B): Medicare never pays it separately and the patient may not be billed "
+                          "for it, so an ABN or GY does not apply"}));
       }
       if (!s.distinct_service.empty()) {
         if (distinct_service_modifier(s.distinct_service) == nullptr) {
-          fail(path("/distinctService"), "must be one of \"XE\", \"XS\", \"XP\", \"XU\" or \"59\", not \"" +
-                                              shorten(s.distinct_service) + "\"");
+          fail(path("/distinctService"), cat({"must be one of \"XE\", \"XS\", \"XP\", \"XU\" or \"59\", not \"",
+                                              shorten(s.distinct_service), "\""}));
           continue;
         }
         // An edit with modifier indicator 0 is never bypassed (CMS MLN1783722): claiming a distinct service is an error.
@@ -127,8 +127,8 @@ struct Validator {
           for (const NcciRow& row : find_ncci(*r.ncci.table, v.services[k].code, s.code)) {
             const bool in_force = row.effective <= date && (row.deleted == 0 || row.deleted > date);
             if (in_force && row.modifier_indicator == '0') {
-              fail(path("/distinctService"), s.code + " can never be billed with " + row.column1 +
-                                                  " on the same day, distinct or not (NCCI modifier indicator 0)");
+              fail(path("/distinctService"), cat({s.code, " can never be billed with ", row.column1,
+                                                  " on the same day, distinct or not (NCCI modifier indicator 0)"}));
             }
           }
         }
@@ -141,12 +141,12 @@ struct Validator {
         const Service& b = v.services[i];
         if (a.code != b.code || a.discipline != b.discipline) continue;
         if (a.liability != b.liability) {
-          fail(service_path(i, "/abn"), b.code + " is listed twice with different ABN or exclusion "
-                                                           "marks; its minutes make one line, so mark both alike");
+          fail(service_path(i, "/abn"), cat({b.code, " is listed twice with different ABN or exclusion marks; its "
+                                                  "minutes make one line, so mark both alike"}));
         }
         if (a.distinct_service != b.distinct_service) {
           fail(service_path(i, "/distinctService"),
-               b.code + " is listed twice with different distinct-service modifiers; give it once");
+               cat({b.code, " is listed twice with different distinct-service modifiers; give it once"}));
         }
       }
     }
@@ -182,9 +182,9 @@ struct Validator {
       if (v.locality != "national") {
         const GpciRow* row = r.gpci.table ? find_gpci(*r.gpci.table, v.locality) : nullptr;
         if (row == nullptr) {
-          fail("/locality", "no Medicare payment locality \"" + shorten(v.locality) + "\" in " +
-                                (r.gpci.table ? r.gpci.table->release.name : std::string("the loaded data")) +
-                                "; use \"national\" or \"<mac>-<locality>\" such as \"13202-01\"");
+          fail("/locality", cat({"no Medicare payment locality \"", shorten(v.locality), "\" in ",
+                                 r.gpci.table ? std::string_view(r.gpci.table->release.name) : "the loaded data",
+                                 "; use \"national\" or \"<mac>-<locality>\" such as \"13202-01\""}));
         } else {
           out.locality_ = *row;
         }
@@ -192,20 +192,19 @@ struct Validator {
     }
     const std::string& pos = v.place_of_service;
     if (pos.size() != 2 || pos[0] < '0' || pos[0] > '9' || pos[1] < '0' || pos[1] > '9') {
-      fail("/placeOfService", "must be a two-digit CMS place-of-service code such as \"11\" (office), \"02\" or \"10\" "
-                              "(telehealth), not \"" + shorten(pos) + "\"");
+      fail("/placeOfService", cat({"must be a two-digit CMS place-of-service code such as \"11\" (office), \"02\" or \"10\" "
+                              "(telehealth), not \"", shorten(pos), "\""}));
     }
     money(v.ytd_pt_slp, "/ytdAllowed/PT_SLP");
     money(v.ytd_ot, "/ytdAllowed/OT");
     money(v.deductible_remaining, "/deductibleRemaining");
     for (std::size_t i = 0; i < v.options.tie_preference.size(); ++i) {
       if (!find_code(v.options.tie_preference[i])) {
-        fail("/options/tiePreference/" + std::to_string(i), "must be a code of the catalogue");
+        fail(cat({"/options/tiePreference/", i}), "must be a code of the catalogue");
       }
     }
     if (v.services.empty() || v.services.size() > kMaxServices) {
-      fail("/services", "must hold between 1 and " + std::to_string(kMaxServices) + " services, not " +
-                            std::to_string(v.services.size()));
+      fail("/services", cat({"must hold between 1 and ", kMaxServices, " services, not ", v.services.size()}));
     } else {
       out.services_.resize(v.services.size());
       for (std::size_t i = 0; i < v.services.size(); ++i) service(v, i, out.services_[i].code);
