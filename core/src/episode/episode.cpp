@@ -292,7 +292,7 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       if (management_month == month) {
         out.alerts.push_back({index, AlertKind::RtmWindow,
                               "Visit " + std::to_string(i + 1) + " (" + iso(date) + "): RTM treatment management again in " +
-                                  iso(date).substr(0, 7) + ", already billed at visit " + std::to_string(management_visit) +
+                                  iso(date).substr(0, 7) + ", already billed at visit " + std::to_string(management_visit + 1) +
                                   ": bill it once per calendar month (98981 as units on that claim).",
                               kRtmManagementSource});
       } else {
