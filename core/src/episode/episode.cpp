@@ -76,24 +76,23 @@ void check(const Episode& e, std::vector<FieldError>& errors) {
     errors.push_back({"/planOfCare/certifiedThrough", "is before the plan starts"});
   }
   if (e.visits.empty() || e.visits.size() > kMaxEpisodeVisits) {
-    errors.push_back({"/visits", "must hold between 1 and " + std::to_string(kMaxEpisodeVisits) + " visits, not " +
-                                     std::to_string(e.visits.size())});
+    errors.push_back({"/visits", cat({"must hold between 1 and ", kMaxEpisodeVisits, " visits, not ", e.visits.size()})});
     return;
   }
   for (std::size_t i = 0; i < e.visits.size(); ++i) {
     const Visit& v = e.visits[i].visit;
-    const std::string prefix = "/visits/" + std::to_string(i);
     if (v.discipline != e.plan.discipline) {
-      errors.push_back({prefix + "/discipline", std::string("is ") + to_string(v.discipline) + " but the plan of care is " +
-                                                    to_string(e.plan.discipline) + ": an episode is one discipline's plan"});
+      errors.push_back({cat({"/visits/", i, "/discipline"}),
+                        cat({"is ", to_string(v.discipline), " but the plan of care is ", to_string(e.plan.discipline),
+                             ": an episode is one discipline's plan"})});
     }
     if (i > 0 && date_key(v.date_of_service) < date_key(e.visits[i - 1].visit.date_of_service)) {
-      errors.push_back({prefix + "/dateOfService", "is " + iso(v.date_of_service) + ", before visit " + std::to_string(i - 1) +
-                                                       " (" + iso(e.visits[i - 1].visit.date_of_service) +
-                                                       "): give the visits in date order"});
+      errors.push_back({cat({"/visits/", i, "/dateOfService"}),
+                        cat({"is ", iso(v.date_of_service), ", before visit ", i - 1, " (",
+                             iso(e.visits[i - 1].visit.date_of_service), "): give the visits in date order"})});
     } else if (date_key(v.date_of_service) < date_key(e.plan.start)) {
-      errors.push_back({prefix + "/dateOfService", "is " + iso(v.date_of_service) + ", before the plan of care starts (" +
-                                                       iso(e.plan.start) + ")"});
+      errors.push_back({cat({"/visits/", i, "/dateOfService"}),
+                        cat({"is ", iso(v.date_of_service), ", before the plan of care starts (", iso(e.plan.start), ")"})});
     }
   }
 }
@@ -144,7 +143,7 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
     Visit v = e.visits[i].visit;
     v.ytd_pt_slp = v.ytd_ot = 0;
     Validation val = validate(std::move(v), data);
-    for (FieldError& f : val.errors) out.errors.push_back({"/visits/" + std::to_string(i) + f.path, std::move(f.message)});
+    for (FieldError& f : val.errors) out.errors.push_back({cat({"/visits/", i, f.path}), std::move(f.message)});
   }
   if (!out.errors.empty()) return out;
 
@@ -188,9 +187,9 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
     v.ytd_ot = spent[1];
     Validation val = validate(std::move(v), data);
     if (!val.visit) {  // only the carried spend can fail here: past the engine's $1,000,000 bound
-      out.errors.push_back({"/visits/" + std::to_string(i),
-                            "the year-to-date spend carried into this visit (PT+SLP " + dollars(spent[0]) + ", OT " +
-                                dollars(spent[1]) + ") is past the engine's $1000000.00 bound for a year's therapy"});
+      out.errors.push_back({cat({"/visits/", i}),
+                            cat({"the year-to-date spend carried into this visit (PT+SLP ", dollars(spent[0]), ", OT ",
+                                 dollars(spent[1]), ") is past the engine's $1000000.00 bound for a year's therapy"})});
       break;
     }
     Result r = evaluate(*val.visit);
@@ -219,14 +218,14 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       t.crossed_this_year = true;
       t.summary.crossed_at_visit = index;
       const ThresholdText text = text_of(t.kind);
-      std::string message = "Visit " + std::to_string(i + 1) + " (" + iso(date) + "): the " + bucket_name(t.bucket) +
-                            " spend this year " + (spent[b] > in_force->amount ? "was already " + dollars(spent[b]) + " and "
-                                                                               : std::string()) +
-                            "reaches " + dollars(after) + ", past the " +
-                            (in_force->release->year != 0 ? std::to_string(in_force->release->year) + " " : std::string()) +
-                            dollars(in_force->amount) + " " + text.what + ".";
-      if (in_force->nearest) message += " No release holds " + std::to_string(year) + "'s amount: the nearest was used.";
-      out.alerts.push_back({index, text.alert, message, in_force->release->name + "; " + text.source});
+      const bool already = spent[b] > in_force->amount;
+      const int release_year = in_force->release->year;
+      std::string message = cat({"Visit ", i + 1, " (", iso(date), "): the ", bucket_name(t.bucket), " spend this year ",
+                                 already ? "was already " : "", already ? dollars(spent[b]) : "", already ? " and " : "",
+                                 "reaches ", dollars(after), ", past the ", release_year != 0 ? std::to_string(release_year) : "",
+                                 release_year != 0 ? " " : "", dollars(in_force->amount), " ", text.what, "."});
+      if (in_force->nearest) append(message, {" No release holds ", year, "'s amount: the nearest was used."});
+      out.alerts.push_back({index, text.alert, message, cat({in_force->release->name, "; ", text.source})});
     }
     spent[0] += added[0];
     spent[1] += added[1];
@@ -244,11 +243,10 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       ++treatment_days;
       if (treatment_days % kProgressReportDays == 0 && !report_today) {
         out.alerts.push_back({index, AlertKind::ProgressReportDue,
-                              "Visit " + std::to_string(i + 1) + " (" + iso(date) + ") is treatment day " +
-                                  std::to_string(treatment_days) + " since " +
-                                  (last_report ? "the progress report of visit " + std::to_string(*last_report + 1)
-                                               : std::string("the start of the episode")) +
-                                  " with no progress report since: one is due by this visit.",
+                              cat({"Visit ", i + 1, " (", iso(date), ") is treatment day ", treatment_days, " since ",
+                                   last_report ? "the progress report of visit " : "the start of the episode",
+                                   last_report ? std::to_string(*last_report + 1) : "",
+                                   " with no progress report since: one is due by this visit."}),
                               kProgressSource});
       }
       if (report_today) {
@@ -262,11 +260,11 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       recert_alerted = true;
       const bool by_cert = e.plan.certified_through && date_key(*e.plan.certified_through) < date_key(day_90);
       out.alerts.push_back({index, AlertKind::RecertificationDue,
-                            "Visit " + std::to_string(i + 1) + " (" + iso(date) + ") is after " +
-                                (by_cert ? "the plan's certification ends (" + iso(cert_end) + ")"
-                                         : "day 90 of the plan (" + iso(cert_end) + ", counting " + iso(e.plan.start) +
-                                               " as day 1; UNVERIFIED, W-open 4)") +
-                                ": a recertification signed by the physician or NPP is needed for this and later visits.",
+                            cat({"Visit ", i + 1, " (", iso(date), ") is after ",
+                                 by_cert ? cat({"the plan's certification ends (", iso(cert_end), ")"})
+                                         : cat({"day 90 of the plan (", iso(cert_end), ", counting ", iso(e.plan.start),
+                                                " as day 1; UNVERIFIED, W-open 4)"}),
+                                 ": a recertification signed by the physician or NPP is needed for this and later visits."}),
                             kRecertSource});
     }
 
@@ -276,9 +274,9 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       if (is_rtm_supply(s.code)) {
         if (supply_period_start && today - *supply_period_start < kRtmSupplyPeriodDays) {
           out.alerts.push_back({index, AlertKind::RtmWindow,
-                                "Visit " + std::to_string(i + 1) + " (" + iso(date) + "): device supply " + s.code +
-                                    " within 30 days of the one billed on " + iso(supply_period_date) +
-                                    ": only one device-supply code per 30-day period.",
+                                cat({"Visit ", i + 1, " (", iso(date), "): device supply ", s.code,
+                                     " within 30 days of the one billed on ", iso(supply_period_date),
+                                     ": only one device-supply code per 30-day period."}),
                                 kRtmSupplySource});
         } else {
           supply_period_start = today;
@@ -291,9 +289,9 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       const int month = date.year * 100 + date.month;
       if (management_month == month) {
         out.alerts.push_back({index, AlertKind::RtmWindow,
-                              "Visit " + std::to_string(i + 1) + " (" + iso(date) + "): RTM treatment management again in " +
-                                  iso(date).substr(0, 7) + ", already billed at visit " + std::to_string(management_visit + 1) +
-                                  ": bill it once per calendar month (98981 as units on that claim).",
+                              cat({"Visit ", i + 1, " (", iso(date), "): RTM treatment management again in ",
+                                   iso(date).substr(0, 7), ", already billed at visit ", management_visit + 1,
+                                   ": bill it once per calendar month (98981 as units on that claim)."}),
                               kRtmManagementSource});
       } else {
         management_month = month;
@@ -301,8 +299,8 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       }
       if (has_98979 && has_98980_or_81) {
         out.alerts.push_back({index, AlertKind::RtmWindow,
-                              "Visit " + std::to_string(i + 1) + " (" + iso(date) +
-                                  "): 98979 with 98980/98981: 98979 (10-19 minutes) is never billed with them in a month.",
+                              cat({"Visit ", i + 1, " (", iso(date),
+                                   "): 98979 with 98980/98981: 98979 (10-19 minutes) is never billed with them in a month."}),
                               kRtmManagementSource});
       }
     }

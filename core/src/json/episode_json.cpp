@@ -20,6 +20,7 @@
 #include "json/result_json.h"
 #include "json/visit_json.h"
 #include "reference/csv_reader.h"
+#include "text/concat.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 
@@ -47,7 +48,7 @@ struct Errors {
     for (auto it = object.begin(); it != object.end(); ++it) {
       bool known = false;
       for (const char* key : allowed) known = known || it.key() == key;
-      if (!known) fail(path + "/" + escape_pointer(it.key()), "unknown key \"" + shorten(it.key()) + "\"");
+      if (!known) fail(cat({path, "/", escape_pointer(it.key())}), cat({"unknown key \"", shorten(it.key()), "\""}));
     }
   }
   std::optional<DateKey> date(const json& value, const std::string& path) {
@@ -105,7 +106,7 @@ void parse_plan(Errors& e, const json& root, PlanOfCare& plan, PlanStatus& ok) {
   if (p.contains("certifiedThrough")) {
     if (auto through = e.date(p["certifiedThrough"], "/planOfCare/certifiedThrough")) {
       if (start && *through < *start) {
-        e.fail("/planOfCare/certifiedThrough", "is " + iso_date(*through) + ", before the plan starts (" + iso_date(*start) + ")");
+        e.fail("/planOfCare/certifiedThrough", cat({"is ", iso_date(*through), ", before the plan starts (", iso_date(*start), ")"}));
       } else {
         plan.certified_through = to_date(*through);
       }
@@ -175,14 +176,13 @@ void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCa
   const json& visits = root["visits"];
   if (!visits.is_array()) return e.fail("/visits", "must be an array of visits in date order");
   if (visits.empty() || visits.size() > kMaxEpisodeVisits) {
-    return e.fail("/visits", "must hold between 1 and " + std::to_string(kMaxEpisodeVisits) + " visits, not " +
-                                 std::to_string(visits.size()));
+    return e.fail("/visits", cat({"must hold between 1 and ", kMaxEpisodeVisits, " visits, not ", visits.size()}));
   }
   std::optional<DateKey> previous;
   std::size_t previous_index = 0;
   auto flat_visit = flat_root["visits"].begin();
   for (std::size_t i = 0; i < visits.size(); ++i, ++flat_visit) {
-    const std::string prefix = "/visits/" + std::to_string(i);
+    const std::string prefix = cat({"/visits/", i});
     if (!visits[i].is_object()) {
       e.fail(prefix, "must be a visit: an object like {\"dateOfService\": ..., \"services\": [...]}");
       continue;
@@ -202,19 +202,19 @@ void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCa
     if (own_discipline && plan_ok.discipline && visit["discipline"].is_string()) {
       const std::string& d = visit["discipline"].get_ref<const std::string&>();
       if ((d == "PT" || d == "OT" || d == "SLP") && d != to_string(plan.discipline)) {
-        e.fail(prefix + "/discipline", "is " + d + " but the plan of care is " + to_string(plan.discipline) +
-                                           ": an episode is one discipline's plan");
+        e.fail(prefix + "/discipline", cat({"is ", d, " but the plan of care is ", to_string(plan.discipline),
+                                            ": an episode is one discipline's plan"}));
       }
     }
     // Date order and the plan's start, from the visit's own date (the visit parser reports a bad one).
     if (visit.contains("dateOfService") && visit["dateOfService"].is_string()) {
       if (auto d = parse_iso_date(visit["dateOfService"].get_ref<const std::string&>())) {
         if (previous && *d < *previous) {
-          e.fail(prefix + "/dateOfService", "is " + iso_date(*d) + ", before visit " + std::to_string(previous_index) +
-                                                " (" + iso_date(*previous) + "): give the visits in date order");
+          e.fail(prefix + "/dateOfService", cat({"is ", iso_date(*d), ", before visit ", previous_index, " (",
+                                                 iso_date(*previous), "): give the visits in date order"}));
         } else if (plan_ok.start && *d < date_key(plan.start)) {
-          e.fail(prefix + "/dateOfService", "is " + iso_date(*d) + ", before the plan of care starts (" +
-                                                iso_date(date_key(plan.start)) + ")");
+          e.fail(prefix + "/dateOfService", cat({"is ", iso_date(*d), ", before the plan of care starts (",
+                                                 iso_date(date_key(plan.start)), ")"}));
         }
         if (!previous || *d >= *previous) {
           previous = d;
@@ -252,18 +252,18 @@ EpisodeParse parse_episode(std::string_view text, const ReferenceData& data) {
   EpisodeParse out;
   Errors e;
   if (text.size() > kMaxEpisodeBytes) {
-    e.fail("", "the episode is " + std::to_string(text.size()) + " bytes; the limit is 16 MiB");
+    e.fail("", cat({"the episode is ", text.size(), " bytes; the limit is 16 MiB"}));
   } else if (trim(text).empty()) {
     e.fail("", "is empty: expected one episode, a JSON object such as {\"planOfCare\": ..., \"visits\": [...]}");
   } else {
     const FlatJson parsed = FlatJson::parse(text);
     if (parsed.failed) {
-      e.fail("", "not valid JSON (or not UTF-8): parsing stopped at byte " + std::to_string(parsed.error_position));
+      e.fail("", cat({"not valid JSON (or not UTF-8): parsing stopped at byte ", parsed.error_position}));
     } else if (parsed.depth > kMaxEpisodeDepth) {
-      e.fail("", "arrays and objects nest " + std::to_string(parsed.depth) + " deep; an episode's nest at most " +
-                     std::to_string(kMaxEpisodeDepth) + " deep");
+      e.fail("", cat({"arrays and objects nest ", parsed.depth, " deep; an episode's nest at most ", kMaxEpisodeDepth,
+                      " deep"}));
     } else if (!parsed.duplicate.empty()) {
-      e.fail("", "the key \"" + shorten(parsed.duplicate) + "\" appears twice in one object; give it once");
+      e.fail("", cat({"the key \"", shorten(parsed.duplicate), "\" appears twice in one object; give it once"}));
     } else if (!parsed.root().is_object()) {
       e.fail("", "an episode must be a JSON object: {\"planOfCare\": ..., \"visits\": [...]}");
     } else {

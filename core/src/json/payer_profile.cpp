@@ -7,6 +7,7 @@
 #include "json/flat_json.h"
 #include "reference/embedded_files.h"
 #include "reference/fixed_point.h"
+#include "text/concat.h"
 #include "text/utf8.h"
 
 namespace unitwise {
@@ -49,7 +50,7 @@ bool dollars(const json& v, Cents& out) {
 
 void parse_payer_profile(const json& value, const std::string& path, PayerProfile& out, const FailFn& fail) {
   if (!value.is_object()) {
-    fail(path, "must be a payer id (" + builtin_payer_ids() + ") or a profile object (docs/payers.md)");
+    fail(path, cat({"must be a payer id (", builtin_payer_ids(), ") or a profile object (docs/payers.md)"}));
     return;
   }
   static const char* const kKeys[] = {"name", "unitRule", "dailyUnitCap", "codeUnitCaps", "disciplineModifiers",
@@ -58,12 +59,15 @@ void parse_payer_profile(const json& value, const std::string& path, PayerProfil
   for (auto it = value.begin(); it != value.end(); ++it) {
     bool known = false;
     for (const char* k : kKeys) known = known || it.key() == k;
-    if (!known) fail(path + "/" + it.key().substr(0, 40), "unknown profile field \"" + it.key().substr(0, 40) + "\" (docs/payers.md lists them)");
+    if (!known) {
+      const std::string_view key = std::string_view(it.key()).substr(0, 40);
+      fail(cat({path, "/", key}), cat({"unknown profile field \"", key, "\" (docs/payers.md lists them)"}));
+    }
   }
   auto text = [&](const char* key, std::string& to, std::size_t max) {
     if (!value.contains(key)) return;
     if (!value[key].is_string() || utf8_characters(value[key].get_ref<const std::string&>()) > max) {
-      fail(path + "/" + key, "must be a string of at most " + std::to_string(max) + " characters");
+      fail(cat({path, "/", key}), cat({"must be a string of at most ", max, " characters"}));
     } else {
       to = value[key].get<std::string>();
     }
@@ -171,7 +175,7 @@ const PayerProfile* builtin_payer(std::string_view id) {
 
 std::string builtin_payer_ids() {
   std::string out;
-  for (const char* name : kBuiltIn) out += (out.empty() ? "\"" : ", \"") + std::string(name) + "\"";
+  for (const char* name : kBuiltIn) append(out, {out.empty() ? "\"" : ", \"", name, "\""});
   return out;
 }
 
