@@ -1,15 +1,18 @@
-// Assembles the deployable site: node web/assemble.mjs <npm package dir> <site dir>
-// Copies the page (comments stripped: they are for readers of web/, and the page has a size budget) and the
-// package's runtime files into <site>/unitwise/, and writes the list of the site's files and their content hash
-// into sw.js (the offline cache of one build). Running it again gives the same site.
+// Assembles the deployable site: node web/assemble.mjs <npm package dir> <site dir> [--readable]
+// Copies the page and the package's runtime files into <site>/unitwise/, its scripts and style sheet minified (web/
+// is for readers; the site has a size budget, docs/performance.md), and writes the list of the site's files and
+// their content hash into sw.js (the offline cache of one build). Running it again gives the same site.
+// --readable keeps the code as written, only without comments, for debugging the page in a browser.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const [npmDir, siteDir] = process.argv.slice(2);
+const readable = process.argv.includes("--readable");
+const [npmDir, siteDir] = process.argv.slice(2).filter((arg) => arg !== "--readable");
 if (!npmDir || !siteDir) {
-  console.error("usage: node web/assemble.mjs <npm package dir> <site dir>");
+  console.error("usage: node web/assemble.mjs <npm package dir> <site dir> [--readable]");
   process.exit(2);
 }
 // worker.js starts the File view's batch worker. The page does not ship the package's bundled
@@ -23,32 +26,57 @@ if (missing.length) {
   process.exit(1);
 }
 
-// Whole-line comments and trailing "  // why" comments in JS, /* */ in CSS. The page's own code never
-// has "//" after two spaces inside a string, nor a line of a template literal starting with "//".
+// Whole-line comments and trailing "  // why" comments in JS, /* */ in CSS: all --readable takes out, and all
+// sw.js loses, since the lines it is given below must stay as written. The page's own code never has "//" after
+// two spaces inside a string, nor a line of a template literal starting with "//".
 const STRIP = {
   ".js": (text) => text.split("\n").filter((line) => !/^\s*\/\//.test(line))
     .map((line) => line.replace(/ {2,}\/\/ .*$/, "")).join("\n"),
   ".css": (text) => text.replace(/\/\*[\s\S]*?\*\//g, ""),
 };
+// esbuild, a dev dependency (scripts/install-deps): found beside this file in the repository, or from the
+// folder this runs in for a copy of web/ standing apart. Without it the site is assembled --readable, and says so.
+async function loadEsbuild() {
+  try {
+    return await import("esbuild");
+  } catch {
+    try {
+      return await import(pathToFileURL(createRequire(join(process.cwd(), "assemble")).resolve("esbuild")).href);
+    } catch {
+      return null;
+    }
+  }
+}
+const esbuild = readable ? null : await loadEsbuild();
+if (!readable && !esbuild) console.error("assemble: esbuild not found (npm install in the repository): the site is not minified");
+const transformSync = (...args) => esbuild.transformSync(...args);
+// esbuild renames locals and drops whitespace and comments (the page 221 -> 209 KB gzip); ES2022 keeps the
+// top-level await and class fields the page uses.
+const MINIFY = {
+  ".js": (text) => transformSync(text, { loader: "js", minify: true, target: "es2022", legalComments: "none" }).code,
+  ".css": (text) => transformSync(text, { loader: "css", minify: true, legalComments: "none" }).code,
+};
+const shrink = (name, text) => (!esbuild || name === "sw.js" ? STRIP : MINIFY)[extname(name)](text);
 
 const here = dirname(fileURLToPath(import.meta.url));
 mkdirSync(join(siteDir, "unitwise"), { recursive: true });
 const files = [];
 for (const name of readdirSync(here).sort()) {
   if (name === "assemble.mjs") continue;
-  const strip = STRIP[extname(name)];
-  if (strip) writeFileSync(join(siteDir, name), strip(readFileSync(join(here, name), "utf8")));
+  if (STRIP[extname(name)]) writeFileSync(join(siteDir, name), shrink(name, readFileSync(join(here, name), "utf8")));
   else copyFileSync(join(here, name), join(siteDir, name));
   files.push(name);
 }
 for (const name of runtime) {
-  copyFileSync(join(npmDir, name), join(siteDir, "unitwise", name));
+  const target = join(siteDir, "unitwise", name);
+  if (extname(name) === ".js") writeFileSync(target, shrink(name, readFileSync(join(npmDir, name), "utf8")));
+  else copyFileSync(join(npmDir, name), target);
   files.push(`unitwise/${name}`);
 }
 // The File view's worker thread, unbundled: it imports the page's own index.js and unitwise.js.
 // From the package source, or, when this copy of web/ stands apart from the repository, from the runtime folder given.
 const thread = [join(here, "..", "wasm", "package", "worker-thread.js"), join(npmDir, "worker-thread.js")].find(existsSync);
-writeFileSync(join(siteDir, "unitwise", "worker-thread.js"), STRIP[".js"](readFileSync(thread, "utf8")));
+writeFileSync(join(siteDir, "unitwise", "worker-thread.js"), shrink("worker-thread.js", readFileSync(thread, "utf8")));
 files.push("unitwise/worker-thread.js");
 rmSync(join(siteDir, "unitwise", "unitwise-worker.js"), { force: true });  // from a site assembled before
 

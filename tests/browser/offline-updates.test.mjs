@@ -9,15 +9,19 @@ import { join, relative } from "node:path";
 import { launch, root, siteDir, watchedPage } from "./browser.mjs";
 
 const MARK = ".build-b-marker { color: inherit; }";
+const MARK_NAME = "build-b-marker";  // what of MARK survives the site's minified style sheet
 const work = mkdtempSync(join(tmpdir(), "unitwise-sw-"));
 
-// A site assembled from a copy of web/ (changed by change) and the runtime files of the site under test.
+// A site assembled as scripts/build assembles the one under test: from a copy of web/ (changed by change) beside
+// the package's worker thread, and the package. (The site's own runtime files are minified already, and minifying
+// them again would rename their locals anew.)
 function assembleSite(name, change = () => {}) {
-  const web = join(work, `${name}-web`);
+  const web = join(work, `${name}-src`, "web");
   cpSync(join(root, "web"), web, { recursive: true });
+  cpSync(join(root, "wasm", "package", "worker-thread.js"), join(work, `${name}-src`, "wasm", "package", "worker-thread.js"));
   change(web);
   const site = join(work, name);
-  const run = spawnSync(process.execPath, [join(web, "assemble.mjs"), join(siteDir, "unitwise"), site], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, [join(web, "assemble.mjs"), join(root, "build", "npm"), site], { encoding: "utf8" });
   assert.equal(run.status, 0, run.stderr);
   return site;
 }
@@ -80,7 +84,7 @@ test("a new build waits for a reload; until then every page gets only its own bu
   await one.waitForSelector("#notice button:text('Reload')");
   assert.match(await one.textContent("#notice"), /A new version of this page is ready/);
   await context.setOffline(true);
-  for (const page of [one, two]) assert.ok(!(await text(page, "style.css")).includes(MARK));
+  for (const page of [one, two]) assert.ok(!(await text(page, "style.css")).includes(MARK_NAME));
   assert.equal(await text(one, "style.css"), readFileSync(join(siteA, "style.css"), "utf8"));
 
   // Reload in one page: it gets B (offline, from B's cache); the other page, still open, keeps getting A.
@@ -99,7 +103,7 @@ test("a new build waits for a reload; until then every page gets only its own bu
   await three.goto(`${env.origin}/`);
   await ready(three);
   await three.waitForFunction((a) => caches.keys().then((names) => !names.includes(a)), cacheOf(siteA));
-  assert.ok((await text(three, "style.css")).includes(MARK));
+  assert.ok((await text(three, "style.css")).includes(MARK_NAME));
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
