@@ -49,12 +49,11 @@ async function loadEsbuild() {
 }
 const esbuild = readable ? null : await loadEsbuild();
 if (!readable && !esbuild) console.error("assemble: esbuild not found (npm install in the repository): the site is not minified");
-const transformSync = (...args) => esbuild.transformSync(...args);
 // esbuild renames locals and drops whitespace and comments (12 KB gzip off the page); ES2022 keeps the
 // top-level await and class fields the page uses.
 const MINIFY = {
-  ".js": (text) => transformSync(text, { loader: "js", minify: true, target: "es2022", legalComments: "none" }).code,
-  ".css": (text) => transformSync(text, { loader: "css", minify: true, legalComments: "none" }).code,
+  ".js": (text) => esbuild.transformSync(text, { loader: "js", minify: true, target: "es2022", legalComments: "none" }).code,
+  ".css": (text) => esbuild.transformSync(text, { loader: "css", minify: true, legalComments: "none" }).code,
 };
 const shrink = (name, text) => (!esbuild || name === "sw.js" ? STRIP : MINIFY)[extname(name)](text);
 

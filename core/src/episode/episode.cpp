@@ -218,12 +218,11 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       t.crossed_this_year = true;
       t.summary.crossed_at_visit = index;
       const ThresholdText text = text_of(t.kind);
-      const bool already = spent[b] > in_force->amount;
-      const int release_year = in_force->release->year;
-      std::string message = cat({"Visit ", i + 1, " (", iso(date), "): the ", bucket_name(t.bucket), " spend this year ",
-                                 already ? "was already " : "", already ? dollars(spent[b]) : "", already ? " and " : "",
-                                 "reaches ", dollars(after), ", past the ", release_year != 0 ? std::to_string(release_year) : "",
-                                 release_year != 0 ? " " : "", dollars(in_force->amount), " ", text.what, "."});
+      std::string message = cat({"Visit ", i + 1, " (", iso(date), "): the ", bucket_name(t.bucket), " spend this year "});
+      if (spent[b] > in_force->amount) append(message, {"was already ", dollars(spent[b]), " and "});
+      append(message, {"reaches ", dollars(after), ", past the "});
+      if (in_force->release->year != 0) append(message, {in_force->release->year, " "});
+      append(message, {dollars(in_force->amount), " ", text.what, "."});
       if (in_force->nearest) append(message, {" No release holds ", year, "'s amount: the nearest was used."});
       out.alerts.push_back({index, text.alert, message, cat({in_force->release->name, "; ", text.source})});
     }
@@ -244,8 +243,8 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       if (treatment_days % kProgressReportDays == 0 && !report_today) {
         out.alerts.push_back({index, AlertKind::ProgressReportDue,
                               cat({"Visit ", i + 1, " (", iso(date), ") is treatment day ", treatment_days, " since ",
-                                   last_report ? "the progress report of visit " : "the start of the episode",
-                                   last_report ? std::to_string(*last_report + 1) : "",
+                                   last_report ? cat({"the progress report of visit ", *last_report + 1})
+                                               : std::string("the start of the episode"),
                                    " with no progress report since: one is due by this visit."}),
                               kProgressSource});
       }

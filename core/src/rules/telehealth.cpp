@@ -36,7 +36,7 @@ void apply_telehealth(const ValidVisit& valid, std::vector<Line>& lines, Notes& 
     }
     notes.warn(WarningId::TelehealthNotAuthorized,
                cat({"Medicare lets PTs, OTs and SLPs bill telehealth only while the law allows it",
-                    last.empty() ? "" : " (through ", last, last.empty() ? "." : " as loaded).",
+                    last.empty() ? std::string(".") : cat({" (through ", last, " as loaded)."}),
                     " This date of service is outside that: no 95 added, and Medicare would deny the lines."}));
     return;
   }
