@@ -21,7 +21,11 @@ inline int year_of(DateKey d) { return d / 10000; }
 std::optional<DateKey> parse_iso_date(std::string_view text);
 // A real calendar date in years 1-9999, as a DateKey; nullopt for February 30 or month 13.
 std::optional<DateKey> calendar_date(int year, int month, int day);
+// YYYY-MM-DD for a date of years 0-9999 (the form calendar_date and parse_iso_date make).
 std::string iso_date(DateKey d);
+// The same ten characters into `out`, without a string: results name several dates each.
+inline constexpr std::size_t kIsoDateChars = 10;
+void write_iso_date(char (&out)[kIsoDateChars], DateKey d);
 
 enum class TableKind { Rvu, ConversionFactor, Gpci, Locality, Mue, Ncci, Threshold, TelehealthCode, TelehealthPeriod };
 inline constexpr TableKind kTableKinds[] = {TableKind::Rvu,       TableKind::ConversionFactor, TableKind::Gpci,

@@ -135,7 +135,9 @@ void write_common_tail(JsonWriter& w, const Result& r) {
   w.key("releases").begin_array();
   for (const UsedRelease& u : r.releases) {
     w.begin_object().key("kind").value(to_string(u.release->kind)).key("name").value(u.release->name);
-    w.key("effective").value(iso_date(u.release->effective)).key("pack").value(u.release->pack);
+    char effective[kIsoDateChars];
+    write_iso_date(effective, u.release->effective);
+    w.key("effective").value(std::string_view(effective, sizeof effective)).key("pack").value(u.release->pack);
     w.key("nearest").value(u.nearest).end_object();
   }
   w.end_array();
@@ -156,11 +158,8 @@ std::string result_to_json(const Result& r, const Date& d) {
   w.begin_object();
   w.key("ok").value(r.ok);
   w.key("ruleSet").value(to_string(r.rule_set));
-  // YYYY-MM-DD by hand: printf would pull its whole formatter into the wasm module.
-  const char date[] = {static_cast<char>('0' + d.year / 1000 % 10), static_cast<char>('0' + d.year / 100 % 10),
-                       static_cast<char>('0' + d.year / 10 % 10),   static_cast<char>('0' + d.year % 10), '-',
-                       static_cast<char>('0' + d.month / 10),       static_cast<char>('0' + d.month % 10), '-',
-                       static_cast<char>('0' + d.day / 10),         static_cast<char>('0' + d.day % 10)};
+  char date[kIsoDateChars];
+  write_iso_date(date, date_key(d));
   w.key("dateOfService").value(std::string_view(date, sizeof date));
   w.key("totalTimedMinutes").value(r.total_timed_minutes);
   w.key("totalTimedUnits").value(r.total_timed_units);

@@ -1,6 +1,4 @@
 // Dates as comparable numbers (20260701): the release tables and the visit use the same form.
-#include <charconv>
-#include <cstring>
 
 #include "unitwise/reference.h"
 
@@ -30,23 +28,23 @@ std::optional<DateKey> parse_iso_date(std::string_view s) {
                        digits[6] * 10 + digits[7]);
 }
 
-// Written into a local buffer: every result names its releases' dates, and to_string per part allocated.
-std::string iso_date(DateKey d) {
-  char text[40];
-  char* at = text;
-  const auto part = [&at](int value, std::size_t width) {
-    char digits[12];
-    const std::size_t n = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, value).ptr - digits);
-    for (std::size_t i = n; i < width; ++i) *at++ = '0';
-    std::memcpy(at, digits, n);
-    at += n;
+// Digits by position: to_chars and a string per date were 2% of the wasm module's time (every result names
+// its releases' dates).
+void write_iso_date(char (&out)[kIsoDateChars], DateKey d) {
+  const auto digits = [&out](std::size_t at, int value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
   };
-  part(d / 10000, 4);
-  *at++ = '-';
-  part(d / 100 % 100, 2);
-  *at++ = '-';
-  part(d % 100, 2);
-  return std::string(text, at);
+  digits(0, d / 10000, 4);
+  out[4] = '-';
+  digits(5, d / 100 % 100, 2);
+  out[7] = '-';
+  digits(8, d % 100, 2);
+}
+
+std::string iso_date(DateKey d) {
+  char text[kIsoDateChars];
+  write_iso_date(text, d);
+  return std::string(text, sizeof text);
 }
 
 }  // namespace unitwise
