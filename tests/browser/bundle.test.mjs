@@ -194,6 +194,37 @@ test("the worker evaluates a batch off the main thread with progress, as the eng
   await context.close();
 });
 
+test("a batch that names result fields gets only those, with ok and errors, and a wrong name is refused by name", async () => {
+  const { context, page, seen } = await open();
+  const run = await page.evaluate(async () => {
+    const visits = [
+      { dateOfService: "2026-03-02", discipline: "PT", services: [{ code: "97110", minutes: 38 }, { code: "97140", minutes: 12 }] },
+      { dateOfService: "2026-03-02", discipline: "PT", services: [{ code: "97110", minutes: -1 }] },
+    ];
+    const full = visits.map((v) => window.engine.evaluate(v));
+    const batch = window.createBatchEngine();
+    const slim = await batch.evaluateMany(visits, { fields: ["lines", "edits"] });
+    const every = await batch.evaluateMany(visits, { fields: Object.keys(full[0]) });
+    const refusals = [];
+    for (const fields of [["lines", "checklists"], "lines", [7], ["lines", undefined]]) {
+      refusals.push(await batch.evaluateMany(visits, { fields }).then(() => "resolved", (e) => e.message));
+    }
+    batch.terminate();
+    return { full, slim, every, refusals };
+  });
+  assert.deepEqual(run.slim.map((r) => Object.keys(r)), [["ok", "lines", "edits", "errors"], ["ok", "lines", "edits", "errors"]]);
+  assert.deepEqual(run.slim[0].lines, run.full[0].lines);
+  assert.equal(run.slim[0].lines.length, 2);
+  assert.deepEqual(run.slim[1], { ok: false, lines: [], edits: [], errors: run.full[1].errors });
+  assert.deepEqual(run.every, run.full, "asking for every field a result has gives the whole result");
+  assert.match(run.refusals[0], /^fields must be an array of result field names \(ok, ruleSet, .*\); "checklists" is not one$/);
+  assert.match(run.refusals[1], /\), not "lines"$/);
+  assert.match(run.refusals[2], /; 7 is not one$/);
+  assert.match(run.refusals[3], /; undefined is not one$/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test("the worker protocol answers an unknown kind (such as a future one) with an error, not silence", async () => {
   const { context, page } = await open();
   const reply = await page.evaluate(() => new Promise((done) => {

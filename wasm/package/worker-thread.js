@@ -1,6 +1,6 @@
 // The batch worker's thread: assembled (with index.js and the glue) into one file, unitwise-worker.js, so a host
 // copies it and unitwise.wasm beside its bundle. The protocol (worker.d.ts, docs/embedding.md):
-//   in:  { id, kind: "visits", visits: Visit[] }          (later kinds come beside these two)
+//   in:  { id, kind: "visits", visits: Visit[], fields? }  (later kinds come beside these two; fields: below)
 //        { id, kind: "episode", episode: Episode }
 //   out: { id, type: "progress", done, total }            about every 1% of the batch, and at the end
 //        { id, type: "result", kind: "visits", results }  Result[] in the order of the visits
@@ -28,16 +28,39 @@ self.addEventListener("message", async ({ data }) => {
   run(loaded, id, data);
 });
 
-function evaluateVisits(loaded, id, { visits }) {
+// The top-level fields of a result (docs/contract.md), in the engine's order. A batch may ask for some of them: a
+// host that lists claim lines needs no checklist or fee, and copying each result back to the page was the larger
+// part of a big file's time there (structured clone). ok and errors always come, so a bad visit is never hidden.
+const RESULT_FIELDS = ["ok", "ruleSet", "dateOfService", "totalTimedMinutes", "totalTimedUnits", "lines", "edits",
+                       "warnings", "errors", "ties", "checklist", "fee", "releases", "trace"];
+
+// The fields to keep of each result (null: all of it), or a message naming what is wrong with them.
+function keptFields(fields) {
+  if (fields === undefined) return null;
+  const names = `result field names (${RESULT_FIELDS.join(", ")})`;
+  const shown = (x) => JSON.stringify(x) ?? String(x);
+  if (!Array.isArray(fields)) return `fields must be an array of ${names}, not ${shown(fields)}`;
+  const wrong = fields.findIndex((f) => !RESULT_FIELDS.includes(f));
+  if (wrong >= 0) return `fields must be an array of ${names}; ${shown(fields[wrong])} is not one`;
+  return RESULT_FIELDS.filter((f) => f === "ok" || f === "errors" || fields.includes(f));
+}
+
+function evaluateVisits(loaded, id, { visits, fields }) {
   if (!Array.isArray(visits)) {
     self.postMessage({ id, type: "error", message: "visits must be an array" });
+    return;
+  }
+  const kept = keptFields(fields);
+  if (typeof kept === "string") {
+    self.postMessage({ id, type: "error", message: kept });
     return;
   }
   const total = visits.length;
   const step = Math.max(1, Math.ceil(total / 100));
   const results = new Array(total);
   for (let i = 0; i < total; i++) {
-    results[i] = loaded.evaluate(visits[i]);
+    const result = loaded.evaluate(visits[i]);
+    results[i] = kept ? Object.fromEntries(kept.filter((f) => f in result).map((f) => [f, result[f]])) : result;
     if ((i + 1) % step === 0 && i + 1 < total) self.postMessage({ id, type: "progress", done: i + 1, total });
   }
   self.postMessage({ id, type: "progress", done: total, total });

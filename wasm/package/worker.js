@@ -46,10 +46,13 @@ export function createBatchEngine(options = {}) {
   }
 
   return Object.freeze({
-    /** Evaluates the visits in order off the main thread; onProgress gets { done, total } as it goes. */
-    evaluateMany(visits, { onProgress } = {}) {
+    /**
+     * Evaluates the visits in order off the main thread; onProgress gets { done, total } as it goes. With `fields`
+     * (e.g. ["lines", "edits"]) each result holds only those fields, plus ok and errors: less to copy back.
+     */
+    evaluateMany(visits, { onProgress, fields } = {}) {
       if (!Array.isArray(visits)) return Promise.reject(new TypeError("evaluateMany takes an array of visits"));
-      return send({ kind: "visits", visits }, onProgress);
+      return send(fields === undefined ? { kind: "visits", visits } : { kind: "visits", visits, fields }, onProgress);
     },
     /** Evaluates one plan of care (docs/episodes.md) off the main thread. */
     evaluateEpisode(episode) {
