@@ -2,11 +2,12 @@
 // responsive), listed problems first, and downloaded as the CLI's claim lines. Nothing leaves the browser.
 import { el } from "./dom.js";
 import { CLAIM_HEADER, COLUMNS, KINDS, REQUIRED, claimRows, factsOnly, groupVisits, headerSignature, kindsOf,
-         matchHeader, outcome, readJsonLines, readRows, totals, visitObject } from "./file-batch.js";
+         matchHeader, OUTCOME_FIELDS, outcome, readJsonLines, readRows, totals, visitObject } from "./file-batch.js";
 
 const $ = (id) => document.getElementById(id);
-const CHUNK = 500;  // visits per worker request: results are ~5 KB each (only their claim-line parts are kept), and a
-// reply is deserialized on this thread: 2,000 a request was 10% faster but held a frame for ~180 ms, 500 ~60 ms.
+const CHUNK = 500;  // visits per worker request: a reply is deserialized on this thread. With whole results (~5 KB
+// each) 2,000 a request was 10% faster but held a frame for ~180 ms, 500 ~60 ms; they now carry OUTCOME_FIELDS only.
+const CELL = { role: "cell" };
 const KIND_LABEL = { errors: "Error", edits: "Edit", kx: "KX", warnings: "Warning" };
 const number = (n) => n.toLocaleString("en-US");
 const dollars = (cents) => `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -169,7 +170,7 @@ async function evaluate(token, name, visits, note = null) {
     for (let from = 0; from < todo.length; from += CHUNK) {
       const part = todo.slice(from, from + CHUNK);
       const results = await batch.evaluateMany(part.map((i) => factsOnly(visits[i].jsonl ? visits[i].visit : visitObject(visits[i]))),
-        { onProgress: ({ done }) => token === run && progress(from + done) });
+        { onProgress: ({ done }) => token === run && progress(from + done), fields: OUTCOME_FIELDS });
       if (token !== run) return;
       part.forEach((i, k) => { outcomes[i] = outcome(visits[i], results[k]); });
     }
@@ -192,12 +193,12 @@ function show(note) {
     const v = visits[i], o = outcomes[i], t = totals(o);
     const problems = [...o.errors.map((e) => ["errors", e]), ...o.edits.map((e) => ["edits", e]),
                       ...(o.kx ? [["kx", "KX: over the yearly threshold"]] : []), ...o.warnings.map((w) => ["warnings", w])];
-    return el("tr", { "data-kinds": kinds.join(" ") },
-      el("td", {}, el("button", { type: "button", class: "link", "data-visit": i }, v.id || `(no visit_id, line ${v.firstLine})`)),
-      el("td", {}, v.date?.value ?? v.visit?.dateOfService ?? ""),
-      el("td", {}, o.errors.length ? "" : String(t.units)),
-      el("td", {}, o.errors.length ? "" : dollars(t.cents)),
-      el("td", {}, problems.map(([kind, text]) => el("span", { class: `problem ${kind}` }, el("strong", {}, KIND_LABEL[kind]), " ", text))));
+    return el("tr", { role: "row", "data-kinds": kinds.join(" ") },
+      el("td", CELL, el("button", { type: "button", class: "link", "data-visit": i }, v.id || `(no visit_id, line ${v.firstLine})`)),
+      el("td", CELL, v.date?.value ?? v.visit?.dateOfService ?? ""),
+      el("td", CELL, o.errors.length ? "" : String(t.units)),
+      el("td", CELL, o.errors.length ? "" : dollars(t.cents)),
+      el("td", CELL, problems.map(([kind, text]) => el("span", { class: `problem ${kind}` }, el("strong", {}, KIND_LABEL[kind]), " ", text))));
   });
   const count = (kind) => order.filter((o) => o.kinds.includes(kind)).length;
   const sum = outcomes.reduce((s, o) => {
@@ -212,10 +213,13 @@ function show(note) {
   $("file-totals").textContent = `${number(s.visits)} visits, ${number(s.lines)} claim lines, ${number(s.units)} units, ` +
     `${dollars(s.cents)} allowed. Problems: ${number(s.errors)} with errors, ${number(s.edits)} with NCCI/MUE edits, ` +
     `${number(s.kx)} with KX, ${number(s.warnings)} with warnings; ${number(s.clean)} clean.`;
-  $("file-table").replaceChildren(...(note ? [note] : []), el("table", { class: "file-visits" },
+  // The rows are laid out as grids (style.css), so that rows off screen cost no layout; the roles keep them a table
+  // to assistive technology, which a changed display can otherwise lose.
+  $("file-table").replaceChildren(...(note ? [note] : []), el("table", { class: "file-visits", role: "table", "aria-labelledby": "file-caption" },
     el("caption", { id: "file-caption" }),
-    el("thead", {}, el("tr", {}, ["Visit", "Date", "Units", "Allowed", "Problems"].map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, rows)));
+    el("thead", { role: "rowgroup" }, el("tr", { role: "row" },
+      ["Visit", "Date", "Units", "Allowed", "Problems"].map((h) => el("th", { scope: "col", role: "columnheader" }, h)))),
+    el("tbody", { role: "rowgroup" }, rows)));
   $("file-results").hidden = false;
   filter();
   status(`${name}: ${number(s.visits)} visits evaluated, ${number(s.visits - s.clean)} with problems.`);

@@ -3,13 +3,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { CLAIM_HEADER, claimRows, factsOnly, groupVisits, headerSignature, matchHeader, outcome, readJsonLines, readRows,
+import { CLAIM_HEADER, claimRows, factsOnly, groupVisits, headerSignature, matchHeader, OUTCOME_FIELDS, outcome, readJsonLines, readRows,
          visitObject } from "../../web/file-batch.js";
 import { cliPath, loadPackage } from "./paths.mjs";
 import { CSV_HEADER, csvLines, csvVisits } from "./visits-csv.mjs";
 
 const { createEngine } = await loadPackage();
 const engine = await createEngine();
+
+// A result as the worker sends it to the File view: only the fields it asks for, with ok and errors. The claim lines
+// below match the CLI's byte for byte through this, so the fields are all outcome() needs.
+const asSent = (result) => Object.fromEntries(Object.entries(result).filter(([k]) => k === "ok" || k === "errors" || OUTCOME_FIELDS.includes(k)));
+const evaluated = (visit) => asSent(engine.evaluate(factsOnly(visit)));
 
 // The page's pipeline, with the engine on this thread instead of the worker.
 function pageClaims(text) {
@@ -18,7 +23,7 @@ function pageClaims(text) {
   const { columnOf, problems } = matchHeader(read.header.fields);
   assert.deepEqual(problems, []);
   const visits = groupVisits(read, columnOf);
-  return CLAIM_HEADER + "\n" + visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : engine.evaluate(factsOnly(visitObject(v)))))).join("");
+  return CLAIM_HEADER + "\n" + visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : evaluated(visitObject(v))))).join("");
 }
 const cliClaims = (text) => spawnSync(cliPath, ["evaluate", "--csv", "-"], { input: text, encoding: "utf8", maxBuffer: 1 << 28 });
 
@@ -84,7 +89,7 @@ test("JSON Lines: one visit a line, named by its line; a line that is not JSON i
   const visits = readJsonLines('{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":30}]}\n\n{oops\r\n' +
                                '{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":-1}]}');
   assert.deepEqual(visits.map((v) => v.id), ["1", "3", "4"]);
-  const claims = visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : engine.evaluate(factsOnly(v.visit))))).join("");
+  const claims = visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : evaluated(v.visit)))).join("");
   assert.equal(claims, "1,1,97110,2,GP,,,,\n".replace(",,,,", `,${engine.evaluate(visits[0].visit).lines[0].allowed.toFixed(2)},,,`) +
     "3,,,,,,,,line 3: not valid JSON: a visit is one JSON object on one line\n" +
     "4,,,,,,,,line 4: /services/0/minutes must be between 0 and 1440 minutes\n");
