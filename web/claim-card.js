@@ -118,12 +118,17 @@ export const claimText = (result) => result.lines.filter((l) => l.units > 0).map
 const copied = { text: "", by: "" };
 let settle = null;  // draws a pending change at once (renderCard's option)
 
+// The lines and label each copy control was drawn with (see drawCard).
+const drawnWith = new WeakMap();
+
 function copyButton(text) {
   if (copied.text === text && copied.by === "hand") {
-    return el("textarea", { id: "copy-box", class: "copy-box", rows: 4, readonly: true, "aria-label": "Claim lines to copy" }, text);
+    const box = el("textarea", { id: "copy-box", class: "copy-box", rows: 4, readonly: true, "aria-label": "Claim lines to copy" }, text);
+    drawnWith.set(box, `box\n${text}`);
+    return box;
   }
   const done = copied.text === text ? `Copied ${count(text.trim().split("\n").length, "claim line")}` : "Copy as claim lines";
-  return el("button", { type: "button", id: "copy-lines", class: "quiet", onclick: async (e) => {
+  const button = el("button", { type: "button", id: "copy-lines", class: "quiet", onclick: async (e) => {
     const button = e.currentTarget;
     // A change typed just before the click is drawn first, so the lines copied are the visit's latest: the
     // redraw replaces this button, and the click goes on to the new one.
@@ -145,6 +150,8 @@ function copyButton(text) {
       box.select();
     }
   } }, done);
+  drawnWith.set(button, `${done}\n${text}`);
+  return button;
 }
 
 function setOpen(card, open) {
@@ -180,13 +187,13 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [], se
   const flag = unconfirmed.map((u) => `${u.minutes} minutes of ${u.code}`).join(" and ");
   card.className = `card${open ? " open" : ""}${flag ? " flagged" : ""}`;
   const figure = (name, value, extra) => el("div", {}, el("dt", {}, name), el("dd", {}, value, extra));
-  card.replaceChildren(
+  drawCard(card,
     el("button", { type: "button", id: "card-toggle", class: "card-bar", "aria-expanded": String(open), "aria-controls": "card-body",
                    onclick: () => setOpen(card, !card.classList.contains("open")) },
       el("span", {}, el("b", {}, count(units, "unit")), denied ? ` (+${denied} denied)` : ""),
       el("span", {}, el("b", {}, money(fee.allowed)), " allowed"), el("span", {}, "patient owes ", el("b", {}, money(fee.patientOwes))),
       el("span", { class: `status ${status.level}` }, status.text, flag ? " · check the minutes" : "")),
-    el("div", { id: "card-body", class: "card-body" },
+    [
       el("dl", { class: "figures" }, figure("Units", units, denied ? el("small", {}, ` +${denied} denied`) : null),
         figure("Allowed", money(fee.allowed)), figure("Patient owes", money(fee.patientOwes))),
       el("p", { class: `status ${status.level}` }, status.text),
@@ -196,7 +203,21 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [], se
         el("li", { class: l.denied ? "denied" : l.units ? null : "unbilled" },
           el("span", { class: "code" }, l.code), el("span", { class: "units" }, count(l.units, "unit")),
           el("span", { class: "chips" }, l.modifiers.map((m) => el("span", { class: "chip" }, m)), l.denied ? deniedChip() : null),
-          el("span", { class: "amount" }, l.denied ? el("s", { title: "Allowed without the denial" }, el("span", { class: "sr-only" }, "not "), money(undenied?.[i] ?? l.allowed)) : money(l.allowed))))),
-      copyButton(claimText(result))));
+          el("span", { class: "amount" }, l.denied ? el("s", { title: "Allowed without the denial" }, el("span", { class: "sr-only" }, "not "), money(undenied?.[i] ?? l.allowed)) : money(l.allowed)))))],
+    copyButton(claimText(result)));
   if (focused) document.getElementById(focused)?.focus();
+}
+
+// The card is its bar and its body, the copy control last in the body. A copy control that would be drawn the same
+// stays where it is, not even moved: leaving the field just typed in (pressing the mouse on the button does) redraws
+// the card, and a button taken out of the page between the press and the release never gets the click.
+function drawCard(card, bar, body, control) {
+  const drawn = card.querySelector("#card-body > :is(#copy-lines, #copy-box)");
+  if (!drawn || drawnWith.get(drawn) !== drawnWith.get(control)) {
+    card.replaceChildren(bar, el("div", { id: "card-body", class: "card-body" }, body, control));
+    return;
+  }
+  card.querySelector("#card-toggle").replaceWith(bar);
+  while (drawn.previousSibling) drawn.previousSibling.remove();
+  drawn.before(...body.filter(Boolean));
 }

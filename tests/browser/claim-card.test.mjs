@@ -145,6 +145,23 @@ test("copy as claim lines puts one tab-separated line per claim line on the clip
   await context.close();
 });
 
+test("a mouse click on copy right after typing copies: the redraw on leaving the field keeps the button under the pointer", async () => {
+  const { context, page } = await openPT(DENIED);
+  await page.evaluate(() => { navigator.clipboard.writeText = async (text) => { window.copied = text; }; });
+  await page.locator("#service-rows .service >> nth=0").locator("input.minutes").fill("30");
+  await settled(page);
+  const box = await page.locator("#copy-lines").boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();  // the minutes field loses focus: its change event redraws the card
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 150)));  // a person's press lasts a few frames
+  await page.mouse.up();
+  await settled(page);
+  assert.match(await page.evaluate(() => window.copied ?? "nothing was copied"), /^97110\tGP\t2 units\t/);
+  assert.equal(await page.textContent("#copy-lines"), "Copied 3 claim lines");
+  assert.equal(await card(page, ".figures dd"), "3 +33 denied");  // 45 timed minutes: the rest of the card follows the visit
+  await context.close();
+});
+
 test("on a phone the card is a collapsed bar that opens and closes by keyboard and never covers the field being typed in", async () => {
   const { context, page } = await openPT(DENIED, PHONE);
   const toggle = page.locator("#card-toggle");
