@@ -208,16 +208,24 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [], se
   if (focused) document.getElementById(focused)?.focus();
 }
 
-// The card is its bar and its body, the copy control last in the body. A copy control that would be drawn the same
-// stays where it is, not even moved: leaving the field just typed in (pressing the mouse on the button does) redraws
-// the card, and a button taken out of the page between the press and the release never gets the click.
+// The card is its bar and its body, the copy control last in the body. The bar, and a copy control that would be
+// drawn the same, stay where they are, not even moved: leaving the field just typed in (pressing the mouse on one of
+// them does) redraws the card, and a button taken out of the page between the press and the release never gets the
+// click, so the copy (or, on a phone, opening the card) was lost.
 function drawCard(card, bar, body, control) {
-  const drawn = card.querySelector("#card-body > :is(#copy-lines, #copy-box)");
-  if (!drawn || drawnWith.get(drawn) !== drawnWith.get(control)) {
+  const drawnBar = card.querySelector(":scope > #card-toggle");
+  const drawnBody = card.querySelector(":scope > #card-body");
+  if (!drawnBar || !drawnBody) {
     card.replaceChildren(bar, el("div", { id: "card-body", class: "card-body" }, body, control));
     return;
   }
-  card.querySelector("#card-toggle").replaceWith(bar);
-  while (drawn.previousSibling) drawn.previousSibling.remove();
-  drawn.before(...body.filter(Boolean));
+  drawnBar.replaceChildren(...bar.childNodes);
+  drawnBar.setAttribute("aria-expanded", bar.getAttribute("aria-expanded"));
+  const drawn = drawnBody.lastElementChild;
+  if (drawn && drawnWith.get(drawn) === drawnWith.get(control)) {
+    while (drawn.previousSibling) drawn.previousSibling.remove();
+    drawn.before(...body.filter(Boolean));
+  } else {
+    drawnBody.replaceChildren(...body.filter(Boolean), control);
+  }
 }

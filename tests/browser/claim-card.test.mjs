@@ -145,20 +145,36 @@ test("copy as claim lines puts one tab-separated line per claim line on the clip
   await context.close();
 });
 
+// A person's click: the press takes focus from the field just typed in (its change event redraws the card), and the
+// release comes a few frames later.
+async function pressAndRelease(page, selector) {
+  const box = await page.locator(selector).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 150)));
+  await page.mouse.up();
+  await settled(page);
+}
+
 test("a mouse click on copy right after typing copies: the redraw on leaving the field keeps the button under the pointer", async () => {
   const { context, page } = await openPT(DENIED);
   await page.evaluate(() => { navigator.clipboard.writeText = async (text) => { window.copied = text; }; });
   await page.locator("#service-rows .service >> nth=0").locator("input.minutes").fill("30");
   await settled(page);
-  const box = await page.locator("#copy-lines").boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();  // the minutes field loses focus: its change event redraws the card
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 150)));  // a person's press lasts a few frames
-  await page.mouse.up();
-  await settled(page);
+  await pressAndRelease(page, "#copy-lines");
   assert.match(await page.evaluate(() => window.copied ?? "nothing was copied"), /^97110\tGP\t2 units\t/);
   assert.equal(await page.textContent("#copy-lines"), "Copied 3 claim lines");
   assert.equal(await card(page, ".figures dd"), "3 +33 denied");  // 45 timed minutes: the rest of the card follows the visit
+  await context.close();
+});
+
+test("on a phone, a press on the card's bar right after typing opens the card", async () => {
+  const { context, page } = await openPT(DENIED, PHONE);
+  await page.locator("#service-rows .service >> nth=0").locator("input.minutes").fill("30");
+  await settled(page);
+  await pressAndRelease(page, "#card-toggle");
+  assert.equal(await page.getAttribute("#card-toggle", "aria-expanded"), "true");
+  assert.match(await page.textContent("#card-toggle"), /^3 units \(\+33 denied\)/);  // the bar follows the visit
   await context.close();
 });
 
