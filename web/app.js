@@ -146,7 +146,9 @@ $("visit-form").addEventListener("input", (e) => {
   borrowed = false;
   schedule();
 });
-$("visit-form").addEventListener("change", schedule);
+// A minutes field's change (on leaving it) brings nothing its input events did not. Redrawing for it replaced the
+// box or button being pressed (pressing one is what leaves the field) before the release, so the click was lost.
+$("visit-form").addEventListener("change", (e) => e.target.matches("input.minutes, input.assistant") || schedule());
 $("visit-form").addEventListener("focusout", (e) => e.target.matches("input.code") && schedule());  // a code left half-typed now counts
 $("visit-form").addEventListener("submit", (e) => e.preventDefault());
 $("add-service").addEventListener("click", () => addService({}, schedule, true));

@@ -46,6 +46,18 @@ export async function openPage(env, hash = "", viewport = { width: 1280, height:
 export const settled = (page) =>
   page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
+// A person's click: the press takes focus from the field just typed in (its change event may redraw what is under
+// the pointer), and the release comes a few frames later. page.click releases at once, which hides a lost click.
+export async function pressAndRelease(page, selector) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  const box = await page.locator(selector).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 150)));
+  await page.mouse.up();
+  await settled(page);
+}
+
 // The claim-lines table as a user reads it: {code, units, modifiers, allowed} per row, and denied: "mue"
 // on a row an MUE denies (its allowed cell reads "$0.00 denied: MUE").
 export async function tableLines(page) {

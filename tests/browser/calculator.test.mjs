@@ -2,7 +2,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
-import { launch, openPage, root, screenshotPath, settled, siteDir, tableLines, visitLink } from "./browser.mjs";
+import { launch, openPage, pressAndRelease, root, screenshotPath, settled, siteDir, tableLines, visitLink } from "./browser.mjs";
 import { checkVector, readVector, vectorFiles } from "../node/vector-matcher.mjs";
 
 let env;
@@ -166,6 +166,15 @@ test("side by side: Medicare total time and per-code units and dollars for the s
   assert.deepEqual(await cells("tbody"), [["97112", "2", "2", "0"], ["97110", "1", "2", "+1"]]);
   assert.deepEqual((await cells("tfoot")).map((r) => r[0]), ["Allowed", "Medicare pays", "Patient owes"]);
   assert.ok((await cells("tfoot")).every((r) => r.slice(1).every((c) => /^−?\$\d+\.\d\d$/.test(c))));
+  await context.close();
+});
+
+test("a checklist box clicked right after typing minutes is ticked: leaving the field does not redraw it away", async () => {
+  const { context, page } = await openPT([{ code: "97110", minutes: 20 }]);
+  await row(page, 0).locator("input.minutes").fill("30");
+  await settled(page);
+  await pressAndRelease(page, "#check-signature");
+  assert.equal(await page.isChecked("#check-signature"), true);
   await context.close();
 });
 

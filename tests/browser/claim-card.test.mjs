@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
-import { launch, openPage, root, screenshotPath, settled, siteDir, visitLink } from "./browser.mjs";
+import { launch, openPage, pressAndRelease, root, screenshotPath, settled, siteDir, visitLink } from "./browser.mjs";
 
 let env;
 before(async () => { env = await launch(siteDir); });
@@ -144,17 +144,6 @@ test("copy as claim lines puts one tab-separated line per claim line on the clip
   assert.match(await page.inputValue("#claim-card textarea.copy-box"), /^97110\tGP\t2 units\t\$\d+\.\d\d\n/);
   await context.close();
 });
-
-// A person's click: the press takes focus from the field just typed in (its change event redraws the card), and the
-// release comes a few frames later.
-async function pressAndRelease(page, selector) {
-  const box = await page.locator(selector).boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 150)));
-  await page.mouse.up();
-  await settled(page);
-}
 
 test("a mouse click on copy right after typing copies: the redraw on leaving the field keeps the button under the pointer", async () => {
   const { context, page } = await openPT(DENIED);
