@@ -4,7 +4,7 @@ import { createEngine } from "./unitwise/index.js";
 import { lastVisit, readLink, saveVisit, stored } from "./address.js";
 import { notice, watchForUpdates } from "./notice.js";
 import { setCatalogue } from "./code-picker.js";
-import { addService, fillForm, readVisit, setLocalities, showDistinctChoices, showErrors, showLocality } from "./visit-form.js";
+import { addService, fillForm, halfTyped, readVisit, setLocalities, showDistinctChoices, showErrors, showLocality } from "./visit-form.js";
 import { rememberedLocality, versusNational } from "./locality.js";
 import { plainEngine } from "./words.js";
 import { renderResult, summaryText } from "./results-view.js";
@@ -146,10 +146,11 @@ $("visit-form").addEventListener("input", (e) => {
   borrowed = false;
   schedule();
 });
-// A minutes field's change (on leaving it) brings nothing its input events did not. Redrawing for it replaced the
-// box or button being pressed (pressing one is what leaves the field) before the release, so the click was lost.
-$("visit-form").addEventListener("change", (e) => e.target.matches("input.minutes, input.assistant") || schedule());
-$("visit-form").addEventListener("focusout", (e) => e.target.matches("input.code") && schedule());  // a code left half-typed now counts
+// A text field's change (on leaving it) brings nothing its input events did not. Redrawing for it replaced the box
+// or button being pressed (pressing one is what leaves the field) before the release, so the click was lost. Only
+// a code left half-typed changes the result when its field is left: it now counts.
+$("visit-form").addEventListener("change", (e) => e.target.matches("input.code, input.minutes, input.assistant") || schedule());
+$("visit-form").addEventListener("focusout", (e) => e.target.matches("input.code") && halfTyped(e.target) && schedule());
 $("visit-form").addEventListener("submit", (e) => e.preventDefault());
 $("add-service").addEventListener("click", () => addService({}, schedule, true));
 $("reset").addEventListener("click", () => replaceVisit(starter(), "Started a new visit.", "Undo"));

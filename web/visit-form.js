@@ -181,10 +181,13 @@ export function readVisit(options = {}) {
 }
 
 // A code being typed that can still become one ("971", "ther") is neither an error nor part of the result yet.
-function stillTyping(input) {
+const stillTyping = (input) => input === document.activeElement && halfTyped(input);
+
+// A code field's text that is not a code but can still become one: leaving the field makes it count (an error with
+// offers), so leaving it redraws; leaving any other code field changes nothing.
+export function halfTyped(input) {
   const text = input.value.trim();
-  return input === document.activeElement && text !== "" &&
-         !catalogueCodes().includes(text.toUpperCase()) && findCodes(text, 1).length > 0;
+  return text !== "" && !catalogueCodes().includes(text.toUpperCase()) && findCodes(text, 1).length > 0;
 }
 
 // Screen readers hear which row a field belongs to ("Code, service 2"); renumbered when rows come and go.

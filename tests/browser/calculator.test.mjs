@@ -178,6 +178,20 @@ test("a checklist box clicked right after typing minutes is ticked: leaving the 
   await context.close();
 });
 
+test("a checklist box clicked right after changing a code is ticked; a half-typed code left counts as before", async () => {
+  const { context, page } = await openPT([{ code: "97110", minutes: 20 }, { code: "97140", minutes: 15 }]);
+  await row(page, 0).locator("input.code").fill("97112");
+  await settled(page);
+  await pressAndRelease(page, "#check-signature");
+  assert.equal(await page.isChecked("#check-signature"), true);
+  await row(page, 1).locator("input.code").fill("971");
+  await settled(page);
+  assert.equal(await page.locator("input.code[aria-invalid=true]").count(), 0);  // still being typed
+  await pressAndRelease(page, "#check-signature");  // leaving "971" makes it an error: that redraw is wanted
+  await page.waitForSelector("input.code[aria-invalid=true]");
+  await context.close();
+});
+
 test("checklist ticks survive a change of minutes", async () => {
   const { context, page } = await openPT([{ code: "97110", minutes: 20 }]);
   await page.check("#check-signature");
