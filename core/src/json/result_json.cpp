@@ -6,7 +6,16 @@
 namespace unitwise {
 namespace {
 
-void write_money(JsonWriter& w, const char* key, Cents cents) { w.key(key).fixed(cents, 2); }
+// Keys as arrays, not const char*: JsonWriter::key copies a key written in the source without escaping it.
+template <std::size_t N>
+void write_money(JsonWriter& w, const char (&key)[N], Cents cents) { w.key(key).fixed(cents, 2); }
+
+template <std::size_t N>
+void write_date(JsonWriter& w, const char (&key)[N], DateKey d) {
+  char text[kIsoDateChars];
+  write_iso_date(text, d);
+  w.key(key).value(std::string_view(text, sizeof text));
+}
 
 void write_lines(JsonWriter& w, const std::vector<Line>& lines) {
   w.key("lines").begin_array();
@@ -135,9 +144,8 @@ void write_common_tail(JsonWriter& w, const Result& r) {
   w.key("releases").begin_array();
   for (const UsedRelease& u : r.releases) {
     w.begin_object().key("kind").value(to_string(u.release->kind)).key("name").value(u.release->name);
-    char effective[kIsoDateChars];
-    write_iso_date(effective, u.release->effective);
-    w.key("effective").value(std::string_view(effective, sizeof effective)).key("pack").value(u.release->pack);
+    write_date(w, "effective", u.release->effective);
+    w.key("pack").value(u.release->pack);
     w.key("nearest").value(u.nearest).end_object();
   }
   w.end_array();
@@ -158,9 +166,7 @@ std::string result_to_json(const Result& r, const Date& d) {
   w.begin_object();
   w.key("ok").value(r.ok);
   w.key("ruleSet").value(to_string(r.rule_set));
-  char date[kIsoDateChars];
-  write_iso_date(date, date_key(d));
-  w.key("dateOfService").value(std::string_view(date, sizeof date));
+  write_date(w, "dateOfService", date_key(d));
   w.key("totalTimedMinutes").value(r.total_timed_minutes);
   w.key("totalTimedUnits").value(r.total_timed_units);
   write_lines(w, r.lines);
