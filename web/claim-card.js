@@ -130,8 +130,8 @@ function copyButton(text) {
   const done = copied.text === text ? `Copied ${count(text.trim().split("\n").length, "claim line")}` : "Copy as claim lines";
   const button = el("button", { type: "button", id: "copy-lines", class: "quiet", onclick: async (e) => {
     const button = e.currentTarget;
-    // A change typed just before the click is drawn first, so the lines copied are the visit's latest: the
-    // redraw replaces this button, and the click goes on to the new one.
+    // A change typed just before the click is drawn first, so the lines copied are the visit's latest: if the
+    // redraw replaced this button (the lines changed), the click goes on to the new one.
     settle?.();
     if (!button.isConnected) {
       document.getElementById("copy-lines")?.click();
