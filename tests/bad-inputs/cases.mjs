@@ -73,6 +73,8 @@ export const cases = [
   { name: "payer coinsurance 101%", text: visit({ payer: { coinsurancePercent: 101 } }), path: "/payer/coinsurancePercent" },
   { name: "payer unit rule unknown", text: visit({ payer: { unitRule: "rule of 8s" } }), path: "/payer/unitRule" },
   { name: "payer code cap on a bad code", text: visit({ payer: { codeUnitCaps: { "9711": 2 } } }), path: "/payer/codeUnitCaps/9711" },
+  { name: "payer field unknown, long, accented", text: visit({ payer: { [`${"x".repeat(39)}é`]: 1 } }), path: `/payer/${"x".repeat(39)}…` },
+  { name: "payer code cap on a key with slash and tilde", text: visit({ payer: { codeUnitCaps: { "a/b~c": 2 } } }), path: "/payer/codeUnitCaps/a~1b~0c" },
   { name: "payer code cap of 97", text: visit({ payer: { codeUnitCaps: { "97110": 97 } } }), path: "/payer/codeUnitCaps/97110" },
   { name: "payer disciplineModifiers null", text: visit({ payer: { disciplineModifiers: null } }), path: "/payer/disciplineModifiers" },
   { name: "payer medicareCoverage as text", text: visit({ payer: { medicareCoverage: "true" } }), path: "/payer/medicareCoverage" },

@@ -1,7 +1,11 @@
 // The visit parser: what JSON vectors can't express (raw text, odd keys, limits).
 #include "json/visit_json.h"
+#include "unitwise/unitwise.h"
 
 #include <cstdio>
+#include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
 
@@ -44,6 +48,43 @@ TEST(VisitJson, LongStringsInMessagesAreCutBetweenCharacters) {
   const std::string& m = p.errors[0].message;
   EXPECT_EQ(m.find("\xca\xbf"), std::string::npos);        // the whole character is dropped...
   EXPECT_NE(m.find(std::string(39, 'x') + "…"), std::string::npos);  // ...not half of it
+}
+
+// The payer profile's own maps name a bad key by its path too, shortened and escaped the same way.
+std::string visit_with_payer(const std::string& payer) {
+  return R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":8}],"payer":)" +
+         payer + "}";
+}
+
+const std::pair<const char*, const char*> kPayerKeyPlaces[] = {
+    {"{\"%s\":1}", "/payer/"},
+    {"{\"dailyUnitCap\":{\"%s\":1}}", "/payer/dailyUnitCap/"},
+    {"{\"codeUnitCaps\":{\"%s\":1}}", "/payer/codeUnitCaps/"},
+    {"{\"fee\":{\"perCode\":{\"%s\":1}}}", "/payer/fee/perCode/"},
+};
+
+std::string payer_with_key(const char* shape, const std::string& key) {
+  const std::string s = shape;
+  const std::size_t at = s.find("%s");
+  return s.substr(0, at) + key + s.substr(at + 2);
+}
+
+// Found by the fuzzer (CI, 2026-12-06): a profile key was cut at byte 40 (or 20) inside a UTF-8 sequence,
+// and the result was not valid JSON.
+TEST(VisitJson, LongPayerProfileKeysAreCutBetweenCharacters) {
+  const std::string key = std::string(39, 'x') + "\xc3\xa9" + std::string(10, 'y');  // é spans bytes 39-40
+  for (const auto& [shape, prefix] : kPayerKeyPlaces) {
+    const std::string text = visit_with_payer(payer_with_key(shape, key));
+    EXPECT_TRUE(has_error_at(parse(text), prefix + std::string(39, 'x') + "…")) << shape;
+    EXPECT_FALSE(nlohmann::json::parse(evaluate_json(text), nullptr, false).is_discarded()) << shape;
+  }
+}
+
+TEST(VisitJson, PayerProfileKeysAreEscapedJsonPointers) {
+  for (const auto& [shape, prefix] : kPayerKeyPlaces) {
+    EXPECT_TRUE(has_error_at(parse(visit_with_payer(payer_with_key(shape, "a/b~c"))), prefix + std::string("a~1b~0c")))
+        << shape;
+  }
 }
 
 TEST(VisitJson, ATopLevelArrayIsNotAVisit) { EXPECT_TRUE(has_error_at(parse("[]"), "")); }

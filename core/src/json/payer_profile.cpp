@@ -5,10 +5,12 @@
 #include <vector>
 
 #include "json/flat_json.h"
+#include "json/json_fields.h"
 #include "reference/embedded_files.h"
 #include "reference/fixed_point.h"
 #include "text/concat.h"
 #include "text/utf8.h"
+#include "validate/validate_visit.h"
 
 namespace unitwise {
 namespace {
@@ -46,6 +48,10 @@ bool dollars(const json& v, Cents& out) {
   return true;
 }
 
+// A user's key in an error path: shortened on a character boundary (a cut UTF-8 sequence would make the
+// result invalid JSON) and escaped per RFC 6901.
+std::string key_path(const std::string& at, const std::string& key) { return cat({at, "/", escape_pointer(key)}); }
+
 }  // namespace
 
 void parse_payer_profile(const json& value, const std::string& path, PayerProfile& out, const FailFn& fail) {
@@ -60,8 +66,7 @@ void parse_payer_profile(const json& value, const std::string& path, PayerProfil
     bool known = false;
     for (const char* k : kKeys) known = known || it.key() == k;
     if (!known) {
-      const std::string_view key = std::string_view(it.key()).substr(0, 40);
-      fail(cat({path, "/", key}), cat({"unknown profile field \"", key, "\" (docs/payers.md lists them)"}));
+      fail(key_path(path, it.key()), cat({"unknown profile field \"", shorten(it.key()), "\" (docs/payers.md lists them)"}));
     }
   }
   auto text = [&](const char* key, std::string& to, std::size_t max) {
@@ -96,8 +101,8 @@ void parse_payer_profile(const json& value, const std::string& path, PayerProfil
         int slot = -1;
         for (int i = 0; i < 3; ++i) slot = it.key() == names[i] ? i : slot;
         int n = 0;
-        if (slot < 0) fail(path + "/dailyUnitCap/" + it.key().substr(0, 20), "must be PT, OT or SLP");
-        else if (!whole(it.value(), 1, kMaxUnitsPerDay, n)) fail(path + "/dailyUnitCap/" + it.key(), "must be a whole number of units from 1 to 96");
+        if (slot < 0) fail(key_path(path + "/dailyUnitCap", it.key()), "must be PT, OT or SLP");
+        else if (!whole(it.value(), 1, kMaxUnitsPerDay, n)) fail(key_path(path + "/dailyUnitCap", it.key()), "must be a whole number of units from 1 to 96");
         else out.daily_unit_cap[slot] = n;
       }
     }
@@ -109,8 +114,8 @@ void parse_payer_profile(const json& value, const std::string& path, PayerProfil
     } else {
       for (auto it = caps.begin(); it != caps.end(); ++it) {
         int n = 0;
-        if (!code_like(it.key())) fail(path + "/codeUnitCaps/" + it.key().substr(0, 20), "must be a code such as \"97035\"");
-        else if (!whole(it.value(), 0, kMaxUnitsPerDay, n)) fail(path + "/codeUnitCaps/" + it.key(), "must be a whole number of units from 0 to 96");
+        if (!code_like(it.key())) fail(key_path(path + "/codeUnitCaps", it.key()), "must be a code such as \"97035\"");
+        else if (!whole(it.value(), 0, kMaxUnitsPerDay, n)) fail(key_path(path + "/codeUnitCaps", it.key()), "must be a whole number of units from 0 to 96");
         else out.code_unit_caps.emplace_back(it.key(), n);
       }
     }
@@ -144,8 +149,8 @@ void parse_payer_profile(const json& value, const std::string& path, PayerProfil
       } else {
         for (auto it = table.begin(); it != table.end(); ++it) {
           Cents c = 0;
-          if (!code_like(it.key())) fail(at + "/perCode/" + it.key().substr(0, 20), "must be a code such as \"97110\"");
-          else if (!dollars(it.value(), c)) fail(at + "/perCode/" + it.key(), "must be dollars from 0 with at most two decimals");
+          if (!code_like(it.key())) fail(key_path(at + "/perCode", it.key()), "must be a code such as \"97110\"");
+          else if (!dollars(it.value(), c)) fail(key_path(at + "/perCode", it.key()), "must be dollars from 0 with at most two decimals");
           else out.fee_per_code.emplace_back(it.key(), c);
         }
       }
