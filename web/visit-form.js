@@ -210,7 +210,8 @@ function customPayer() {
   try {
     return JSON.parse(text || "{}");
   } catch {
-    return `custom plan that is not valid JSON: ${text.slice(0, 40)}`;
+    // By code point: a cut surrogate pair would make the visit itself invalid JSON to the engine.
+    return `custom plan that is not valid JSON: ${Array.from(text).slice(0, 40).join("")}`;
   }
 }
 

@@ -45,6 +45,16 @@ test("a custom plan is typed as JSON, checked field by field, and kept in this b
   await context.close();
 });
 
+test("a custom plan that is not JSON is named at the plan field, even with an emoji where the quote is cut", async () => {
+  const { context, page } = await openPage(env, visit([{ code: "97110", minutes: 38 }]));
+  await page.selectOption("#payer", "custom");
+  // 39 UTF-16 units, then an emoji (two units) across the 40-character cut the page quotes to the engine.
+  await page.fill("#payer-profile", `{"name": "${"x".repeat(29)}\u{1F600} plan"`);
+  await page.waitForSelector("#payer-profile[aria-invalid=true]");
+  assert.match(await page.textContent(".field-message"), /custom plan that is not valid JSON/);
+  await context.close();
+});
+
 test("place of service 10 puts 95 on 97110, and a code off the telehealth list is flagged", async () => {
   const { context, page } = await openPage(env, visit([{ code: "97110", minutes: 30 }, { code: "97140", minutes: 15 }]));
   await page.selectOption("#placeOfService", "10");
