@@ -2,30 +2,9 @@
 // (web/file-batch.js): the same files through both, compared byte for byte.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { CLAIM_HEADER, claimRows, factsOnly, groupVisits, headerSignature, matchHeader, OUTCOME_FIELDS, outcome, readJsonLines, readRows,
-         visitObject } from "../../web/file-batch.js";
-import { cliPath, loadPackage } from "./paths.mjs";
+import { claimRows, factsOnly, headerSignature, matchHeader, outcome, readJsonLines, readRows } from "../../web/file-batch.js";
+import { cliClaims, engine, evaluated, pageClaims } from "./csv-pipelines.mjs";
 import { CSV_HEADER, csvLines, csvVisits } from "./visits-csv.mjs";
-
-const { createEngine } = await loadPackage();
-const engine = await createEngine();
-
-// A result as the worker sends it to the File view: only the fields it asks for, with ok and errors. The claim lines
-// below match the CLI's byte for byte through this, so the fields are all outcome() needs.
-const asSent = (result) => Object.fromEntries(Object.entries(result).filter(([k]) => k === "ok" || k === "errors" || OUTCOME_FIELDS.includes(k)));
-const evaluated = (visit) => asSent(engine.evaluate(factsOnly(visit)));
-
-// The page's pipeline, with the engine on this thread instead of the worker.
-function pageClaims(text) {
-  const read = readRows(text);
-  assert.equal(read.problem, null);
-  const { columnOf, problems } = matchHeader(read.header.fields);
-  assert.deepEqual(problems, []);
-  const visits = groupVisits(read, columnOf);
-  return CLAIM_HEADER + "\n" + visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : evaluated(visitObject(v))))).join("");
-}
-const cliClaims = (text) => spawnSync(cliPath, ["evaluate", "--csv", "-"], { input: text, encoding: "utf8", maxBuffer: 1 << 28 });
 
 test("1,000 generated visits (a fifth invalid, rows interleaved): the CLI's claim lines, byte for byte", () => {
   const text = CSV_HEADER + [...csvLines(csvVisits(1000, 7), 8)].join("");

@@ -1,0 +1,49 @@
+// The bad-input catalogue of the CSV batch (docs/batch.md): files a biller might hand `unitwise evaluate --csv`
+// or the page's File view. A row case names the line and the column at fault in the errors column (exit 1);
+// a file case is refused as a whole (exit 2), with what is wrong said once.
+
+const HEADER = "visit_id,date_of_service,discipline,code,minutes,assistant_minutes";
+const file = (...rows) => [HEADER, ...rows].join("\n") + "\n";
+const row = (cells) => `A,2026-03-02,PT,${cells}`;
+
+export const rowCases = [
+  { name: "minutes as words", text: file(row("97110,twenty,")), error: /^line 2: minutes must be a number/ },
+  { name: "fractional minutes", text: file(row("97110,12.5,")), error: /^line 2: minutes must be a whole number/ },
+  { name: "negative minutes", text: file(row("97110,-5,")), error: /^line 2: minutes must be between 0 and 1440/ },
+  { name: "a day and more of minutes", text: file(row("97110,100000,")), error: /^line 2: minutes must be between 0 and 1440/ },
+  { name: "a timed code without minutes", text: file(row("97110,,")), error: /^line 2: minutes is required/ },
+  { name: "assistant minutes above minutes", text: file(row("97110,10,20")), error: /^line 2: assistant_minutes cannot exceed minutes/ },
+  { name: "assistant minutes on an evaluation", text: file(row("97161,45,15")), error: /^line 2: assistant_minutes .*evaluation/ },
+  { name: "a code of four digits", text: file(row("9711,10,")), error: /^line 2: code unknown code "9711"/ },
+  { name: "a code with its modifier", text: file(row("97110-GP,10,")), error: /^line 2: code "97110-GP" has modifiers in it/ },
+  { name: "an empty code", text: file(row(",10,")), error: /^line 2: code "" is not a code/ },
+  { name: "a date that does not exist", text: file("A,2026-02-30,PT,97110,10,"), error: /^line 2: date_of_service must be a real calendar date/ },
+  { name: "a US-style date", text: file("A,03/02/2026,PT,97110,10,"), error: /^line 2: date_of_service must be a real calendar date written YYYY-MM-DD/ },
+  { name: "no date", text: file("A,,PT,97110,10,"), error: /^line 2: date_of_service is required/ },
+  { name: "discipline ST", text: file("A,2026-03-02,ST,97110,10,"), error: /^line 2: discipline unknown value "ST"; did you mean "SLP"/ },
+  { name: "no discipline", text: file("A,2026-03-02,,97110,10,"), error: /^line 2: discipline is required/ },
+  { name: "an empty visit_id", text: file(",2026-03-02,PT,97110,10,"), error: /^line 2: visit_id is empty$/ },
+  { name: "a short row", text: file("A,2026-03-02,PT,97110"), error: /^line 2: 4 fields, but the header has 6$/ },
+  { name: "a long row", text: file(row("97110,10,,extra")), error: /^line 2: 7 fields, but the header has 6$/ },
+  { name: "two dates in one visit", text: file(row("97110,10,"), "A,2026-03-03,PT,97140,10,"),
+    error: /^line 3: date_of_service "2026-03-03" conflicts with "2026-03-02" on line 2/ },
+  { name: "a quote inside an unquoted field", text: file(row('97110,1"5,')), error: /^line 2: malformed CSV quoting/ },
+  { name: "a quote never closed", text: file(row('"97110,10,')), error: /^line 2: malformed CSV: a quoted field is not closed/ },
+  { name: "a payer in its column", text: "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,payer\nA,2026-03-02,PT,97110,10,,medicare\n",
+    error: /^line 2: payer is not supported yet/ },
+  { name: "an unknown locality", text: "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,locality\nA,2026-03-02,PT,97110,10,,99999-99\n",
+    error: /^line 2: locality / },
+  { name: "101 rows for one visit", text: file(...Array.from({ length: 101 }, () => row("97010,,"))),
+    error: /^line 102: more than 100 service rows for one visit$/ },
+];
+
+export const fileCases = [
+  { name: "an empty file", text: "", refusal: /empty: it needs a header row/ },
+  { name: "only a byte order mark", text: "\ufeff", refusal: /empty: it needs a header row/ },
+  { name: "a header without assistant_minutes", text: "visit_id,date_of_service,discipline,code,minutes\nA,2026-03-02,PT,97110,10\n",
+    refusal: /missing column\(s\) assistant_minutes/ },
+  { name: "a misspelt column", text: `${HEADER},localty\n`, refusal: /unknown column "localty"/ },
+  { name: "a column twice", text: `${HEADER},code\n`, refusal: /column code appears twice/ },
+  { name: "a spreadsheet's own header", text: "Patient,DOS,CPT,Mins\nA,03/02/2026,97110,10\n", refusal: /unknown column "Patient"/ },
+  { name: "a header with an unclosed quote", text: '"visit_id,date_of_service\n', refusal: /line 1: malformed CSV/ },
+];

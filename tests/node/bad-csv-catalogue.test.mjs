@@ -1,0 +1,35 @@
+// Every case of tests/bad-inputs/csv-cases.mjs, through the CLI and the page's File view: a bad row is an error
+// naming its line and column (exit 1) and the page writes the same claim lines byte for byte; a bad file is
+// refused as a whole (exit 2), by the page with the same words.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fileCases, rowCases } from "../bad-inputs/csv-cases.mjs";
+import { cliClaims, pageClaims, pageRefusal } from "./csv-pipelines.mjs";
+
+const lastCell = (line) => {
+  const cell = /,(?:"((?:[^"]|"")*)"|([^,"]*))$/.exec(line);
+  return cell[1] !== undefined ? cell[1].replaceAll('""', '"') : cell[2];
+};
+
+test("the CSV catalogue holds at least 30 cases", () => assert.ok(rowCases.length + fileCases.length >= 30));
+
+for (const c of rowCases) {
+  test(`bad CSV row: ${c.name} → ${c.error}`, () => {
+    const cli = cliClaims(c.text);
+    assert.equal(cli.status, 1, cli.stderr);
+    assert.equal(cli.stderr, "");
+    const errors = cli.stdout.trimEnd().split("\n").slice(1).map(lastCell).filter(Boolean);
+    assert.ok(errors.some((e) => c.error.test(e)), errors.join("\n"));
+    assert.equal(pageClaims(c.text), cli.stdout);
+  });
+}
+
+for (const c of fileCases) {
+  test(`bad CSV file: ${c.name} → ${c.refusal}`, () => {
+    const cli = cliClaims(c.text);
+    assert.equal(cli.status, 2);
+    assert.match(cli.stderr, c.refusal);
+    assert.equal(cli.stdout.trimEnd().split("\n").length, 1, "the header of claim lines only");
+    assert.match(pageRefusal(c.text) ?? "(accepted)", c.refusal);
+  });
+}

@@ -1,0 +1,37 @@
+// The two ways a CSV file of service rows becomes claim lines: the page's (web/file-batch.js, with the engine
+// on this thread instead of the worker) and the CLI's (`unitwise evaluate --csv`). Their output must match
+// byte for byte.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { CLAIM_HEADER, claimRows, factsOnly, groupVisits, matchHeader, OUTCOME_FIELDS, outcome, readRows,
+         visitObject } from "../../web/file-batch.js";
+import { cliPath, loadPackage } from "./paths.mjs";
+
+const { createEngine } = await loadPackage();
+export const engine = await createEngine();
+
+// A result as the worker sends it to the File view: only the fields it asks for, with ok and errors. The claim lines
+// match the CLI's byte for byte through this, so the fields are all outcome() needs.
+const asSent = (result) => Object.fromEntries(Object.entries(result).filter(([k]) => k === "ok" || k === "errors" || OUTCOME_FIELDS.includes(k)));
+export const evaluated = (visit) => asSent(engine.evaluate(factsOnly(visit)));
+
+// The page's claim lines for a file it accepts (a readable header naming the required columns).
+export function pageClaims(text) {
+  const read = readRows(text);
+  assert.equal(read.problem, null);
+  const { columnOf, problems } = matchHeader(read.header.fields);
+  assert.deepEqual(problems, []);
+  const visits = groupVisits(read, columnOf);
+  return CLAIM_HEADER + "\n" + visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : evaluated(visitObject(v))))).join("");
+}
+
+// What the page says of a file it refuses as a whole, or null when it accepts it.
+export function pageRefusal(text) {
+  const read = readRows(text);
+  if (read.problem) return read.problem;
+  const { problems } = matchHeader(read.header.fields);
+  return problems.length ? problems.join("; ") : null;
+}
+
+export const cliClaims = (text, args = []) =>
+  spawnSync(cliPath, ["evaluate", "--csv", "-", ...args], { input: text, encoding: "utf8", maxBuffer: 1 << 28 });
