@@ -34,6 +34,9 @@ export const packCases = [
   { name: "RVU status of two letters", pack: withTable("code,status,work,pe_nonfac,nonfac_pe_na,pe_fac,fac_pe_na,mp,mult_proc\n97110,AB,0.45,0.41,,0.41,NA,0.01,5\n", "rvu"), file: "t.csv" },
   { name: "RVU NA flag as yes", pack: withTable("code,status,work,pe_nonfac,nonfac_pe_na,pe_fac,fac_pe_na,mp,mult_proc\n97110,A,0.45,0.41,,0.41,yes,0.01,5\n", "rvu"), file: "t.csv" },
   { name: "GPCI as text", pack: withTable("mac,locality,state,name,work,pe,mp\n10112,00,AL,ALABAMA,one,0.875,0.566\n", "gpci"), file: "t.csv" },
+  // Found by the fuzzer: a dash in a MAC was read, and the locality id "0210--01" did not split back when written.
+  { name: "locality MAC with a dash", pack: withTable("mac,locality,state,area,counties\n0210-,01,ALASKA,STATEWIDE,ALL COUNTIES\n", "locality"), file: "t.csv" },
+  { name: "GPCI locality of letters", pack: withTable("mac,locality,state,name,work,pe,mp\n10112,AB,AL,ALABAMA,1.000,0.875,0.566\n", "gpci"), file: "t.csv" },
   { name: "MUE indicator 4", pack: withTable("code,value,mai,rationale\n97110,6,4,Clinical\n", "mue"), file: "t.csv" },
   { name: "NCCI indicator 2", pack: withTable("column1,column2,effective,deleted,modifier_indicator,rationale\n97530,97750,,,2,x\n", "ncci"), file: "t.csv" },
   { name: "NCCI deletion date in CMS's form", pack: withTable("column1,column2,effective,deleted,modifier_indicator,rationale\n97530,97750,,20191231,1,x\n", "ncci"), file: "t.csv" },

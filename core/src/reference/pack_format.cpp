@@ -173,10 +173,17 @@ bool parse_row(RowReader& r, const std::vector<std::string>& f, ConversionFactor
   row.qualifying_apm = f[0] == "qp";
   return r.fixed(f[1], 4, "value", row.value, 9999999) && (row.value > 0 || r.fail("value must be above 0"));
 }
+// A locality's two keys, as CMS numbers them: its contractor (MAC, up to 5 digits) and its locality within it
+// (up to 2). Digits only, so the joined id ("01112-05") splits back into the same two.
+bool mac_and_locality(RowReader& r, const std::string& mac, const std::string& locality) {
+  const auto digits = [](const std::string& s, std::size_t max) {
+    return !s.empty() && s.size() <= max && s.find_first_not_of("0123456789") == std::string::npos;
+  };
+  return (digits(mac, 5) && digits(locality, 2)) || r.fail("mac (up to 5 digits) and locality (up to 2 digits) are required");
+}
+
 bool parse_row(RowReader& r, const std::vector<std::string>& f, GpciRow& row) {
-  if (f[0].empty() || f[0].size() > 5 || f[1].empty() || f[1].size() > 2) {
-    return r.fail("mac (up to 5 digits) and locality (up to 2) are required");
-  }
+  if (!mac_and_locality(r, f[0], f[1])) return false;
   row.mac = f[0];
   row.locality = f[1];
   row.id = f[0] + "-" + f[1];
@@ -185,9 +192,7 @@ bool parse_row(RowReader& r, const std::vector<std::string>& f, GpciRow& row) {
          r.fixed(f[6], 3, "mp", row.mp, 9999);
 }
 bool parse_row(RowReader& r, const std::vector<std::string>& f, LocalityRow& row) {
-  if (f[0].empty() || f[0].size() > 5 || f[1].empty() || f[1].size() > 2) {
-    return r.fail("mac (up to 5 digits) and locality (up to 2) are required");
-  }
+  if (!mac_and_locality(r, f[0], f[1])) return false;
   row.id = f[0] + "-" + f[1];
   return r.text(f[2], "state", row.state, 40) && r.text(f[3], "area", row.area) &&
          r.text(f[4], "counties", row.counties, 4000);
