@@ -17,6 +17,12 @@ export const packCases = [
   { name: "no manifest", pack: { "t.csv": table }, file: "manifest.json" },
   { name: "manifest is not JSON", pack: { "manifest.json": "{", "t.csv": table }, file: "manifest.json" },
   { name: "manifest of another format", pack: { "manifest.json": manifest([entry("t.csv", table)], { format: "zip" }), "t.csv": table }, file: "manifest.json" },
+  // Found by the fuzzer: a member of the wrong type threw inside the reader, ending the CLI (and the wasm call).
+  { name: "format as a number", pack: { "manifest.json": manifest([entry("t.csv", table)], { format: 1 }), "t.csv": table }, file: "manifest.json" },
+  { name: "createdBy as a number", pack: { "manifest.json": manifest([entry("t.csv", table)], { createdBy: 7 }), "t.csv": table }, file: "manifest.json" },
+  { name: "sources as an object", pack: { "manifest.json": manifest([entry("t.csv", table)], { sources: { file: "x" } }), "t.csv": table }, file: "manifest.json" },
+  { name: "a source as a string", pack: { "manifest.json": manifest([entry("t.csv", table)], { sources: ["PPRRVU.csv"] }), "t.csv": table }, file: "manifest.json" },
+  { name: "a source's bytes as text", pack: { "manifest.json": manifest([entry("t.csv", table)], { sources: [{ file: "a.csv", bytes: "12 KB" }] }), "t.csv": table }, file: "manifest.json" },
   { name: "format version 2", pack: { "manifest.json": manifest([entry("t.csv", table)], { formatVersion: 2 }), "t.csv": table }, file: "manifest.json" },
   { name: "no tables", pack: { "manifest.json": manifest([]) }, file: "manifest.json" },
   { name: "unknown table kind", pack: { "manifest.json": manifest([entry("t.csv", table, { kind: "rvus" })]), "t.csv": table }, file: "manifest.json" },

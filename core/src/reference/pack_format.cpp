@@ -306,6 +306,55 @@ bool manifest_string(const json& object, const char* key, const std::string& whe
   return true;
 }
 
+// An optional member of a manifest object: absent, `out` keeps its default; present, it must have the type asked
+// for (nlohmann's value() would throw on another type, and a thrown exception ends the program or the wasm call).
+bool optional_member(const json& object, const char* key, const std::string& where, std::string& out,
+                     std::vector<DataError>& errors) {
+  const auto it = object.find(key);
+  if (it == object.end()) return true;
+  if (it->is_string()) {
+    out = it->get<std::string>();
+    return true;
+  }
+  errors.push_back({"manifest.json", 0, where + "\"" + key + "\" must be a string"});
+  return false;
+}
+bool optional_member(const json& object, const char* key, const std::string& where, std::size_t& out,
+                     std::vector<DataError>& errors) {
+  const auto it = object.find(key);
+  if (it == object.end()) return true;
+  if (it->is_number_unsigned()) {
+    out = it->get<std::size_t>();
+    return true;
+  }
+  errors.push_back({"manifest.json", 0, where + "\"" + key + "\" must be a whole number of bytes"});
+  return false;
+}
+
+// The files the pack was imported from (informational, kept for `unitwise version`).
+void read_sources(const json& manifest, std::vector<PackSource>& out, std::vector<DataError>& errors) {
+  const auto sources = manifest.find("sources");
+  if (sources == manifest.end()) return;
+  if (!sources->is_array()) {
+    errors.push_back({"manifest.json", 0, "\"sources\" must be an array"});
+    return;
+  }
+  for (std::size_t i = 0; i < sources->size() && errors.size() < kMaxErrors; ++i) {
+    const json& s = (*sources)[i];
+    const std::string where = "sources[" + std::to_string(i) + "]: ";
+    if (!s.is_object()) {
+      errors.push_back({"manifest.json", 0, where + "must be an object"});
+      continue;
+    }
+    PackSource source;
+    if (optional_member(s, "file", where, source.file, errors) &&
+        optional_member(s, "recognisedAs", where, source.recognised_as, errors) &&
+        optional_member(s, "bytes", where, source.bytes, errors) && optional_member(s, "sha256", where, source.sha256, errors)) {
+      out.push_back(std::move(source));
+    }
+  }
+}
+
 }  // namespace
 
 const char* to_string(TableKind kind) {
@@ -378,7 +427,7 @@ PackRead read_pack(const std::vector<PackFile>& files) {
     errors.push_back({"manifest.json", 0, "is not a JSON object"});
     return out;
   }
-  if (manifest.value("format", "") != kFormat) {
+  if (const auto format = manifest.find("format"); format == manifest.end() || *format != kFormat) {
     errors.push_back({"manifest.json", 0, std::string("\"format\" must be \"") + kFormat + "\""});
     return out;
   }
@@ -390,7 +439,7 @@ PackRead read_pack(const std::vector<PackFile>& files) {
   }
   Pack pack;
   if (!manifest_string(manifest, "name", "", pack.name, errors)) return out;
-  pack.created_by = manifest.value("createdBy", "");
+  if (!optional_member(manifest, "createdBy", "", pack.created_by, errors)) return out;
   const auto tables = manifest.find("tables");
   if (tables == manifest.end() || !tables->is_array() || tables->empty() || tables->size() > 1000) {
     errors.push_back({"manifest.json", 0, "\"tables\" must be a non-empty array"});
@@ -442,13 +491,7 @@ PackRead read_pack(const std::vector<PackFile>& files) {
     }
     read_table_of_kind(*f->second, std::move(release), pack.tables, errors);
   }
-  if (const auto sources = manifest.find("sources"); sources != manifest.end() && sources->is_array()) {
-    for (const json& s : *sources) {
-      if (!s.is_object()) continue;
-      pack.sources.push_back({s.value("file", ""), s.value("recognisedAs", ""), s.value("bytes", std::size_t{0}),
-                              s.value("sha256", "")});
-    }
-  }
+  read_sources(manifest, pack.sources, errors);
   if (errors.empty()) out.pack = std::move(pack);
   return out;
 }
