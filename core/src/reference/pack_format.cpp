@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "json/flat_json.h"
 #include "reference/csv_reader.h"
@@ -308,26 +309,17 @@ bool manifest_string(const json& object, const char* key, const std::string& whe
 
 // An optional member of a manifest object: absent, `out` keeps its default; present, it must have the type asked
 // for (nlohmann's value() would throw on another type, and a thrown exception ends the program or the wasm call).
-bool optional_member(const json& object, const char* key, const std::string& where, std::string& out,
+template <typename T>  // std::string or std::size_t (a byte count)
+bool optional_member(const json& object, const char* key, const std::string& where, T& out,
                      std::vector<DataError>& errors) {
+  constexpr bool kText = std::is_same_v<T, std::string>;
   const auto it = object.find(key);
   if (it == object.end()) return true;
-  if (it->is_string()) {
-    out = it->get<std::string>();
+  if (kText ? it->is_string() : it->is_number_unsigned()) {
+    out = it->get<T>();
     return true;
   }
-  errors.push_back({"manifest.json", 0, where + "\"" + key + "\" must be a string"});
-  return false;
-}
-bool optional_member(const json& object, const char* key, const std::string& where, std::size_t& out,
-                     std::vector<DataError>& errors) {
-  const auto it = object.find(key);
-  if (it == object.end()) return true;
-  if (it->is_number_unsigned()) {
-    out = it->get<std::size_t>();
-    return true;
-  }
-  errors.push_back({"manifest.json", 0, where + "\"" + key + "\" must be a whole number of bytes"});
+  errors.push_back({"manifest.json", 0, where + "\"" + key + (kText ? "\" must be a string" : "\" must be a whole number of bytes")});
   return false;
 }
 
