@@ -16,7 +16,7 @@ export const rowCases = [
   { name: "assistant minutes on an evaluation", text: file(row("97161,45,15")), error: /^line 2: assistant_minutes .*evaluation/ },
   { name: "a code of four digits", text: file(row("9711,10,")), error: /^line 2: code unknown code "9711"/ },
   { name: "a code with its modifier", text: file(row("97110-GP,10,")), error: /^line 2: code "97110-GP" has modifiers in it/ },
-  { name: "an empty code", text: file(row(",10,")), error: /^line 2: code "" is not a code/ },
+  { name: "an empty code", text: file(row(",10,")), error: /^line 2: code is required/ },
   { name: "a date that does not exist", text: file("A,2026-02-30,PT,97110,10,"), error: /^line 2: date_of_service must be a real calendar date/ },
   { name: "a US-style date", text: file("A,03/02/2026,PT,97110,10,"), error: /^line 2: date_of_service must be a real calendar date written YYYY-MM-DD/ },
   { name: "no date", text: file("A,,PT,97110,10,"), error: /^line 2: date_of_service is required/ },

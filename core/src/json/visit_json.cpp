@@ -190,7 +190,7 @@ void parse_service(Checker& c, JsonRef s, std::size_t i, const Visit& visit, Ser
     else c.fail(path("/distinctService"), "must be one of \"XE\", \"XS\", \"XP\", \"XU\" or \"59\"");
   }
   if (!s.contains("code")) {
-    c.fail(path("/code"), "is required (a CPT/HCPCS code such as \"97110\")");
+    c.fail(path("/code"), kCodeRequired);
   } else if (!s["code"].is_string()) {
     c.fail(path("/code"), "must be a string such as \"97110\"");
   } else {

@@ -47,7 +47,9 @@ struct Validator {
     const auto path = [i](const char* field) { return service_path(i, field); };
     const CodeInfo* info = nullptr;
     const std::size_t joint = s.code.find_first_of("- ");
-    if (joint == 5 && code_characters_ok(std::string_view(s.code).substr(0, 5))) {
+    if (s.code.empty()) {
+      fail(path("/code"), kCodeRequired);
+    } else if (joint == 5 && code_characters_ok(std::string_view(s.code).substr(0, 5))) {
       // "97110-GP", "97110 59": a code with its modifiers, which unitwise works out itself.
       fail(path("/code"), cat({"\"", shorten(s.code), "\" has modifiers in it: unitwise works them out, so write the "
                                "code alone, \"", std::string_view(s.code).substr(0, 5), "\""}));

@@ -18,6 +18,9 @@ Validation validate_checked(Visit visit, const ReferenceData& data, std::vector<
 // sequence would make the result invalid JSON text (found by the fuzzer).
 std::string shorten(std::string_view s);
 
+// A service without a code, or with an empty one: the same words either way.
+inline constexpr const char* kCodeRequired = "is required (a CPT/HCPCS code such as \"97110\")";
+
 // A service's field as a JSON pointer ("/services/2/minutes"), built only for a failure: most visits have none.
 std::string service_path(std::size_t service, const char* field);
 
