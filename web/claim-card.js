@@ -175,7 +175,10 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [], se
   if (!card.dataset.mounted) mount(card);
   settle = drawPending;
   if (!result.ok) {
-    card.classList.add("stale");
+    // The last claim stays, dimmed, while the form has a problem; before any claim, the card says why it is empty
+    // (it was an empty box beside the result, and an empty bar over the form on a phone).
+    if (card.querySelector(":scope > #card-toggle")) card.classList.add("stale");
+    else card.replaceChildren(el("p", { class: "card-note" }, "No claim lines yet: fix the marked fields."));
     return;
   }
   const focused = card.contains(document.activeElement) ? document.activeElement.id : "";

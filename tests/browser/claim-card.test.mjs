@@ -110,6 +110,19 @@ test("the card shows units, allowed and patient owes as figures, a chip per modi
   await context.close();
 });
 
+test("a visit that opens with a problem: the card says why it holds no claim, then shows the claim once it is fixed", async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const { context, page } = await openPT([{ code: "97110", minutes: 30 }, { code: "", minutes: 10 }], viewport);
+    assert.equal((await page.textContent("#claim-card")).trim(), "No claim lines yet: fix the marked fields.");
+    assert.equal(await page.locator("#claim-card").isVisible(), true);
+    await page.fill("#service-rows .service:nth-child(2) input.code", "97140");
+    await settled(page);
+    assert.equal(await page.locator("#claim-card .card-note").count(), 0);
+    assert.deepEqual((await cardLines(page)).map((l) => l.code), ["97110", "97140"]);
+    await context.close();
+  }
+});
+
 test("copy as claim lines puts one tab-separated line per claim line on the clipboard, the denied line marked", async () => {
   const { context, page } = await openPT(DENIED);
   await page.evaluate(() => { navigator.clipboard.writeText = async (text) => { window.copied = text; }; });
