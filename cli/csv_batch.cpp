@@ -687,7 +687,7 @@ void CsvBatch::emit(OpenVisit& v) {
   const bool parsed = json::sax_parse(result_text, &reader) || reader.stopped_early();
   const json& result = reader.result();
   if (!parsed) {
-    emit_errors(v, {"line " + std::to_string(v.first_line) + ": the engine returned a result that is not JSON"});
+    emit_errors(v, {"line " + std::to_string(v.first_line) + ": " + kEngineResultNotJson});
     return;
   }
   if (result.value("ok", false)) {
@@ -696,7 +696,7 @@ void CsvBatch::emit(OpenVisit& v) {
   }
   std::vector<std::string> errors;
   for (const json& e : items(result, "errors")) errors.push_back(located_error(v, str(e, "path"), str(e, "message")));
-  if (errors.empty()) errors.push_back("line " + std::to_string(v.first_line) + ": the engine found the visit invalid");
+  if (errors.empty()) errors.push_back("line " + std::to_string(v.first_line) + ": " + kEngineFoundNoError);
   emit_errors(v, errors);
 }
 

@@ -16,6 +16,11 @@ struct CsvOptions {
   const unitwise::ReferenceData* data = &unitwise::ReferenceData::builtin();
 };
 
+// The two errors (after "line N: ") that mean the engine failed, not the input: a result that did not parse, and an
+// invalid visit the engine named no error for. The CSV fuzzer checks that no input produces them.
+inline constexpr const char* kEngineResultNotJson = "the engine returned a result that is not JSON";
+inline constexpr const char* kEngineFoundNoError = "the engine found the visit invalid";
+
 // Reads service-line CSV from `in`, writes claim-line CSV to `out` and fatal problems to `err`.
 // Returns the CLI's exit status: 0 every visit valid, 1 some visit invalid, 2 usage or I/O error.
 int evaluate_csv(std::FILE* in, std::FILE* out, std::FILE* err, const CsvOptions& options);

@@ -43,7 +43,7 @@ bool engine_failed(const std::string& error) {
   const std::size_t colon = error.find(": ");
   if (error.rfind("line ", 0) != 0 || colon == std::string::npos) return false;
   const std::string_view what = std::string_view(error).substr(colon + 2);
-  return what == "the engine returned a result that is not JSON" || what == "the engine found the visit invalid";
+  return what == unitwise_cli::kEngineResultNotJson || what == unitwise_cli::kEngineFoundNoError;
 }
 
 }  // namespace

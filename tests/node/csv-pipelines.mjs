@@ -33,5 +33,5 @@ export function pageRefusal(text) {
   return problems.length ? problems.join("; ") : null;
 }
 
-export const cliClaims = (text, args = []) =>
-  spawnSync(cliPath, ["evaluate", "--csv", "-", ...args], { input: text, encoding: "utf8", maxBuffer: 1 << 28 });
+export const cliClaims = (text) =>
+  spawnSync(cliPath, ["evaluate", "--csv", "-"], { input: text, encoding: "utf8", maxBuffer: 1 << 28 });
