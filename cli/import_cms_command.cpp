@@ -58,7 +58,7 @@ int import_cms_command(int argc, char** argv) {
       std::fprintf(stderr, "unitwise import-cms: cannot read %s: %s\n", path.c_str(), error.c_str());
       return 2;
     }
-    files.push_back({std::filesystem::path(path).filename().string(), std::move(*bytes)});
+    files.push_back({std::filesystem::path(path).filename().string(), std::move(*bytes), ""});
   }
   const ImportResult result = import_cms(files, options);
   for (const DataError& e : result.errors) std::fprintf(stderr, "unitwise import-cms: %s\n", to_string(e).c_str());

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { cliPath, loadPackage, root } from "./paths.mjs";
@@ -11,19 +11,21 @@ import { cliPath, loadPackage, root } from "./paths.mjs";
 const { createEngine, readDataPack } = await loadPackage();
 const cms = resolve(root, "../shared/data/cms");
 const dir = mkdtempSync(join(tmpdir(), "unitwise-pack-"));
-const imported = spawnSync(cliPath, ["import-cms", "--quiet", "--out", dir, "--effective", "2026-09-01",
+// CMS's own files sit beside the repository only on developers' machines and CI: without them, say so.
+const noCms = !existsSync(cms) && `skipped: no CMS files at ${cms} (a clone with nothing beside it)`;
+const imported = noCms ? null : spawnSync(cliPath, ["import-cms", "--quiet", "--out", dir, "--effective", "2026-09-01",
                                      join(cms, "rvu25d/PPRRVU2025_Oct.csv"), join(cms, "rvu25d/GPCI2025.csv")]);
 const visit = (date) => ({ dateOfService: date, discipline: "PT", locality: "06302-00",
                            services: [{ code: "97110", minutes: 38 }, { code: "97140", minutes: 10 }] });
 
-test("import-cms writes a pack the package reads", async () => {
+test("import-cms writes a pack the package reads", { skip: noCms }, async () => {
   assert.equal(imported.status, 0, String(imported.stderr));
   const pack = await readDataPack(dir);
   assert.ok("manifest.json" in pack);
   assert.ok(Object.keys(pack).some((name) => name.startsWith("rvu-")));
 });
 
-test("a pack wins from its effective date on, in wasm exactly as natively", async () => {
+test("a pack wins from its effective date on, in wasm exactly as natively", { skip: noCms }, async () => {
   const engine = await createEngine({ data: await readDataPack(dir) });
   const builtIn = await createEngine();
   for (const date of ["2026-08-31", "2026-09-01", "2027-02-01"]) {
@@ -40,7 +42,7 @@ test("a pack wins from its effective date on, in wasm exactly as natively", asyn
 });
 
 test("a changed or broken pack is refused, naming the file", async () => {
-  const pack = await readDataPack(dir);
+  const pack = await readDataPack(join(root, "core/data/packs/cms-2025"));
   const rvu = Object.keys(pack).find((name) => name.startsWith("rvu-"));
   await assert.rejects(createEngine({ data: { ...pack, [rvu]: pack[rvu] + "97110,A,9.99,0,,0,,0,5\n" } }),
                        (error) => error.errors.some((e) => e.startsWith(rvu) && /sha256/.test(e)));

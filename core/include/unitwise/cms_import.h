@@ -13,6 +13,7 @@ namespace unitwise {
 struct CmsFile {
   std::string name;   // the file's base name: some CMS files say their date only there
   std::string bytes;  // the whole file
+  std::string archive;  // the zip it came out of ("" for a file given as it is)
 };
 
 struct ImportOptions {
@@ -29,5 +30,9 @@ struct ImportResult {
 // Recognised: PPRRVU (csv and fixed-width txt), GPCI csv (Addendum E), LOCCO csv, practitioner MUE csv,
 // NCCI practitioner PTP txt (tab-delimited).
 ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& options);
+
+// The same as JSON, for JavaScript: {"ok":true,"name":…,"files":{"manifest.json":…,…},"errors":[],"notes":[…]}
+// or {"ok":false,"errors":[{"file":…,"line":…,"message":…}],"notes":[…]}.
+std::string import_cms_json(const std::vector<CmsFile>& files, const ImportOptions& options);
 
 }  // namespace unitwise

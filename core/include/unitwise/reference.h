@@ -41,7 +41,17 @@ struct Release {
   DateKey effective = 0;  // in force from this date until a later release of the same kind
   int year = 0;           // the calendar year a yearly table is for (fees, thresholds); 0 for quarterly edits
   std::string pack;       // the data pack it came from
+  DateKey edition = 0;    // when CMS itself put this edition in force, where `effective` was set earlier by
+                          // hand (RVU26C, the July release, imported as in force from January): 0 when equal
 };
+
+// CMS's release calendar (docs/data.md, "Tables that may be stale"): PPRRVU, NCCI PTP and MUE tables come
+// quarterly (January, April, July, October); GPCIs, conversion factors and the therapy thresholds yearly.
+// 0 for our own tables, which follow no calendar.
+int release_cadence_months(TableKind kind);
+// The first date on which CMS was due to publish the release after `r` (its edition counted, not an earlier
+// effective date set by hand); 0 for a table with no cadence.
+DateKey next_expected_release(const Release& r);
 
 // Numbers are fixed-point at the scale CMS prints them: RVUs x100, GPCIs x1000, conversion factors x10000.
 struct RvuRow {

@@ -88,6 +88,10 @@ struct Context {
                            "\" effective " + iso_date(r.effective));
   }
   DateKey effective_or(DateKey found) const { return options.effective ? *options.effective : found; }
+  // The date the file itself gave, kept when --effective moved the table's date (staleness counts from it).
+  DateKey edition_if_moved(DateKey found) const {
+    return options.effective && found != 0 && *options.effective != found ? found : 0;
+  }
 };
 
 // ---- PPRRVU ----------------------------------------------------------------------------------------
@@ -131,7 +135,9 @@ Release rvu_release(Context& c, int year, int month, std::string_view released) 
   r.name = "CMS PFS relative values CY" + std::to_string(year) + ", " + (month > 0 ? names[month] : "") +
            " release" + (released.empty() ? "" : " (" + std::string(released) + ")");
   r.year = year;
-  r.effective = c.effective_or(year * 10000 + (month > 0 ? month : 1) * 100 + 1);
+  const DateKey stated = year * 10000 + (month > 0 ? month : 1) * 100 + 1;
+  r.effective = c.effective_or(stated);
+  r.edition = c.edition_if_moved(stated);
   r.pack = c.pack.name;
   return r;
 }
@@ -301,7 +307,7 @@ void import_gpci_csv(Context& c) {
     return;
   }
   table.release = {TableKind::Gpci, "CMS CY" + std::to_string(*year) + " GPCIs (Addendum E)",
-                   c.effective_or(*year * 10000 + 101), *year, c.pack.name};
+                   c.effective_or(*year * 10000 + 101), *year, c.pack.name, c.edition_if_moved(*year * 10000 + 101)};
   c.note("GPCI csv", table.rows.size(), table.release);
   c.pack.tables.gpci.push_back(std::move(table));
 }
@@ -330,7 +336,7 @@ void import_locco_csv(Context& c) {
     table.rows.push_back(std::move(row));
   }
   table.release = {TableKind::Locality, "CMS " + std::to_string(*year) + " locality counties (LOCCO)",
-                   c.effective_or(*year * 10000 + 101), *year, c.pack.name};
+                   c.effective_or(*year * 10000 + 101), *year, c.pack.name, c.edition_if_moved(*year * 10000 + 101)};
   c.note("LOCCO csv", table.rows.size(), table.release);
   c.pack.tables.locality.push_back(std::move(table));
 }
@@ -386,7 +392,7 @@ void import_mue_csv(Context& c) {
   }
   const DateKey effective = c.effective_or(found ? *found : 0);
   table.release = {TableKind::Mue, "CMS NCCI MUE practitioner table effective " + iso_date(found ? *found : effective),
-                   effective, 0, c.pack.name};
+                   effective, 0, c.pack.name, c.edition_if_moved(found ? *found : 0)};
   c.note("MUE practitioner csv", table.rows.size(), table.release);
   c.pack.tables.mue.push_back(std::move(table));
 }
@@ -435,7 +441,7 @@ void import_ncci_txt(Context& c) {
   }
   std::string stem = c.file.name.substr(0, c.file.name.rfind('.'));
   table.release = {TableKind::Ncci, "CMS NCCI PTP practitioner edits (" + stem + ")", c.effective_or(latest), 0,
-                   c.pack.name};
+                   c.pack.name, c.edition_if_moved(latest)};
   c.note("NCCI PTP practitioner txt", table.rows.size(), table.release);
   c.pack.tables.ncci.push_back(std::move(table));
 }

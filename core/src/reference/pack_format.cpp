@@ -94,13 +94,15 @@ void write_tables(const std::vector<Table<Row>>& tables, std::vector<PackFile>& 
     for (int n = 2; std::any_of(files.begin(), files.end(), [&](const PackFile& f) { return f.name == file; }); ++n) {
       file = std::string(to_string(t.release.kind)) + "-" + iso_date(t.release.effective) + "-" + std::to_string(n) + ".csv";
     }
-    manifest["tables"].push_back({{"kind", to_string(t.release.kind)},
-                                  {"file", file},
-                                  {"name", t.release.name},
-                                  {"effective", iso_date(t.release.effective)},
-                                  {"year", t.release.year},
-                                  {"rows", t.rows.size()},
-                                  {"sha256", sha256_hex(text)}});
+    json entry = {{"kind", to_string(t.release.kind)},
+                  {"file", file},
+                  {"name", t.release.name},
+                  {"effective", iso_date(t.release.effective)},
+                  {"year", t.release.year},
+                  {"rows", t.rows.size()},
+                  {"sha256", sha256_hex(text)}};
+    if (t.release.edition != 0) entry["edition"] = iso_date(t.release.edition);
+    manifest["tables"].push_back(std::move(entry));
     files.push_back({file, std::move(text)});
   }
 }
@@ -472,6 +474,15 @@ PackRead read_pack(const std::vector<PackFile>& files) {
       continue;
     }
     release.year = year == t.end() ? 0 : year->get<int>();
+    const auto edition = t.find("edition");
+    if (edition != t.end()) {
+      const auto edition_date = edition->is_string() ? parse_iso_date(edition->get<std::string>()) : std::nullopt;
+      if (!edition_date) {
+        errors.push_back({"manifest.json", 0, where + "\"edition\" must be a date written YYYY-MM-DD"});
+        continue;
+      }
+      release.edition = *edition_date;
+    }
     const auto f = by_name.find(file);
     if (f == by_name.end()) {
       errors.push_back({file, 0, "is listed in manifest.json but missing from the pack"});
