@@ -40,7 +40,7 @@ enum class WarningId {
   Tie, DuplicateCode, SlpAssistant, AssistantPrecedence, AssistantDeMinimisBase, AddOnWithoutPrimary,
   Code97129Once, FacilityPeNa, StatusBBundled, StatusINotMedicare, StatusRRestricted, NoRvus, KxApplied,
   KxApproaching, TargetedReview, FeeScheduleNearest, ThresholdsNearest, EditTablesNearest, DistinctServiceUnused,
-  PatientLiable, TelehealthNotOnList, TelehealthNotAuthorized, UnitCap, PayerNote, PayerFeeUnknown
+  PatientLiable, TelehealthNotOnList, TelehealthNotAuthorized, UnitCap, PayerNote, PayerFeeUnknown, TableMayBeStale
 };
 
 using Cents = std::int64_t;  // whole cents: the only money type that crosses module lines
@@ -247,6 +247,8 @@ struct Release;
 struct UsedRelease {
   const Release* release = nullptr;
   bool nearest = false;  // no release covers the date of service: the nearest one was used
+  int newer_due = 0;      // a DateKey: CMS was due to publish a newer release on this date, on or before the date of
+                          // service, so the table may be stale (reference.h, next_expected_release); 0: current
 };
 
 struct Result {

@@ -146,7 +146,9 @@ void write_common_tail(JsonWriter& w, const Result& r) {
     w.begin_object().key("kind").value(to_string(u.release->kind)).key("name").value(u.release->name);
     write_date(w, "effective", u.release->effective);
     w.key("pack").value(u.release->pack);
-    w.key("nearest").value(u.nearest).end_object();
+    w.key("nearest").value(u.nearest);
+    if (u.newer_due != 0) write_date(w, "newerDue", u.newer_due);
+    w.end_object();
   }
   w.end_array();
   w.key("trace").begin_array();

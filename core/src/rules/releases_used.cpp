@@ -9,25 +9,52 @@
 namespace unitwise {
 namespace {
 
-void add(std::vector<UsedRelease>& out, const Release& r, bool nearest) { out.push_back({&r, nearest}); }
+// A release not chosen as the nearest, whose successor CMS was due to publish on or before the date of service.
+DateKey newer_due(const Release& r, bool nearest, DateKey date_of_service) {
+  const DateKey due = nearest ? 0 : next_expected_release(r);
+  return due != 0 && due <= date_of_service ? due : 0;
+}
+
+void add(std::vector<UsedRelease>& out, const Release& r, bool nearest, DateKey date_of_service) {
+  out.push_back({&r, nearest, newer_due(r, nearest, date_of_service)});
+}
+
+// What a user must know of a table that may have been replaced: which table, of when, and what may be missing.
+void warn_stale(const UsedRelease& u, Notes& notes) {
+  if (u.newer_due == 0) return;
+  const Release& r = *u.release;
+  const char* what = r.kind == TableKind::Ncci  ? "Edits were checked against the NCCI pair table of "
+                     : r.kind == TableKind::Mue ? "Unit limits were checked against the MUE table of "
+                     : r.kind == TableKind::Rvu ? "The fee uses the relative values of "
+                                                : "The fee uses the table of ";
+  const char* missing = r.kind == TableKind::Ncci  ? "pairs CMS added or ended since are not checked"
+                        : r.kind == TableKind::Mue ? "limits CMS changed since are not applied"
+                                                   : "amounts CMS changed since are not in the fee";
+  notes.warn(WarningId::TableMayBeStale,
+             cat({what, iso_date(r.edition > r.effective ? r.edition : r.effective), " (", r.name, "). CMS publishes a new one ",
+                  release_cadence_months(r.kind) == 3 ? "every quarter" : "every year", " and one was due by ",
+                  iso_date(u.newer_due), ", so ", missing, ". Load CMS's current file to be sure."}));
+}
 
 }  // namespace
 
 std::vector<UsedRelease> used_releases(const ValidVisit& valid, Notes& notes) {
   const VisitReleases& r = valid.releases();
   const int year = valid.visit().date_of_service.year;
+  const DateKey date = date_key(valid.visit().date_of_service);
   std::vector<UsedRelease> out;
   out.reserve(7);  // at most one release per kind below
   const bool fee_nearest = r.rvu.nearest || (r.gpci.table && r.gpci.nearest) || r.conversion_factor.nearest;
-  add(out, r.rvu.table->release, r.rvu.nearest);
-  if (r.gpci.table) add(out, r.gpci.table->release, r.gpci.nearest);
-  add(out, *r.conversion_factor.release, r.conversion_factor.nearest);
-  if (r.mue.table) add(out, r.mue.table->release, r.mue.nearest);
-  if (r.ncci.table) add(out, r.ncci.table->release, r.ncci.nearest);
-  if (r.kx) add(out, *r.kx->release, r.kx->nearest);
-  if (r.review && r.review->release != (r.kx ? r.kx->release : nullptr)) add(out, *r.review->release, r.review->nearest);
+  add(out, r.rvu.table->release, r.rvu.nearest, date);
+  if (r.gpci.table) add(out, r.gpci.table->release, r.gpci.nearest, date);
+  add(out, *r.conversion_factor.release, r.conversion_factor.nearest, date);
+  if (r.mue.table) add(out, r.mue.table->release, r.mue.nearest, date);
+  if (r.ncci.table) add(out, r.ncci.table->release, r.ncci.nearest, date);
+  if (r.kx) add(out, *r.kx->release, r.kx->nearest, date);
+  if (r.review && r.review->release != (r.kx ? r.kx->release : nullptr)) add(out, *r.review->release, r.review->nearest, date);
 
   Trace trace(notes.explain, notes.trace);
+  for (const UsedRelease& u : out) warn_stale(u, notes);
   if (fee_nearest) {
     notes.warn(WarningId::FeeScheduleNearest,
                cat({"No Medicare fee schedule for ", year, " is loaded: the fee is an estimate at ",

@@ -71,6 +71,7 @@ constexpr WarningName kWarnings[] = {
     {WarningId::UnitCap, "unit-cap", Severity::Warning},
     {WarningId::PayerNote, "payer-note", Severity::Info},
     {WarningId::PayerFeeUnknown, "payer-fee-unknown", Severity::Warning},
+    {WarningId::TableMayBeStale, "table-may-be-stale", Severity::Warning},
 };
 
 // The tables are indexed by enum value: each row must sit at its enum's position.
@@ -84,7 +85,7 @@ constexpr bool warnings_in_order() {
   for (int i = 0; i < static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]); ++i) {
     if (static_cast<int>(kWarnings[i].id) != i) return false;
   }
-  return static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]) == static_cast<int>(WarningId::PayerFeeUnknown) + 1;
+  return static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]) == static_cast<int>(WarningId::TableMayBeStale) + 1;
 }
 static_assert(rules_in_order(), "kRules must list every Rule in enum order");
 static_assert(warnings_in_order(), "kWarnings must list every WarningId in enum order");
