@@ -11,6 +11,7 @@
 
 #include "text/ascii_json.h"
 #include "text/latin1.h"
+#include "unitwise/cms_import.h"
 #include "unitwise/episode.h"
 #include "unitwise/unitwise.h"
 
@@ -117,6 +118,30 @@ std::string use_packs() {
   return "";
 }
 
+// import-cms in the page (docs/data.md): CMS's files arrive one by one as bytes the wrapper wrote at
+// inputBuffer() (CMS's files are Latin-1, so they cannot travel as JS strings), with the zip they came out of;
+// importCms() turns them into a pack's files, as JSON, and forgets them.
+std::vector<unitwise::CmsFile> import_files;
+void add_import_file(const std::string& name, const std::string& archive, std::size_t length) {
+  if (length > input.size) length = input.size;
+  import_files.push_back({name, std::string(input.data.get(), length), archive});
+}
+
+std::string import_cms(const std::string& effective) {
+  unitwise::ImportOptions options;
+  options.created_by = "unitwise importCms " + unitwise::version();
+  if (!effective.empty()) {
+    options.effective = unitwise::parse_iso_date(effective);
+    if (!options.effective) {
+      import_files.clear();
+      return R"({"ok":false,"errors":[{"file":"","line":0,"message":"the effective date must be a date written YYYY-MM-DD"}],"notes":[]})";
+    }
+  }
+  std::string out = unitwise::import_cms_json(import_files, options);
+  import_files.clear();
+  return out;
+}
+
 // One plan of care's visits (docs/episodes.md): episode JSON in, the result handed over as a visit's is (it runs
 // to megabytes).
 std::uintptr_t evaluate_episode_json_text(const std::string& episode, int form) {
@@ -135,6 +160,8 @@ EMSCRIPTEN_BINDINGS(unitwise) {
   emscripten::function("evaluateEpisodeJsonText", &evaluate_episode_json_text);
   emscripten::function("addPackFile", &add_pack_file);
   emscripten::function("usePacks", &use_packs);
+  emscripten::function("addImportFile", &add_import_file);
+  emscripten::function("importCms", &import_cms);
   emscripten::function("version", &unitwise::version);
   emscripten::function("dataVersions", &data_versions);
   emscripten::function("catalogue", &unitwise::catalogue_json);

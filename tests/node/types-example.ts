@@ -1,5 +1,5 @@
 // Compiled with tsc --strict against build/npm/index.d.ts: the types describe real use.
-import { createEngine, type Result, type Visit } from "unitwise";
+import { createEngine, type ImportedPack, type Result, type Visit } from "unitwise";
 
 const visit: Visit = {
   dateOfService: "2026-03-02",
@@ -22,3 +22,10 @@ if (result.ok) {
   const paths: string[] = result.errors.map((e) => e.path);
   console.log(paths);
 }
+
+// CMS's downloads, imported in the page or in Node, then layered over the built-in data.
+const imported: ImportedPack = await engine.importCms([{ name: "rvu27a.zip", bytes: new Uint8Array(0) }],
+                                                      { effective: "2027-01-01" });
+const stale: string | undefined = result.releases[0]?.newerDue;
+engine.setData([imported.pack]);
+console.log(imported.notes.join("\n"), imported.skipped.length, stale);

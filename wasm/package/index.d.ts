@@ -213,6 +213,9 @@ export interface UsedRelease {
   pack: string;
   /** No release covers the date of service: the nearest was used (a warning says so). */
   nearest: boolean;
+  /** YYYY-MM-DD: CMS was due to publish a newer release by this date, on or before the date of service, so this
+   * table may be stale (warning `table-may-be-stale`). Absent while the table is current. */
+  newerDue?: string;
 }
 
 interface ResultLists {
@@ -373,8 +376,37 @@ export interface Engine {
   catalogue(): CatalogueEntry[];
   /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
   localities(date: string | number): Locality[];
+  /**
+   * CMS's files as downloaded (the RVU, MUE or NCCI PTP zips, or the csv/txt files inside them) in, a data pack
+   * out: the tables of the catalogue's codes, as `unitwise import-cms` writes them. Files CMS ships beside its
+   * tables (PDFs, spreadsheets) are left out and listed in `skipped`. Rejects with an Error whose `errors` lists
+   * each problem (a zip cut short, a file of another kind, a table that cannot be whole).
+   */
+  importCms(files: CmsFileInput[], options?: ImportCmsOptions): Promise<ImportedPack>;
+  /** Replaces the packs layered over the built-in data (`[]`: the built-in data alone). Throws like createEngine
+   * on a refused pack, keeping the data it had. */
+  setData(data: DataPack | DataPack[]): void;
   /** The size of the engine's wasm memory in bytes: it grows with the largest visit (at most 4 MiB) and never shrinks. */
   memoryBytes(): number;
+}
+
+/** A file for importCms: a browser File or Blob with a name, or its name and bytes (Node: fs.readFile's Buffer). */
+export type CmsFileInput = (Blob & { name: string }) | { name: string; bytes: Uint8Array | ArrayBuffer };
+
+export interface ImportCmsOptions {
+  /** YYYY-MM-DD: the date from which every table of the pack is in force, instead of the date CMS states. */
+  effective?: string;
+}
+
+export interface ImportedPack {
+  /** The pack's name, from the releases it holds. */
+  name: string;
+  /** The pack, ready for createEngine({ data }) or setData(). */
+  pack: DataPack;
+  /** One line per file imported: what it was recognised as, the rows kept and the release. */
+  notes: string[];
+  /** The files left out ("rvu27a.zip: RVU27A.pdf (not a CMS table)"). */
+  skipped: string[];
 }
 
 export interface EngineOptions {

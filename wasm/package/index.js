@@ -1,6 +1,7 @@
 // unitwise: the ES-module wrapper over the WebAssembly engine (the browser entry: it imports nothing from node:).
 // createEngine() loads the module once; evaluate() is a pure function of the visit and never throws.
 import createUnitwise from "./unitwise.js";
+import { isZip, unzip } from "./zip.js";
 
 // The engine refuses a visit over 4 MiB (core/src/visit_json.cpp); the wrapper refuses it first, before copying
 // it into wasm memory, which can grow but never shrinks.
@@ -89,6 +90,13 @@ export async function createEngine(options = {}) {
       if (text === undefined) return JSON.parse(episodeErrorJson("an episode must be a JSON object"));
       return JSON.parse(evaluateEpisodeText(text, FORM_ASCII));
     },
+    /**
+     * CMS's files as downloaded (the RVU, MUE or NCCI PTP zips, or the csv/txt files in them) in; a data pack out,
+     * with what was imported and what was left out. Rejects with an Error whose `errors` name each problem.
+     */
+    importCms: (files, importOptions) => importCms(wasm, files, importOptions),
+    /** Replaces the packs layered over the built-in data (an empty array: the built-in data alone). */
+    setData(data) { usePacks(wasm, data); },
     version: () => wasm.version(),
     dataVersions: () => JSON.parse(wasm.dataVersions()),
     catalogue: () => JSON.parse(wasm.catalogue()),
@@ -152,6 +160,60 @@ function usePacks(wasm, data) {
     error.errors = problems.trim().split("\n");
     throw error;
   }
+}
+
+// import-cms in JavaScript (docs/data.md): zips are opened here, every file goes to the engine's importer as
+// bytes (CMS's files are Latin-1), which recognises each by its content.
+async function importCms(wasm, files, options = {}) {
+  const list = Array.isArray(files) ? files : [files];
+  if (list.length === 0) throw new TypeError("unitwise: importCms needs at least one file");
+  if (options === null || typeof options !== "object") throw new TypeError("unitwise: importCms options must be an object");
+  const effective = options.effective ?? "";
+  if (typeof effective !== "string") throw new TypeError("unitwise: importCms effective must be a date written YYYY-MM-DD");
+  const entries = [];
+  const skipped = [];
+  for (const [index, file] of list.entries()) {
+    const { name, bytes } = await fileBytes(file, index);
+    if (!isZip(bytes)) {
+      entries.push({ name, archive: "", bytes });
+      continue;
+    }
+    let opened;
+    try {
+      opened = await unzip(name, bytes);
+    } catch (error) {
+      throw importError([describe(error)]);
+    }
+    for (const left of opened.skipped) skipped.push(`${name}: ${left.name} (${left.why})`);
+    for (const entry of opened.files) entries.push({ name: entry.name.split("/").pop(), archive: name, bytes: entry.bytes });
+    if (opened.files.length === 0) throw importError([`${name}: the zip holds no files`]);
+  }
+  for (const { name, archive, bytes } of entries) {
+    const at = wasm.inputBuffer(bytes.length);  // may grow the memory, so HEAPU8 is read after it
+    wasm.HEAPU8.set(bytes, at);
+    wasm.addImportFile(name, archive, bytes.length);
+  }
+  const out = JSON.parse(wasm.importCms(effective));
+  if (!out.ok) throw importError(out.errors.map((e) => `${e.file}${e.line ? ` line ${e.line}` : ""}${e.file ? ": " : ""}${e.message}`));
+  return { name: out.name, pack: out.files, notes: out.notes, skipped: [...skipped, ...(out.skipped ?? [])] };
+}
+
+function importError(errors) {
+  const error = new Error(`unitwise: CMS's files could not be imported:\n${errors.join("\n")}`);
+  error.errors = errors;
+  return error;
+}
+
+// A File or Blob (the page), or { name, bytes } with bytes a Uint8Array or ArrayBuffer (Node: fs.readFile's Buffer).
+async function fileBytes(file, index) {
+  if (file && typeof file.arrayBuffer === "function" && typeof file.name === "string") {
+    return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  }
+  const bytes = file?.bytes;
+  if (file && typeof file.name === "string" && (bytes instanceof Uint8Array || bytes instanceof ArrayBuffer)) {
+    return { name: file.name, bytes: bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes) };
+  }
+  throw new TypeError(`unitwise: importCms file ${index} must be a File or { name, bytes } with bytes a Uint8Array`);
 }
 
 // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ and leaves their assets behind
