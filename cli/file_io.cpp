@@ -7,7 +7,39 @@
 
 namespace unitwise::cli {
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
+namespace {
+
+std::string size_limit(std::size_t max_bytes) {
+  return max_bytes >= (1u << 20) ? std::to_string(max_bytes >> 20) + " MiB" : std::to_string(max_bytes) + " bytes";
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes, std::string& error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec && status.type() != fs::file_type::not_found) {
+    error = ec.message();
+    return std::nullopt;
+  }
+  if (status.type() == fs::file_type::not_found) {
+    error = std::strerror(ENOENT);
+    return std::nullopt;
+  }
+  if (status.type() == fs::file_type::directory) {
+    error = "is a folder, not a file";
+    return std::nullopt;
+  }
+  if (status.type() != fs::file_type::regular) {
+    error = "is not a regular file (a FIFO, socket or device is not read)";
+    return std::nullopt;
+  }
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    error = "is " + std::to_string(size) + " bytes; the limit is " + size_limit(max_bytes);
+    return std::nullopt;
+  }
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) {
     error = std::strerror(errno);
@@ -16,9 +48,20 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
   std::string text;
   char buffer[65536];
   std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
+  bool too_large = false;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+    if (text.size() + n > max_bytes) {
+      too_large = true;
+      break;
+    }
+    text.append(buffer, n);
+  }
   const bool failed = std::ferror(f) != 0;
   std::fclose(f);
+  if (too_large) {
+    error = "grew past the limit of " + size_limit(max_bytes) + " while being read";
+    return std::nullopt;
+  }
   if (failed) {
     error = "read error";
     return std::nullopt;
@@ -50,7 +93,7 @@ std::optional<std::vector<PackFile>> read_pack_folder(const std::string& dir, st
   std::vector<PackFile> files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (!entry.is_regular_file()) continue;
-    auto text = read_file(entry.path().string(), error);
+    auto text = read_file(entry.path().string(), std::size_t{64} << 20, error);
     if (!text) return std::nullopt;
     files.push_back({entry.path().filename().string(), std::move(*text)});
   }

@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const unsigned pick = data[0];
   constexpr unsigned kKinds = sizeof unitwise::kTableKinds / sizeof unitwise::kTableKinds[0];
   if (pick > kKinds) {
-    unitwise::import_cms({{"fuzz.csv", body}}, {});
+    unitwise::import_cms({{"fuzz.csv", body, ""}}, {});
     return 0;
   }
   std::vector<unitwise::PackFile> files;

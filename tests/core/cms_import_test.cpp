@@ -12,6 +12,7 @@
 #include "reference/fixed_point.h"
 #include "reference/sha256.h"
 #include "rules/fee_schedule.h"
+#include "synthetic_cms.h"
 #include "unitwise/unitwise.h"
 
 namespace unitwise {
@@ -24,7 +25,7 @@ std::string cms_file(const std::string& path) {
   return text.str();
 }
 
-CmsFile file(const std::string& path) { return {path.substr(path.rfind('/') + 1), cms_file(path)}; }
+CmsFile file(const std::string& path) { return {path.substr(path.rfind('/') + 1), cms_file(path), ""}; }
 
 Pack import_ok(const std::vector<std::string>& paths, std::optional<DateKey> effective = std::nullopt) {
   std::vector<CmsFile> files;
@@ -119,18 +120,12 @@ TEST(CmsImport, MueCsvKeepsCatalogueCodesWithTheirIndicator) {
 
 // The NCCI practitioner PTP text layout (tab-delimited, 5 header lines); rows written here, not copied.
 TEST(CmsImport, NcciPtpTextKeepsPairsOfCatalogueCodesWithTheirDates) {
-  const std::string text =
-      "CPT only copyright 2025 American Medical Association.  All rights reserved.\t\t\t\t\t\t\n"
-      "Column1/Column2 Edits\t\t\t\t\t\t\n"
-      "Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale\n"
-      "\t\tprior to 1996\tDate\tDate\t0=not allowed\t\n"
-      "\t\t\t\t*=no data\t1=allowed\t\n"
-      "\t\t\t\t\t9=not applicable\t\n"
+  const std::string text = test::kPtpHeader +
       "97012\t97140\t\t20000101\t*\t1\tMisuse of Column Two code with Column One code\n"
       "97140\t97530\t\t20000101\t20191231\t1\tMutually exclusive procedures\n"
       "97530\t97750\t\t20270101\t*\t1\tStandards of medical / surgical practice\n"
       "99213\t97110\t\t20000101\t*\t1\tnot a catalogue pair\n";
-  ImportResult r = import_cms({{"ccipra-v330r0-f4.txt", text}}, {std::nullopt, "test"});
+  ImportResult r = import_cms({{"ccipra-v330r0-f4.txt", text, ""}}, {std::nullopt, "test"});
   ASSERT_TRUE(r.pack.has_value()) << (r.errors.empty() ? "" : to_string(r.errors[0]));
   const Table<NcciRow>& t = r.pack->tables.ncci.at(0);
   ASSERT_EQ(t.rows.size(), 3u);
@@ -140,7 +135,7 @@ TEST(CmsImport, NcciPtpTextKeepsPairsOfCatalogueCodesWithTheirDates) {
 }
 
 TEST(CmsImport, AFileOfAnotherKindIsRefusedByName) {
-  ImportResult r = import_cms({{"notes.csv", "a,b,c\n1,2,3\n"}}, {});
+  ImportResult r = import_cms({{"notes.csv", "a,b,c\n1,2,3\n", ""}}, {});
   EXPECT_FALSE(r.pack.has_value());
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.errors[0].file, "notes.csv");

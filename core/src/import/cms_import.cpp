@@ -76,15 +76,30 @@ void for_each_line(std::string_view text, Each each) {
   }
 }
 
+// Where a file came from, for messages: "rvu25d.zip: PPRRVU2025_Oct.csv" for a zip member.
+std::string where(const CmsFile& file) { return file.archive.empty() ? file.name : file.archive + ": " + file.name; }
+
+// A zip member's name without its folders: the name recorded in the pack and read for dates.
+std::string base_name(const std::string& name) {
+  const std::size_t slash = name.find_last_of("/\\");
+  return slash == std::string::npos ? name : name.substr(slash + 1);
+}
+
+bool is_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\3\4", 4); }
+
+constexpr const char* kNotCms =
+    "not a CMS file unitwise reads: expected a PPRRVU csv or txt, a GPCI csv, a LOCCO csv, a practitioner MUE csv or an "
+    "NCCI practitioner PTP txt";
+
 struct Context {
   const CmsFile& file;
   const ImportOptions& options;
   Pack& pack;
   ImportResult& result;
 
-  void fail(std::size_t line, std::string message) { result.errors.push_back({file.name, line, std::move(message)}); }
+  void fail(std::size_t line, std::string message) { result.errors.push_back({where(file), line, std::move(message)}); }
   void note(const std::string& kind, std::size_t rows, const Release& r) {
-    result.notes.push_back(file.name + ": " + kind + ", " + std::to_string(rows) + " rows kept, \"" + r.name +
+    result.notes.push_back(where(file) + ": " + kind + ", " + std::to_string(rows) + " rows kept, \"" + r.name +
                            "\" effective " + iso_date(r.effective));
   }
   DateKey effective_or(DateKey found) const { return options.effective ? *options.effective : found; }
@@ -433,7 +448,8 @@ void import_ncci_txt(Context& c) {
     c.fail(0, "no edit between two catalogue codes, so no effective date to take: pass --effective");
     return;
   }
-  std::string stem = c.file.name.substr(0, c.file.name.rfind('.'));
+  const std::string base = base_name(c.file.name);
+  std::string stem = base.substr(0, base.rfind('.'));
   table.release = {TableKind::Ncci, "CMS NCCI PTP practitioner edits (" + stem + ")", c.effective_or(latest), 0,
                    c.pack.name};
   c.note("NCCI PTP practitioner txt", table.rows.size(), table.release);
@@ -476,14 +492,26 @@ ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& 
   ImportResult result;
   Pack pack;
   pack.created_by = options.created_by;
+  std::map<std::string, std::pair<bool, std::vector<std::string>>> archives;  // zip → (a member was read, members)
   for (const CmsFile& file : files) {
     const FileKind kind = recognise(file.bytes);
+    if (!file.archive.empty()) {
+      auto& [any_read, members] = archives[file.archive];
+      members.push_back(file.name);
+      any_read = any_read || kind != FileKind::Unknown;
+      if (kind == FileKind::Unknown) {
+        result.skipped.push_back(where(file) + (is_zip(file.bytes) ? " (a zip inside the zip: not opened)"
+                                                                  : " (not a CMS file unitwise reads)"));
+        continue;
+      }
+    }
     if (kind == FileKind::Unknown) {
-      result.errors.push_back({file.name, 0, "not a CMS file unitwise reads: expected a PPRRVU csv or txt, a GPCI csv, "
-                                             "a LOCCO csv, a practitioner MUE csv or an NCCI practitioner PTP txt"});
+      result.errors.push_back({file.name, 0, file.bytes.empty() ? "is empty"
+                                             : is_zip(file.bytes) ? "is a zip archive: give the files inside it"
+                                                                  : kNotCms});
       continue;
     }
-    pack.sources.push_back({file.name, kind_name(kind), file.bytes.size(), sha256_hex(file.bytes)});
+    pack.sources.push_back({base_name(file.name), kind_name(kind), file.bytes.size(), sha256_hex(file.bytes)});
     Context c{file, options, pack, result};
     switch (kind) {
       case FileKind::PprrvuCsv: import_pprrvu_csv(c); break;
@@ -494,6 +522,13 @@ ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& 
       case FileKind::NcciTxt: import_ncci_txt(c); break;
       case FileKind::Unknown: break;
     }
+  }
+  for (const auto& [archive, read] : archives) {
+    if (read.first) continue;
+    std::string names;
+    for (std::size_t i = 0; i < read.second.size() && i < 20; ++i) names += (i ? ", " : "") + read.second[i];
+    if (read.second.size() > 20) names += ", and " + std::to_string(read.second.size() - 20) + " more";
+    result.errors.push_back({archive, 0, std::string("holds no CMS file unitwise reads (") + names + "). " + kNotCms});
   }
   // The pack is named after what it holds, e.g. "CMS PFS relative values CY2026, July release + CMS CY2026 GPCIs".
   std::string name;
