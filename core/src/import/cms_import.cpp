@@ -91,6 +91,40 @@ constexpr const char* kNotCms =
     "not a CMS file unitwise reads: expected a PPRRVU csv or txt, a GPCI csv, a LOCCO csv, a practitioner MUE csv or an "
     "NCCI practitioner PTP txt";
 
+// The date a CMS file or zip name states: "Eff_04-01-2026" (the MUE csv and its zip), "rvu27a" (the PFS
+// relative value zip of CY2027's January release: A, B, C, D are the January, April, July and October
+// releases) or "2027q1" (the NCCI zips' quarter).
+std::optional<DateKey> date_in_name(std::string_view name) {
+  const std::string n = upper(name);
+  for (const char* eff : {"EFF_", "EFF-"}) {
+    const std::size_t at = n.find(eff);
+    if (at == std::string::npos || at + 14 > n.size()) continue;
+    const std::string d = n.substr(at + 4, 10);  // MM-DD-YYYY
+    if (auto date = parse_iso_date(d.substr(6, 4) + "-" + d.substr(0, 2) + "-" + d.substr(3, 2))) return date;
+  }
+  auto digits = [&](std::size_t at, std::size_t count) {
+    int v = 0;
+    for (std::size_t k = at; k < at + count; ++k) {
+      if (k >= n.size() || !std::isdigit(static_cast<unsigned char>(n[k]))) return -1;
+      v = v * 10 + (n[k] - '0');
+    }
+    return v;
+  };
+  for (std::size_t at = n.find("RVU"); at != std::string::npos; at = n.find("RVU", at + 1)) {
+    const int yy = digits(at + 3, 2);
+    if (yy >= 0 && at + 5 < n.size() && n[at + 5] >= 'A' && n[at + 5] <= 'D' &&
+        (at + 6 == n.size() || !std::isalpha(static_cast<unsigned char>(n[at + 6])))) {
+      return (2000 + yy) * 10000 + (1 + 3 * (n[at + 5] - 'A')) * 100 + 1;
+    }
+  }
+  for (std::size_t at = n.find('Q'); at != std::string::npos; at = n.find('Q', at + 1)) {
+    const int year = at >= 4 ? digits(at - 4, 4) : -1;
+    const int quarter = digits(at + 1, 1);
+    if (year >= 2000 && quarter >= 1 && quarter <= 4) return year * 10000 + (1 + 3 * (quarter - 1)) * 100 + 1;
+  }
+  return std::nullopt;
+}
+
 struct Context {
   const CmsFile& file;
   const ImportOptions& options;
@@ -244,8 +278,13 @@ void import_pprrvu_txt(Context& c) {
     return first - 1 < line.size() ? line.substr(first - 1, std::min(last, line.size()) - first + 1) : std::string_view();
   };
   // The year and quarter are in the file name only (PPRRVU2025_Oct.txt), unless --effective gives them.
-  const std::string name = upper(c.file.name);
+  const std::string name = upper(base_name(c.file.name));
   std::optional<int> year = number_after(name, "PPRRVU", 4);
+  int month = year ? release_month(name.substr(name.find("PPRRVU"))) : 0;
+  if (const auto zip = date_in_name(c.file.archive); !year && zip) {  // rvu27a.zip: CY2027, January
+    year = year_of(*zip);
+    month = *zip / 100 % 100;
+  }
   if (!year && c.options.effective) year = year_of(*c.options.effective);
   if (!year) {
     c.fail(0, "a fixed-width PPRRVU file does not state its year: name it PPRRVUyyyy_Mon.txt or pass --effective");
@@ -269,7 +308,7 @@ void import_pprrvu_txt(Context& c) {
     c.fail(0, "no record of a catalogue code with a conversion factor (positions 133-140)");
     return;
   }
-  table.release = rvu_release(c, *year, release_month(name.substr(name.find("PPRRVU"))), "");
+  table.release = rvu_release(c, *year, month, "");
   c.note("PPRRVU txt", table.rows.size(), table.release);
   add_conversion_factor(c, table.release, *cf, false);
   c.pack.tables.rvu.push_back(std::move(table));
@@ -352,14 +391,6 @@ void import_locco_csv(Context& c) {
 
 // ---- MUE (practitioner services) ------------------------------------------------------------------
 
-// "Eff_04-01-2026" in the file name, the only place the MUE csv states its date.
-std::optional<DateKey> date_in_name(const std::string& name) {
-  const std::size_t at = upper(name).find("EFF_");
-  if (at == std::string::npos || at + 14 > name.size()) return std::nullopt;
-  const std::string d = name.substr(at + 4, 10);  // MM-DD-YYYY
-  return parse_iso_date(d.substr(6, 4) + "-" + d.substr(0, 2) + "-" + d.substr(3, 2));
-}
-
 void import_mue_csv(Context& c) {
   CsvReader csv(c.file.bytes);
   std::vector<std::string> f;
@@ -394,9 +425,10 @@ void import_mue_csv(Context& c) {
     c.fail(0, "no \"HCPCS/CPT Code, Practitioner Services MUE Values\" header");
     return;
   }
-  const auto found = date_in_name(c.file.name);
+  auto found = date_in_name(base_name(c.file.name));
+  if (!found && !c.file.archive.empty()) found = date_in_name(c.file.archive);
   if (!found && !c.options.effective) {
-    c.fail(0, "the MUE csv states its effective date only in its name (..._Eff_MM-DD-YYYY.csv): pass --effective");
+    c.fail(0, "the MUE csv states its effective date only in its name (..._Eff_MM-DD-YYYY.csv) or its zip's: pass --effective");
     return;
   }
   const DateKey effective = c.effective_or(found ? *found : 0);
@@ -444,6 +476,8 @@ void import_ncci_txt(Context& c) {
     latest = std::max(latest, row.effective);
     table.rows.push_back(std::move(row));
   });
+  // The quarter the zip's name states (medicare-ncci-2027q1-...zip) is the release's; else the newest row's date.
+  if (const auto quarter = date_in_name(c.file.archive)) latest = *quarter;
   if (latest == 0 && !c.options.effective) {
     c.fail(0, "no edit between two catalogue codes, so no effective date to take: pass --effective");
     return;
@@ -467,7 +501,10 @@ FileKind recognise(const std::string& bytes) {
   if (contains(head, "GEOGRAPHIC PRACTICE COST INDICES") && contains(head, "MEDICARE ADMINISTRATIVE CONTRACTOR")) {
     return FileKind::GpciCsv;
   }
-  if (head.rfind("COUNTIES INCLUDED IN", 0) == 0) return FileKind::LoccoCsv;
+  // The csv's title line has its empty cells; the fixed-width LOCCO txt (not read) has the same title without.
+  if (head.rfind("COUNTIES INCLUDED IN", 0) == 0 && head.substr(0, head.find('\n')).find(',') != std::string::npos) {
+    return FileKind::LoccoCsv;
+  }
   if (contains(head, "MUE VALUES") && contains(head, "MUE ADJUDICATION INDICATOR")) return FileKind::MueCsv;
   if (contains(head, "COLUMN 1\tCOLUMN 2")) return FileKind::NcciTxt;
   return FileKind::Unknown;
@@ -493,8 +530,19 @@ ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& 
   Pack pack;
   pack.created_by = options.created_by;
   std::map<std::string, std::pair<bool, std::vector<std::string>>> archives;  // zip → (a member was read, members)
+  // CMS's RVU zip holds the PPRRVU as csv, fixed-width txt and xlsx: the same numbers (FixedWidthAndCsvPprrvuAgree),
+  // so the csv is read and the txt skipped, rather than two tables of one release.
+  std::map<std::string, std::string> csv_of_zip;
+  for (const CmsFile& file : files) {
+    if (!file.archive.empty() && recognise(file.bytes) == FileKind::PprrvuCsv) csv_of_zip.emplace(file.archive, file.name);
+  }
   for (const CmsFile& file : files) {
     const FileKind kind = recognise(file.bytes);
+    if (kind == FileKind::PprrvuTxt && csv_of_zip.count(file.archive) != 0) {
+      archives[file.archive].second.push_back(file.name);
+      result.skipped.push_back(where(file) + " (the fixed-width copy of " + csv_of_zip[file.archive] + ", which is read)");
+      continue;
+    }
     if (!file.archive.empty()) {
       auto& [any_read, members] = archives[file.archive];
       members.push_back(file.name);
