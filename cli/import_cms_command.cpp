@@ -8,7 +8,7 @@
 
 #include "file_io.h"
 #include "unitwise/cms_import.h"
-#include "unitwise/import_limits.h"
+#include "unitwise/data_limits.h"
 #include "zip_reader.h"
 
 namespace unitwise::cli {

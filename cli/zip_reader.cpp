@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "unitwise/import_limits.h"
+#include "unitwise/data_limits.h"
 
 namespace unitwise::cli {
 namespace {

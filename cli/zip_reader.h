@@ -1,5 +1,5 @@
 // Reading the zips CMS publishes (the quarterly RVU zip, the MUE and NCCI PTP zips) with libzip, in memory,
-// within import-cms's caps (unitwise/import_limits.h). Nothing is ever written from a zip: its members only
+// within import-cms's caps (unitwise/data_limits.h). Nothing is ever written from a zip: its members only
 // become CmsFiles for the importer, which picks the ones it knows.
 #pragma once
 

@@ -48,7 +48,7 @@ TEST(CliImportZip, ImportsTheFilesItKnowsAndListsTheOthers) {
   const CliRun run = run_cli("import-cms --out " + dir + " " + zip, "");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.err.find(": README.pdf (not a CMS file unitwise reads)"), std::string::npos) << run.err;
-  EXPECT_NE(run.err.find(": ccipra-v331r0-f1.txt: NCCI PTP practitioner txt, 2 rows kept"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find(": ccipra-v331r0-f1.txt: NCCI PTP practitioner txt, 2 edits, 2 between catalogue codes"), std::string::npos) << run.err;
   std::ifstream manifest(dir + "/manifest.json");
   const json m = json::parse(manifest);
   ASSERT_EQ(m["tables"].size(), 1u);
