@@ -3,7 +3,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "unitwise/data_limits.h"
 
 namespace unitwise::cli {
 
@@ -90,16 +95,41 @@ std::optional<std::vector<PackFile>> read_pack_folder(const std::string& dir, st
     error = "not a folder";
     return std::nullopt;
   }
+  // The manifest first, then only the tables it lists, each checked (a regular file, within what the pack may
+  // still take) before it is read: other files in the folder are never read. A listed file that is absent is
+  // left for the reader to name as missing.
+  std::size_t left = kMaxPackBytes;
+  auto read = [&](const std::string& name) -> std::optional<std::string> {
+    auto text = read_file((fs::path(dir) / name).string(), left, error);
+    if (!text) {
+      error = name + " " + error + (error.find("limit") != std::string::npos ? " for a pack" : "");
+      return std::nullopt;
+    }
+    left -= text->size();
+    return text;
+  };
   std::vector<PackFile> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (!entry.is_regular_file()) continue;
-    auto text = read_file(entry.path().string(), std::size_t{64} << 20, error);
+  if (!fs::exists(fs::path(dir) / "manifest.json", ec)) return files;
+  auto manifest = read("manifest.json");
+  if (!manifest) return std::nullopt;
+  const nlohmann::json m = nlohmann::json::parse(*manifest, nullptr, false);
+  files.push_back({"manifest.json", std::move(*manifest)});
+  const auto tables = m.is_object() ? m.find("tables") : m.end();
+  if (!m.is_object() || tables == m.end() || !tables->is_array()) return files;
+  for (const auto& t : *tables) {
+    const auto file = t.is_object() ? t.find("file") : t.end();
+    if (!t.is_object() || file == t.end() || !file->is_string()) continue;
+    const std::string name = file->get<std::string>();
+    // A plain file name in the folder; anything else is named missing by the reader.
+    if (name.empty() || name == "." || name == ".." || name.find_first_of("/\\") != std::string::npos ||
+        std::any_of(files.begin(), files.end(), [&](const PackFile& f) { return f.name == name; })) {
+      continue;
+    }
+    const fs::file_status status = fs::symlink_status(fs::path(dir) / name, ec);
+    if (status.type() == fs::file_type::not_found) continue;
+    auto text = read(name);
     if (!text) return std::nullopt;
-    files.push_back({entry.path().filename().string(), std::move(*text)});
-  }
-  if (ec) {
-    error = ec.message();
-    return std::nullopt;
+    files.push_back({name, std::move(*text)});
   }
   return files;
 }

@@ -181,3 +181,27 @@ TEST(CliImportZip, TheRealRvu25dZipImportsToTheSamePackAsTheLooseFiles) {
 }
 
 }  // namespace
+
+namespace {
+
+// A pack folder: only the tables the manifest lists are read; a listed table that is a folder or FIFO is named
+// for what it is (not "missing"); a file the manifest does not list is never read, however large or strange.
+TEST(CliPackFolder, OnlyListedTablesAreReadAndAFolderIsNotMissing) {
+  const std::string dir = out_dir();
+  ASSERT_EQ(run_cli("import-cms --quiet --out " + dir + " " + make_zip({{"entries", {{{"name", "ccipra-v331r0-f1.txt"}, {"text", kPtp}}}}}), "").status, 0);
+  ASSERT_EQ(mkfifo((dir + "/unlisted.fifo").c_str(), 0600), 0);  // reading it would hang
+  const char* visit = R"({"dateOfService":"2027-03-02","discipline":"PT","services":[{"code":"97110","minutes":20}]})";
+  const CliRun ok = run_cli("evaluate --data " + dir + " -", visit);
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  std::string table;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().filename().string().rfind("ncci-", 0) == 0) table = e.path().string();
+  }
+  std::filesystem::remove(table);
+  std::filesystem::create_directory(table);
+  const CliRun folder = run_cli("evaluate --data " + dir + " -", visit);
+  EXPECT_EQ(folder.status, 2);
+  EXPECT_NE(folder.err.find("is a folder, not a file"), std::string::npos) << folder.err;
+}
+
+}  // namespace
