@@ -129,7 +129,7 @@ std::optional<DateKey> date_in_name(std::string_view name) {
 
 // The shape of a whole CMS file (docs/data.md, "Shape checks"): a cut-off download must not import.
 // A PPRRVU and an MUE table list every HCPCS code CMS prices or edits, sorted, through the V codes: about 19,000
-// and 15,000 rows. 5,000 is far below either and far above any file cut early.
+// and 15,000 codes. 5,000 is far below either and far above any file cut early.
 constexpr std::size_t kMinCodeRows = 5000;
 // Addendum E has localities in the 50 states, DC, Puerto Rico and the Virgin Islands (Guam is priced with Hawaii).
 constexpr const char* kGpciStates[] = {"AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID",
