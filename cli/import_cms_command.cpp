@@ -1,5 +1,6 @@
 #include "import_cms_command.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -7,6 +8,8 @@
 
 #include "file_io.h"
 #include "unitwise/cms_import.h"
+#include "unitwise/data_limits.h"
+#include "zip_reader.h"
 
 namespace unitwise::cli {
 namespace {
@@ -14,7 +17,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: unitwise import-cms --out DIR [--effective YYYY-MM-DD] [--quiet] FILE...\n"
     "  FILE: CMS PPRRVU (csv or txt), GPCI csv, LOCCO csv, practitioner MUE csv or NCCI practitioner PTP txt,\n"
-    "  recognised by content. --effective sets the date from which every table of the pack is in force.\n";
+    "  recognised by content, or a zip CMS publishes them in (the files it does not know are skipped and listed).\n"
+    "  --effective sets the date from which every table of the pack is in force.\n";
 
 int usage(const std::string& why) {
   std::fprintf(stderr, "unitwise import-cms: %s\n%s", why.c_str(), kUsage);
@@ -51,14 +55,26 @@ int import_cms_command(int argc, char** argv) {
   if (paths.empty()) return usage("no CMS file given");
 
   std::vector<CmsFile> files;
+  std::size_t budget = kMaxImportBytes;  // what all files and zip members together may still take
   for (const std::string& path : paths) {
     std::string error;
-    auto bytes = read_file(path, error);
+    auto bytes = read_file(path, std::min(kMaxSourceBytes, budget), error);
     if (!bytes) {
       std::fprintf(stderr, "unitwise import-cms: cannot read %s: %s\n", path.c_str(), error.c_str());
       return 2;
     }
-    files.push_back({std::filesystem::path(path).filename().string(), std::move(*bytes), ""});
+    budget -= bytes->size();
+    const std::string name = std::filesystem::path(path).filename().string();
+    if (!is_zip(*bytes)) {
+      files.push_back({name, std::move(*bytes), ""});
+      continue;
+    }
+    ZipRead zip = read_zip(name, *bytes, budget);
+    if (!zip.error.empty()) {
+      std::fprintf(stderr, "unitwise import-cms: %s: %s\n", path.c_str(), zip.error.c_str());
+      return 1;
+    }
+    for (CmsFile& member : zip.members) files.push_back(std::move(member));
   }
   const ImportResult result = import_cms(files, options);
   for (const DataError& e : result.errors) std::fprintf(stderr, "unitwise import-cms: %s\n", to_string(e).c_str());
@@ -79,6 +95,7 @@ int import_cms_command(int argc, char** argv) {
     }
   }
   if (!quiet) {
+    for (const std::string& skipped : result.skipped) std::fprintf(stderr, "skipped %s\n", skipped.c_str());
     for (const std::string& note : result.notes) std::fprintf(stderr, "%s\n", note.c_str());
     std::fprintf(stderr, "wrote the data pack \"%s\" to %s\n", result.pack->name.c_str(), out.c_str());
   }

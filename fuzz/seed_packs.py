@@ -3,8 +3,10 @@
 
 Usage: seed_packs.py PACKS_DIR... OUT_DIR (each PACKS_DIR holds pack folders with a manifest.json).
 """
+import io
 import json
 import sys
+import zipfile
 from pathlib import Path
 
 KINDS = ["rvu", "conversion_factor", "gpci", "locality", "mue", "ncci", "threshold", "telehealth_code",
@@ -26,6 +28,11 @@ def main():
                 n += 1
     cms_like = bytes([len(KINDS) + 1]) + b",,2026 National Physician Fee Schedule Relative Value File July Release\nHCPCS,MOD,DESCRIPTION\n"
     (out / "cms-0").write_bytes(cms_like)
+    # A zip as CMS serves its files (the CLI opens zips; the engine must refuse one handed to it directly).
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("ccipra-v331r0-f1.txt", "Column 1\tColumn 2\n97012\t97140\t\t20000101\t*\t1\tMisuse\n")
+    (out / "cms-zip").write_bytes(bytes([len(KINDS) + 1]) + buffer.getvalue())
     print(f"{n} pack seeds in {out}")
 
 

@@ -46,5 +46,15 @@ export const packCases = [
   { name: "MUE indicator 4", pack: withTable("code,value,mai,rationale\n97110,6,4,Clinical\n", "mue"), file: "t.csv" },
   { name: "NCCI indicator 2", pack: withTable("column1,column2,effective,deleted,modifier_indicator,rationale\n97530,97750,,,2,x\n", "ncci"), file: "t.csv" },
   { name: "NCCI deletion date in CMS's form", pack: withTable("column1,column2,effective,deleted,modifier_indicator,rationale\n97530,97750,,20191231,1,x\n", "ncci"), file: "t.csv" },
+  // Security pass (issue 26): repeats and contradictions that let one row or table silently win.
+  { name: "a code twice in one table", pack: withTable("code,value,mai,rationale\n97110,6,3,Clinical\n97110,4,3,Clinical\n", "mue"), file: "t.csv" },
+  { name: "a locality twice", pack: withTable("mac,locality,state,name,work,pe,mp\n10112,00,AL,ALABAMA,1.000,0.875,0.566\n10112,00,AL,ALABAMA,1.000,0.875,0.566\n", "gpci"), file: "t.csv" },
+  { name: "two tables of one kind and date", pack: { "manifest.json": manifest([entry("t.csv", table), entry("u.csv", table, { file: "u.csv" })]), "t.csv": table, "u.csv": table }, file: "u.csv" },
+  { name: "unknown manifest member", pack: { "manifest.json": manifest([entry("t.csv", table)], { tabels: [] }), "t.csv": table }, file: "manifest.json" },
+  { name: "unknown table member", pack: { "manifest.json": manifest([entry("t.csv", table, { efective: "2027-01-01" })]), "t.csv": table }, file: "manifest.json" },
+  { name: "a member written twice", pack: { "manifest.json": manifest([entry("t.csv", table)]).replace('"name":"bad-input pack"', '"name":"bad-input pack","name":"again"'), "t.csv": table }, file: "manifest.json" },
+  { name: "wrong rows", pack: { "manifest.json": manifest([entry("t.csv", table, { rows: 2 })]), "t.csv": table }, file: "t.csv" },
+  { name: "year contradicts effective", pack: { "manifest.json": manifest([entry("t.csv", table, { year: 2026 })]), "t.csv": table }, file: "manifest.json" },
+  { name: "header with a byte order mark", pack: withTable("\ufeff\ufeffkind,amount\nkx,2480.00\n"), file: "t.csv" },
   { name: "conversion factor of 0", pack: withTable("kind,value\nnon_qp,0\n", "conversion_factor"), file: "t.csv" },
 ];

@@ -12,6 +12,7 @@
 #include "reference/fixed_point.h"
 #include "reference/sha256.h"
 #include "rules/fee_schedule.h"
+#include "synthetic_cms.h"
 #include "unitwise/unitwise.h"
 
 namespace unitwise {
@@ -132,13 +133,7 @@ TEST(CmsImport, MueCsvKeepsCatalogueCodesWithTheirIndicator) {
 
 // The NCCI practitioner PTP text layout (tab-delimited, 5 header lines); rows written here, not copied.
 TEST(CmsImport, NcciPtpTextKeepsPairsOfCatalogueCodesWithTheirDates) {
-  const std::string text =
-      "CPT only copyright 2025 American Medical Association.  All rights reserved.\t\t\t\t\t\t\n"
-      "Column1/Column2 Edits\t\t\t\t\t\t\n"
-      "Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale\n"
-      "\t\tprior to 1996\tDate\tDate\t0=not allowed\t\n"
-      "\t\t\t\t*=no data\t1=allowed\t\n"
-      "\t\t\t\t\t9=not applicable\t\n"
+  const std::string text = test::kPtpHeader +
       "97012\t97140\t\t20000101\t*\t1\tMisuse of Column Two code with Column One code\n"
       "97140\t97530\t\t20000101\t20191231\t1\tMutually exclusive procedures\n"
       "97530\t97750\t\t20270101\t*\t1\tStandards of medical / surgical practice\n"
@@ -258,6 +253,57 @@ TEST(PackFormat, APackChangesVisitsFromItsEffectiveDateOnly) {
   const auto after = allowed("2026-09-01");
   EXPECT_NE(after.first, after.second);
   EXPECT_EQ(after.first.substr(0, 15), "\"allowed\":47.43");  // (1.00 + 0.41 + 0.01) x 33.4009 = 47.4293
+}
+
+}  // namespace
+}  // namespace unitwise
+
+namespace unitwise {
+namespace {
+
+std::string first_import_error(const std::string& name, const std::string& bytes) {
+  ImportResult r = import_cms({{name, bytes, ""}}, {20260101, "test"});
+  EXPECT_FALSE(r.pack.has_value()) << name;
+  return r.errors.empty() ? "" : to_string(r.errors[0]);
+}
+
+// Each of CMS's files cut mid-number (no line end) or at a line end part-way (rows missing): refused, never a pack.
+TEST(CmsImportShape, CutFilesAreRefused) {
+  for (const char* path : {"rvu25d/PPRRVU2025_Oct.csv", "rvu25d/PPRRVU2025_Oct.txt", "rvu25d/GPCI2025.csv",
+                           "rvu25d/25LOCCO.csv", "ncci/mue-2026q2/MCR_MUE_PractitionerServices_Eff_04-01-2026.csv"}) {
+    const std::string whole = cms_file(path);
+    if (whole.empty()) GTEST_SKIP() << "CMS's files are not in " << UNITWISE_CMS_DIR;
+    const std::string name = std::string(path).substr(std::string(path).rfind('/') + 1);
+    const std::string mid_number = whole.substr(0, whole.size() - 3);
+    EXPECT_NE(first_import_error(name, mid_number).find("cut short"), std::string::npos) << path;
+    const std::string half = whole.substr(0, whole.find('\n', whole.size() / 2) + 1);
+    EXPECT_NE(first_import_error(name, half).find("cut short"), std::string::npos) << path << ": "
+                                                                                     << first_import_error(name, half);
+  }
+}
+
+// Synthetic PTP text: a row cut mid-date, and a pair listed twice.
+TEST(CmsImportShape, ASyntheticPtpCutOrRepeatedIsRefused) {
+  const std::string rows = test::kPtpHeader + "97012\t97140\t\t20000101\t*\t1\tMisuse\n97530\t97750\t\t2027";
+  EXPECT_NE(first_import_error("ccipra-v331r0-f1.txt", rows).find("cut short"), std::string::npos);
+  const std::string twice = test::kPtpHeader + "97012\t97140\t\t20000101\t*\t1\tMisuse\n97012\t97140\t\t20000101\t*\t1\tMisuse\n";
+  EXPECT_NE(first_import_error("ccipra-v331r0-f1.txt", twice).find("97012/97140 is here twice: lines 7 and 8"), std::string::npos);
+  // A rationale longer than the pack's limit would make a pack the engine refuses: refused at import.
+  const std::string wordy = test::kPtpHeader + "97012\t97140\t\t20000101\t*\t1\t" + std::string(100000, 'x') + "\n";
+  EXPECT_NE(first_import_error("ccipra-v331r0-f1.txt", wordy).find("longer than 200 characters"), std::string::npos);
+}
+
+// CMS's GPCI with one locality repeated; its PPRRVU with a code's base row repeated.
+TEST(CmsImportShape, RepeatedRowsNameBothLines) {
+  std::string gpci = cms_file("rvu25d/GPCI2025.csv");
+  if (gpci.empty()) GTEST_SKIP() << "CMS's files are not in " << UNITWISE_CMS_DIR;
+  const std::size_t al = gpci.find("10112,AL,00");
+  gpci.insert(al, gpci.substr(al, gpci.find('\n', al) + 1 - al));
+  EXPECT_NE(first_import_error("GPCI2025.csv", gpci).find("locality 10112-00 is here twice: lines 4 and 5"), std::string::npos);
+  std::string rvu = cms_file("rvu25d/PPRRVU2025_Oct.csv");
+  const std::size_t at = rvu.find("\n97110,,") + 1;
+  rvu.insert(at, rvu.substr(at, rvu.find('\n', at) + 1 - at));
+  EXPECT_NE(first_import_error("PPRRVU2025_Oct.csv", rvu).find("97110 is here twice without a modifier"), std::string::npos);
 }
 
 }  // namespace

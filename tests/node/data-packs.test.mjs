@@ -3,42 +3,44 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { cliPath, loadPackage, root } from "./paths.mjs";
+import { cmsLikeRelease } from "../fixtures/cms-like.mjs";
 
 const { createEngine, readDataPack } = await loadPackage();
-const cms = resolve(root, "../shared/data/cms");
+// CMS-shaped CY2027 files made from our own packs (tests/fixtures/cms-like.mjs), put in force from 1 March 2027.
 const dir = mkdtempSync(join(tmpdir(), "unitwise-pack-"));
-// CMS's own files sit beside the repository only on developers' machines and CI: without them, say so.
-const noCms = !existsSync(cms) && `skipped: no CMS files at ${cms} (a clone with nothing beside it)`;
-const imported = noCms ? null : spawnSync(cliPath, ["import-cms", "--quiet", "--out", dir, "--effective", "2026-09-01",
-                                     join(cms, "rvu25d/PPRRVU2025_Oct.csv"), join(cms, "rvu25d/GPCI2025.csv")]);
+const files = cmsLikeRelease(2027).loose.slice(0, 2).map(({ name, bytes }) => {
+  writeFileSync(join(dir, name), bytes);
+  return join(dir, name);
+});
+const imported = spawnSync(cliPath, ["import-cms", "--quiet", "--out", join(dir, "pack"), "--effective", "2027-03-01", ...files]);
 const visit = (date) => ({ dateOfService: date, discipline: "PT", locality: "06302-00",
                            services: [{ code: "97110", minutes: 38 }, { code: "97140", minutes: 10 }] });
 
-test("import-cms writes a pack the package reads", { skip: noCms }, async () => {
+test("import-cms writes a pack the package reads", async () => {
   assert.equal(imported.status, 0, String(imported.stderr));
-  const pack = await readDataPack(dir);
+  const pack = await readDataPack(join(dir, "pack"));
   assert.ok("manifest.json" in pack);
   assert.ok(Object.keys(pack).some((name) => name.startsWith("rvu-")));
 });
 
-test("a pack wins from its effective date on, in wasm exactly as natively", { skip: noCms }, async () => {
-  const engine = await createEngine({ data: await readDataPack(dir) });
+test("a pack wins from its effective date on, in wasm exactly as natively", async () => {
+  const engine = await createEngine({ data: await readDataPack(join(dir, "pack")) });
   const builtIn = await createEngine();
-  for (const date of ["2026-08-31", "2026-09-01", "2027-02-01"]) {
+  for (const date of ["2027-02-28", "2027-03-01", "2027-12-31"]) {
     const text = JSON.stringify(visit(date));
-    const native = spawnSync(cliPath, ["evaluate", "--data", dir, "-"], { input: text, encoding: "utf8" }).stdout.trim();
-    assert.equal(engine.evaluateJson(text), native, date);
+    const native = spawnSync(cliPath, ["evaluate", "--data", join(dir, "pack"), "-"], { input: text, encoding: "utf8" });
+    assert.equal(engine.evaluateJson(text), native.stdout.trim(), date);
   }
-  // Before the date the built-in 2026 schedule applies; from it, the pack's (here: the 2025 numbers).
-  assert.equal(engine.evaluate(visit("2026-08-31")).fee.allowed, builtIn.evaluate(visit("2026-08-31")).fee.allowed);
-  const after = engine.evaluate(visit("2026-09-01"));
-  assert.notEqual(after.fee.allowed, builtIn.evaluate(visit("2026-09-01")).fee.allowed);
-  assert.equal(after.fee.conversionFactor, 32.3465);
-  assert.ok(after.releases.some((r) => r.kind === "rvu" && r.effective === "2026-09-01"));
+  // Before the date the built-in 2026 schedule applies (an estimate); from it, the pack's 2027 numbers.
+  assert.equal(engine.evaluate(visit("2027-02-28")).fee.allowed, builtIn.evaluate(visit("2027-02-28")).fee.allowed);
+  const after = engine.evaluate(visit("2027-03-01"));
+  assert.notEqual(after.fee.allowed, builtIn.evaluate(visit("2027-03-01")).fee.allowed);
+  assert.equal(after.fee.conversionFactor, 34.1234);
+  assert.ok(after.releases.some((r) => r.kind === "rvu" && r.effective === "2027-03-01"));
 });
 
 test("a changed or broken pack is refused, naming the file", async () => {

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cliPath, loadPackage } from "./paths.mjs";
+import { cliPath, loadPackage, root } from "./paths.mjs";
 import { cmsLikeRelease, zip } from "../fixtures/cms-like.mjs";
 
 const { createEngine } = await loadPackage();
@@ -53,10 +53,12 @@ test("the package writes the same tables as the CLI's import-cms of the same fil
 
 test("an effective date given by the user overrides what the files say", async () => {
   const engine = await createEngine();
-  const { pack } = await engine.importCms(release.loose.slice(0, 2), { effective: "2026-12-01" });
+  const { pack } = await engine.importCms(release.loose.slice(0, 2), { effective: "2027-03-01" });
   const manifest = JSON.parse(pack["manifest.json"]);
-  assert.ok(manifest.tables.every((t) => t.effective === "2026-12-01"));
+  assert.ok(manifest.tables.every((t) => t.effective === "2027-03-01" && t.edition === "2027-01-01"));
   await assert.rejects(engine.importCms(release.loose, { effective: "12/01/2026" }), (e) => /YYYY-MM-DD/.test(problems(e)));
+  // CY2027 fees in force in 2026 would price 2026 visits with another year's schedule: refused, naming the year.
+  await assert.rejects(engine.importCms(release.loose.slice(0, 2), { effective: "2026-12-01" }), (e) => /2027/.test(problems(e)));
 });
 
 // A zip is refused whole, with the zip and the problem named; nothing is half imported.
@@ -87,14 +89,16 @@ for (const [what, name, bytes, expected] of badZips) {
   });
 }
 
-test("entries whose names lead outside the zip, and zips inside the zip, are left out and listed", async () => {
+test("a zip with an entry whose name leads outside it is refused whole; a zip inside the zip is left out and listed", async () => {
   const engine = await createEngine();
-  const sneaky = zip([{ name: "../../GPCI2027.csv", bytes: release.loose[1].bytes },
-                      { name: "inner.zip", bytes: empty },
-                      { name: "rvu/GPCI2027.csv", bytes: release.loose[1].bytes }]);
-  const imported = await engine.importCms([{ name: "sneaky.zip", bytes: sneaky }]);
-  assert.ok(imported.skipped.some((s) => s.includes("../../GPCI2027.csv")), imported.skipped.join("\n"));
-  assert.ok(imported.skipped.some((s) => s.includes("inner.zip")));
+  for (const bad of ["../../GPCI2027.csv", "/etc/GPCI2027.csv", "C:\\GPCI2027.csv", "rvu/../../GPCI2027.csv"]) {
+    const sneaky = zip([{ name: bad, bytes: release.loose[1].bytes }]);
+    await assert.rejects(engine.importCms([{ name: "sneaky.zip", bytes: sneaky }]),
+                         (e) => problems(e).includes("sneaky.zip") && problems(e).includes("outside"), bad);
+  }
+  const nested = zip([{ name: "inner.zip", bytes: empty }, { name: "rvu/GPCI2027.csv", bytes: release.loose[1].bytes }]);
+  const imported = await engine.importCms([{ name: "nested.zip", bytes: nested }]);
+  assert.ok(imported.skipped.some((s) => s.includes("inner.zip")), imported.skipped.join("\n"));
   assert.ok(Object.keys(imported.pack).some((n) => n.startsWith("gpci-")));
 });
 
@@ -106,4 +110,15 @@ test("files that are not CMS's are refused with their names", async () => {
   await assert.rejects(engine.importCms([{ name: "x.csv", bytes: "text" }]), TypeError);
   const stored = zip([{ name: "notes.csv", bytes: text }], { stored: true });
   await assert.rejects(engine.importCms([{ name: "notes.zip", bytes: stored }]), (e) => problems(e).includes("notes.csv"));
+});
+
+test("the package's zip limits are the CLI's (core/include/unitwise/data_limits.h)", async () => {
+  const { ZIP_LIMITS } = await import(join(root, "wasm/package/zip.js"));
+  const header = readFileSync(join(root, "core/include/unitwise/data_limits.h"), "utf8");
+  const limit = (name) => {
+    const [, value, shift] = header.match(new RegExp(`${name} = (\\d+)u?(?: << (\\d+))?;`));
+    return Number(value) * 2 ** Number(shift ?? 0);
+  };
+  assert.deepEqual({ ...ZIP_LIMITS }, { entryBytes: limit("kMaxSourceBytes"), totalBytes: limit("kMaxImportBytes"),
+                                        entries: limit("kMaxZipEntries") });
 });

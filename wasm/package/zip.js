@@ -1,10 +1,11 @@
 // Reads the files out of a zip as CMS serves them (the RVU, MUE and NCCI PTP downloads), in browsers and Node
 // alike. The container is read here; the inflating is the runtime's own DecompressionStream("deflate-raw").
-// Nothing is ever written to disk, so entry names only name things; unsafe ones are still refused.
+// Nothing is ever written to disk, so entry names only name things; a zip with unsafe ones is still refused.
 
-// The same limits as the CLI's zip reader (cli/zip_reader.h): CMS's largest file is about 3 MB unzipped, so
-// anything near these is not a CMS download but a zip bomb or a mistake.
-export const ZIP_LIMITS = Object.freeze({ entryBytes: 64 * 1024 * 1024, totalBytes: 256 * 1024 * 1024, entries: 10000 });
+// The CLI's limits (core/include/unitwise/data_limits.h: kMaxSourceBytes, kMaxImportBytes, kMaxZipEntries; a
+// node test checks they agree): CMS's largest file is about 3 MB unzipped, so anything near these is not a CMS
+// download but a zip bomb or a mistake.
+export const ZIP_LIMITS = Object.freeze({ entryBytes: 64 * 1024 * 1024, totalBytes: 256 * 1024 * 1024, entries: 1000 });
 
 const EOCD = 0x06054b50;   // end of central directory record
 const CENTRAL = 0x02014b50;
@@ -56,7 +57,8 @@ export async function unzip(zipName, bytes) {
     const local = u32(at + 42);
     at = next;
     if (name.endsWith("/")) continue;  // a folder
-    if (unsafeName(name)) { skipped.push({ name, why: "its name leads outside the zip's own folder" }); continue; }
+    // CMS's zips never hold such names: a zip that does is not one to trust in any part (as the CLI decides).
+    if (unsafeName(name)) fail(`holds an entry named "${name}", which leads outside the zip's own folder`);
     if (/\.zip$/i.test(name)) { skipped.push({ name, why: "a zip inside the zip: unzip it and give it on its own" }); continue; }
     if (flags & 1) fail(`${name} is encrypted`);
     if (method !== 0 && method !== 8) fail(`${name} is compressed with method ${method}; only stored and deflated entries are read`);

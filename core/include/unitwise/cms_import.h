@@ -11,9 +11,9 @@
 namespace unitwise {
 
 struct CmsFile {
-  std::string name;   // the file's base name: some CMS files say their date only there
-  std::string bytes;  // the whole file
-  std::string archive;  // the zip it came out of ("" for a file given as it is)
+  std::string name;     // the file's base name (a zip member's name in the zip): some CMS files say their date only there
+  std::string bytes;    // the whole file
+  std::string archive;  // the zip's name when the file came out of one; empty when given directly
 };
 
 struct ImportOptions {
@@ -25,10 +25,14 @@ struct ImportResult {
   std::optional<Pack> pack;
   std::vector<DataError> errors;
   std::vector<std::string> notes;  // one line per file: what it was recognised as, its rows and release
+  // The zip members left out, one "zip: entry (why)" each: CMS's zips also hold PDFs, spreadsheets and files of
+  // other programs. A file given directly (archive empty) that is not a CMS file is an error instead.
+  std::vector<std::string> skipped;
 };
 
 // Recognised: PPRRVU (csv and fixed-width txt), GPCI csv (Addendum E), LOCCO csv, practitioner MUE csv,
-// NCCI practitioner PTP txt (tab-delimited).
+// NCCI practitioner PTP txt (tab-delimited). Members of a zip (CmsFile::archive) that are none of these are
+// skipped and listed; a zip none of whose members is one of these is an error naming its members.
 ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& options);
 
 // The same as JSON, for JavaScript: {"ok":true,"name":…,"files":{"manifest.json":…,…},"errors":[],"notes":[…]}

@@ -10,6 +10,7 @@
 #include "reference/fixed_point.h"
 #include "reference/sha256.h"
 #include "text/utf8.h"
+#include "unitwise/data_limits.h"
 #include "unitwise/reference.h"
 
 namespace unitwise {
@@ -19,9 +20,7 @@ using nlohmann::json;
 
 constexpr const char* kFormat = "unitwise-data-pack";
 constexpr int kFormatVersion = 1;
-constexpr std::size_t kMaxRows = 200000;       // far above any CMS table filtered to therapy codes
 constexpr std::size_t kMaxErrors = 20;         // enough to fix a file; bounds the report
-constexpr std::size_t kMaxPackBytes = 64u << 20;
 
 // The header of each table kind's CSV, in order. One source of truth for writer and reader.
 const char* header(TableKind kind) {
@@ -150,7 +149,7 @@ class RowReader {
     out = *d;
     return true;
   }
-  bool text(const std::string& s, const char* what, std::string& out, std::size_t max = 200) {
+  bool text(const std::string& s, const char* what, std::string& out, std::size_t max = kMaxNameChars) {
     if (s.size() > max) return fail(std::string(what) + " is longer than " + std::to_string(max) + " characters");
     out = s;
     return true;
@@ -165,16 +164,15 @@ bool parse_row(RowReader& r, const std::vector<std::string>& f, RvuRow& row) {
   if (!r.code(f[0], "code", row.code)) return false;
   if (f[1].size() != 1 || f[1][0] < 'A' || f[1][0] > 'Z') return r.fail("status must be one capital letter");
   row.status = f[1][0];
-  constexpr std::int64_t kMaxRvu = 999999;
   return r.fixed(f[2], 2, "work", row.work, kMaxRvu) && r.fixed(f[3], 2, "pe_nonfac", row.pe_nonfac, kMaxRvu) &&
          r.flag(f[4], "nonfac_pe_na", row.nonfac_pe_na) && r.fixed(f[5], 2, "pe_fac", row.pe_fac, kMaxRvu) &&
          r.flag(f[6], "fac_pe_na", row.fac_pe_na) && r.fixed(f[7], 2, "mp", row.mp, kMaxRvu) &&
-         r.fixed(f[8], 0, "mult_proc", row.mult_proc, 9);
+         r.fixed(f[8], 0, "mult_proc", row.mult_proc, kMaxMultProc);
 }
 bool parse_row(RowReader& r, const std::vector<std::string>& f, ConversionFactorRow& row) {
   if (f[0] != "non_qp" && f[0] != "qp") return r.fail("kind must be non_qp or qp");
   row.qualifying_apm = f[0] == "qp";
-  return r.fixed(f[1], 4, "value", row.value, 9999999) && (row.value > 0 || r.fail("value must be above 0"));
+  return r.fixed(f[1], 4, "value", row.value, kMaxConversionFactor) && (row.value > 0 || r.fail("value must be above 0"));
 }
 // A locality's two keys, as CMS numbers them: its contractor (MAC, up to 5 digits) and its locality within it
 // (up to 2). Digits only, so the joined id ("01112-05") splits back into the same two.
@@ -190,18 +188,18 @@ bool parse_row(RowReader& r, const std::vector<std::string>& f, GpciRow& row) {
   row.mac = f[0];
   row.locality = f[1];
   row.id = f[0] + "-" + f[1];
-  return r.text(f[2], "state", row.state, 2) && r.text(f[3], "name", row.name) &&
-         r.fixed(f[4], 3, "work", row.work, 9999) && r.fixed(f[5], 3, "pe", row.pe, 9999) &&
-         r.fixed(f[6], 3, "mp", row.mp, 9999);
+  return r.text(f[2], "state", row.state, kMaxGpciStateChars) && r.text(f[3], "name", row.name) &&
+         r.fixed(f[4], 3, "work", row.work, kMaxGpci) && r.fixed(f[5], 3, "pe", row.pe, kMaxGpci) &&
+         r.fixed(f[6], 3, "mp", row.mp, kMaxGpci);
 }
 bool parse_row(RowReader& r, const std::vector<std::string>& f, LocalityRow& row) {
   if (!mac_and_locality(r, f[0], f[1])) return false;
   row.id = f[0] + "-" + f[1];
-  return r.text(f[2], "state", row.state, 40) && r.text(f[3], "area", row.area) &&
-         r.text(f[4], "counties", row.counties, 4000);
+  return r.text(f[2], "state", row.state, kMaxLocalityStateChars) && r.text(f[3], "area", row.area) &&
+         r.text(f[4], "counties", row.counties, kMaxCountiesChars);
 }
 bool parse_row(RowReader& r, const std::vector<std::string>& f, MueRow& row) {
-  if (!r.code(f[0], "code", row.code) || !r.fixed(f[1], 0, "value", row.value, 100000)) return false;
+  if (!r.code(f[0], "code", row.code) || !r.fixed(f[1], 0, "value", row.value, kMaxMueValue)) return false;
   if (f[2] != "1" && f[2] != "2" && f[2] != "3") return r.fail("mai must be 1, 2 or 3");
   row.mai = f[2][0] - '0';
   return r.text(f[3], "rationale", row.rationale);
@@ -220,20 +218,22 @@ bool parse_row(RowReader& r, const std::vector<std::string>& f, ThresholdRow& ro
 }
 
 bool parse_row(RowReader& r, const std::vector<std::string>& f, TelehealthCodeRow& row) {
-  return r.code(f[0], "code", row.code) && r.text(f[1], "evidence", row.evidence, 400);
+  return r.code(f[0], "code", row.code) && r.text(f[1], "evidence", row.evidence, kMaxEvidenceChars);
 }
 bool parse_row(RowReader& r, const std::vector<std::string>& f, TelehealthPeriodRow& row) {
   if (f[0].empty() || f[1].empty()) return r.fail("from and through are required dates");
   if (!r.date(f[0], "from", row.from) || !r.date(f[1], "through", row.through)) return false;
   if (row.through < row.from) return r.fail("through is before from");
-  return r.text(f[2], "authority", row.authority, 400);
+  return r.text(f[2], "authority", row.authority, kMaxEvidenceChars);
 }
 
 // The CSV walk every table kind shares (header, blank lines, row limit, field count), written once rather
 // than once per row type (issue 16: each copy was ~2 KB of wasm). add_row parses one row into `rows`.
+// `rows` is a RowSink<Row>: the rows and the line of each key seen, so a repeated key names both lines.
 using AddRow = bool (*)(RowReader&, const std::vector<std::string>&, void* rows);
 
-bool read_rows(const PackFile& file, TableKind kind, AddRow add_row, void* rows, std::vector<DataError>& errors) {
+bool read_rows(const PackFile& file, TableKind kind, AddRow add_row, void* rows, std::size_t& added,
+               std::vector<DataError>& errors) {
   CsvReader csv(file.text);
   RowReader reader(file.name, errors);
   std::vector<std::string> fields;
@@ -245,16 +245,23 @@ bool read_rows(const PackFile& file, TableKind kind, AddRow add_row, void* rows,
   std::string got;
   for (const auto& f : fields) got += (got.empty() ? "" : ",") + f;
   if (got != header(kind)) {
-    errors.push_back({file.name, 1, "the header must be " + std::string(header(kind))});
+    // Shown with its bytes outside printable ASCII as \xNN, so a stray byte order mark is seen, not hidden.
+    std::string shown;
+    for (char c : got.substr(0, 120)) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u >= 0x20 && u < 0x7f) shown += c;
+      else shown += "\\x" + std::string(1, "0123456789abcdef"[u >> 4]) + "0123456789abcdef"[u & 15];
+    }
+    errors.push_back({file.name, 1, "the header must be " + std::string(header(kind)) + ", not " + shown});
     return false;
   }
   const std::size_t columns = fields.size();
-  std::size_t added = 0;
+  added = 0;
   while (csv.next(fields)) {
     reader.line = csv.line();
     if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
-    if (added >= kMaxRows) {
-      reader.fail("more than " + std::to_string(kMaxRows) + " rows");
+    if (added >= kMaxTableRows) {
+      reader.fail("more than " + std::to_string(kMaxTableRows) + " rows");
       break;
     }
     if (fields.size() != columns) {
@@ -267,22 +274,51 @@ bool read_rows(const PackFile& file, TableKind kind, AddRow add_row, void* rows,
   return errors.size() == before;
 }
 
+// What must not repeat within one table, and its name in messages: one row per code, locality, pair or kind,
+// or a lookup would silently take one of two.
+std::string row_key(const RvuRow& r) { return r.code; }
+std::string row_key(const ConversionFactorRow& r) { return r.qualifying_apm ? "qp" : "non_qp"; }
+std::string row_key(const GpciRow& r) { return r.id; }
+std::string row_key(const LocalityRow& r) { return r.id; }
+std::string row_key(const MueRow& r) { return r.code; }
+// A pair may come back after a deletion (v301r0 has 92507/97110 deleted 2019-12-31 and active again): one row per
+// pair and period.
+std::string row_key(const NcciRow& r) {
+  return r.column1 + "/" + r.column2 + " (effective " + date_or_blank(r.effective) + ", deleted " + date_or_blank(r.deleted) + ")";
+}
+std::string row_key(const ThresholdRow& r) { return r.kind == ThresholdKind::Kx ? "kx" : "medical_review"; }
+std::string row_key(const TelehealthCodeRow& r) { return r.code; }
+std::string row_key(const TelehealthPeriodRow& r) { return iso_date(r.from); }
+
 template <class Row>
-bool add_row(RowReader& reader, const std::vector<std::string>& fields, void* rows) {
+struct RowSink {
+  std::vector<Row>& rows;
+  std::map<std::string, std::size_t> lines;
+};
+
+template <class Row>
+bool add_row(RowReader& reader, const std::vector<std::string>& fields, void* sink) {
   Row row;
   if (!parse_row(reader, fields, row)) return false;
-  static_cast<std::vector<Row>*>(rows)->push_back(std::move(row));
+  auto& s = *static_cast<RowSink<Row>*>(sink);
+  const auto [at, first] = s.lines.emplace(row_key(row), reader.line);
+  if (!first) return reader.fail(at->first + " is here twice: lines " + std::to_string(at->second) + " and " + std::to_string(reader.line));
+  s.rows.push_back(std::move(row));
   return true;
 }
 
 template <class Row>
-void read_table(const PackFile& file, Release release, std::vector<Table<Row>>& out, std::vector<DataError>& errors) {
+std::size_t read_table(const PackFile& file, Release release, std::vector<Table<Row>>& out, std::vector<DataError>& errors) {
   Table<Row> table;
   table.release = std::move(release);
-  if (read_rows(file, table.release.kind, &add_row<Row>, &table.rows, errors)) out.push_back(std::move(table));
+  RowSink<Row> sink{table.rows, {}};
+  std::size_t rows = 0;
+  if (read_rows(file, table.release.kind, &add_row<Row>, &sink, rows, errors)) out.push_back(std::move(table));
+  return rows;
 }
 
-void read_table_of_kind(const PackFile& file, Release release, TableSet& set, std::vector<DataError>& errors) {
+// The number of rows read.
+std::size_t read_table_of_kind(const PackFile& file, Release release, TableSet& set, std::vector<DataError>& errors) {
   switch (release.kind) {
     case TableKind::Rvu: return read_table(file, std::move(release), set.rvu, errors);
     case TableKind::ConversionFactor: return read_table(file, std::move(release), set.conversion_factor, errors);
@@ -294,6 +330,57 @@ void read_table_of_kind(const PackFile& file, Release release, TableSet& set, st
     case TableKind::TelehealthCode: return read_table(file, std::move(release), set.telehealth_code, errors);
     case TableKind::TelehealthPeriod: return read_table(file, std::move(release), set.telehealth_period, errors);
   }
+  return 0;
+}
+
+// Every member of a manifest object must be one the format knows: a misspelt "efective" would otherwise be
+// ignored and the table read without it.
+bool known_members(const json& object, std::initializer_list<const char*> keys, const std::string& where,
+                   std::vector<DataError>& errors) {
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; })) {
+      errors.push_back({"manifest.json", 0, where + "unknown member \"" + it.key().substr(0, 40) + "\""});
+      return false;
+    }
+  }
+  return true;
+}
+
+// A member written twice in one object of the manifest (JSON parsers keep one of them silently), or "".
+std::string repeated_member(std::string_view text) {
+  struct Sax : nlohmann::json_sax<json> {
+    std::vector<std::vector<std::string>> objects;
+    std::string repeated;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override {
+      objects.emplace_back();
+      return true;
+    }
+    bool key(string_t& k) override {
+      auto& keys = objects.back();
+      if (std::find(keys.begin(), keys.end(), k) != keys.end()) {
+        repeated = k;
+        return false;
+      }
+      keys.push_back(k);
+      return true;
+    }
+    bool end_object() override {
+      objects.pop_back();
+      return true;
+    }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+  } sax;
+  json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, false);
+  return sax.repeated;
 }
 
 // A string member of a manifest object, or an error naming it.
@@ -341,7 +428,8 @@ void read_sources(const json& manifest, std::vector<PackSource>& out, std::vecto
       continue;
     }
     PackSource source;
-    if (optional_member(s, "file", where, source.file, errors) &&
+    if (known_members(s, {"file", "recognisedAs", "bytes", "sha256"}, where, errors) &&
+        optional_member(s, "file", where, source.file, errors) &&
         optional_member(s, "recognisedAs", where, source.recognised_as, errors) &&
         optional_member(s, "bytes", where, source.bytes, errors) && optional_member(s, "sha256", where, source.sha256, errors)) {
       out.push_back(std::move(source));
@@ -402,23 +490,29 @@ PackRead read_pack(const std::vector<PackFile>& files) {
   PackRead out;
   auto& errors = out.errors;
   std::map<std::string, const PackFile*> by_name;
-  std::size_t bytes = 0;
-  for (const auto& f : files) {
-    by_name[f.name] = &f;
-    bytes += f.text.size();
-  }
-  if (bytes > kMaxPackBytes) {
-    errors.push_back({"", 0, "the pack is " + std::to_string(bytes) + " bytes; the limit is 64 MiB"});
-    return out;
-  }
+  for (const auto& f : files) by_name[f.name] = &f;
   const auto m = by_name.find("manifest.json");
   if (m == by_name.end()) {
     errors.push_back({"manifest.json", 0, "is missing: a data pack is a folder with manifest.json and its tables"});
     return out;
   }
+  // The manifest and the tables it lists count towards the limit; other files in the folder are not read.
+  std::size_t bytes = m->second->text.size();
+  const std::string limit = "; the limit is " + std::to_string(kMaxPackBytes >> 20) + " MiB for a pack";
+  if (bytes > kMaxPackBytes) {
+    errors.push_back({"manifest.json", 0, "is " + std::to_string(bytes) + " bytes" + limit});
+    return out;
+  }
   const json manifest = parse_dom(m->second->text);
   if (!manifest.is_object()) {
     errors.push_back({"manifest.json", 0, "is not a JSON object"});
+    return out;
+  }
+  if (const std::string twice = repeated_member(m->second->text); !twice.empty()) {
+    errors.push_back({"manifest.json", 0, "the member \"" + twice.substr(0, 40) + "\" is written twice in one object"});
+    return out;
+  }
+  if (!known_members(manifest, {"format", "formatVersion", "name", "createdBy", "tables", "sources"}, "", errors)) {
     return out;
   }
   if (const auto format = manifest.find("format"); format == manifest.end() || *format != kFormat) {
@@ -435,7 +529,8 @@ PackRead read_pack(const std::vector<PackFile>& files) {
   if (!manifest_string(manifest, "name", "", pack.name, errors)) return out;
   if (!optional_member(manifest, "createdBy", "", pack.created_by, errors)) return out;
   const auto tables = manifest.find("tables");
-  if (tables == manifest.end() || !tables->is_array() || tables->empty() || tables->size() > 1000) {
+  std::map<std::pair<TableKind, DateKey>, std::string> dated;  // one table of a kind per date in a pack
+  if (tables == manifest.end() || !tables->is_array() || tables->empty() || tables->size() > kMaxPackTables) {
     errors.push_back({"manifest.json", 0, "\"tables\" must be a non-empty array"});
     return out;
   }
@@ -449,6 +544,7 @@ PackRead read_pack(const std::vector<PackFile>& files) {
     std::string kind_name, file, effective, sha;
     Release release;
     release.pack = pack.name;
+    if (!known_members(t, {"kind", "file", "name", "effective", "year", "rows", "sha256", "edition"}, where, errors)) continue;
     if (!manifest_string(t, "kind", where, kind_name, errors) || !manifest_string(t, "file", where, file, errors) ||
         !manifest_string(t, "name", where, release.name, errors) ||
         !manifest_string(t, "effective", where, effective, errors) || !manifest_string(t, "sha256", where, sha, errors)) {
@@ -483,16 +579,42 @@ PackRead read_pack(const std::vector<PackFile>& files) {
       }
       release.edition = *edition_date;
     }
+    if (release.year != 0 && release.year != year_of(release.effective)) {
+      errors.push_back({"manifest.json", 0, where + "\"year\" " + std::to_string(release.year) +
+                                                " contradicts \"effective\" " + effective});
+      continue;
+    }
+    const auto rows = t.find("rows");
+    if (rows != t.end() && !rows->is_number_unsigned()) {
+      errors.push_back({"manifest.json", 0, where + "\"rows\" must be a whole number"});
+      continue;
+    }
+    const auto [first, alone] = dated.emplace(std::make_pair(release.kind, release.effective), file);
+    if (!alone) {
+      errors.push_back({file, 0, std::string("is a second ") + kind_name + " table effective " + effective +
+                                     " in this pack (the first is " + first->second + "): one would silently win"});
+      continue;
+    }
     const auto f = by_name.find(file);
     if (f == by_name.end()) {
       errors.push_back({file, 0, "is listed in manifest.json but missing from the pack"});
       continue;
     }
+    bytes += f->second->text.size();
+    if (bytes > kMaxPackBytes) {
+      errors.push_back({file, 0, "brings the pack to " + std::to_string(bytes) + " bytes" + limit});
+      break;
+    }
     if (sha256_hex(f->second->text) != sha) {
       errors.push_back({file, 0, "does not match its sha256 in manifest.json: the file was changed after import"});
       continue;
     }
-    read_table_of_kind(*f->second, std::move(release), pack.tables, errors);
+    const std::size_t before = errors.size();
+    const std::size_t read = read_table_of_kind(*f->second, std::move(release), pack.tables, errors);
+    if (errors.size() == before && rows != t.end() && rows->get<std::size_t>() != read) {
+      errors.push_back({file, 0, "has " + std::to_string(read) + " rows; manifest.json says " +
+                                     std::to_string(rows->get<std::size_t>())});
+    }
   }
   read_sources(manifest, pack.sources, errors);
   if (errors.empty()) out.pack = std::move(pack);
