@@ -11,6 +11,7 @@ import { renderResult, summaryText } from "./results-view.js";
 import { startPractice } from "./practice.js";
 import { askLongMinutes, renderCard, undeniedAmounts } from "./claim-card.js";
 import { heldNote } from "./plan-question.js";
+import { applyKept, CHANNEL, keptPacks } from "./data-store.js";
 
 const $ = (id) => document.getElementById(id);
 // Today: any date works (a year without a loaded fee schedule is estimated from the nearest, with a warning).
@@ -22,8 +23,13 @@ const starter = () => ({ dateOfService: today(), discipline: "PT", locality: rem
                          services: [{ code: "97112", minutes: 24 }, { code: "97110", minutes: 23 }] });
 
 // The form is filled and usable while the engine loads; what is typed meanwhile is evaluated once it is ready.
-// words.js puts the engine's notes in plain words for this page.
-const engineReady = createEngine().then(plainEngine);
+// words.js puts the engine's notes in plain words for this page. The data packs this browser keeps (Data view,
+// data-store.js) are read meanwhile and applied before the first result; one the engine refuses is reported.
+let dataState = { applied: [], refused: [], problem: null };
+const engineReady = Promise.all([createEngine(), keptPacks()]).then(([raw, kept]) => {
+  dataState = { ...applyKept(raw, kept.records), problem: kept.problem };
+  return plainEngine(raw);
+});
 let engine = null;
 let tiePreference = [];
 let vsNational = null;
@@ -71,7 +77,7 @@ function update() {
     showLocality(null);
   }
   $("summary").textContent = summaryText(result) + (result.ok ? heldNote(held) : "");
-  renderCard($("claim-card"), result, { unconfirmed: askLongMinutes(visit, rows, schedule), settle,
+  renderCard($("claim-card"), result, { unconfirmed: askLongMinutes(visit, rows, schedule), settle, openData,
                                         undenied: undeniedAmounts((v) => engine.evaluate(v), send, result) });
   renderResult($("result-body"), result, {
     explain: $("explain").checked,
@@ -168,7 +174,7 @@ window.addEventListener("hashchange", () => {
   if (linked) openLink(linked, current());
 });
 
-const VIEWS = ["calculator", "practice", "file", "plan"];
+const VIEWS = ["calculator", "practice", "file", "plan", "data"];
 function show(view) {
   for (const other of VIEWS) {
     $(other).hidden = other !== view;
@@ -204,6 +210,28 @@ if (linkedEpisode) {
   openPlan();
 }
 
+// The Data view loads when first opened (from its tab, the footer or the claim card), for the calculator's date.
+let dataView = null;
+function openData(event) {
+  show("data");
+  const fromTab = event?.currentTarget?.id === "tab-data";
+  Promise.all([import("./data-view.js"), engineReady]).then(([{ startDataView }, engine]) => {
+    dataView ??= startDataView({ engine, state: dataState, onChange: dataChanged,
+                                 dateOfService: () => (/^\d{4}-\d{2}-\d{2}$/.test($("dateOfService").value) ? $("dateOfService").value : today()) });
+    dataView.show();
+    if (!fromTab) $("data-title").focus();  // from the footer or the card: the view starts at the top
+  });
+}
+$("tab-data").addEventListener("click", openData);
+$("footer-data").addEventListener("click", openData);
+// The kept packs changed (here or in another tab): every view evaluates again with them.
+function dataChanged() {
+  showVersions();
+  fillLocalities($("dateOfService").value);
+  schedule();
+  plan?.refresh();
+}
+
 $("back-to-file").addEventListener("click", () => {
   show("file");
   openedFrom?.focus();
@@ -227,10 +255,29 @@ fillLocalities($("dateOfService").value);
 schedule();
 
 // The newest release of each kind the engine holds (each visit uses the one in force on its date).
-const versions = engine.dataVersions();
-const newest = (kind) => versions.releases.filter((r) => r.kind === kind).at(-1)?.name;
-$("data-versions").textContent = `Engine ${versions.engine}. Newest data: ` +
-  ["rvu", "gpci", "ncci", "mue"].map(newest).filter(Boolean).join("; ") + ".";
+function showVersions() {
+  const versions = engine.dataVersions();
+  const newest = (kind) => versions.releases.filter((r) => r.kind === kind)
+    .reduce((best, r) => (!best || r.effective >= best.effective ? r : best), null)?.name;
+  const refused = dataState.refused.length;
+  $("data-versions").textContent = `Engine ${versions.engine}. Newest data: ` +
+    ["rvu", "gpci", "ncci", "mue"].map(newest).filter(Boolean).join("; ") + "." +
+    (refused ? ` ${refused === 1 ? "A data pack you added was" : `${refused} data packs you added were`} refused: see Data.` : "");
+}
+showVersions();
+if (dataState.refused.length && !$("notice").hasChildNodes()) {
+  notice(`Data you added to this browser could not be used: ${dataState.refused.map((r) => r.record.name).join("; ")}. ` +
+         "The built-in data is used instead.", [["Open Data", openData]]);
+}
+// Another tab added or removed a pack: apply the kept ones again.
+if (typeof BroadcastChannel === "function") {
+  new BroadcastChannel(CHANNEL).onmessage = async () => {
+    const kept = await keptPacks();
+    Object.assign(dataState, applyKept(engine, kept.records, true), { problem: kept.problem });
+    dataChanged();
+    if (!$("data").hidden) dataView?.redraw();
+  };
+}
 // Practice draws its first visit when first opened, so it costs nothing at page load.
 $("tab-practice").addEventListener("click", () => engineReady.then((e) => startPractice(e, today())), { once: true });
 document.body.dataset.ready = "true";

@@ -16,9 +16,9 @@ if (!npmDir || !siteDir) {
   process.exit(2);
 }
 // worker.js starts the File view's batch worker. The page does not ship the package's bundled
-// unitwise-worker.js (its own copy of index.js and the glue, 13 KB gzip): it serves the unbundled thread,
-// worker-thread.js, as a module worker that imports the same index.js and unitwise.js as the page (issue 16).
-const runtime = ["index.js", "unitwise.js", "unitwise.wasm", "worker.js"];
+// unitwise-worker.js (its own copy of index.js and the glue, 13 KB gzip): it serves its own unbundled thread,
+// engine-thread.js, as a module worker that imports the same index.js and unitwise.js as the page (issue 16).
+const runtime = ["index.js", "unitwise.js", "unitwise.wasm", "worker.js", "zip.js"];  // zip.js: index.js opens CMS's zips
 const missing = runtime.filter((name) => !existsSync(join(npmDir, name)));
 if (missing.length) {
   console.error(`assemble: ${missing.map((name) => join(npmDir, name)).join(", ")} missing ` +
@@ -72,12 +72,10 @@ for (const name of runtime) {
   else copyFileSync(join(npmDir, name), target);
   files.push(`unitwise/${name}`);
 }
-// The File view's worker thread, unbundled: it imports the page's own index.js and unitwise.js.
-// From the package source, or, when this copy of web/ stands apart from the repository, from the runtime folder given.
-const thread = [join(here, "..", "wasm", "package", "worker-thread.js"), join(npmDir, "worker-thread.js")].find(existsSync);
-writeFileSync(join(siteDir, "unitwise", "worker-thread.js"), shrink("worker-thread.js", readFileSync(thread, "utf8")));
-files.push("unitwise/worker-thread.js");
-rmSync(join(siteDir, "unitwise", "unitwise-worker.js"), { force: true });  // from a site assembled before
+// The page's worker thread is its own engine-thread.js (the package's batch protocol over an engine with the data
+// packs this browser keeps, and CMS imports): it imports the page's index.js and unitwise.js, unbundled.
+// The package's threads are not served (from a site assembled before).
+for (const old of ["unitwise-worker.js", "worker-thread.js"]) rmSync(join(siteDir, "unitwise", old), { force: true });
 
 // Any changed byte of any file (the service worker's own code included) makes a new build with its own cache.
 const hash = createHash("sha256");

@@ -92,8 +92,36 @@ export function askLongMinutes(visit, rows, onAnswer) {
   return open;
 }
 
-// The edit status in a few words: what will not be paid first, then what needs a modifier.
-function editStatus(result) {
+// What the figures rest on, said on the card itself: a fee estimated from another year's rates
+// (fee-schedule-nearest), and the tables a newer release was due for by the date of service (table-may-be-stale).
+const STALE_NAME = { rvu: "relative values", ncci: "NCCI pair table", mue: "MUE table" };
+function dataCaveats(result) {
+  const nearest = result.warnings.some((w) => w.code === "fee-schedule-nearest");
+  const rates = result.releases.find((r) => r.kind === "rvu" && r.nearest)?.effective.slice(0, 4) ?? result.fee?.year;
+  const stale = result.warnings.some((w) => w.code === "table-may-be-stale")
+    ? result.releases.filter((r) => r.newerDue && STALE_NAME[r.kind]) : [];
+  return { estimatedAt: nearest ? rates : null, year: result.dateOfService.slice(0, 4), stale,
+           staleEdits: stale.some((r) => r.kind === "ncci" || r.kind === "mue") };
+}
+
+function caveatNotes(caveats, openData) {
+  const link = (text) => (openData ? [" ", el("button", { type: "button", class: "link data-link", onclick: () => openData() }, text)] : []);
+  const notes = [];
+  if (caveats.estimatedAt) {
+    notes.push(el("p", { class: "data-note estimated" }, `Allowed amounts are estimated at ${caveats.estimatedAt} rates: ` +
+      `no ${caveats.year} fee schedule is loaded.`, link(`Add CMS's ${caveats.year} files`)));
+  }
+  if (caveats.stale.length) {
+    notes.push(el("p", { class: "data-note out-of-date" }, "May be out of date: ",
+      caveats.stale.map((r) => `the ${STALE_NAME[r.kind]} of ${r.effective} (a newer one was due by ${r.newerDue})`).join(", "),
+      ".", link("See the data")));
+  }
+  return notes;
+}
+
+// The edit status in a few words: what will not be paid first, then what needs a modifier. With no edit found in
+// a table that may be out of date, no all-clear: the status says so.
+function editStatus(result, caveats) {
   const n = (kind, severity, test = () => true) =>
     result.edits.filter((e) => e.kind === kind && e.severity === severity && test(e)).length;
   const parts = [
@@ -104,6 +132,7 @@ function editStatus(result) {
     [n("mue", "warning"), "code over its MUE", "codes over their MUE"],
   ].filter(([k]) => k).map(([k, one, many]) => `${k} ${k === 1 ? one : many}`);
   const level = result.edits.some((e) => e.severity === "error") ? "error" : result.edits.length ? "warning" : "ok";
+  if (!parts.length && caveats.staleEdits) return { text: "No NCCI or MUE edit found, but a table may be out of date", level: "caution" };
   return { text: parts.length ? parts.join(", ") : "No NCCI or MUE edit", level };
 }
 
@@ -171,7 +200,7 @@ function mount(card) {
   document.getElementById("visit-form").addEventListener("focusin", () => setOpen(card, false));
 }
 
-export function renderCard(card, result, { undenied = null, unconfirmed = [], settle: drawPending = null } = {}) {
+export function renderCard(card, result, { undenied = null, unconfirmed = [], settle: drawPending = null, openData = null } = {}) {
   if (!card.dataset.mounted) mount(card);
   settle = drawPending;
   if (!result.ok) {
@@ -185,7 +214,8 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [], se
   const fee = result.fee;
   const units = result.lines.reduce((n, l) => n + (l.denied ? 0 : l.units), 0);
   const denied = result.lines.reduce((n, l) => n + (l.denied ? l.units : 0), 0);
-  const status = editStatus(result);
+  const caveats = dataCaveats(result);
+  const status = editStatus(result, caveats);
   const open = card.classList.contains("open");
   const flag = unconfirmed.map((u) => `${u.minutes} minutes of ${u.code}`).join(" and ");
   card.className = `card${open ? " open" : ""}${flag ? " flagged" : ""}`;
@@ -194,12 +224,15 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [], se
     el("button", { type: "button", id: "card-toggle", class: "card-bar", "aria-expanded": String(open), "aria-controls": "card-body",
                    onclick: () => setOpen(card, !card.classList.contains("open")) },
       el("span", {}, el("b", {}, count(units, "unit")), denied ? ` (+${denied} denied)` : ""),
-      el("span", {}, el("b", {}, money(fee.allowed)), " allowed"), el("span", {}, "patient owes ", el("b", {}, money(fee.patientOwes))),
+      el("span", {}, el("b", {}, money(fee.allowed)), " allowed", caveats.estimatedAt ? ` (estimated at ${caveats.estimatedAt} rates)` : ""),
+      el("span", {}, "patient owes ", el("b", {}, money(fee.patientOwes))),
       el("span", { class: `status ${status.level}` }, status.text, flag ? " · check the minutes" : "")),
     [
       el("dl", { class: "figures" }, figure("Units", units, denied ? el("small", {}, ` +${denied} denied`) : null),
-        figure("Allowed", money(fee.allowed)), figure("Patient owes", money(fee.patientOwes))),
+        figure("Allowed", money(fee.allowed), caveats.estimatedAt ? el("small", { class: "estimate" }, " estimated") : null),
+        figure("Patient owes", money(fee.patientOwes))),
       el("p", { class: `status ${status.level}` }, status.text),
+      ...caveatNotes(caveats, openData),
       flag ? el("p", { class: "flag" }, `Check: ${flag} is over 4 hours and not confirmed yet. The figures count it as typed. `,
         el("button", { type: "button", class: "link", onclick: () => unconfirmed[0].ask.querySelector("button").focus() }, "Go to the question")) : null,
       el("ul", { class: "card-lines", "aria-label": "Claim lines" }, result.lines.map((l, i) =>

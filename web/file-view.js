@@ -164,8 +164,9 @@ async function evaluate(token, name, visits, note = null) {
   try {
     if (todo.length) {
       const { createBatchEngine } = await import("./unitwise/worker.js");
-      // The unbundled thread (web/assemble.mjs): it shares index.js and the glue with the page.
-      batch ??= createBatchEngine({ workerUrl: new URL("./unitwise/worker-thread.js", import.meta.url) });
+      // The page's unbundled thread (engine-thread.js): it shares index.js and the glue with the page, and applies
+      // the data packs this browser keeps.
+      batch ??= createBatchEngine({ workerUrl: new URL("./engine-thread.js", import.meta.url) });
     }
     for (let from = 0; from < todo.length; from += CHUNK) {
       const part = todo.slice(from, from + CHUNK);

@@ -235,5 +235,6 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
   });
   fill();
   update();
-  return { load(e) { episode = e; fill(); update(); } };
+  // refresh: the data packs changed (Data view), so the same plan is evaluated again.
+  return { load(e) { episode = e; fill(); update(); }, refresh: update };
 }
