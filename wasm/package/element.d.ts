@@ -1,5 +1,5 @@
 // Types of unitwise/element: importing it registers <unitwise-visit>.
-import type { Engine, Result, Service, Visit } from "./index.js";
+import type { DataPack, Engine, Result, Service, Visit } from "./index.js";
 
 /**
  * <unitwise-visit>: evaluates `visit` (or the attributes date-of-service, discipline, services, locality,
@@ -12,6 +12,14 @@ export class UnitwiseVisitElement extends HTMLElement {
   /** The visit to evaluate; null builds it from the attributes. */
   get visit(): Visit | null;
   set visit(visit: Visit | null);
+  /**
+   * Data packs over the built-in data (later packs win), e.g. the `pack` of engine.importCms or a pack exported
+   * from the unitwise page. The element then evaluates with an engine of its own holding them (elements given the
+   * same value share one); null (the default) uses the engine shared by every element. A refused pack fires
+   * `unitwise-error` with `{ message, errors }`.
+   */
+  get data(): DataPack | DataPack[] | null;
+  set data(data: DataPack | DataPack[] | null);
   /** The last result, or null before the first. */
   get result(): Result | null;
   connectedCallback(): void;
@@ -25,7 +33,8 @@ export function setEngine(engine: Engine | Promise<Engine>): void;
 export function parseServices(text: string | null | undefined): Service[];
 
 export type UnitwiseResultEvent = CustomEvent<Result>;
-export type UnitwiseErrorEvent = CustomEvent<{ message: string }>;
+/** The engine could not load, or (with `errors`, one problem a line) the element's data packs were refused. */
+export type UnitwiseErrorEvent = CustomEvent<{ message: string; errors?: string[] }>;
 
 declare global {
   interface HTMLElementTagNameMap {

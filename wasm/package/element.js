@@ -6,6 +6,15 @@ import { createEngine } from "./index.js";
 let engine;
 const loadEngine = () => (engine ??= createEngine());
 
+// Engines with data packs over the built-in data (an element's `data`), one per value given: elements handed the
+// same pack or array share one engine. Keyed weakly, so an engine goes when its packs are no longer held.
+const withData = new WeakMap();
+function engineFor(data) {
+  if (data === null) return loadEngine();
+  if (!withData.has(data)) withData.set(data, createEngine({ data }));
+  return withData.get(data);
+}
+
 /** Use this engine (or engine promise) for every <unitwise-visit> instead of loading the default one. */
 export function setEngine(engineOrPromise) {
   engine = Promise.resolve(engineOrPromise);
@@ -64,6 +73,7 @@ export class UnitwiseVisitElement extends HTMLElement {
   static observedAttributes = [...Object.keys(ATTRIBUTES), "services"];
 
   #visit = null;
+  #data = null;
   #result = null;
   #scheduled = false;
   #parts;
@@ -99,17 +109,37 @@ export class UnitwiseVisitElement extends HTMLElement {
     this.#schedule();
   }
 
+  /**
+   * Data packs (DataPack or an array of them, later ones winning; docs/data.md) over the built-in data, e.g. a
+   * pack from engine.importCms or one a user exported from the unitwise page. The element evaluates with an engine
+   * of its own holding them (elements given the same value share it); null goes back to the shared engine.
+   * A pack the engine refuses fires unitwise-error with { message, errors }.
+   */
+  get data() {
+    return this.#data;
+  }
+
+  set data(data) {
+    if (data !== null && data !== undefined && typeof data !== "object") {
+      throw new TypeError("unitwise-visit: data must be a data pack (file name → text), an array of them, or null");
+    }
+    this.#data = data ?? null;
+    this.#schedule();
+  }
+
   /** The last result, or null before the first. */
   get result() {
     return this.#result;
   }
 
   connectedCallback() {
-    // A `visit` set on the element before this module defined it is an own property: take it over.
-    if (Object.prototype.hasOwnProperty.call(this, "visit")) {
-      const visit = this.visit;
-      delete this.visit;
-      this.visit = visit;
+    // A `visit` or `data` set on the element before this module defined it is an own property: take it over.
+    for (const name of ["data", "visit"]) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
     }
     this.#schedule();
   }
@@ -137,17 +167,24 @@ export class UnitwiseVisitElement extends HTMLElement {
 
   async #update() {
     let loaded;
+    const data = this.#data;
     try {
-      loaded = await loadEngine();
+      loaded = await engineFor(data);
     } catch (error) {
       this.#scheduled = false;
-      this.#parts.status.textContent = `The coding engine could not load: ${error?.message ?? error}`;
+      if (data !== this.#data) return this.#schedule();  // other packs were given meanwhile
+      const errors = Array.isArray(error?.errors) ? error.errors : null;
+      this.#parts.status.textContent = errors ? `The data packs given to this element were refused: ${errors.join("; ")}`
+        : `The coding engine could not load: ${error?.message ?? error}`;
       this.#parts.section.setAttribute("aria-busy", "false");
-      this.dispatchEvent(new CustomEvent("unitwise-error", { detail: { message: String(error?.message ?? error) },
-                                                             bubbles: true, composed: true }));
+      for (const node of [this.#parts.errors, this.#parts.table, this.#parts.edits, this.#parts.warnings, this.#parts.fee]) node.hidden = true;
+      this.#result = null;
+      const detail = { message: String(error?.message ?? error), ...(errors ? { errors } : {}) };
+      this.dispatchEvent(new CustomEvent("unitwise-error", { detail, bubbles: true, composed: true }));
       return;
     }
     this.#scheduled = false;
+    if (data !== this.#data) return this.#schedule();  // other packs were given while this engine loaded
     const visit = this.visit;
     if (!this.isConnected) return;
     if (!visit) {
