@@ -50,7 +50,10 @@ std::string libzip_error(zip_error_t* error) {
 
 }  // namespace
 
-bool is_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\3\4", 4); }
+// A local file header, or the end record alone: a zip with no entries.
+bool is_zip(std::string_view bytes) {
+  return bytes.substr(0, 4) == std::string_view("PK\3\4", 4) || bytes.substr(0, 4) == std::string_view("PK\5\6", 4);
+}
 
 ZipRead read_zip(const std::string& zip_name, const std::string& bytes, std::size_t& budget) {
   ZipRead out;
@@ -112,6 +115,11 @@ ZipRead read_zip(const std::string& zip_name, const std::string& bytes, std::siz
         return fail("entry \"" + shown(name) + "\" inflates past the limit of " + limit);
       }
       text.append(buffer, static_cast<std::size_t>(n));
+    }
+    // More or fewer bytes than the directory states: damaged, or made to pass the size check above.
+    if ((st.valid & ZIP_STAT_SIZE) != 0 && text.size() != st.size) {
+      return fail("entry \"" + shown(name) + "\" inflates to " + std::to_string(text.size()) + " bytes, not the " +
+                  std::to_string(st.size) + " its directory states: the zip is damaged");
     }
     budget -= text.size();
     out.members.push_back({name, std::move(text), zip_name});

@@ -12,7 +12,7 @@
 
 namespace unitwise::cli {
 
-// A zip by its first bytes (a local file header, "PK\3\4"), not by its name.
+// A zip by its first bytes (a local file header "PK\3\4", or "PK\5\6" for a zip of nothing), not by its name.
 bool is_zip(std::string_view bytes);
 
 struct ZipRead {

@@ -89,9 +89,9 @@ std::string base_name(const std::string& name) {
 
 bool is_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\3\4", 4); }
 
-constexpr const char* kNotCms =
-    "not a CMS file unitwise reads: expected a PPRRVU csv or txt, a GPCI csv, a LOCCO csv, a practitioner MUE csv or an "
-    "NCCI practitioner PTP txt";
+constexpr const char* kKnownFiles =
+    "a PPRRVU csv or txt, a GPCI csv, a LOCCO csv, a practitioner MUE csv or an NCCI practitioner PTP txt";
+const std::string kNotCms = std::string("not a CMS file unitwise reads: expected ") + kKnownFiles;
 
 // The date a CMS file or zip name states: "Eff_04-01-2026" (the MUE csv and its zip), "rvu27a" (the PFS
 // relative value zip of CY2027's January release: A, B, C, D are the January, April, July and October
@@ -837,7 +837,7 @@ ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& 
     std::string names;
     for (std::size_t i = 0; i < read.second.size() && i < 20; ++i) names += (i ? ", " : "") + read.second[i];
     if (read.second.size() > 20) names += ", and " + std::to_string(read.second.size() - 20) + " more";
-    result.errors.push_back({archive, 0, std::string("holds no CMS file unitwise reads (") + names + "). " + kNotCms});
+    result.errors.push_back({archive, 0, "holds no CMS file unitwise reads (it holds " + names + "): expected " + kKnownFiles});
   }
   join_releases(pack, result);
   check_localities(pack, result);
