@@ -82,7 +82,7 @@ TEST(CliImportZip, ANestedZipIsSkippedAndAZipOfNothingKnownIsRefused) {
   const std::string dir = out_dir();
   const CliRun refused = run_cli("import-cms --out " + dir + " " + nothing, "");
   EXPECT_EQ(refused.status, 1);
-  EXPECT_NE(refused.err.find("holds no CMS file unitwise reads (RVU27A.pdf, more.zip)"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("holds no CMS file unitwise reads (it holds RVU27A.pdf, more.zip)"), std::string::npos) << refused.err;
   EXPECT_FALSE(std::filesystem::exists(dir));
 }
 
