@@ -34,6 +34,23 @@ test("CMS's zips, as downloaded, price a 2027 visit at 2027 rates with no estima
   assert.deepEqual(engine.evaluate(visit2027), before);
 });
 
+test("the CLI and the package, given the same zips with --effective 2027-01-01, price a 2027 visit alike, with no estimate", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "unitwise-cms-zips-"));
+  const paths = release.zips.map(({ name, bytes }) => { writeFileSync(join(dir, name), bytes); return join(dir, name); });
+  const cli = spawnSync(cliPath, ["import-cms", "--out", join(dir, "pack"), "--effective", "2027-01-01", ...paths], { encoding: "utf8" });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.match(cli.stderr, /skipped rvu27a\.zip: RVU27A\.pdf/);
+  const native = spawnSync(cliPath, ["evaluate", "--data", join(dir, "pack"), "-"], { input: JSON.stringify(visit2027), encoding: "utf8" });
+  const result = JSON.parse(native.stdout);
+  assert.equal(result.fee.year, 2027);
+  assert.deepEqual(result.warnings.filter((w) => /nearest|stale/.test(w.code)).map((w) => w.code), ["thresholds-nearest"]);
+  const engine = await createEngine();
+  const { pack, skipped } = await engine.importCms(release.zips, { effective: "2027-01-01" });
+  assert.ok(skipped.some((s) => s.includes("RVU27A.pdf")), skipped.join("\n"));
+  engine.setData([pack]);
+  assert.equal(engine.evaluateJson(JSON.stringify(visit2027)), native.stdout.trim());
+});
+
 test("the package writes the same tables as the CLI's import-cms of the same files", async () => {
   const engine = await createEngine();
   const { pack } = await engine.importCms(release.loose);

@@ -35,8 +35,8 @@ struct ImportResult {
 // skipped and listed; a zip none of whose members is one of these is an error naming its members.
 ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& options);
 
-// The same as JSON, for JavaScript: {"ok":true,"name":…,"files":{"manifest.json":…,…},"errors":[],"notes":[…]}
-// or {"ok":false,"errors":[{"file":…,"line":…,"message":…}],"notes":[…]}.
+// The same as JSON, for JavaScript: {"ok":true,"name":…,"files":{"manifest.json":…,…},"errors":[],"notes":[…],
+// "skipped":[…]} or {"ok":false,"errors":[{"file":…,"line":…,"message":…}],"notes":[…],"skipped":[…]}.
 std::string import_cms_json(const std::vector<CmsFile>& files, const ImportOptions& options);
 
 }  // namespace unitwise

@@ -20,6 +20,7 @@ std::string import_cms_json(const std::vector<CmsFile>& files, const ImportOptio
   for (const DataError& e : result.errors) errors.push_back({{"file", e.file}, {"line", e.line}, {"message", e.message}});
   out["errors"] = std::move(errors);
   out["notes"] = result.notes;
+  out["skipped"] = result.skipped;
   // Names and messages can hold a file's own bytes (Latin-1 in CMS's files): never invalid UTF-8 out.
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
