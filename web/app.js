@@ -186,6 +186,7 @@ for (const view of VIEWS) $(`tab-${view}`).addEventListener("click", () => show(
 // The File view loads when first opened; a visit opened from it fills the calculator, and the file stays listed.
 let openedFrom = null;
 $("tab-file").addEventListener("click", () => import("./file-view.js").then(({ startFileView }) => startFileView({
+  openData,
   open(visit, what, button) {
     openedFrom = button;
     $("result-body").replaceChildren();  // an invalid visit must not show the figures of the one before it

@@ -205,7 +205,12 @@ export function outcome(v, result) {
 
 // The problem kinds, most urgent first; a visit sorts by its first.
 export const KINDS = ["errors", "edits", "kx", "warnings"];
-export const kindsOf = (o) => KINDS.filter((k) => (k === "kx" ? o.kx : o[k].length > 0));
+// A warning about the data rather than the visit (a table whose quarterly successor was due by the date of service)
+// comes with nearly every visit of a date: the File view says it once above the table, and it is no visit's problem.
+// The claim-line CSV keeps it, as the CLI writes it.
+export const DATA_WARNINGS = ["table-may-be-stale"];
+export const visitWarnings = (o) => o.warnings.filter((w) => !DATA_WARNINGS.includes(w));
+export const kindsOf = (o) => KINDS.filter((k) => (k === "kx" ? o.kx : k === "warnings" ? visitWarnings(o).length > 0 : o[k].length > 0));
 
 const cents = (x) => Math.round(x * 100);
 export const totals = (o) => ({

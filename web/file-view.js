@@ -1,8 +1,8 @@
 // The File view: a CSV export or JSON Lines file read here, evaluated in the batch worker (so the page stays
 // responsive), listed problems first, and downloaded as the CLI's claim lines. Nothing leaves the browser.
 import { el } from "./dom.js";
-import { CLAIM_HEADER, COLUMNS, KINDS, REQUIRED, claimRows, factsOnly, groupVisits, headerSignature, kindsOf,
-         matchHeader, OUTCOME_FIELDS, outcome, readJsonLines, readRows, totals, visitObject } from "./file-batch.js";
+import { CLAIM_HEADER, COLUMNS, DATA_WARNINGS, KINDS, REQUIRED, claimRows, factsOnly, groupVisits, headerSignature, kindsOf,
+         matchHeader, OUTCOME_FIELDS, outcome, readJsonLines, readRows, totals, visitObject, visitWarnings } from "./file-batch.js";
 
 const $ = (id) => document.getElementById(id);
 const CHUNK = 500;  // visits per worker request: a reply is deserialized on this thread. With whole results (~5 KB
@@ -12,9 +12,10 @@ const KIND_LABEL = { errors: "Error", edits: "Edit", kx: "KX", warnings: "Warnin
 const number = (n) => n.toLocaleString("en-US");
 const dollars = (cents) => `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-let batch = null, run = 0, file = null;
+let batch = null, run = 0, file = null, openData = null;
 
-export function startFileView({ open }) {
+export function startFileView({ open, openData: toData = null }) {
+  openData = toData;
   const input = $("file-input"), drop = $("file-drop");
   input.addEventListener("change", () => input.files[0] && readFile(input.files[0]));
   drop.addEventListener("dragover", (e) => {
@@ -193,7 +194,7 @@ function show(note) {
   const rows = order.map(({ i, kinds }) => {
     const v = visits[i], o = outcomes[i], t = totals(o);
     const problems = [...o.errors.map((e) => ["errors", e]), ...o.edits.map((e) => ["edits", e]),
-                      ...(o.kx ? [["kx", "KX: over the yearly threshold"]] : []), ...o.warnings.map((w) => ["warnings", w])];
+                      ...(o.kx ? [["kx", "KX: over the yearly threshold"]] : []), ...visitWarnings(o).map((w) => ["warnings", w])];
     return el("tr", { role: "row", "data-kinds": kinds.join(" ") },
       el("td", CELL, el("button", { type: "button", class: "link", "data-visit": i }, v.id || `(no visit_id, line ${v.firstLine})`)),
       el("td", CELL, v.date?.value ?? v.visit?.dateOfService ?? ""),
@@ -216,7 +217,12 @@ function show(note) {
     `${number(s.kx)} with KX, ${number(s.warnings)} with warnings; ${number(s.clean)} clean.`;
   // The rows are laid out as grids (style.css), so that rows off screen cost no layout; the roles keep them a table
   // to assistive technology, which a changed display can otherwise lose.
-  $("file-table").replaceChildren(...(note ? [note] : []), el("table", { class: "file-visits", role: "table", "aria-labelledby": "file-caption" },
+  // Tables a newer CMS release was due for, said once for the file (DATA_WARNINGS).
+  const dated = outcomes.filter((o) => o.warnings.some((w) => DATA_WARNINGS.includes(w))).length;
+  const staleNote = dated ? el("p", { class: "data-note out-of-date" }, `For ${number(dated)} ${dated === 1 ? "visit" : "visits"}, ` +
+    "a table used may be out of date: CMS's next release of it was due by the date of service, so its newest edits, " +
+    "limits or amounts are not applied.", openData ? [" ", el("button", { type: "button", class: "link", onclick: () => openData() }, "See the data")] : null) : null;
+  $("file-table").replaceChildren(...(note ? [note] : []), ...(staleNote ? [staleNote] : []), el("table", { class: "file-visits", role: "table", "aria-labelledby": "file-caption" },
     el("caption", { id: "file-caption" }),
     el("thead", { role: "rowgroup" }, el("tr", { role: "row" },
       ["Visit", "Date", "Units", "Allowed", "Problems"].map((h) => el("th", { scope: "col", role: "columnheader" }, h)))),

@@ -241,8 +241,8 @@ test("a kept pack the engine refuses (damaged storage) is reported, listed as no
   await context.close();
 });
 
-test("the Data view on a phone: one column, the file chooser reachable by keyboard", async () => {
-  const { context, page, seen } = await openVisit("2026-11-02", PHONE);
+test("the Data view on a phone: one column, the file chooser reachable by keyboard; fresh edit tables give the all-clear", async () => {
+  const { context, page, seen } = await openVisit("2027-02-01", PHONE);
   await openData(page);
   await page.setInputFiles("#data-input", ["mcr-mue-practitioner-2027-q1.zip", "medicare-ncci-2027q1-practitioner-ptp-edits-f4.zip"].map((n) => join(cms, n)));
   await page.waitForSelector("#data-status .ok-note");
@@ -254,6 +254,11 @@ test("the Data view on a phone: one column, the file chooser reachable by keyboa
   await page.screenshot({ path: screenshotPath("data-view-phone-full"), fullPage: true });
   await page.locator("#data-in-force").scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath("data-view-phone") });
+  // The 2027 PTP and MUE tables are in force and current on 2027-02-01: the card's green all-clear is back.
+  await page.click("#tab-calculator");
+  await settled(page);
+  assert.match(await page.textContent("#card-toggle .status.ok"), /^No NCCI or MUE edit$/);
+  assert.match(await page.textContent("#card-toggle"), /estimated at 2026 rates/);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
