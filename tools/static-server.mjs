@@ -1,7 +1,7 @@
 // A small static file server for the built site: node tools/static-server.mjs DIR PORT
 // Loopback only; the headers match what a strict production host would send. Prints nothing but errors.
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -27,8 +27,20 @@ function fileFor(base, url) {
   return file.startsWith(base + sep) && !path.includes("\0") ? file : null;
 }
 
-export function startServer(siteDir, listenPort, host = "127.0.0.1") {
+// The file itself, after every link in its path is followed, when it is still inside the site folder: a link in
+// the folder (say build/web/x -> /etc) must not serve what lies outside it. null otherwise, or when it is absent.
+async function insideReal(realBase, file) {
+  try {
+    const real = await realpath(file);
+    return real.startsWith(realBase + sep) ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function startServer(siteDir, listenPort, host = "127.0.0.1") {
   const base = resolve(siteDir);
+  const realBase = await realpath(base);
   const server = createServer(async (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { Allow: "GET, HEAD" }).end();
@@ -41,7 +53,9 @@ export function startServer(siteDir, listenPort, host = "127.0.0.1") {
     }
     let body;
     try {
-      body = await readFile(file);
+      const real = await insideReal(realBase, file);
+      if (real === null) throw new Error("outside the site folder, or absent");
+      body = await readFile(real);
     } catch {
       res.writeHead(404, { ...HEADERS, "Content-Type": "text/plain; charset=utf-8" }).end("not found");
       return;

@@ -2,7 +2,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CSP, startServer } from "../../tools/static-server.mjs";
@@ -16,6 +16,9 @@ before(async () => {
   mkdirSync(join(site, "unitwise"), { recursive: true });
   writeFileSync(join(site, "index.html"), "<!doctype html><title>t</title>");
   writeFileSync(join(site, "unitwise", "unitwise.wasm"), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+  // Links a careless build (or a hostile checkout) could leave in the site: to a file and to a folder outside it.
+  symlinkSync(join(parent, "secret.txt"), join(site, "linked.txt"));
+  symlinkSync(parent, join(site, "up"));
   server = await startServer(site, 0);
   port = server.address().port;
 });
@@ -43,7 +46,7 @@ test("serves the page and the wasm with their types and the CSP", async () => {
 });
 
 test("no request reaches a file outside the site folder", async () => {
-  for (const path of ["/../secret.txt", "/..%2fsecret.txt", "/%2e%2e/secret.txt", "/unitwise/..%2f..%2fsecret.txt",
+  for (const path of ["/linked.txt", "/up/secret.txt", "/../secret.txt", "/..%2fsecret.txt", "/%2e%2e/secret.txt", "/unitwise/..%2f..%2fsecret.txt",
                       "/..\\secret.txt", "/%00", "/%E0%A4%A"]) {
     const { status, body } = await get(path);
     assert.ok([400, 404].includes(status), `${path} → ${status}`);
