@@ -83,9 +83,16 @@ export interface Line {
   allowed: number;
   /** "payer" as usual; "abn" (GA) or "excluded" (GY): the patient pays it. */
   liability: "payer" | "abn" | "excluded";
-  /** Present when an MUE denies the whole line: its allowed amount is 0 and the patient may not be billed. */
-  denied?: "mue";
+  /** Present when the payer is expected to deny the whole line (docs/rules.md §D): its allowed amount is 0, it is
+   * out of MPPR, the totals, KX and the claim, and the patient owes nothing for it. */
+  denied?: DenialReason;
 }
+
+/** Why a line is denied: an MUE, an NCCI pair with modifier indicator 0, an add-on without its primary code, a
+ * code not valid on the date of service, a code not covered (e.g. by telehealth), telehealth outside the law's
+ * authority, or time below the code's floor (RTM). */
+export type DenialReason = "mue" | "ptp-indicator-0" | "add-on-without-primary" | "not-valid-on-date" | "not-covered"
+  | "telehealth-not-authorized" | "under-time-floor";
 
 export interface NcciEdit {
   kind: "ncci";
@@ -164,8 +171,8 @@ export interface FeeLine {
   mppr: number;
   assistant: number;
   allowed: number;
-  /** Present when an MUE denies the line (all amounts 0). */
-  denied?: "mue";
+  /** Present when the line is denied (all amounts 0). */
+  denied?: DenialReason;
 }
 
 export interface Fee {

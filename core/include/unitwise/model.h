@@ -45,6 +45,12 @@ enum class WarningId {
 
 using Cents = std::int64_t;  // whole cents: the only money type that crosses module lines
 
+// Why a claim line is denied, when the engine expects the payer to deny it (docs/rules.md §D; the table of which
+// rule denies what, with its source, is core/src/rules/denials.cpp). A denied line is $0, out of MPPR, the
+// totals, KX and the claim; the patient owes nothing for it.
+enum class Denial { None, Mue, PtpIndicator0, AddOnWithoutPrimary, NotValidOnDate, NotCovered, TelehealthNotAuthorized,
+                    UnderTimeFloor };
+
 // Who pays a line: the payer, or the patient after an ABN (GA) or for a service Medicare excludes by law (GY).
 enum class Liability { Payer, Abn, Excluded };
 
@@ -147,7 +153,9 @@ struct Line {
   int minutes = 0;            // minutes of the service behind this line (whole service when not split)
   Cents allowed = 0;          // Medicare allowed amount of this line, after MPPR and CQ/CO
   Liability liability = Liability::Payer;
-  bool mue_denied = false;    // an MUE denies the whole line: $0, and the patient may not be billed for it
+  Denial denied = Denial::None;  // the payer is expected to deny the whole line: $0, and the patient owes nothing
+  bool is_denied() const { return denied != Denial::None; }
+  bool billed() const { return units > 0 && denied == Denial::None; }  // on the claim, and paid if priced
 };
 
 struct Edit {
@@ -173,6 +181,9 @@ struct Edit {
 struct Warning {
   WarningId id = WarningId::Tie;
   std::string message;
+  std::string code;  // the code whose lines it concerns ("" for the visit); not written to the result
+  Warning() = default;
+  Warning(WarningId i, std::string m, std::string c = {}) : id(i), message(std::move(m)), code(std::move(c)) {}
 };
 
 struct FieldError {
@@ -280,6 +291,7 @@ const char* to_string(EditKind k);
 const char* to_string(Rule r);
 const char* to_string(WarningId w);
 const char* to_string(Liability l);
+const char* to_string(Denial d);  // rules/denials.cpp
 Topic topic_of(Rule r);
 Severity severity_of(WarningId w);
 

@@ -197,7 +197,7 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
     std::array<Cents, 2> added = {0, 0};
     std::array<bool, 2> billed = {false, false};
     for (const Line& line : r.lines) {
-      if (line.units == 0) continue;
+      if (!line.billed()) continue;  // a denied line is off the claim: no spend (docs/rules.md §D)
       const int b = kx_bucket(line.discipline) == KxBucket::Ot ? 1 : 0;
       added[b] += line.allowed;
       billed[b] = true;

@@ -9,6 +9,7 @@
 #include "rules/eight_minute_rule.h"
 #include "text/concat.h"
 #include "text/trace_text.h"
+#include "rules/denials.h"
 #include "rules/rules.h"
 #include "rules/small_vector.h"
 
@@ -341,17 +342,21 @@ void build_lines(const Entries& entries, const Visit& visit, Result& r, Trace& t
   }
 }
 
-// Add-on codes need their primary code the same day (catalogue primary_code); 97129 is reported once
-// (docs/rules.md §3, UNVERIFIED).
+// Add-on codes need their primary code billed the same day (catalogue primary_code): without it the add-on's
+// lines are denied (docs/rules.md §D). 97129 is reported once (docs/rules.md §3, UNVERIFIED).
 void check_code_pairs(const Entries& entries, Result& r) {
   auto billed = [&](std::string_view code) {
-    return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return e.code() == code && e.units > 0; });
+    return std::any_of(r.lines.begin(), r.lines.end(), [&](const Line& l) { return l.code == code && l.billed(); });
   };
   for (const Entry& e : entries) {
     const std::string& primary = e.info->primary_code;
-    if (e.units > 0 && !primary.empty() && !billed(primary)) {
-      r.warnings.push_back({WarningId::AddOnWithoutPrimary, cat({e.code(), " is an add-on code: bill it with ", primary,
-                                                                  " on the same day."})});
+    if (e.units > 0 && !primary.empty() && billed(e.code()) && !billed(primary)) {
+      deny_code(r.lines, e.code(), Denial::AddOnWithoutPrimary);
+      r.warnings.push_back({WarningId::AddOnWithoutPrimary,
+                            cat({e.code(), " is an add-on code: bill it with ", primary, " on the same day. Without ",
+                                 primary, " it is denied and priced at $0: add ", primary, " if it was furnished, or "
+                                 "drop ", e.code(), "."}),
+                            std::string(e.code())});
     }
   }
   for (const Entry& e : entries) {
@@ -382,7 +387,6 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
     per_code_units(entries, r, trace);
   }
   build_lines(entries, visit, r, trace);
-  check_code_pairs(entries, r);
 
   Notes notes;
   notes.explain = explained;
@@ -390,9 +394,16 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   apply_unit_caps(valid, r.lines, notes);
   if (visit.payer.medicare_coverage) apply_telehealth(valid, r.lines, notes);
   r.releases = used_releases(valid, notes);
-  std::vector<Edit> mue = mue_edits(valid, r.lines, notes);  // before pricing: a denied line is $0
+  // The edits deny lines before pricing (a denied line is $0). NCCI adds a documented 59/X before KX, which
+  // follows the payment ones; its notes keep their place after the fee's in the result.
+  Notes ncci_notes;
+  ncci_notes.explain = explained;
+  r.edits = ncci_edits(valid, r.lines, ncci_notes);
+  std::vector<Edit> mue = mue_edits(valid, r.lines, notes);
+  check_code_pairs(entries, r);  // after the other denials: an add-on whose primary was denied is denied too
   r.fee = price_visit(valid, r.lines, notes);
-  r.edits = ncci_edits(valid, r.lines, notes);  // adds a documented 59/X before KX, which follows the payment ones
+  for (Warning& w : ncci_notes.warnings) notes.warnings.push_back(std::move(w));
+  for (TraceEntry& t : ncci_notes.trace) notes.trace.push_back(std::move(t));
   apply_kx(valid, r.lines, notes);
   for (Edit& edit : mue) r.edits.push_back(std::move(edit));
   if (explain.checklist) r.checklist = documentation_checklist(valid, r.lines);

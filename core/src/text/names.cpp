@@ -66,7 +66,7 @@ constexpr WarningName kWarnings[] = {
     {WarningId::EditTablesNearest, "edit-tables-nearest", Severity::Info},
     {WarningId::DistinctServiceUnused, "distinct-service-unused", Severity::Warning},
     {WarningId::PatientLiable, "patient-liable", Severity::Info},
-    {WarningId::TelehealthNotOnList, "telehealth-not-on-list", Severity::Warning},
+    {WarningId::TelehealthNotOnList, "telehealth-not-on-list", Severity::Error},
     {WarningId::TelehealthNotAuthorized, "telehealth-not-authorized", Severity::Error},
     {WarningId::UnitCap, "unit-cap", Severity::Warning},
     {WarningId::PayerNote, "payer-note", Severity::Info},
