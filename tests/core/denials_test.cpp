@@ -137,5 +137,19 @@ TEST(Denials, TheTableNamesEveryReasonWithASourceAndWhatToDo) {
   EXPECT_EQ(std::string(to_string(Denial::PtpIndicator0)), "ptp-indicator-0");
 }
 
+// Catalogue validity dates (core/data/catalogue.csv valid_from/valid_until): the 2026 RTM codes start on 2026-01-01.
+TEST(Denials, TheCatalogueCarriesValidityDates) {
+  for (const char* code : {"98979", "98984", "98985"}) {
+    const CodeInfo* info = find_code(code);
+    ASSERT_NE(info, nullptr);
+    EXPECT_EQ(info->valid_from, 20260101) << code;
+    EXPECT_FALSE(info->valid_on(20251231)) << code;
+    EXPECT_TRUE(info->valid_on(20260101)) << code;
+    EXPECT_NE(info->validity_source.find("CR 14250"), std::string::npos) << code;
+  }
+  EXPECT_EQ(find_code("97110")->valid_from, 0);
+  EXPECT_TRUE(find_code("97110")->valid_on(20180101));
+}
+
 }  // namespace
 }  // namespace unitwise

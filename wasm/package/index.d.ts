@@ -18,6 +18,8 @@ export interface Service {
   excluded?: boolean;
   /** The record supports a distinct service: bypasses an NCCI edit with modifier indicator 1 on this code. */
   distinctService?: "XE" | "XS" | "XP" | "XU" | "59";
+  /** RTM device supply (98976–98978, 98984, 98985): days of device data in the 30-day period, 0–30. */
+  days?: number;
 }
 
 export interface VisitOptions {
@@ -265,6 +267,11 @@ export interface CatalogueEntry {
   primaryCode: string | null;
   timedSource: string;
   source: string;
+  /** The first date of service the code may be billed (YYYY-MM-DD); null when not known to start later. A line
+   * outside its dates is denied "not-valid-on-date". */
+  validFrom: string | null;
+  /** The last date of service it may be billed; null while still valid. */
+  validUntil: string | null;
 }
 
 export interface Locality {

@@ -24,6 +24,12 @@ struct CodeInfo {
   std::string primary_code;  // add-ons: the code it must accompany on the same day
   std::string timed_source;
   std::string source;
+  int valid_from = 0;   // YYYYMMDD (a DateKey): the first date the code may be billed; 0 = not known to start later
+  int valid_until = 0;  // the last date it may be billed; 0 = still valid
+  std::string validity_source;
+  bool valid_on(int date_key) const {
+    return (valid_from == 0 || date_key >= valid_from) && (valid_until == 0 || date_key <= valid_until);
+  }
   bool evaluation() const { return kind == CodeKind::Evaluation; }
 };
 

@@ -32,7 +32,7 @@ enum class EditKind { Ncci, Mue };
 enum class Rule {
   DuplicateCode, Untimed, Cms8Minute, CmsBelow8, CmsFullBlocks, CmsLeftover, CmsZeroUnits, CmsTie, Pooling,
   PerCode, DisciplineModifier, AssistantUntimed, AssistantUnits, FeeRelease, FeeUnitPrice, FeeMppr, FeeAssistant,
-  FeeShare, Kx, EditRelease, Ncci, Mue, Telehealth, UnitCap, PayerFee
+  FeeShare, Kx, EditRelease, Ncci, Mue, Telehealth, UnitCap, PayerFee, CodeDates, Rtm
 };
 
 // Every warning the engine gives. Names and severities: text/names.cpp.
@@ -40,7 +40,8 @@ enum class WarningId {
   Tie, DuplicateCode, SlpAssistant, AssistantPrecedence, AssistantDeMinimisBase, AddOnWithoutPrimary,
   Code97129Once, FacilityPeNa, StatusBBundled, StatusINotMedicare, StatusRRestricted, NoRvus, KxApplied,
   KxApproaching, TargetedReview, FeeScheduleNearest, ThresholdsNearest, EditTablesNearest, DistinctServiceUnused,
-  PatientLiable, TelehealthNotOnList, TelehealthNotAuthorized, UnitCap, PayerNote, PayerFeeUnknown
+  PatientLiable, TelehealthNotOnList, TelehealthNotAuthorized, UnitCap, PayerNote, PayerFeeUnknown,
+  CodeNotValidOnDate, UnderTimeFloor, RtmFurtherUnits, RtmOtherCode, PerCodeUnderMedicare
 };
 
 using Cents = std::int64_t;  // whole cents: the only money type that crosses module lines
@@ -69,6 +70,8 @@ struct Service {
   bool has_discipline = false;             // the service names its own discipline
   Liability liability = Liability::Payer;  // an ABN (GA) or a statutory exclusion (GY) shifts it to the patient
   std::string distinct_service;            // "XE", "XS", "XP", "XU" or "59" when the record shows a distinct service
+  int days = 0;                            // RTM device supply: days of device data in the 30-day period
+  bool has_days = false;
 };
 
 // How a payer counts, marks and pays therapy (docs/payers.md). Every field defaults to Medicare's way.

@@ -170,7 +170,7 @@ void parse_service(Checker& c, JsonRef s, std::size_t i, const Visit& visit, Ser
                                 "(or XE, XP, XU, 59)");
   }
   c.only_keys(s, Path(i, ""), {"code", "minutes", "assistantMinutes", "discipline", "modifiers", "abn", "excluded",
-                        "distinctService"});
+                        "distinctService", "days"});
   struct Mark {
     const char* key;
     const char* field;
@@ -212,6 +212,10 @@ void parse_service(Checker& c, JsonRef s, std::size_t i, const Visit& visit, Ser
   }
   if (s.contains("assistantMinutes")) {
     c.whole_number(s["assistantMinutes"], Path(i, "/assistantMinutes"), 0, kMaxMinutes, "minutes", out.assistant_minutes);
+  }
+  if (s.contains("days")) {
+    out.has_days = c.whole_number(s["days"], Path(i, "/days"), 0, kMaxRtmDays, "days", out.days);
+    if (!out.has_days) c.failed.insert(path("/days"));
   }
 }
 

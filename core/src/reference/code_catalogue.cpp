@@ -7,6 +7,7 @@
 #include "reference/code_index.h"
 #include "reference/csv_reader.h"
 #include "reference/embedded_files.h"
+#include "unitwise/reference.h"
 #include "unitwise/unitwise.h"
 
 namespace unitwise {
@@ -28,11 +29,13 @@ std::optional<Discipline> discipline_named(std::string_view s) {
 std::vector<CodeInfo> load() {
   CsvReader csv(static_data("catalogue.csv"));
   std::vector<std::string> f;
-  csv.next(f);  // header: code,descriptor,timed,unit_basis,disciplines,required_discipline,kind,primary_code,timed_source,source
+  // header: code,descriptor,timed,unit_basis,disciplines,required_discipline,kind,primary_code,timed_source,source,
+  // valid_from,valid_until,validity_source
+  csv.next(f);
   std::vector<CodeInfo> out;
   while (csv.next(f)) {
     if (f.size() == 1 && f[0].empty()) continue;
-    if (f.size() != 10) throw std::logic_error("catalogue.csv: a row without 10 fields");
+    if (f.size() != 13) throw std::logic_error("catalogue.csv: a row without 13 fields");
     CodeInfo c;
     c.code = f[0];
     c.descriptor = f[1];
@@ -50,6 +53,15 @@ std::vector<CodeInfo> load() {
     c.primary_code = f[7];
     c.timed_source = f[8];
     c.source = f[9];
+    auto date = [&](const std::string& text) {
+      if (text.empty()) return 0;
+      const std::optional<DateKey> d = parse_iso_date(text);
+      if (!d) throw std::logic_error("catalogue.csv: a validity date is not YYYY-MM-DD");
+      return *d;
+    };
+    c.valid_from = date(f[10]);
+    c.valid_until = date(f[11]);
+    c.validity_source = f[12];
     out.push_back(std::move(c));
   }
   return out;
@@ -96,6 +108,21 @@ std::string catalogue_json() {
     else w.value(c.primary_code);
     w.key("timedSource").value(c.timed_source);
     w.key("source").value(c.source);
+    char text[kIsoDateChars];
+    w.key("validFrom");  // null: not known to start later than the data the engine has
+    if (c.valid_from == 0) {
+      w.null();
+    } else {
+      write_iso_date(text, c.valid_from);
+      w.value(std::string_view(text, sizeof text));
+    }
+    w.key("validUntil");  // null: still valid
+    if (c.valid_until == 0) {
+      w.null();
+    } else {
+      write_iso_date(text, c.valid_until);
+      w.value(std::string_view(text, sizeof text));
+    }
     w.end_object();
   }
   w.end_array();

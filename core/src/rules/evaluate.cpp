@@ -10,6 +10,7 @@
 #include "text/concat.h"
 #include "text/trace_text.h"
 #include "rules/denials.h"
+#include "rules/rtm.h"
 #include "rules/rules.h"
 #include "rules/small_vector.h"
 
@@ -367,6 +368,27 @@ void check_code_pairs(const Entries& entries, Result& r) {
   }
 }
 
+// A code billed outside its validity dates (catalogue valid_from/valid_until) is denied (docs/rules.md §D).
+void deny_outside_dates(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
+  const DateKey date = valid.date();
+  for (Line& line : lines) {
+    const CodeInfo* info = line.info != nullptr ? line.info : find_code(line.code);
+    if (!line.billed() || info == nullptr || info->valid_on(date)) continue;
+    deny_code(lines, line.code, Denial::NotValidOnDate);
+    const bool early = info->valid_from != 0 && date < info->valid_from;
+    notes.warn(WarningId::CodeNotValidOnDate,
+               cat({line.code, " is not a valid code on ", iso_date(date), ": it may be billed ",
+                    early ? cat({"from ", iso_date(info->valid_from)}) : cat({"until ", iso_date(info->valid_until)}),
+                    ", so it is denied ($0). ", denial_rule(Denial::NotValidOnDate).what_to_do}),
+               line.code);
+    Trace(notes.explain, notes.trace).add(Rule::CodeDates, line.code, info->validity_source, [&] {
+      return cat({line.code, ": valid ", info->valid_from ? cat({"from ", iso_date(info->valid_from)}) : std::string(),
+                  info->valid_until ? cat({" until ", iso_date(info->valid_until)}) : std::string(), "; the date of "
+                  "service ", iso_date(date), " is outside that → denied."});
+    });
+  }
+}
+
 }  // namespace
 
 Result evaluate(const ValidVisit& valid, const Explain& explain) {
@@ -391,6 +413,15 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   Notes notes;
   notes.explain = explained;
   if (!visit.payer.note.empty()) notes.warn(WarningId::PayerNote, cat({visit.payer.name, ": ", visit.payer.note}));
+  if (visit.rule_set == RuleSet::PerCode && visit.payer.id == "medicare") {
+    // MCPM 100-04 ch.5 §20.2: Medicare counts timed units from the total timed minutes, never code by code.
+    notes.warn(WarningId::PerCodeUnderMedicare,
+               "Medicare counts timed units from the day's total timed minutes (MCPM 100-04 ch.5 §20.2), but per-code "
+               "rounding was asked for: it can bill fewer units than Medicare allows (three codes of 7 minutes bill "
+               "none instead of 1) or more. Use the \"cms\" rule set for Medicare.");
+  }
+  deny_outside_dates(valid, r.lines, notes);
+  apply_rtm(valid, r.lines, notes);
   apply_unit_caps(valid, r.lines, notes);
   if (visit.payer.medicare_coverage) apply_telehealth(valid, r.lines, notes);
   r.releases = used_releases(valid, notes);

@@ -37,6 +37,8 @@ constexpr RuleName kRules[] = {
     {Rule::Telehealth, "telehealth", Topic::Modifiers},
     {Rule::UnitCap, "unit-cap", Topic::Units},
     {Rule::PayerFee, "payer-fee", Topic::Fee},
+    {Rule::CodeDates, "code-dates", Topic::Edits},
+    {Rule::Rtm, "rtm", Topic::Units},
 };
 
 struct WarningName {
@@ -71,6 +73,11 @@ constexpr WarningName kWarnings[] = {
     {WarningId::UnitCap, "unit-cap", Severity::Warning},
     {WarningId::PayerNote, "payer-note", Severity::Info},
     {WarningId::PayerFeeUnknown, "payer-fee-unknown", Severity::Warning},
+    {WarningId::CodeNotValidOnDate, "code-not-valid-on-date", Severity::Error},
+    {WarningId::UnderTimeFloor, "under-time-floor", Severity::Error},
+    {WarningId::RtmFurtherUnits, "rtm-further-units", Severity::Info},
+    {WarningId::RtmOtherCode, "rtm-other-code", Severity::Warning},
+    {WarningId::PerCodeUnderMedicare, "per-code-under-medicare", Severity::Warning},
 };
 
 // The tables are indexed by enum value: each row must sit at its enum's position.
@@ -78,13 +85,13 @@ constexpr bool rules_in_order() {
   for (int i = 0; i < static_cast<int>(sizeof kRules / sizeof kRules[0]); ++i) {
     if (static_cast<int>(kRules[i].rule) != i) return false;
   }
-  return static_cast<int>(sizeof kRules / sizeof kRules[0]) == static_cast<int>(Rule::PayerFee) + 1;
+  return static_cast<int>(sizeof kRules / sizeof kRules[0]) == static_cast<int>(Rule::Rtm) + 1;
 }
 constexpr bool warnings_in_order() {
   for (int i = 0; i < static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]); ++i) {
     if (static_cast<int>(kWarnings[i].id) != i) return false;
   }
-  return static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]) == static_cast<int>(WarningId::PayerFeeUnknown) + 1;
+  return static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]) == static_cast<int>(WarningId::PerCodeUnderMedicare) + 1;
 }
 static_assert(rules_in_order(), "kRules must list every Rule in enum order");
 static_assert(warnings_in_order(), "kWarnings must list every WarningId in enum order");

@@ -6,6 +6,7 @@
 
 #include "reference/coverage_data.h"
 #include "text/concat.h"
+#include "rules/rtm.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 
@@ -74,6 +75,14 @@ struct Validator {
       // BPM 100-02 ch.15 §230.1: evaluations and re-evaluations are the therapist's alone.
       fail(path("/assistantMinutes"), cat({s.code, " is an evaluation: an assistant may not furnish any of it, so "
                                                 "assistantMinutes must be 0"}));
+    }
+    // Days of device data: only the RTM device-supply codes are billed by them (docs/rules.md §W2).
+    if (s.has_days && (s.days < 0 || s.days > kMaxRtmDays)) {
+      fail(path("/days"), cat({"must be between 0 and ", kMaxRtmDays, " days: the days with device data in the 30-day "
+                                                                    "period"}));
+    } else if (s.has_days && info != nullptr && !is_rtm_device_supply(info->code)) {
+      fail(path("/days"), cat({"is only for the remote-monitoring device-supply codes (98976, 98977, 98978, 98984, "
+                               "98985), not ", s.code, ": leave it out"}));
     }
     // A plan of care that was itself reported as wrong can't be blamed on the code a second time.
     auto plan_known = [&] { return skip.count(s.has_discipline ? path("/discipline") : "/discipline") == 0; };
