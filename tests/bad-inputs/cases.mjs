@@ -35,7 +35,9 @@ export const cases = [
   { name: "code is a number", text: service({ code: 97110, minutes: 20 }), path: "/services/0/code" },
   { name: "code is null", text: service({ code: null, minutes: 20 }), path: "/services/0/code" },
   { name: "minutes 1e308", text: service({ code: "97110" }).replace('"97110"', '"97110","minutes":1e308'), path: "/services/0/minutes" },
-  { name: "minutes 1e400 (overflows a double)", text: service({ code: "97110" }).replace('"97110"', '"97110","minutes":1e400'), path: "" },
+  { name: "minutes 1e400 (overflows a double)", text: service({ code: "97110" }).replace('"97110"', '"97110","minutes":1e400'), path: "/services/0/minutes" },
+  { name: "days 1e999 (overflows a double)", text: service({ code: "98977" }).replace('"98977"', '"98977","days":1e999'), path: "/services/0/days" },
+  { name: "duplicate key inside a service", text: service({ code: "97110" }).replace('"97110"', '"97110","minutes":20,"minutes":3'), path: "/services/0/minutes" },
   { name: "minutes as huge integer", text: service({ code: "97110" }).replace('"97110"', '"97110","minutes":99999999999999999999999'), path: "/services/0/minutes" },
   { name: "minutes NaN as text", text: service({ code: "97110", minutes: "NaN" }), path: "/services/0/minutes" },
   { name: "minutes NaN bare", text: service({ code: "97110" }).replace('"97110"', '"97110","minutes":NaN'), path: "" },
@@ -89,5 +91,6 @@ export const cases = [
   { name: "place of service three digits", text: visit({ placeOfService: "110" }), path: "/placeOfService" },
   { name: "distinct service lower case", text: service({ code: "97140", minutes: 15, distinctService: "xs" }), path: "/services/0/distinctService" },
   { name: "abn as text", text: service({ code: "97110", minutes: 15, abn: "yes" }), path: "/services/0/abn" },
+  { name: "a NUL byte and a second object after the visit", bytes: Buffer.concat([Buffer.from(visit()), Buffer.from([0]), Buffer.from('{"services":[]}')]), path: "" },
   { name: "raw NUL byte", bytes: Buffer.concat([Buffer.from('{"discipline":"P'), Buffer.from([0]), Buffer.from('T"}')]), path: "" },
 ];

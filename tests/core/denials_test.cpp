@@ -151,5 +151,18 @@ TEST(Denials, TheCatalogueCarriesValidityDates) {
   EXPECT_TRUE(find_code("97110")->valid_on(20180101));
 }
 
+// Did-you-mean (catalogue.h nearest_code): one typing slip away, the common code first.
+TEST(Denials, NearMissCodesSuggestTheCatalogueCode) {
+  const std::pair<const char*, const char*> cases[] = {{"97100", "97110"}, {"9711", "97110"}, {"971100", "97110"},
+                                                       {"79110", "97110"}, {"G0238", "G0283"}, {"97531", "97530"}};
+  for (const auto& [typed, want] : cases) {
+    const CodeInfo* near = nearest_code(typed);
+    ASSERT_NE(near, nullptr) << typed;
+    EXPECT_EQ(near->code, want) << typed;
+  }
+  EXPECT_EQ(nearest_code("12345"), nullptr);
+  EXPECT_EQ(nearest_code(""), nullptr);
+}
+
 }  // namespace
 }  // namespace unitwise

@@ -36,6 +36,11 @@ struct CodeInfo {
 // nullptr for a code outside the catalogue. The pointer stays valid for the program's life.
 const CodeInfo* find_code(std::string_view code);
 const std::vector<CodeInfo>& catalogue();
+// Did-you-mean for a code outside the catalogue: the catalogue code one typing slip away (one character changed,
+// added or dropped, or two neighbours swapped: "97100" → 97110), the first in catalogue order (the common codes
+// come first) when several are; nullptr when none is that close. The CLI, the package and the page all get it in
+// the unknown-code error.
+const CodeInfo* nearest_code(std::string_view code);
 const char* to_string(CodeKind kind);
 
 }  // namespace unitwise

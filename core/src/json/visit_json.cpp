@@ -336,11 +336,15 @@ void parse_root(Checker& c, JsonRef root, Visit& visit) {
 
 }  // namespace
 
+std::string oversized_visit_message(std::size_t bytes) {
+  return cat({"the visit is ", bytes, " bytes; the limit is 4 MiB"});
+}
+
 Validation parse_visit(std::string_view text, const ReferenceData& data) {
   Validation out;
   Checker c;
   if (text.size() > kMaxVisitBytes) {
-    c.fail("", cat({"the visit is ", text.size(), " bytes; the limit is 4 MiB"}));
+    c.fail("", oversized_visit_message(text.size()));
     out.errors = std::move(c.errors);
     return out;
   }
@@ -350,10 +354,15 @@ Validation parse_visit(std::string_view text, const ReferenceData& data) {
     return out;
   }
   const FlatJson parsed = FlatJson::parse(text);
-  if (parsed.failed) {
+  if (parsed.failed && !parsed.number_path.empty()) {
+    c.fail(parsed.number_path, "is a number too large to hold: write an ordinary number");
+  } else if (parsed.failed && parsed.trailing_nul) {
+    c.fail("", cat({"a NUL byte follows the visit at byte ", parsed.error_position,
+                    ": nothing may come after the visit's closing brace"}));
+  } else if (parsed.failed) {
     c.fail("", cat({"not valid JSON (or not UTF-8): parsing stopped at byte ", parsed.error_position}));
   } else if (!parsed.duplicate.empty()) {
-    c.fail(parsed.duplicate_at_top ? cat({"/", escape_pointer(parsed.duplicate)}) : "",
+    c.fail(parsed.duplicate_path,
            cat({"the key \"", Checker::shorten(parsed.duplicate), "\" appears twice in one object; give it once"}));
   } else {
     Visit visit;

@@ -87,6 +87,36 @@ const CodeInfo* find_code(std::string_view code) {
   return info != nullptr && info->code == code ? info : nullptr;
 }
 
+namespace {
+
+// One typing slip: a, b differ by one substitution, one insertion or deletion, or one swap of neighbours.
+bool one_slip(std::string_view a, std::string_view b) {
+  if (a.size() == b.size()) {
+    std::size_t first = a.size(), diffs = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i] == b[i]) continue;
+      if (diffs++ == 0) first = i;
+    }
+    if (diffs == 1) return true;
+    return diffs == 2 && first + 1 < a.size() && a[first] == b[first + 1] && a[first + 1] == b[first];
+  }
+  if (a.size() + 1 == b.size()) std::swap(a, b);
+  if (a.size() != b.size() + 1) return false;
+  std::size_t i = 0;
+  while (i < b.size() && a[i] == b[i]) ++i;
+  return a.substr(i + 1) == b.substr(i);
+}
+
+}  // namespace
+
+const CodeInfo* nearest_code(std::string_view code) {
+  if (code.empty() || code.size() > 8) return nullptr;
+  for (const CodeInfo& c : catalogue()) {
+    if (c.code != code && one_slip(c.code, code)) return &c;
+  }
+  return nullptr;
+}
+
 std::string catalogue_json() {
   JsonWriter w;
   w.begin_array();
