@@ -385,6 +385,9 @@ export interface Engine {
   version(): string;
   dataVersions(): DataVersions;
   catalogue(): CatalogueEntry[];
+  /** Did-you-mean for a code outside the catalogue ("97100" → "97110"): one typing slip away, the common code
+   * first; null when none is that close. The same rule as the unknown-code error. */
+  suggestCode(code: string): string | null;
   /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
   localities(date: string | number): Locality[];
   /** The size of the engine's wasm memory in bytes: it grows with the largest visit (at most 4 MiB) and never shrinks. */
