@@ -9,6 +9,7 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
@@ -85,8 +86,10 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 // A number cell as JSON: whole numbers lose leading zeros; other JSON numbers pass as they are (the
-// engine says "no fractions"); anything else goes as a string, so the engine's own check names it.
+// engine says "no fractions"); anything else goes as a string, so the engine's own check names it. So does a number
+// too large for a double (1e400), as the page's File view sends it (web/file-batch.js numberCell).
 void append_json_number_cell(std::string& out, std::string_view s) {
+  if (!s.empty() && !std::isfinite(std::strtod(std::string(s).c_str(), nullptr))) return append_json_string(out, s);
   std::size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
   const std::size_t digits_from = i;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;

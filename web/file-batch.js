@@ -98,9 +98,10 @@ export function groupVisits({ header, rows }, columnOf) {
   return visits;
 }
 
-// A number cell as the CLI sends it: a JSON number as a number (007 is 7), anything else as text, so the
-// engine's own check names it. (The CLI passes a number's text through; the engine reads 5.0 and 5 alike.)
-const numberCell = (s) => (/^-?(\d+|(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)$/.test(s) ? Number(s) : s);
+// A number cell as the CLI sends it: a JSON number as a number (007 is 7), anything else (1e400 too, too large for
+// a double) as text, so the engine's own check names it. (The CLI passes a number's text through; the engine reads
+// 5.0 and 5 alike.)
+const numberCell = (s) => (/^-?(\d+|(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)$/.test(s) && Number.isFinite(Number(s)) ? Number(s) : s);
 
 // The visit the engine evaluates (the CLI's visit_json()).
 export function visitObject(v) {
