@@ -9,6 +9,7 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
@@ -85,8 +86,10 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 // A number cell as JSON: whole numbers lose leading zeros; other JSON numbers pass as they are (the
-// engine says "no fractions"); anything else goes as a string, so the engine's own check names it.
+// engine says "no fractions"); anything else goes as a string, so the engine's own check names it. So does a number
+// too large for a double (1e400), as the page's File view sends it (web/file-batch.js numberCell).
 void append_json_number_cell(std::string& out, std::string_view s) {
+  if (!s.empty() && !std::isfinite(std::strtod(std::string(s).c_str(), nullptr))) return append_json_string(out, s);
   std::size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
   const std::size_t digits_from = i;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
@@ -712,23 +715,32 @@ void CsvBatch::emit_errors(const OpenVisit& v, const std::vector<std::string>& e
 }
 
 void CsvBatch::emit_result(const OpenVisit& v, const json& result) {
-  const json& lines = items(result, "lines");
-  // Edits go on the first line of the code they concern; warning ids (once each) on the visit's first line.
-  std::vector<std::vector<std::string>> edits(lines.size());
+  // A denied line is not a claim line (docs/rules.md §D): it is left out, and named on the visit's first row.
+  std::vector<const json*> lines;
+  std::vector<std::string> denied;
+  for (const json& line : items(result, "lines")) {
+    const std::string reason = str(line, "denied");
+    if (reason.empty()) lines.push_back(&line);
+    else denied.push_back("denied " + str(line, "code") + ": " + reason);
+  }
+  // Edits go on the first line of the code they concern (the visit's first row when that code is denied);
+  // warning ids (once each) on the visit's first row.
+  std::vector<std::vector<std::string>> edits(std::max<std::size_t>(lines.size(), 1));
   for (const json& e : items(result, "edits")) {
     std::size_t at = 0;
     bool placed = false;
     for (const std::string& code : edit_codes(e)) {
       for (std::size_t i = 0; i < lines.size() && !placed; ++i) {
-        if (str(lines[i], "code") == code) {
+        if (str(*lines[i], "code") == code) {
           at = i;
           placed = true;
         }
       }
       if (placed) break;
     }
-    if (at < edits.size()) edits[at].push_back(edit_text(e));
+    edits[at].push_back(edit_text(e));
   }
+  for (std::string& d : denied) edits[0].push_back(std::move(d));
   // Warnings a biller acts on (severity warning or error); info notes stay in the JSON result.
   std::vector<std::string> warnings;
   for (const json& w : items(result, "warnings")) {
@@ -736,8 +748,17 @@ void CsvBatch::emit_result(const OpenVisit& v, const json& result) {
     const std::string code = str(w, "code");
     if (std::find(warnings.begin(), warnings.end(), code) == warnings.end()) warnings.push_back(code);
   }
+  if (lines.empty()) {  // every line denied: one row with no claim line, for the edits and warnings
+    writer_.field(v.id);
+    for (int i = 0; i < 5; ++i) writer_.field("");
+    writer_.field(join(edits[0], "; "));
+    writer_.field(join(warnings, "; "));
+    writer_.field("");
+    writer_.end_row();
+    return;
+  }
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const json& line = lines[i];
+    const json& line = *lines[i];
     writer_.field(v.id);
     writer_.field(std::to_string(i + 1));
     writer_.field(str(line, "code"));

@@ -22,12 +22,13 @@ void write_line(const std::string& s) {
 int evaluate_one(std::FILE* in, const ReferenceData& data) {
   std::string text;
   char buffer[65536];
-  std::size_t n;
+  std::size_t n, total = 0;
   while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) {
-    // Past the limit the engine only needs to see that it is too big; stop holding more.
+    // Past the limit the engine only needs to see that it is too big; stop holding more, keep counting.
     if (text.size() <= kMaxLineBytes) text.append(buffer, n);
+    total += n;
   }
-  const std::string result = evaluate_json(text, data);
+  const std::string result = total > kMaxLineBytes ? oversized_visit_json(total) : evaluate_json(text, data);
   write_line(result);
   return is_ok(result) ? 0 : 1;
 }
@@ -38,15 +39,18 @@ int evaluate_batch(std::FILE* in, const ReferenceData& data) {
   int status = 0;
   std::string line;
   bool overflow = false;
+  std::size_t line_bytes = 0;  // the line's real length, also past what is held
   auto flush_line = [&] {
     if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF files
     const bool blank = !overflow && line.find_first_not_of(" \t") == std::string::npos;
     // A blank line is parsed as an empty document: "not valid JSON ... at byte 0", an error result.
-    const std::string result = evaluate_json(blank ? std::string_view() : std::string_view(line), data);
+    const std::string result = overflow ? oversized_visit_json(line_bytes)
+                                        : evaluate_json(blank ? std::string_view() : std::string_view(line), data);
     write_line(result);
     if (!is_ok(result)) status = 1;
     line.clear();
     overflow = false;
+    line_bytes = 0;
   };
   char buffer[65536];
   std::size_t n;
@@ -56,6 +60,7 @@ int evaluate_batch(std::FILE* in, const ReferenceData& data) {
     while (!chunk.empty()) {
       const std::size_t nl = chunk.find('\n');
       const std::string_view part = chunk.substr(0, nl);
+      line_bytes += part.size();
       if (line.size() + part.size() <= kMaxLineBytes + 1) {
         line.append(part);
       } else {

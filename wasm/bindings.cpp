@@ -11,6 +11,7 @@
 
 #include "text/ascii_json.h"
 #include "text/latin1.h"
+#include "unitwise/catalogue.h"
 #include "unitwise/cms_import.h"
 #include "unitwise/episode.h"
 #include "unitwise/unitwise.h"
@@ -149,6 +150,11 @@ std::uintptr_t evaluate_episode_json_text(const std::string& episode, int form) 
 }
 
 std::string data_versions() { return unitwise::data_versions_json(*data); }
+// Did-you-mean for a code outside the catalogue (unitwise::nearest_code): the code, or "" when none is close.
+std::string suggest_code(const std::string& code) {
+  const unitwise::CodeInfo* near = unitwise::nearest_code(code);
+  return near != nullptr ? near->code : std::string();
+}
 std::string localities(const std::string& date) { return unitwise::localities_json(date, *data); }
 
 }  // namespace
@@ -165,5 +171,6 @@ EMSCRIPTEN_BINDINGS(unitwise) {
   emscripten::function("version", &unitwise::version);
   emscripten::function("dataVersions", &data_versions);
   emscripten::function("catalogue", &unitwise::catalogue_json);
+  emscripten::function("suggestCode", &suggest_code);
   emscripten::function("localities", &localities);
 }

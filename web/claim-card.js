@@ -38,7 +38,12 @@ export const mueDetails = (e) => [
   e.appeal ? el("span", { class: "mue-appeal" }, " ", el("strong", {}, "What to do: "), e.appeal) : null,
 ];
 
-export const deniedChip = () => el("span", { class: "chip denied" }, "denied: MUE");
+// The denial reasons of the engine (docs/rules.md §D) in a few plain words each.
+const DENIED = { "mue": "MUE", "ptp-indicator-0": "code pair", "add-on-without-primary": "add-on alone",
+                 "not-valid-on-date": "code not valid then", "not-covered": "not covered",
+                 "telehealth-not-authorized": "no telehealth", "under-time-floor": "too little time" };
+export const deniedLabel = (reason) => `denied: ${DENIED[reason] ?? reason}`;
+export const deniedChip = (reason) => el("span", { class: "chip denied" }, deniedLabel(reason));
 
 // What a denied line would have been allowed without the denial, to strike through beside it: the same visit
 // under an otherwise equal profile without Medicare's coverage rules (an MUE there is a warning, not a denial).
@@ -139,7 +144,7 @@ function editStatus(result, caveats) {
 // One claim line a row, tab-separated, for pasting into an EMR or a spreadsheet:
 // "97110<TAB>GP<TAB>2 units<TAB>$58.12", and "…<TAB>$0.00<TAB>denied: MUE" for a denied line.
 export const claimText = (result) => result.lines.filter((l) => l.units > 0).map((l) =>
-  [l.code, l.modifiers.join(" "), count(l.units, "unit"), money(l.allowed), l.denied ? "denied: MUE" : ""]
+  [l.code, l.modifiers.join(" "), count(l.units, "unit"), money(l.allowed), l.denied ? deniedLabel(l.denied) : ""]
     .join("\t").trimEnd()).join("\n") + "\n";
 
 // What was copied, or shown to copy by hand: a redraw of the same lines (the blur of the field just typed in
@@ -238,7 +243,7 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [], se
       el("ul", { class: "card-lines", "aria-label": "Claim lines" }, result.lines.map((l, i) =>
         el("li", { class: l.denied ? "denied" : l.units ? null : "unbilled" },
           el("span", { class: "code" }, l.code), el("span", { class: "units" }, count(l.units, "unit")),
-          el("span", { class: "chips" }, l.modifiers.map((m) => el("span", { class: "chip" }, m)), l.denied ? deniedChip() : null),
+          el("span", { class: "chips" }, l.modifiers.map((m) => el("span", { class: "chip" }, m)), l.denied ? deniedChip(l.denied) : null),
           el("span", { class: "amount" }, l.denied ? el("s", { title: "Allowed without the denial" }, el("span", { class: "sr-only" }, "not "), money(undenied?.[i] ?? l.allowed)) : money(l.allowed)))))],
     copyButton(claimText(result)));
   if (focused) document.getElementById(focused)?.focus();

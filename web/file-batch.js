@@ -98,9 +98,10 @@ export function groupVisits({ header, rows }, columnOf) {
   return visits;
 }
 
-// A number cell as the CLI sends it: a JSON number as a number (007 is 7), anything else as text, so the
-// engine's own check names it. (The CLI passes a number's text through; the engine reads 5.0 and 5 alike.)
-const numberCell = (s) => (/^-?(\d+|(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)$/.test(s) ? Number(s) : s);
+// A number cell as the CLI sends it: a JSON number as a number (007 is 7), anything else (1e400 too, too large for
+// a double) as text, so the engine's own check names it. (The CLI passes a number's text through; the engine reads
+// 5.0 and 5 alike.)
+const numberCell = (s) => (/^-?(\d+|(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)$/.test(s) && Number.isFinite(Number(s)) ? Number(s) : s);
 
 // The visit the engine evaluates (the CLI's visit_json()).
 export function visitObject(v) {
@@ -186,21 +187,26 @@ export function outcome(v, result) {
     return { errors: errors.length ? errors : [`line ${v.firstLine}: the engine found the visit invalid`],
              lines: [], edits: [], warnings: [], kx: false };
   }
-  const lines = (result.lines ?? []).map((l) => ({
+  // A denied line is not a claim line (docs/rules.md §D): left out, and named on the visit's first row, as the CLI does.
+  const lines = (result.lines ?? []).filter((l) => !l.denied).map((l) => ({
     code: text(l.code), units: text(l.units),
     modifiers: (l.modifiers ?? []).map((m) => (typeof m === "string" ? m : "?")),
     allowed: typeof l.allowed === "number" ? l.allowed : null, edits: [],
   }));
+  const lineless = { edits: [] };  // the row of a visit whose every line is denied
   // Edits go on the first line of the code they concern (NCCI: the column-two code, the one denied).
   const edits = (result.edits ?? []).map((e) => {
     const codes = e.kind === "ncci" ? [text(e.column2), text(e.column1)] : [text(e.code)];
     const line = codes.map((c) => lines.findIndex((l) => l.code === c)).find((i) => i >= 0) ?? 0;
     const t = editText(e);
-    lines[line]?.edits.push(t);
+    (lines[line] ?? lineless).edits.push(t);
     return t;
   });
+  for (const l of result.lines ?? []) {
+    if (l.denied) (lines[0] ?? lineless).edits.push(`denied ${text(l.code)}: ${text(l.denied)}`);
+  }
   const warnings = [...new Set((result.warnings ?? []).filter((w) => w.severity !== "info").map((w) => text(w.code)))];
-  return { errors: [], lines, edits, warnings, kx: lines.some((l) => l.modifiers.includes("KX")) };
+  return { errors: [], lines, edits, warnings, kx: lines.some((l) => l.modifiers.includes("KX")), lineless: lineless.edits };
 }
 
 // The problem kinds, most urgent first; a visit sorts by its first.
@@ -232,6 +238,7 @@ const csvRow = (fields) => `${fields.map(csvField).join(",")}\n`;
 // The CLI's claim-line rows of one visit: one per claim line, or one per error.
 export function claimRows(v, o) {
   if (o.errors.length) return o.errors.map((e) => csvRow([v.id, "", "", "", "", "", "", "", e])).join("");
+  if (!o.lines.length) return csvRow([v.id, "", "", "", "", "", (o.lineless ?? []).join("; "), o.warnings.join("; "), ""]);
   return o.lines.map((l, i) => csvRow([v.id, String(i + 1), l.code, l.units, l.modifiers.join(" "),
     l.allowed === null ? "" : money(l.allowed), l.edits.join("; "), i === 0 ? o.warnings.join("; ") : "", ""])).join("");
 }

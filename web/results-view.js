@@ -14,7 +14,7 @@ const billedUnits = (result, denied = false) => result.lines.reduce((n, l) => n 
 function claimLines(result) {
   return table("claim-lines", "Claim lines", ["Code", "Units", "Modifiers", "Allowed"],
     result.lines.map((l) => el("tr", { class: l.denied ? "denied" : l.units ? null : "unbilled" },
-      [l.code, l.units, l.modifiers.join(" "), [money(l.allowed), l.denied && [" ", deniedChip()]]].map((c) => el("td", {}, c)))),
+      [l.code, l.units, l.modifiers.join(" "), [money(l.allowed), l.denied && [" ", deniedChip(l.denied)]]].map((c) => el("td", {}, c)))),
     el("tr", {}, el("th", { scope: "row" }, "Total"), el("td", {}, billedUnits(result)), el("td"), el("td", {}, money(result.fee.allowed))));
 }
 
@@ -72,7 +72,7 @@ export function summaryText(result) {
   const denied = billedUnits(result, true);
   return `${count(billedUnits(result), "unit")} on ${count(result.lines.length, "line")}` +
          ` (${result.totalTimedUnits} timed from ${result.totalTimedMinutes} minutes)` +
-         `${denied ? `, ${denied} more denied by an MUE` : ""}. Allowed ${money(result.fee.allowed)}${estimate},` +
+         `${denied ? `, ${denied} more denied${result.lines.every((l) => !l.denied || l.denied === "mue") ? " by an MUE" : ""}` : ""}. Allowed ${money(result.fee.allowed)}${estimate},` +
          ` ${result.fee.payer.startsWith("Medicare") ? "Medicare" : "the payer"} pays ${money(result.fee.medicarePays)},` +
          ` patient owes ${money(result.fee.patientOwes)}.`;
 }

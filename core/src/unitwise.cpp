@@ -15,6 +15,8 @@ std::string evaluate_json(std::string_view visit_json, const ReferenceData& data
 
 std::string evaluate_json(std::string_view visit_json) { return evaluate_json(visit_json, ReferenceData::builtin()); }
 
+std::string oversized_visit_json(std::size_t bytes) { return errors_to_json({{"", oversized_visit_message(bytes)}}); }
+
 std::string version() { return UNITWISE_VERSION; }
 
 namespace {

@@ -10,6 +10,7 @@ export const rowCases = [
   { name: "minutes as words", text: file(row("97110,twenty,")), error: /^line 2: minutes must be a number/ },
   { name: "fractional minutes", text: file(row("97110,12.5,")), error: /^line 2: minutes must be a whole number/ },
   { name: "negative minutes", text: file(row("97110,-5,")), error: /^line 2: minutes must be between 0 and 1440/ },
+  { name: "minutes 1e400 (overflows a double)", text: file(row("97110,1e400,")), error: /^line 2: minutes must be a number/ },
   { name: "a day and more of minutes", text: file(row("97110,100000,")), error: /^line 2: minutes must be between 0 and 1440/ },
   { name: "a timed code without minutes", text: file(row("97110,,")), error: /^line 2: minutes is required/ },
   { name: "assistant minutes above minutes", text: file(row("97110,10,20")), error: /^line 2: assistant_minutes cannot exceed minutes/ },

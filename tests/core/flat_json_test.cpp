@@ -149,6 +149,9 @@ Reference reference(const std::string& text) {
 std::string compare(const std::string& text) {
   const Reference want = reference(text);
   const FlatJson got = FlatJson::parse(text);
+  // One deliberate difference (issue 27): nlohmann stops at a NUL byte after the document and ignores the rest;
+  // we refuse it.
+  if (got.failed && got.trailing_nul && !want.failed) return "";
   if (got.failed != want.failed) return std::string("failed: ") + (got.failed ? "ours" : "nlohmann's");
   if (want.failed) {
     return got.error_position == want.position ? ""
@@ -184,6 +187,24 @@ TEST(FlatJsonAgreesWithNlohmann, OnEdgeCases) {
       "{\"a\":{\"a\":{\"b\":1,\"b\":2}}}", "[-]", "[1.5e]", "0.1e-2", "1.7976931348623157e308", "2.2250738585072014e-308",
   };
   for (const std::string& text : texts) EXPECT_EQ(compare(text), "") << "text: " << shown(text);
+}
+
+// Issue 27: what follows a NUL byte after the document is refused, not ignored; a key given twice and a number too
+// large to hold are located by their JSON pointer.
+TEST(FlatJson, RefusesANulByteAfterTheDocumentAndLocatesDuplicatesAndHugeNumbers) {
+  for (const std::string& text : {std::string("{}\0x", 4), std::string("[1]\0", 4), std::string("{} \0{\"a\":1}", 11)}) {
+    const FlatJson parsed = FlatJson::parse(text);
+    EXPECT_TRUE(parsed.failed) << shown(text);
+    EXPECT_TRUE(parsed.trailing_nul) << shown(text);
+  }
+  EXPECT_FALSE(FlatJson::parse(std::string("\"a\\u0000\"")).failed);  // an escaped NUL inside a string is text
+  const FlatJson dup = FlatJson::parse("{\"services\":[{\"code\":\"97110\"},{\"minutes\":1,\"minutes\":2}]}");
+  EXPECT_EQ(dup.duplicate_path, "/services/1/minutes");
+  EXPECT_EQ(FlatJson::parse("{\"a/b\":{\"~\":1,\"~\":2}}").duplicate_path, "/a~1b/~0");
+  EXPECT_EQ(FlatJson::parse("{\"a\":1,\"a\":2}").duplicate_path, "/a");
+  EXPECT_EQ(FlatJson::parse("{\"services\":[{\"minutes\":1e999}]}").number_path, "/services/0/minutes");
+  EXPECT_EQ(FlatJson::parse("{\"a\":[1,2,-1e400]}").number_path, "/a/2");
+  EXPECT_EQ(FlatJson::parse("1e400").number_path, "");
 }
 
 // Texts near valid visits, each cut, doubled or given one of the bytes parsers stumble over.

@@ -32,11 +32,24 @@ TEST(KxModifier, ThresholdsFollowTheYear) {
 
 // No source gives the 2020 threshold: a 2020 visit takes the nearest earlier one (2019) and says so.
 TEST(KxModifier, AYearWithoutAThresholdUsesTheNearestAndSaysSo) {
-  const auto t = threshold(ReferenceData::builtin().tables(), 20200601, ThresholdKind::Kx);
+  const auto t = threshold(ReferenceData::builtin().tables(), 20270601, ThresholdKind::Kx);
   ASSERT_TRUE(t.has_value());
-  EXPECT_EQ(t->amount, 204000);
+  EXPECT_EQ(t->amount, 248000);
   EXPECT_TRUE(t->nearest);
   EXPECT_FALSE(threshold(ReferenceData::builtin().tables(), 20260601, ThresholdKind::Kx)->nearest);
+}
+
+// The thresholds are whole from 2018 to 2026 (core/data/README.md): a 2020 visit no longer takes 2019's $2,040.
+TEST(KxModifier, EveryYearFrom2018To2026HasItsOwnThreshold) {
+  const std::pair<DateKey, Cents> years[] = {{20180601, 201000}, {20190601, 204000}, {20200601, 208000},
+                                             {20210601, 211000}, {20220601, 215000}, {20230601, 223000},
+                                             {20240601, 233000}, {20250601, 241000}, {20260601, 248000}};
+  for (const auto& [date, amount] : years) {
+    const auto t = threshold(ReferenceData::builtin().tables(), date, ThresholdKind::Kx);
+    ASSERT_TRUE(t.has_value()) << date;
+    EXPECT_EQ(t->amount, amount) << date;
+    EXPECT_FALSE(t->nearest) << date;
+  }
 }
 
 // K3: CY2024, PT+SLP YTD $2,300, next line $50 → over $2,330 → KX.

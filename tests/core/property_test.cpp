@@ -172,5 +172,107 @@ TEST_F(Properties, ResultsAreIdenticalOnASecondRun) {
   }
 }
 
+// Visits that reach the denials (docs/rules.md §D): indicator-0 pairs, add-ons with and without their primary,
+// RTM codes with minutes and days, telehealth, dates 2018–2028, Medicare or a payer that does not follow it.
+const std::vector<std::string> kDenialCodes = {"97110", "97112", "97140", "97530", "97161", "97164", "97750", "97755",
+                                               "97763", "92523", "92522", "92507", "97597", "97598", "97129", "97130",
+                                               "97150", "97035", "98975", "98977", "98979", "98980", "98981", "98984",
+                                               "98985", "97010", "97012"};
+
+Visit denial_visit(std::mt19937& rng) {
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  Visit v;
+  v.date_of_service = {pick(2018, 2028), pick(1, 12), pick(1, 28)};
+  v.discipline = static_cast<Discipline>(pick(0, 1));
+  v.place_of_service = pick(0, 5) == 0 ? (pick(0, 1) ? "02" : "10") : "11";
+  v.ytd_pt_slp = pick(0, 320000);
+  v.ytd_ot = pick(0, 320000);
+  v.deductible_remaining = pick(0, 3) == 0 ? 28300 : 0;
+  if (pick(0, 4) == 0) {
+    v.payer.id = "inline";
+    v.payer.name = "Commercial";
+    v.payer.medicare_coverage = false;
+    v.payer.kx = false;
+    v.payer.mppr = false;
+    v.payer.unit_rule = pick(0, 1) ? RuleSet::PerCode : RuleSet::Cms;
+    v.rule_set = v.payer.unit_rule;
+  }
+  const int n = pick(1, 6);
+  for (int i = 0; i < n; ++i) {
+    Service s;
+    s.code = kDenialCodes[static_cast<std::size_t>(pick(0, static_cast<int>(kDenialCodes.size()) - 1))];
+    const CodeInfo* info = find_code(s.code);
+    s.discipline = info->required_discipline.value_or(
+        std::find(info->disciplines.begin(), info->disciplines.end(), v.discipline) != info->disciplines.end()
+            ? v.discipline
+            : info->disciplines.front());
+    s.has_discipline = s.discipline != v.discipline;
+    s.minutes = pick(0, 75);
+    s.has_minutes = info->timed || pick(0, 1) == 0;
+    if (!s.has_minutes) s.minutes = 0;
+    if (std::any_of(v.services.begin(), v.services.end(), [&](const Service& o) { return o.code == s.code; })) continue;
+    v.services.push_back(s);
+  }
+  return v;
+}
+
+// The lines an error-severity item names: an NCCI edit its column-two code, an MUE edit its code (MAI 1: the
+// lines over the limit), a warning its code, or every line when it concerns the whole visit.
+void expect_named_lines_denied(const Result& r, std::size_t i) {
+  auto expect_denied = [&](const std::string& code, int over) {
+    for (const Line& l : r.lines) {
+      if (l.units == 0 || (!code.empty() && l.code != code) || l.units <= over) continue;
+      ASSERT_TRUE(l.is_denied()) << "visit " << i << ": " << l.code << " is named by an error but billed";
+    }
+  };
+  for (const Edit& e : r.edits) {
+    if (e.severity != Severity::Error) continue;
+    if (e.kind == EditKind::Ncci) expect_denied(e.column2, 0);
+    else expect_denied(e.column1, e.mai == 1 ? e.limit : 0);
+  }
+  for (const Warning& w : r.warnings) {
+    if (severity_of(w.id) == Severity::Error) expect_denied(w.code, 0);
+  }
+}
+
+// Over 100,000 generated visits: the totals are the sum of the lines (denied lines $0 in both), a denied line
+// is $0 and never carries KX, and every line an error-severity item names is denied.
+TEST(DenialProperties, TotalsAreTheSumOfTheLinesAndErrorsDenyWhatTheyName) {
+  std::mt19937 rng(kSeed + 27);
+  int valid = 0, denied = 0;
+  for (int i = 0; i < kVisits; ++i) {
+    Validation val = validate(denial_visit(rng));
+    if (!val.visit) continue;
+    ++valid;
+    const Result r = evaluate(*val.visit, Explain{false, false});
+    ASSERT_TRUE(r.fee.has_value());
+    const Fee& f = *r.fee;
+    ASSERT_EQ(f.lines.size(), r.lines.size());
+    Cents full = 0, mppr = 0, assistant = 0, allowed = 0, line_allowed = 0;
+    for (std::size_t k = 0; k < f.lines.size(); ++k) {
+      full += f.lines[k].full;
+      mppr += f.lines[k].mppr;
+      assistant += f.lines[k].assistant;
+      allowed += f.lines[k].allowed;
+      line_allowed += r.lines[k].allowed;
+      if (r.lines[k].is_denied()) {
+        ++denied;
+        ASSERT_EQ(f.lines[k].full, 0) << "visit " << i;
+        ASSERT_EQ(r.lines[k].allowed, 0) << "visit " << i;
+        ASSERT_EQ(std::find(r.lines[k].modifiers.begin(), r.lines[k].modifiers.end(), "KX"), r.lines[k].modifiers.end());
+      }
+    }
+    ASSERT_EQ(full, f.full) << "visit " << i;
+    ASSERT_EQ(mppr, f.mppr) << "visit " << i;
+    ASSERT_EQ(assistant, f.assistant) << "visit " << i;
+    ASSERT_EQ(allowed, f.allowed) << "visit " << i;
+    ASSERT_EQ(line_allowed, f.allowed) << "visit " << i;
+    ASSERT_EQ(f.medicare_pays + f.sequestration + f.patient_owes, f.allowed) << "visit " << i;
+    expect_named_lines_denied(r, static_cast<std::size_t>(i));
+  }
+  EXPECT_GT(valid, kVisits / 2);
+  EXPECT_GT(denied, kVisits / 20);  // the generator reaches the denials
+}
+
 }  // namespace
 }  // namespace unitwise

@@ -18,6 +18,8 @@ export interface Service {
   excluded?: boolean;
   /** The record supports a distinct service: bypasses an NCCI edit with modifier indicator 1 on this code. */
   distinctService?: "XE" | "XS" | "XP" | "XU" | "59";
+  /** RTM device supply (98976–98978, 98984, 98985): days of device data in the 30-day period, 0–30. */
+  days?: number;
 }
 
 export interface VisitOptions {
@@ -83,9 +85,16 @@ export interface Line {
   allowed: number;
   /** "payer" as usual; "abn" (GA) or "excluded" (GY): the patient pays it. */
   liability: "payer" | "abn" | "excluded";
-  /** Present when an MUE denies the whole line: its allowed amount is 0 and the patient may not be billed. */
-  denied?: "mue";
+  /** Present when the payer is expected to deny the whole line (docs/rules.md §D): its allowed amount is 0, it is
+   * out of MPPR, the totals, KX and the claim, and the patient owes nothing for it. */
+  denied?: DenialReason;
 }
+
+/** Why a line is denied: an MUE, an NCCI pair with modifier indicator 0, an add-on without its primary code, a
+ * code not valid on the date of service, a code not covered (e.g. by telehealth), telehealth outside the law's
+ * authority, or time below the code's floor (RTM). */
+export type DenialReason = "mue" | "ptp-indicator-0" | "add-on-without-primary" | "not-valid-on-date" | "not-covered"
+  | "telehealth-not-authorized" | "under-time-floor";
 
 export interface NcciEdit {
   kind: "ncci";
@@ -164,8 +173,8 @@ export interface FeeLine {
   mppr: number;
   assistant: number;
   allowed: number;
-  /** Present when an MUE denies the line (all amounts 0). */
-  denied?: "mue";
+  /** Present when the line is denied (all amounts 0). */
+  denied?: DenialReason;
 }
 
 export interface Fee {
@@ -261,6 +270,11 @@ export interface CatalogueEntry {
   primaryCode: string | null;
   timedSource: string;
   source: string;
+  /** The first date of service the code may be billed (YYYY-MM-DD); null when not known to start later. A line
+   * outside its dates is denied "not-valid-on-date". */
+  validFrom: string | null;
+  /** The last date of service it may be billed; null while still valid. */
+  validUntil: string | null;
 }
 
 export interface Locality {
@@ -374,6 +388,9 @@ export interface Engine {
   version(): string;
   dataVersions(): DataVersions;
   catalogue(): CatalogueEntry[];
+  /** Did-you-mean for a code outside the catalogue ("97100" → "97110"): one typing slip away, the common code
+   * first; null when none is that close. The same rule as the unknown-code error. */
+  suggestCode(code: string): string | null;
   /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
   localities(date: string | number): Locality[];
   /**

@@ -24,12 +24,23 @@ struct CodeInfo {
   std::string primary_code;  // add-ons: the code it must accompany on the same day
   std::string timed_source;
   std::string source;
+  int valid_from = 0;   // YYYYMMDD (a DateKey): the first date the code may be billed; 0 = not known to start later
+  int valid_until = 0;  // the last date it may be billed; 0 = still valid
+  std::string validity_source;
+  bool valid_on(int date_key) const {
+    return (valid_from == 0 || date_key >= valid_from) && (valid_until == 0 || date_key <= valid_until);
+  }
   bool evaluation() const { return kind == CodeKind::Evaluation; }
 };
 
 // nullptr for a code outside the catalogue. The pointer stays valid for the program's life.
 const CodeInfo* find_code(std::string_view code);
 const std::vector<CodeInfo>& catalogue();
+// Did-you-mean for a code outside the catalogue: the catalogue code one typing slip away (one character changed,
+// added or dropped, or two neighbours swapped: "97100" → 97110), the first in catalogue order (the common codes
+// come first) when several are; nullptr when none is that close. The CLI, the package and the page all get it in
+// the unknown-code error.
+const CodeInfo* nearest_code(std::string_view code);
 const char* to_string(CodeKind kind);
 
 }  // namespace unitwise

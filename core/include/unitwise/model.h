@@ -32,7 +32,7 @@ enum class EditKind { Ncci, Mue };
 enum class Rule {
   DuplicateCode, Untimed, Cms8Minute, CmsBelow8, CmsFullBlocks, CmsLeftover, CmsZeroUnits, CmsTie, Pooling,
   PerCode, DisciplineModifier, AssistantUntimed, AssistantUnits, FeeRelease, FeeUnitPrice, FeeMppr, FeeAssistant,
-  FeeShare, Kx, EditRelease, Ncci, Mue, Telehealth, UnitCap, PayerFee
+  FeeShare, Kx, EditRelease, Ncci, Mue, Telehealth, UnitCap, PayerFee, CodeDates, Rtm
 };
 
 // Every warning the engine gives. Names and severities: text/names.cpp.
@@ -40,10 +40,17 @@ enum class WarningId {
   Tie, DuplicateCode, SlpAssistant, AssistantPrecedence, AssistantDeMinimisBase, AddOnWithoutPrimary,
   Code97129Once, FacilityPeNa, StatusBBundled, StatusINotMedicare, StatusRRestricted, NoRvus, KxApplied,
   KxApproaching, TargetedReview, FeeScheduleNearest, ThresholdsNearest, EditTablesNearest, DistinctServiceUnused,
-  PatientLiable, TelehealthNotOnList, TelehealthNotAuthorized, UnitCap, PayerNote, PayerFeeUnknown, TableMayBeStale
+  PatientLiable, TelehealthNotOnList, TelehealthNotAuthorized, UnitCap, PayerNote, PayerFeeUnknown,
+  CodeNotValidOnDate, UnderTimeFloor, RtmFurtherUnits, RtmOtherCode, PerCodeUnderMedicare, TableMayBeStale
 };
 
 using Cents = std::int64_t;  // whole cents: the only money type that crosses module lines
+
+// Why a claim line is denied, when the engine expects the payer to deny it (docs/rules.md §D; the table of which
+// rule denies what, with its source, is core/src/rules/denials.cpp). A denied line is $0, out of MPPR, the
+// totals, KX and the claim; the patient owes nothing for it.
+enum class Denial { None, Mue, PtpIndicator0, AddOnWithoutPrimary, NotValidOnDate, NotCovered, TelehealthNotAuthorized,
+                    UnderTimeFloor };
 
 // Who pays a line: the payer, or the patient after an ABN (GA) or for a service Medicare excludes by law (GY).
 enum class Liability { Payer, Abn, Excluded };
@@ -63,6 +70,8 @@ struct Service {
   bool has_discipline = false;             // the service names its own discipline
   Liability liability = Liability::Payer;  // an ABN (GA) or a statutory exclusion (GY) shifts it to the patient
   std::string distinct_service;            // "XE", "XS", "XP", "XU" or "59" when the record shows a distinct service
+  int days = 0;                            // RTM device supply: days of device data in the 30-day period
+  bool has_days = false;
 };
 
 // How a payer counts, marks and pays therapy (docs/payers.md). Every field defaults to Medicare's way.
@@ -147,7 +156,9 @@ struct Line {
   int minutes = 0;            // minutes of the service behind this line (whole service when not split)
   Cents allowed = 0;          // Medicare allowed amount of this line, after MPPR and CQ/CO
   Liability liability = Liability::Payer;
-  bool mue_denied = false;    // an MUE denies the whole line: $0, and the patient may not be billed for it
+  Denial denied = Denial::None;  // the payer is expected to deny the whole line: $0, and the patient owes nothing
+  bool is_denied() const { return denied != Denial::None; }
+  bool billed() const { return units > 0 && denied == Denial::None; }  // on the claim, and paid if priced
 };
 
 struct Edit {
@@ -173,6 +184,9 @@ struct Edit {
 struct Warning {
   WarningId id = WarningId::Tie;
   std::string message;
+  std::string code;  // the code whose lines it concerns ("" for the visit); not written to the result
+  Warning() = default;
+  Warning(WarningId i, std::string m, std::string c = {}) : id(i), message(std::move(m)), code(std::move(c)) {}
 };
 
 struct FieldError {
@@ -282,6 +296,7 @@ const char* to_string(EditKind k);
 const char* to_string(Rule r);
 const char* to_string(WarningId w);
 const char* to_string(Liability l);
+const char* to_string(Denial d);  // rules/denials.cpp
 Topic topic_of(Rule r);
 Severity severity_of(WarningId w);
 

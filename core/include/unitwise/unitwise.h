@@ -76,6 +76,9 @@ Result evaluate(const ValidVisit& visit, const Explain& explain = {});
 // bad input gives {"ok":false,"errors":[{"path":...,"message":...}],...}.
 std::string evaluate_json(std::string_view visit_json);
 std::string evaluate_json(std::string_view visit_json, const ReferenceData& data);
+// The error result for a visit text of `bytes` bytes, over the 4 MiB limit, for a reader that stopped holding
+// the text at the limit: it names the real size, as evaluate_json would.
+std::string oversized_visit_json(std::size_t bytes);
 
 // Engine version and the releases it holds, as JSON.
 std::string version();

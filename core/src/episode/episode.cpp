@@ -7,6 +7,7 @@
 
 #include "reference/key_order.h"
 #include "rules/kx_thresholds.h"
+#include "rules/rtm.h"
 #include "text/trace_text.h"
 #include "validate/limits.h"
 
@@ -23,6 +24,8 @@ constexpr const char* kRecertSource =
 constexpr const char* kRtmSupplySource =
     "docs/rules.md §W2: one RTM device-supply code per 30-day period (bonearc, AAPC, FairPath) [2nd]; "
     "UNVERIFIED: no CMS or MAC text read";
+constexpr const char* kRtmSetupSource =
+    "docs/rules.md §W2: 98975 once per episode of care (clinii, MedBridge) [2nd]; UNVERIFIED: no CMS or MAC text read";
 constexpr const char* kRtmManagementSource =
     "docs/rules.md §W2: RTM treatment management per calendar month, 98979 never with 98980/98981 "
     "(getorva, MedBridge, AAPC, StrataPT) [2nd]; UNVERIFIED: no CMS or MAC text read";
@@ -59,10 +62,6 @@ Date plus_days(const Date& d, long n) {
 
 const char* bucket_name(KxBucket b) { return b == KxBucket::Ot ? "OT" : "PT+SLP"; }
 
-bool is_rtm_supply(const std::string& code) {
-  return code == "98976" || code == "98977" || code == "98978" || code == "98984" || code == "98985";
-}
-bool is_rtm_management(const std::string& code) { return code == "98979" || code == "98980" || code == "98981"; }
 
 // Struct-level checks: what the JSON parser checks too, for episodes built in C++.
 void check(const Episode& e, std::vector<FieldError>& errors) {
@@ -166,6 +165,7 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
   bool recert_alerted = false;
   // RTM: the start of the current device-supply period; the month whose management a visit already billed.
   std::optional<long> supply_period_start;
+  std::optional<std::size_t> setup_visit;  // the visit that billed 98975
   Date supply_period_date;
   int management_month = 0;  // YYYYMM
   std::size_t management_visit = 0;
@@ -197,7 +197,7 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
     std::array<Cents, 2> added = {0, 0};
     std::array<bool, 2> billed = {false, false};
     for (const Line& line : r.lines) {
-      if (line.units == 0) continue;
+      if (!line.billed()) continue;  // a denied line is off the claim: no spend (docs/rules.md §D)
       const int b = kx_bucket(line.discipline) == KxBucket::Ot ? 1 : 0;
       added[b] += line.allowed;
       billed[b] = true;
@@ -270,7 +270,18 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
     // RTM: device supply once per 30-day period; treatment management once per calendar month.
     bool has_98979 = false, has_98980_or_81 = false;
     for (const Service& s : ev.visit.services) {
-      if (is_rtm_supply(s.code)) {
+      if (s.code == "98975") {
+        if (setup_visit && *setup_visit != i) {
+          out.alerts.push_back({index, AlertKind::RtmWindow,
+                                cat({"Visit ", i + 1, " (", iso(date), "): 98975 (device set-up and teaching) again, "
+                                     "already billed at visit ", *setup_visit + 1, ": it is billed once per episode of "
+                                     "care, so this one would be denied. Drop it."}),
+                                kRtmSetupSource});
+        } else {
+          setup_visit = i;
+        }
+      }
+      if (is_rtm_device_supply(s.code)) {
         if (supply_period_start && today - *supply_period_start < kRtmSupplyPeriodDays) {
           out.alerts.push_back({index, AlertKind::RtmWindow,
                                 cat({"Visit ", i + 1, " (", iso(date), "): device supply ", s.code,

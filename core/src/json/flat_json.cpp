@@ -60,7 +60,13 @@ class FlatParser {
       for (;;) {
         t = scan();
         if (open_.empty()) {
-          if (t != Token::End) fail(t);
+          if (t != Token::End) {
+            fail(t);
+          } else if (end_at_ < n_) {  // a NUL byte, and perhaps more, after the document
+            out_.failed = true;
+            out_.trailing_nul = true;
+            out_.error_position = end_at_ + 1;
+          }
           return;
         }
         const bool in_object = out_.nodes_[open_.back()].kind == FlatJson::Kind::Object;
@@ -109,8 +115,8 @@ class FlatParser {
 
   Token scan() {
     while (i_ < n_ && (p_[i_] == ' ' || p_[i_] == '\t' || p_[i_] == '\n' || p_[i_] == '\r')) ++i_;
-    // nlohmann reads a NUL byte outside a string as the end of the text (for C strings): what follows it is
-    // ignored. Kept, since results must not change.
+    // A NUL byte outside a string ends the text for the scanner, as in nlohmann; run() then refuses anything
+    // after the document, the NUL included (issue 27: "{visit}\0{...}" was accepted).
     if (i_ == n_ || p_[i_] == '\0') {
       end_at_ = i_;
       return Token::End;
@@ -312,6 +318,7 @@ class FlatParser {
     if (!std::isfinite(d)) {
       out_.failed = true;
       out_.error_position = token_end_;
+      out_.number_path = pointer(true);
       return false;
     }
     // Its text is kept too: written back as it came (JsonRef::write), it reads as the same double.
@@ -329,10 +336,33 @@ class FlatParser {
     if (!first_time() && out_.duplicate.empty()) {
       out_.duplicate = std::string(out_.view(key_at_, key_length_));
       out_.duplicate_at_top = open_objects_.size() == 1;
+      out_.duplicate_path = pointer(true);
     }
     const Token colon = scan();
     if (colon != Token::NameSeparator) return fail(colon), false;
     return true;
+  }
+
+  // The JSON pointer of the open containers (RFC 6901), and with `member` of the value about to come: its key in
+  // an object, its index in an array. Built only when an error needs it.
+  std::string pointer(bool member) const {
+    std::string out;
+    auto segment = [&](std::string_view text) {
+      out += '/';
+      for (char c : text) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+    };
+    for (std::size_t k = 1; k < open_.size(); ++k) {
+      const FlatJson::Node& parent = out_.nodes_[open_[k - 1]];
+      const FlatJson::Node& node = out_.nodes_[open_[k]];
+      if (parent.kind == FlatJson::Kind::Object) segment(out_.view(node.key_at, node.key_length));
+      else segment(std::to_string(parent.size - 1));
+    }
+    if (member && !open_.empty()) {
+      const FlatJson::Node& parent = out_.nodes_[open_.back()];
+      if (parent.kind == FlatJson::Kind::Object) segment(out_.view(key_at_, key_length_));
+      else segment(std::to_string(parent.size));
+    }
+    return out;
   }
 
   FlatJson::Node& add(FlatJson::Kind kind, std::uint32_t text_at = 0, std::uint32_t text_length = 0) {

@@ -39,6 +39,9 @@ class FlatJson {
   std::size_t error_position = 0;  // the byte where parsing stopped
   std::string duplicate;           // the first key given twice in one object, if any
   bool duplicate_at_top = false;   // that key belongs to the root object
+  std::string duplicate_path;      // the JSON pointer of that key's member ("/services/0/minutes")
+  std::string number_path;         // failed on a number too large to hold: the pointer of the value it was for
+  bool trailing_nul = false;       // failed because something (a NUL byte) follows the document
   std::size_t depth = 0;           // how deep arrays and objects nest (a scalar root: 0)
 
   static FlatJson parse(std::string_view text);

@@ -28,7 +28,7 @@ void write_lines(JsonWriter& w, const std::vector<Line>& lines) {
     w.key("minutes").value(l.minutes);
     write_money(w, "allowed", l.allowed);
     w.key("liability").value(to_string(l.liability));
-    if (l.mue_denied) w.key("denied").value("mue");
+    if (l.is_denied()) w.key("denied").value(to_string(l.denied));
     w.end_object();
   }
   w.end_array();
@@ -100,7 +100,7 @@ void write_fee(JsonWriter& w, const std::optional<Fee>& fee, const std::vector<L
     write_money(w, "mppr", l.mppr);
     write_money(w, "assistant", l.assistant);
     write_money(w, "allowed", l.allowed);
-    if (lines[i].mue_denied) w.key("denied").value("mue");
+    if (lines[i].is_denied()) w.key("denied").value(to_string(lines[i].denied));
     w.end_object();
   }
   w.end_array();

@@ -170,7 +170,7 @@ void parse_service(Checker& c, JsonRef s, std::size_t i, const Visit& visit, Ser
                                 "(or XE, XP, XU, 59)");
   }
   c.only_keys(s, Path(i, ""), {"code", "minutes", "assistantMinutes", "discipline", "modifiers", "abn", "excluded",
-                        "distinctService"});
+                        "distinctService", "days"});
   struct Mark {
     const char* key;
     const char* field;
@@ -212,6 +212,10 @@ void parse_service(Checker& c, JsonRef s, std::size_t i, const Visit& visit, Ser
   }
   if (s.contains("assistantMinutes")) {
     c.whole_number(s["assistantMinutes"], Path(i, "/assistantMinutes"), 0, kMaxMinutes, "minutes", out.assistant_minutes);
+  }
+  if (s.contains("days")) {
+    out.has_days = c.whole_number(s["days"], Path(i, "/days"), 0, kMaxRtmDays, "days", out.days);
+    if (!out.has_days) c.failed.insert(path("/days"));
   }
 }
 
@@ -332,11 +336,15 @@ void parse_root(Checker& c, JsonRef root, Visit& visit) {
 
 }  // namespace
 
+std::string oversized_visit_message(std::size_t bytes) {
+  return cat({"the visit is ", bytes, " bytes; the limit is 4 MiB"});
+}
+
 Validation parse_visit(std::string_view text, const ReferenceData& data) {
   Validation out;
   Checker c;
   if (text.size() > kMaxVisitBytes) {
-    c.fail("", cat({"the visit is ", text.size(), " bytes; the limit is 4 MiB"}));
+    c.fail("", oversized_visit_message(text.size()));
     out.errors = std::move(c.errors);
     return out;
   }
@@ -346,10 +354,15 @@ Validation parse_visit(std::string_view text, const ReferenceData& data) {
     return out;
   }
   const FlatJson parsed = FlatJson::parse(text);
-  if (parsed.failed) {
+  if (parsed.failed && !parsed.number_path.empty()) {
+    c.fail(parsed.number_path, "is a number too large to hold: write an ordinary number");
+  } else if (parsed.failed && parsed.trailing_nul) {
+    c.fail("", cat({"a NUL byte follows the visit at byte ", parsed.error_position,
+                    ": nothing may come after the visit's closing brace"}));
+  } else if (parsed.failed) {
     c.fail("", cat({"not valid JSON (or not UTF-8): parsing stopped at byte ", parsed.error_position}));
   } else if (!parsed.duplicate.empty()) {
-    c.fail(parsed.duplicate_at_top ? cat({"/", escape_pointer(parsed.duplicate)}) : "",
+    c.fail(parsed.duplicate_path,
            cat({"the key \"", Checker::shorten(parsed.duplicate), "\" appears twice in one object; give it once"}));
   } else {
     Visit visit;

@@ -7,6 +7,7 @@
 #include "reference/code_index.h"
 #include "reference/csv_reader.h"
 #include "reference/embedded_files.h"
+#include "unitwise/reference.h"
 #include "unitwise/unitwise.h"
 
 namespace unitwise {
@@ -28,11 +29,13 @@ std::optional<Discipline> discipline_named(std::string_view s) {
 std::vector<CodeInfo> load() {
   CsvReader csv(static_data("catalogue.csv"));
   std::vector<std::string> f;
-  csv.next(f);  // header: code,descriptor,timed,unit_basis,disciplines,required_discipline,kind,primary_code,timed_source,source
+  // header: code,descriptor,timed,unit_basis,disciplines,required_discipline,kind,primary_code,timed_source,source,
+  // valid_from,valid_until,validity_source
+  csv.next(f);
   std::vector<CodeInfo> out;
   while (csv.next(f)) {
     if (f.size() == 1 && f[0].empty()) continue;
-    if (f.size() != 10) throw std::logic_error("catalogue.csv: a row without 10 fields");
+    if (f.size() != 13) throw std::logic_error("catalogue.csv: a row without 13 fields");
     CodeInfo c;
     c.code = f[0];
     c.descriptor = f[1];
@@ -50,6 +53,15 @@ std::vector<CodeInfo> load() {
     c.primary_code = f[7];
     c.timed_source = f[8];
     c.source = f[9];
+    auto date = [&](const std::string& text) {
+      if (text.empty()) return 0;
+      const std::optional<DateKey> d = parse_iso_date(text);
+      if (!d) throw std::logic_error("catalogue.csv: a validity date is not YYYY-MM-DD");
+      return *d;
+    };
+    c.valid_from = date(f[10]);
+    c.valid_until = date(f[11]);
+    c.validity_source = f[12];
     out.push_back(std::move(c));
   }
   return out;
@@ -75,6 +87,36 @@ const CodeInfo* find_code(std::string_view code) {
   return info != nullptr && info->code == code ? info : nullptr;
 }
 
+namespace {
+
+// One typing slip: a, b differ by one substitution, one insertion or deletion, or one swap of neighbours.
+bool one_slip(std::string_view a, std::string_view b) {
+  if (a.size() == b.size()) {
+    std::size_t first = a.size(), diffs = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i] == b[i]) continue;
+      if (diffs++ == 0) first = i;
+    }
+    if (diffs == 1) return true;
+    return diffs == 2 && first + 1 < a.size() && a[first] == b[first + 1] && a[first + 1] == b[first];
+  }
+  if (a.size() + 1 == b.size()) std::swap(a, b);
+  if (a.size() != b.size() + 1) return false;
+  std::size_t i = 0;
+  while (i < b.size() && a[i] == b[i]) ++i;
+  return a.substr(i + 1) == b.substr(i);
+}
+
+}  // namespace
+
+const CodeInfo* nearest_code(std::string_view code) {
+  if (code.empty() || code.size() > 8) return nullptr;
+  for (const CodeInfo& c : catalogue()) {
+    if (c.code != code && one_slip(c.code, code)) return &c;
+  }
+  return nullptr;
+}
+
 std::string catalogue_json() {
   JsonWriter w;
   w.begin_array();
@@ -96,6 +138,21 @@ std::string catalogue_json() {
     else w.value(c.primary_code);
     w.key("timedSource").value(c.timed_source);
     w.key("source").value(c.source);
+    char text[kIsoDateChars];
+    w.key("validFrom");  // null: not known to start later than the data the engine has
+    if (c.valid_from == 0) {
+      w.null();
+    } else {
+      write_iso_date(text, c.valid_from);
+      w.value(std::string_view(text, sizeof text));
+    }
+    w.key("validUntil");  // null: still valid
+    if (c.valid_until == 0) {
+      w.null();
+    } else {
+      write_iso_date(text, c.valid_until);
+      w.value(std::string_view(text, sizeof text));
+    }
     w.end_object();
   }
   w.end_array();

@@ -2,6 +2,7 @@
 // sha256; each table is a CSV with a fixed header. Reading checks everything and names file and line.
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <nlohmann/json.hpp>
 #include <type_traits>
 
@@ -529,7 +530,10 @@ PackRead read_pack(const std::vector<PackFile>& files) {
   if (!manifest_string(manifest, "name", "", pack.name, errors)) return out;
   if (!optional_member(manifest, "createdBy", "", pack.created_by, errors)) return out;
   const auto tables = manifest.find("tables");
-  std::map<std::pair<TableKind, DateKey>, std::string> dated;  // one table of a kind per date in a pack
+  // One table of a kind per date and year in a pack: two would leave the engine to pick one. The year tells apart
+  // the two threshold tables of 2018, the KX amount of that year (2018) and the review amount in force until a
+  // later one (0).
+  std::map<std::tuple<TableKind, DateKey, int>, std::string> dated;
   if (tables == manifest.end() || !tables->is_array() || tables->empty() || tables->size() > kMaxPackTables) {
     errors.push_back({"manifest.json", 0, "\"tables\" must be a non-empty array"});
     return out;
@@ -589,7 +593,7 @@ PackRead read_pack(const std::vector<PackFile>& files) {
       errors.push_back({"manifest.json", 0, where + "\"rows\" must be a whole number"});
       continue;
     }
-    const auto [first, alone] = dated.emplace(std::make_pair(release.kind, release.effective), file);
+    const auto [first, alone] = dated.emplace(std::make_tuple(release.kind, release.effective, release.year), file);
     if (!alone) {
       errors.push_back({file, 0, std::string("is a second ") + kind_name + " table effective " + effective +
                                      " in this pack (the first is " + first->second + "): one would silently win"});

@@ -9,6 +9,8 @@
 #include "rules/eight_minute_rule.h"
 #include "text/concat.h"
 #include "text/trace_text.h"
+#include "rules/denials.h"
+#include "rules/rtm.h"
 #include "rules/rules.h"
 #include "rules/small_vector.h"
 
@@ -341,17 +343,21 @@ void build_lines(const Entries& entries, const Visit& visit, Result& r, Trace& t
   }
 }
 
-// Add-on codes need their primary code the same day (catalogue primary_code); 97129 is reported once
-// (docs/rules.md §3, UNVERIFIED).
+// Add-on codes need their primary code billed the same day (catalogue primary_code): without it the add-on's
+// lines are denied (docs/rules.md §D). 97129 is reported once (docs/rules.md §3, UNVERIFIED).
 void check_code_pairs(const Entries& entries, Result& r) {
   auto billed = [&](std::string_view code) {
-    return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return e.code() == code && e.units > 0; });
+    return std::any_of(r.lines.begin(), r.lines.end(), [&](const Line& l) { return l.code == code && l.billed(); });
   };
   for (const Entry& e : entries) {
     const std::string& primary = e.info->primary_code;
-    if (e.units > 0 && !primary.empty() && !billed(primary)) {
-      r.warnings.push_back({WarningId::AddOnWithoutPrimary, cat({e.code(), " is an add-on code: bill it with ", primary,
-                                                                  " on the same day."})});
+    if (e.units > 0 && !primary.empty() && billed(e.code()) && !billed(primary)) {
+      deny_code(r.lines, e.code(), Denial::AddOnWithoutPrimary);
+      r.warnings.push_back({WarningId::AddOnWithoutPrimary,
+                            cat({e.code(), " is an add-on code: bill it with ", primary, " on the same day. Without ",
+                                 primary, " it is denied and priced at $0: add ", primary, " if it was furnished, or "
+                                 "drop ", e.code(), "."}),
+                            std::string(e.code())});
     }
   }
   for (const Entry& e : entries) {
@@ -359,6 +365,27 @@ void check_code_pairs(const Entries& entries, Result& r) {
       r.warnings.push_back({WarningId::Code97129Once, "97129 covers the first 15 minutes only; report the further units as 97130 "
                                           "(how CMS counts 97129/97130 minutes is UNVERIFIED)."});
     }
+  }
+}
+
+// A code billed outside its validity dates (catalogue valid_from/valid_until) is denied (docs/rules.md §D).
+void deny_outside_dates(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
+  const DateKey date = valid.date();
+  for (Line& line : lines) {
+    const CodeInfo* info = line.info != nullptr ? line.info : find_code(line.code);
+    if (!line.billed() || info == nullptr || info->valid_on(date)) continue;
+    deny_code(lines, line.code, Denial::NotValidOnDate);
+    const bool early = info->valid_from != 0 && date < info->valid_from;
+    notes.warn(WarningId::CodeNotValidOnDate,
+               cat({line.code, " is not a valid code on ", iso_date(date), ": it may be billed ",
+                    early ? cat({"from ", iso_date(info->valid_from)}) : cat({"until ", iso_date(info->valid_until)}),
+                    ", so it is denied ($0). ", denial_rule(Denial::NotValidOnDate).what_to_do}),
+               line.code);
+    Trace(notes.explain, notes.trace).add(Rule::CodeDates, line.code, info->validity_source, [&] {
+      return cat({line.code, ": valid ", info->valid_from ? cat({"from ", iso_date(info->valid_from)}) : std::string(),
+                  info->valid_until ? cat({" until ", iso_date(info->valid_until)}) : std::string(), "; the date of "
+                  "service ", iso_date(date), " is outside that → denied."});
+    });
   }
 }
 
@@ -382,17 +409,32 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
     per_code_units(entries, r, trace);
   }
   build_lines(entries, visit, r, trace);
-  check_code_pairs(entries, r);
 
   Notes notes;
   notes.explain = explained;
   if (!visit.payer.note.empty()) notes.warn(WarningId::PayerNote, cat({visit.payer.name, ": ", visit.payer.note}));
+  if (visit.rule_set == RuleSet::PerCode && visit.payer.id == "medicare") {
+    // MCPM 100-04 ch.5 §20.2: Medicare counts timed units from the total timed minutes, never code by code.
+    notes.warn(WarningId::PerCodeUnderMedicare,
+               "Medicare counts timed units from the day's total timed minutes (MCPM 100-04 ch.5 §20.2), but per-code "
+               "rounding was asked for: it can bill fewer units than Medicare allows (three codes of 7 minutes bill "
+               "none instead of 1) or more. Use the \"cms\" rule set for Medicare.");
+  }
+  deny_outside_dates(valid, r.lines, notes);
+  apply_rtm(valid, r.lines, notes);
   apply_unit_caps(valid, r.lines, notes);
   if (visit.payer.medicare_coverage) apply_telehealth(valid, r.lines, notes);
   r.releases = used_releases(valid, notes);
-  std::vector<Edit> mue = mue_edits(valid, r.lines, notes);  // before pricing: a denied line is $0
+  // The edits deny lines before pricing (a denied line is $0). NCCI adds a documented 59/X before KX, which
+  // follows the payment ones; its notes keep their place after the fee's in the result.
+  Notes ncci_notes;
+  ncci_notes.explain = explained;
+  r.edits = ncci_edits(valid, r.lines, ncci_notes);
+  std::vector<Edit> mue = mue_edits(valid, r.lines, notes);
+  check_code_pairs(entries, r);  // after the other denials: an add-on whose primary was denied is denied too
   r.fee = price_visit(valid, r.lines, notes);
-  r.edits = ncci_edits(valid, r.lines, notes);  // adds a documented 59/X before KX, which follows the payment ones
+  for (Warning& w : ncci_notes.warnings) notes.warnings.push_back(std::move(w));
+  for (TraceEntry& t : ncci_notes.trace) notes.trace.push_back(std::move(t));
   apply_kx(valid, r.lines, notes);
   for (Edit& edit : mue) r.edits.push_back(std::move(edit));
   if (explain.checklist) r.checklist = documentation_checklist(valid, r.lines);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "rules/denials.h"
 #include "rules/rules.h"
 #include "text/concat.h"
 #include "text/trace_text.h"
@@ -33,11 +34,11 @@ struct PricedLine {
   bool mppr = false;
 };
 
-void warn_once(Notes& notes, WarningId id, std::string message) {
+void warn_once(Notes& notes, WarningId id, std::string message, std::string_view code = {}) {
   for (const auto& w : notes.warnings) {
     if (w.id == id && w.message == message) return;
   }
-  notes.warn(id, std::move(message));
+  notes.warn(id, std::move(message), code);
 }
 
 std::string price_text(const RvuRow& rvu, int pe, const GpciRow& g, std::int64_t cf, const UnitPrice& u) {
@@ -121,7 +122,7 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
   fee.lines.reserve(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     PricedLine& p = priced[i];
-    if (lines[i].mue_denied) continue;  // $0, and out of the MPPR ranking: the MAC pays none of it
+    if (lines[i].is_denied()) continue;  // $0, and out of the MPPR ranking: the MAC pays none of it
     p.rvu = valid.rvu(lines[i].code);
     if (p.rvu == nullptr) {
       if (lines[i].units > 0) {
@@ -144,10 +145,14 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     p.unit = unit_price(p.rvu->work, pe, p.rvu->mp, gpci, fee.conversion_factor);
     if (!p.paid && lines[i].units > 0 && payer.medicare_coverage) {
       const bool bundled = p.rvu->status == 'B';
+      // Status I: Medicare denies the code (validate() refuses it under Medicare; a table of another date may not).
+      if (!bundled) deny_code(lines, lines[i].code, Denial::NotCovered);
       warn_once(notes, bundled ? WarningId::StatusBBundled : WarningId::StatusINotMedicare,
                 cat({lines[i].code, bundled ? " is bundled into the day's other services (status B): Medicare never "
                                               "pays it separately, and the patient may not be billed for it. It is shown at $0."
-                                            : ": Medicare status I, not valid for Medicare: $0."}));
+                                            : ": Medicare status I, not valid for Medicare, so it is denied ($0). Bill "
+                                              "the Medicare code for the service instead."}),
+                bundled ? "" : lines[i].code);
     }
     if (p.paid && p.rvu->status == 'R' && lines[i].units > 0 && payer.medicare_coverage) {
       warn_once(notes, WarningId::StatusRRestricted, cat({lines[i].code, ": Medicare status R, restricted coverage; "
@@ -194,13 +199,13 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
         });
       }
     }
-    if (payer.fee_basis == PayerProfile::FeeBasis::PerCode && !line.mue_denied) f = per_code_fee(payer, line, notes);
+    if (payer.fee_basis == PayerProfile::FeeBasis::PerCode && !line.is_denied()) f = per_code_fee(payer, line, notes);
     if (payer.fee_basis == PayerProfile::FeeBasis::Unknown) f = FeeLine{};
     line.allowed = f.allowed;
 
     // A GA or GY line is the patient's to pay: Medicare pays none of it and it meets no deductible.
-    // An MUE denial is the provider's, ABN or not (MLN MM8853): f is zero, so nobody owes anything for it.
-    const bool patients = line.liability != Liability::Payer && !line.mue_denied;
+    // A denial is the provider's, ABN or not (MLN MM8853 for the MUE): f is zero, so nobody owes anything for it.
+    const bool patients = line.liability != Liability::Payer && !line.is_denied();
     const LineShare share = patients ? LineShare{0, 0, 0, 0}
                                      : share_of(f.allowed, deductible_left, payer.coinsurance_percent,
                                                 payer.sequestration ? kSequestrationPercent : 0);

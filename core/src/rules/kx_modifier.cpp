@@ -29,7 +29,8 @@ void apply_kx(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
     for (Line& line : lines) {
       // A GA or GY line is the patient's, not Medicare's: it neither adds to the spend nor takes KX (NGS: never
       // KX and GA together).
-      if (kx_bucket(line.discipline) != bucket || line.units == 0 || line.liability != Liability::Payer) continue;
+      // A denied line is off the claim: no spend, no KX.
+      if (kx_bucket(line.discipline) != bucket || !line.billed() || line.liability != Liability::Payer) continue;
       any_line = true;
       spent += line.allowed;
       // The line that straddles the threshold gets KX too (K6.5: its exact treatment is UNVERIFIED).

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string>
 
+#include "rules/denials.h"
 #include "rules/rules.h"
 #include "rules/small_vector.h"
 #include "text/concat.h"
@@ -40,7 +41,7 @@ std::vector<Edit> mue_edits(const ValidVisit& valid, std::vector<Line>& lines, N
   const Table<MueRow>* table = valid.releases().mue.table;
   if (table == nullptr) return {};
   // Only Medicare's own claims processing is known to apply the MUE this way; other payers may not.
-  const bool denies = valid.visit().payer.medicare_coverage;
+  const bool denies = payer_denies(valid.visit().payer, Denial::Mue);
   Trace trace(notes.explain, notes.trace);
   // Units per code across its lines (CQ split, disciplines), in line order.
   struct CodeUnits {
@@ -49,6 +50,7 @@ std::vector<Edit> mue_edits(const ValidVisit& valid, std::vector<Line>& lines, N
   };
   SmallVector<CodeUnits> units;
   for (const Line& l : lines) {
+    if (l.is_denied()) continue;  // denied already for another reason: not on the claim
     auto it = std::find_if(units.begin(), units.end(), [&](const CodeUnits& u) { return u.code == l.code; });
     if (it == units.end()) units.push_back({l.code, l.units});
     else it->units += l.units;
@@ -63,9 +65,9 @@ std::vector<Edit> mue_edits(const ValidVisit& valid, std::vector<Line>& lines, N
     const bool per_line = mue->mai == 1;
     int denied_units = 0;
     for (Line& l : lines) {
-      if (l.code != code || (per_line && l.units <= mue->value)) continue;
+      if (l.code != code || l.is_denied() || (per_line && l.units <= mue->value)) continue;
       if (denies) {
-        l.mue_denied = true;
+        l.denied = Denial::Mue;
         denied_units += l.units;
       }
     }

@@ -5,6 +5,7 @@
 
 #include "reference/coverage_data.h"
 #include "reference/ncci_notes.h"
+#include "rules/denials.h"
 #include "rules/rules.h"
 #include "rules/small_vector.h"
 #include "text/concat.h"
@@ -29,12 +30,12 @@ const NcciRow* edit_in_force(NcciRows pair_rows, DateKey date) {
 SmallVector<std::string_view> billed_codes(const std::vector<Line>& lines) {
   SmallVector<std::string_view> codes;
   for (const Line& l : lines) {
-    if (l.units > 0 && std::find(codes.begin(), codes.end(), l.code) == codes.end()) codes.push_back(l.code);
+    if (l.billed() && std::find(codes.begin(), codes.end(), l.code) == codes.end()) codes.push_back(l.code);
   }
   return codes;
 }
 
-Edit make_edit(const NcciRow& row, const Release& release) {
+Edit make_edit(const NcciRow& row, const Release& release, bool denies) {
   Edit e;
   e.kind = EditKind::Ncci;
   e.column1 = row.column1;
@@ -50,10 +51,16 @@ Edit make_edit(const NcciRow& row, const Release& release) {
                      "distinct service (separate session, structure or practitioner, or non-overlapping time) and the "
                      "record shows it: then put XE, XS, XP or XU (or 59 if none fits) on ", e.column2,
                      ". Never add a modifier just to get past the edit."});
-  } else {
+  } else if (denies) {
+    // Indicator 0: the column-two lines are denied (docs/rules.md §D), $0 and off the claim.
     e.severity = Severity::Error;
     e.message = cat({e.column2, " cannot be billed with ", e.column1, " on the same day, with or without a modifier "
-                     "(indicator 0): only ", e.column1, " is payable."});
+                     "(indicator 0): only ", e.column1, " is payable, so ", e.column2, " is denied and priced at $0. ",
+                     denial_rule(Denial::PtpIndicator0).what_to_do});
+  } else {
+    e.severity = Severity::Warning;
+    e.message = cat({"Medicare never pays ", e.column2, " with ", e.column1, " on the same day, with or without a "
+                     "modifier (NCCI indicator 0); this payer may apply the same edit, so ", e.column2, " is at risk."});
   }
   if (const std::string* note = ncci_note(row.column1, row.column2)) append(e.message, {" Note: ", *note});
   return e;
@@ -94,16 +101,22 @@ std::vector<Edit> ncci_edits(const ValidVisit& valid, std::vector<Line>& lines, 
   const Table<NcciRow>* table = valid.releases().ncci.table;
   if (table == nullptr) return {};
   const SmallVector<std::string_view> codes = billed_codes(lines);
+  const bool denies = payer_denies(valid.visit().payer, Denial::PtpIndicator0);
   std::vector<Edit> edits;
   for (std::string_view a : codes) {
     const NcciRows column1 = valid.ncci_column1(a);
     if (column1.first == column1.last) continue;  // a is column one of no edit
     for (std::string_view b : codes) {
       if (a == b) continue;
-      if (const NcciRow* row = edit_in_force(find_ncci(column1, b), valid.date())) edits.push_back(make_edit(*row, table->release));
+      if (const NcciRow* row = edit_in_force(find_ncci(column1, b), valid.date())) {
+        edits.push_back(make_edit(*row, table->release, denies));
+      }
     }
   }
   apply_distinct_services(valid, edits, lines, notes);
+  for (const Edit& e : edits) {
+    if (e.severity == Severity::Error) deny_code(lines, e.column2, Denial::PtpIndicator0);
+  }
   if (codes.size() > 1) {
     Trace(notes.explain, notes.trace).add(Rule::Ncci, "", table->release.name, [&] {
       return cat({"Checked ", count(static_cast<int>(codes.size() * (codes.size() - 1) / 2), "code pair"),

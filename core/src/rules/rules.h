@@ -13,7 +13,10 @@ struct Notes {
   bool explain = true;  // false: rules only, no trace text (the core benchmark's path)
   std::vector<Warning> warnings;
   std::vector<TraceEntry> trace;
-  void warn(WarningId id, std::string message) { warnings.push_back({id, std::move(message)}); }
+  // `code`: the code whose lines the warning concerns, when it denies or puts them at risk.
+  void warn(WarningId id, std::string message, std::string_view code = {}) {
+    warnings.push_back({id, std::move(message), std::string(code)});
+  }
 };
 
 // Prices every line (sets Line::allowed, MPPR, CQ/CO 85%) and returns the visit fee with
@@ -30,11 +33,12 @@ void apply_telehealth(const ValidVisit& visit, std::vector<Line>& lines, Notes& 
 void apply_kx(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
 
 // NCCI procedure-to-procedure edits among the billed codes of the date of service; a distinct service the
-// record supports puts its modifier on the column-2 lines and marks the edit bypassed.
+// record supports puts its modifier on the column-2 lines and marks the edit bypassed. An indicator-0 edit
+// denies the column-2 lines (docs/rules.md §D) when the payer follows Medicare's edits. Runs before pricing.
 std::vector<Edit> ncci_edits(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
 
 // Medically unlikely edits: units of a code above its MUE.
-// Marks the lines an MUE denies (Line::mue_denied) before they are priced.
+// Denies (Line::denied) the lines an MUE denies, before they are priced; lines already denied are not counted.
 std::vector<Edit> mue_edits(const ValidVisit& visit, std::vector<Line>& lines, Notes& notes);
 
 // What the record must show for this visit, per code and for the visit (texts: core/data/checklist.csv).

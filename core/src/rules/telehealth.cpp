@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "rules/denials.h"
 #include "rules/rules.h"
 #include "text/trace_text.h"
 
@@ -34,19 +35,28 @@ void apply_telehealth(const ValidVisit& valid, std::vector<Line>& lines, Notes& 
     for (std::size_t i = 0; r.telehealth_period.table && i < r.telehealth_period.table->rows.size(); ++i) {
       last = iso_date(r.telehealth_period.table->rows[i].through);
     }
+    // Outside the authority every line is denied (docs/rules.md §D).
+    for (Line& line : lines) {
+      if (line.billed()) line.denied = Denial::TelehealthNotAuthorized;
+    }
     notes.warn(WarningId::TelehealthNotAuthorized,
                cat({"Medicare lets PTs, OTs and SLPs bill telehealth only while the law allows it",
                     last.empty() ? std::string(".") : cat({" (through ", last, " as loaded)."}),
-                    " This date of service is outside that: no 95 added, and Medicare would deny the lines."}));
+                    " This date of service is outside that: no 95 added, and the lines are denied and priced at $0. ",
+                    denial_rule(Denial::TelehealthNotAuthorized).what_to_do}));
     return;
   }
   std::vector<std::string> on_list;
   for (Line& line : lines) {
-    if (line.units == 0) continue;
+    if (!line.billed()) continue;
     const bool listed = r.telehealth_code.table && find_telehealth_code(*r.telehealth_code.table, line.code);
     if (!listed) {
-      notes.warn(WarningId::TelehealthNotOnList, cat({line.code, " is not on the Medicare telehealth list: at place of "
-                                                      "service ", pos, " it would be denied. No 95 was added."}));
+      // Not on the list: Medicare does not cover it as telehealth, so its lines are denied (docs/rules.md §D).
+      deny_code(lines, line.code, Denial::NotCovered);
+      notes.warn(WarningId::TelehealthNotOnList,
+                 cat({line.code, " is not on the Medicare telehealth list: at place of service ", pos,
+                      " it is denied and priced at $0, and no 95 was added. ", denial_rule(Denial::NotCovered).what_to_do}),
+                 line.code);
       continue;
     }
     if (std::find(line.modifiers.begin(), line.modifiers.end(), "95") == line.modifiers.end()) line.modifiers.push_back("95");

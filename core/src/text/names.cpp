@@ -37,6 +37,8 @@ constexpr RuleName kRules[] = {
     {Rule::Telehealth, "telehealth", Topic::Modifiers},
     {Rule::UnitCap, "unit-cap", Topic::Units},
     {Rule::PayerFee, "payer-fee", Topic::Fee},
+    {Rule::CodeDates, "code-dates", Topic::Edits},
+    {Rule::Rtm, "rtm", Topic::Units},
 };
 
 struct WarningName {
@@ -66,11 +68,16 @@ constexpr WarningName kWarnings[] = {
     {WarningId::EditTablesNearest, "edit-tables-nearest", Severity::Info},
     {WarningId::DistinctServiceUnused, "distinct-service-unused", Severity::Warning},
     {WarningId::PatientLiable, "patient-liable", Severity::Info},
-    {WarningId::TelehealthNotOnList, "telehealth-not-on-list", Severity::Warning},
+    {WarningId::TelehealthNotOnList, "telehealth-not-on-list", Severity::Error},
     {WarningId::TelehealthNotAuthorized, "telehealth-not-authorized", Severity::Error},
     {WarningId::UnitCap, "unit-cap", Severity::Warning},
     {WarningId::PayerNote, "payer-note", Severity::Info},
     {WarningId::PayerFeeUnknown, "payer-fee-unknown", Severity::Warning},
+    {WarningId::CodeNotValidOnDate, "code-not-valid-on-date", Severity::Error},
+    {WarningId::UnderTimeFloor, "under-time-floor", Severity::Error},
+    {WarningId::RtmFurtherUnits, "rtm-further-units", Severity::Info},
+    {WarningId::RtmOtherCode, "rtm-other-code", Severity::Warning},
+    {WarningId::PerCodeUnderMedicare, "per-code-under-medicare", Severity::Warning},
     {WarningId::TableMayBeStale, "table-may-be-stale", Severity::Warning},
 };
 
@@ -79,7 +86,7 @@ constexpr bool rules_in_order() {
   for (int i = 0; i < static_cast<int>(sizeof kRules / sizeof kRules[0]); ++i) {
     if (static_cast<int>(kRules[i].rule) != i) return false;
   }
-  return static_cast<int>(sizeof kRules / sizeof kRules[0]) == static_cast<int>(Rule::PayerFee) + 1;
+  return static_cast<int>(sizeof kRules / sizeof kRules[0]) == static_cast<int>(Rule::Rtm) + 1;
 }
 constexpr bool warnings_in_order() {
   for (int i = 0; i < static_cast<int>(sizeof kWarnings / sizeof kWarnings[0]); ++i) {

@@ -6,6 +6,7 @@
 
 #include "reference/coverage_data.h"
 #include "text/concat.h"
+#include "rules/rtm.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 
@@ -16,6 +17,14 @@ bool code_characters_ok(std::string_view code) {
   return !code.empty() && code.size() <= 8 && std::all_of(code.begin(), code.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
   });
+}
+
+// Under a payer other than Medicare whose profile follows Medicare's coverage rules, a coverage error says which
+// setting made it apply, in plain words.
+std::string coverage_setting(const PayerProfile& payer, std::string_view code) {
+  if (payer.id == "medicare") return {};
+  return cat({". ", payer.name, "'s profile follows Medicare's coverage rules (its medicareCoverage setting is on); "
+              "if this payer covers ", code, ", turn medicareCoverage off in the profile"});
 }
 
 }  // namespace
@@ -57,7 +66,9 @@ struct Validator {
       fail(path("/code"), cat({"\"", shorten(s.code), "\" is not a code: a code holds only digits and capital letters, "
                                                    "such as \"97110\" or \"G0283\""}));
     } else if ((info = find_code(s.code)) == nullptr) {
-      fail(path("/code"), cat({"unknown code \"", s.code, "\": not in unitwise's catalogue"}));
+      const CodeInfo* near = nearest_code(s.code);
+      fail(path("/code"), cat({"unknown code \"", s.code, "\": not in unitwise's catalogue",
+                               near ? cat({"; did you mean ", near->code, " (", near->descriptor, ")?"}) : std::string()}));
     }
     code = info;
     const bool minutes_ok = s.minutes >= 0 && s.minutes <= kMaxMinutes;
@@ -74,6 +85,14 @@ struct Validator {
       // BPM 100-02 ch.15 §230.1: evaluations and re-evaluations are the therapist's alone.
       fail(path("/assistantMinutes"), cat({s.code, " is an evaluation: an assistant may not furnish any of it, so "
                                                 "assistantMinutes must be 0"}));
+    }
+    // Days of device data: only the RTM device-supply codes are billed by them (docs/rules.md §W2).
+    if (s.has_days && (s.days < 0 || s.days > kMaxRtmDays)) {
+      fail(path("/days"), cat({"must be between 0 and ", kMaxRtmDays, " days: the days with device data in the 30-day "
+                                                                    "period"}));
+    } else if (s.has_days && info != nullptr && !is_rtm_device_supply(info->code)) {
+      fail(path("/days"), cat({"is only for the remote-monitoring device-supply codes (98976, 98977, 98978, 98984, "
+                               "98985), not ", s.code, ": leave it out"}));
     }
     // A plan of care that was itself reported as wrong can't be blamed on the code a second time.
     auto plan_known = [&] { return skip.count(s.has_discipline ? path("/discipline") : "/discipline") == 0; };
@@ -107,16 +126,17 @@ struct Validator {
       if (rvu != nullptr && rvu->status == 'I' && v.payer.medicare_coverage) {
         // CMS status I: "not valid for Medicare purposes; Medicare uses another code" (RVU file, Attachment A).
         const Replacement* instead = medicare_replacement(s.code);
-        fail(path("/code"), instead ? cat({s.code, " is not valid for Medicare (status I in ", r.rvu.table->release.name,
-                                           "): ", instead->why, ", so bill ", instead->use_instead, " instead"})
-                                    : cat({s.code, " is not valid for Medicare (status I in ", r.rvu.table->release.name,
-                                           "): Medicare uses another code for it"}));
+        fail(path("/code"), cat({instead ? cat({s.code, " is not valid for Medicare (status I in ", r.rvu.table->release.name,
+                                                "): ", instead->why, ", so bill ", instead->use_instead, " instead"})
+                                         : cat({s.code, " is not valid for Medicare (status I in ", r.rvu.table->release.name,
+                                                "): Medicare uses another code for it"}),
+                                 coverage_setting(v.payer, s.code)}));
       }
       if (rvu != nullptr && rvu->status == 'B' && s.liability != Liability::Payer && v.payer.medicare_coverage) {
         // Palmetto GBA: a status B service is never paid separately and the patient cannot be billed for it.
         fail(path(s.liability == Liability::Abn ? "/abn" : "/excluded"),
              cat({s.code, " is bundled (status B): Medicare never pays it separately and the patient may not be billed "
-                          "for it, so an ABN or GY does not apply"}));
+                          "for it, so an ABN or GY does not apply", coverage_setting(v.payer, s.code)}));
       }
       if (!s.distinct_service.empty()) {
         if (distinct_service_modifier(s.distinct_service) == nullptr) {
