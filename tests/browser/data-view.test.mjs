@@ -67,6 +67,8 @@ test("the Data view lists the tables in force on the calculator's date, how old 
 });
 
 const card = (page) => page.textContent("#claim-card .card-body");
+// The card's allowed amount, without the word "estimated" beside it.
+const allowed = (page) => page.$eval("#claim-card .figures div:nth-child(2) dd", (dd) => dd.firstChild.textContent);
 const ready = async (page) => { await page.waitForSelector("body[data-ready=true]"); await settled(page); };
 
 // A drop as a browser makes one: the files in a DataTransfer, dropped on the zone.
@@ -96,7 +98,8 @@ test("CMS's 2027 RVU zip dropped on the Data view prices a 2027 visit at 2027 ra
   const { context, page, seen } = await openVisit("2027-02-01");
   // Before: the card says the fee is an estimate at 2026 rates, and points to the Data view.
   assert.match(await card(page), /estimated at 2026 rates/);
-  const estimated = await page.textContent("#claim-card .figures div:nth-child(2) dd");
+  const estimated = await allowed(page);
+  await page.screenshot({ path: screenshotPath("card-estimated-desktop") });
   await page.click("#claim-card .data-note.estimated button");
   assert.equal(await page.isVisible("#data"), true);
   await page.waitForSelector("#data-in-force li");
@@ -116,7 +119,7 @@ test("CMS's 2027 RVU zip dropped on the Data view prices a 2027 visit at 2027 ra
   await page.click("#tab-calculator");
   await settled(page);
   assert.doesNotMatch(await card(page), /estimated/);
-  const priced = await page.textContent("#claim-card .figures div:nth-child(2) dd");
+  const priced = await allowed(page);
   assert.notEqual(priced, estimated);
   assert.match(await page.textContent("#result-body"), /Medicare fee \(2027 schedule.*Conversion factor \$34\.1234/s);
 
@@ -128,11 +131,19 @@ test("CMS's 2027 RVU zip dropped on the Data view prices a 2027 visit at 2027 ra
   await page.waitForSelector("table.file-visits tbody tr");
   assert.doesNotMatch(await page.textContent("table.file-visits tbody"), /fee-schedule-nearest/);
 
+  // The plan of care too: its 2027 visit is allowed what the calculator allows.
+  await page.click("#tab-plan");
+  await page.waitForSelector("#plan-visit-0-date");
+  await page.fill("#plan-visit-0-date", "2027-02-01");
+  await page.fill("#plan-visit-0-services", "97110 38, 97140 15");
+  await settled(page);
+  assert.equal(await page.textContent("table.plan-table tbody tr td:nth-child(4)"), priced);
+
   // A reload: still applied (kept in IndexedDB), before the first result.
   await page.reload();
   await ready(page);
   assert.doesNotMatch(await card(page), /estimated/);
-  assert.equal(await page.textContent("#claim-card .figures div:nth-child(2) dd"), priced);
+  assert.equal(await allowed(page), priced);
 
   // Exported as a zip of the pack's own files.
   await page.click("#tab-data");
@@ -153,7 +164,10 @@ test("CMS's 2027 RVU zip dropped on the Data view prices a 2027 visit at 2027 ra
   await page.click("#tab-calculator");
   await settled(page);
   assert.match(await card(page), /estimated at 2026 rates/);
-  assert.equal(await page.textContent("#claim-card .figures div:nth-child(2) dd"), estimated);
+  assert.equal(await allowed(page), estimated);
+  await page.click("#tab-plan");
+  await settled(page);
+  assert.equal(await page.textContent("table.plan-table tbody tr td:nth-child(4)"), estimated);
   await page.click("#tab-data");
   await page.click("#data-undo");
   await page.waitForSelector("#data-status :text('is back')");
@@ -190,6 +204,7 @@ test("a 2026-11 visit's card says a table may be out of date instead of the all-
   await page.click("#tab-calculator");
   await settled(page);
   assert.match(await page.textContent("#card-toggle"), /No NCCI or MUE edit found, but a table may be out of date/);
+  await page.screenshot({ path: screenshotPath("card-out-of-date-phone") });
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
