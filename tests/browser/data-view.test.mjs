@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { launch, openPage, pressAndRelease, root, screenshotPath, settled, siteDir, visitLink } from "./browser.mjs";
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -276,4 +276,35 @@ test("the Data view on a phone: one column, the file chooser reachable by keyboa
   assert.match(await page.textContent("#card-toggle"), /estimated at 2026 rates/);
   assert.deepEqual(seen.errors, []);
   await context.close();
+});
+
+test("a pack added in one tab applies in the other tab open on the page, without a reload", async () => {
+  const { context, page } = await openVisit("2027-02-01");
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.waitForSelector("body[data-ready=true]");
+  assert.match(await card(other), /estimated at 2026 rates/);
+  await openData(page);
+  await page.setInputFiles("#data-input", join(cms, "rvu27a.zip"));
+  await page.waitForSelector("#data-status .ok-note");
+  await other.waitForFunction(() => !/estimated/.test(document.querySelector("#claim-card .card-body").textContent));
+  await context.close();
+});
+
+// axe-core, injected with the CSP bypassed (only for this check), on the Data view with a pack kept, wide and narrow.
+test("axe finds no serious or critical accessibility violation in the Data view, wide or narrow", async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const context = await env.browser.newContext({ viewport, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${env.origin}/`);
+    await page.waitForSelector("body[data-ready=true]");
+    await openData(page);
+    await page.setInputFiles("#data-input", join(cms, "rvu27a.zip"));
+    await page.waitForSelector("#data-status .ok-note");
+    await page.addScriptTag({ path: resolve(root, "node_modules/axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => (await window.axe.run(document.getElementById("data")))
+      .violations.filter((v) => ["serious", "critical"].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.length}`));
+    assert.deepEqual(violations, [], `at ${viewport.width} px`);
+    await context.close();
+  }
 });
