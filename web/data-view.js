@@ -127,6 +127,8 @@ function drawKept() {
       el("span", { class: "hint" }, `Added ${record.added ?? "in this session"}${record.files?.length ? ` from ${record.files.join(", ")}` : ""}` +
         `${record.id === undefined ? " · not kept: this browser's storage is not available, so it applies until the page is closed" : ""}`),
       errors ? el("span", { class: "refused-note" }, "Not used: the engine refused it. ", errors.join(" ")) : null,
+      record.notes?.length ? el("details", { class: "read" }, el("summary", {}, "What was read"),
+        el("ul", {}, [...record.notes, ...(record.skipped ?? []).map((x) => `Left out: ${x}`)].map((n) => el("li", {}, n)))) : null,
       el("span", { class: "actions" },
         el("button", { type: "button", class: "quiet export", onclick: () => exportPack(record) }, "Export (zip)"),
         el("button", { type: "button", class: "remove", onclick: () => remove(record) }, "Remove")));
@@ -158,8 +160,15 @@ function reapply() {
   Object.assign(view.state, applyKept(view.engine, records, true));
 }
 
-// CMS's files (or a pack exported here) imported in a worker, checked by the page's engine, then kept.
-async function take(files) {
+// CMS's files (or a pack exported here) imported in a worker, checked by the page's engine, then kept. One
+// import at a time: files given while one is read wait for it to end.
+let reading = Promise.resolve();
+function take(files) {
+  reading = reading.then(() => takeNow(files), () => takeNow(files));
+  return reading;
+}
+
+async function takeNow(files) {
   say(el("p", {}, `Reading ${files.length === 1 ? files[0].name : count(files.length, "file")}…`));
   $("data-drop").setAttribute("aria-busy", "true");
   let results;

@@ -284,10 +284,26 @@ test("a pack added in one tab applies in the other tab open on the page, without
   await other.goto(page.url());
   await other.waitForSelector("body[data-ready=true]");
   assert.match(await card(other), /estimated at 2026 rates/);
+  // The other tab's File view has evaluated a 2027 visit at the estimate already: its worker takes the pack too.
+  const csv = { name: "v.csv", mimeType: "text/csv", buffer: Buffer.from(
+    "visit_id,date_of_service,discipline,code,minutes,assistant_minutes\nA,2027-02-01,PT,97110,38,\n") };
+  await other.click("#tab-file");
+  await other.waitForSelector("#file[data-ready=true]");
+  await other.setInputFiles("#file-input", csv);
+  await other.waitForSelector("table.file-visits tbody tr");
+  assert.match(await other.textContent("table.file-visits tbody"), /fee-schedule-nearest/);
   await openData(page);
   await page.setInputFiles("#data-input", join(cms, "rvu27a.zip"));
   await page.waitForSelector("#data-status .ok-note");
+  await other.click("#tab-calculator");
   await other.waitForFunction(() => !/estimated/.test(document.querySelector("#claim-card .card-body").textContent));
+  await other.click("#tab-file");
+  await other.setInputFiles("#file-input", { ...csv, name: "w.csv" });
+  await other.waitForSelector("table.file-visits caption:text('w.csv')");
+  assert.doesNotMatch(await other.textContent("table.file-visits tbody"), /fee-schedule-nearest/);
+  // What was read stays with the kept pack.
+  await page.click("#data-kept details.read summary");
+  assert.match(await page.textContent("#data-kept details.read"), /PPRRVU2027_Jan\.csv/);
   await context.close();
 });
 
