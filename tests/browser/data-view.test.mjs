@@ -107,7 +107,7 @@ test("CMS's 2027 RVU zip dropped on the Data view prices a 2027 visit at 2027 ra
   await dropFiles(page, ["rvu27a.zip"]);
   await page.waitForSelector("#data-status .ok-note");
   assert.match(await page.textContent("#data-status .ok-note"), /^Added CMS PFS relative values CY2027, January release .* \+ CMS CY2027 GPCIs/);
-  assert.match(await page.textContent("#data-status"), /What was read:.*PPRRVU2027_Jan\.csv/s);
+  assert.match(await page.textContent("#data-status"), /What was read:.*PPRRVU2027_Jan\.csv.*Left out:.*RVU27A\.pdf/s);
   const rvu = await page.textContent('#data-in-force li[data-kind="rvu"]');
   assert.match(rvu, /CY2027.*added in this browser/);
   assert.match(rvu, /in force from 2027-01-01, 1 month old/);
