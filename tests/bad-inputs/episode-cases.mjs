@@ -19,7 +19,12 @@ export const episodeCases = [
   { name: "an array of visits", text: JSON.stringify([visit()]), path: "" },
   { name: "a single visit instead of an episode", text: JSON.stringify({ ...visit(), discipline: "PT" }), path: "/dateOfService" },
   { name: "truncated", text: episode().slice(0, -3), path: "" },
-  { name: "duplicate key", text: episode().replace('"priorSpend"', '"visits":[],"priorSpend"'), path: "" },
+  { name: "duplicate key", text: episode().replace('"priorSpend"', '"visits":[],"priorSpend"'), path: "/visits" },
+  // Issue 27: a key given twice inside a nested object is named where it stands, not at the top.
+  { name: "a visit's minutes given twice", text: episode().replace('"minutes":', '"minutes":5,"minutes":'),
+    path: "/visits/0/services/0/minutes" },
+  { name: "something after a NUL byte", text: `${episode()}\u0000{}`, path: "" },
+  { name: "prior spend 1e999", text: episode().replace('"ptSlp":1500', '"ptSlp":1e999'), path: "/priorSpend/ptSlp" },
   { name: "unknown top-level key", text: episode({ patient: "x" }), path: "/patient" },
   { name: "planOfCare missing", text: JSON.stringify({ visits: [visit()] }), path: "/planOfCare" },
   { name: "planOfCare a string", text: episode({ planOfCare: "PT" }), path: "/planOfCare" },

@@ -168,7 +168,8 @@ TEST(EpisodeJson, NotJsonDuplicateKeysAndNotAnObject) {
   EXPECT_EQ(paths(parse("{\"visits\": [")), std::vector<std::string>{""});
   EXPECT_EQ(paths(parse("")), std::vector<std::string>{""});
   EXPECT_EQ(paths(parse("[]")), std::vector<std::string>{""});
-  EXPECT_EQ(paths(parse(R"({"visits": [], "visits": []})")), std::vector<std::string>{""});
+  // A key given twice is named where it stands (issue 27).
+  EXPECT_EQ(paths(parse(R"({"visits": [], "visits": []})")), std::vector<std::string>{"/visits"});
   EXPECT_EQ(paths(parse(R"({"planOfCare":{"discipline":"PT","start":"2026-01-05"},"visits":[1]})")),
             std::vector<std::string>{"/visits/0"});
 }

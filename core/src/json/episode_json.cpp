@@ -257,13 +257,12 @@ EpisodeParse parse_episode(std::string_view text, const ReferenceData& data) {
     e.fail("", "is empty: expected one episode, a JSON object such as {\"planOfCare\": ..., \"visits\": [...]}");
   } else {
     const FlatJson parsed = FlatJson::parse(text);
-    if (parsed.failed) {
-      e.fail("", cat({"not valid JSON (or not UTF-8): parsing stopped at byte ", parsed.error_position}));
+    const auto problem = parse_problem(parsed, "episode");
+    if (problem) {
+      e.fail(problem->path, problem->message);
     } else if (parsed.depth > kMaxEpisodeDepth) {
       e.fail("", cat({"arrays and objects nest ", parsed.depth, " deep; an episode's nest at most ", kMaxEpisodeDepth,
                       " deep"}));
-    } else if (!parsed.duplicate.empty()) {
-      e.fail("", cat({"the key \"", shorten(parsed.duplicate), "\" appears twice in one object; give it once"}));
     } else if (!parsed.root().is_object()) {
       e.fail("", "an episode must be a JSON object: {\"planOfCare\": ..., \"visits\": [...]}");
     } else {

@@ -1,13 +1,24 @@
-// Field helpers shared by the visit and episode parsers: JSON pointer escaping for error paths, and dollars
-// read as exact cents.
+// Field helpers shared by the visit and episode parsers: why a text did not parse, JSON pointer escaping for error
+// paths, and dollars read as exact cents.
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+
+#include "json/flat_json.h"
 
 #include "unitwise/model.h"
 
 namespace unitwise {
+
+// Why a text did not parse, or holds a key twice, at the path it concerns, in the words a user reads; nullopt when
+// it parsed whole. `what` names the document: "visit", "episode".
+struct ParseProblem {
+  std::string path;
+  std::string message;
+};
+std::optional<ParseProblem> parse_problem(const FlatJson& parsed, const char* what);
 
 // RFC 6901: "~" → "~0", "/" → "~1", of the key shortened for messages.
 std::string escape_pointer(const std::string& key);

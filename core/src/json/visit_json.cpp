@@ -354,16 +354,8 @@ Validation parse_visit(std::string_view text, const ReferenceData& data) {
     return out;
   }
   const FlatJson parsed = FlatJson::parse(text);
-  if (parsed.failed && !parsed.number_path.empty()) {
-    c.fail(parsed.number_path, "is a number too large to hold: write an ordinary number");
-  } else if (parsed.failed && parsed.trailing_nul) {
-    c.fail("", cat({"a NUL byte follows the visit at byte ", parsed.error_position,
-                    ": nothing may come after the visit's closing brace"}));
-  } else if (parsed.failed) {
-    c.fail("", cat({"not valid JSON (or not UTF-8): parsing stopped at byte ", parsed.error_position}));
-  } else if (!parsed.duplicate.empty()) {
-    c.fail(parsed.duplicate_path,
-           cat({"the key \"", Checker::shorten(parsed.duplicate), "\" appears twice in one object; give it once"}));
+  if (const auto problem = parse_problem(parsed, "visit")) {
+    c.fail(problem->path, problem->message);
   } else {
     Visit visit;
     parse_root(c, parsed.root(), visit);
