@@ -150,10 +150,12 @@ std::uintptr_t evaluate_episode_json_text(const std::string& episode, int form) 
 }
 
 std::string data_versions() { return unitwise::data_versions_json(*data); }
-// Did-you-mean for a code outside the catalogue (unitwise::nearest_code): the code, or "" when none is close.
-std::string suggest_code(const std::string& code) {
-  const unitwise::CodeInfo* near = unitwise::nearest_code(code);
-  return near != nullptr ? near->code : std::string();
+// Did-you-mean for a code outside the catalogue (unitwise::near_codes): up to three codes, joined by spaces ("" when
+// none is close). The first is the one the unknown-code error names.
+std::string suggest_codes(const std::string& code) {
+  std::string out;
+  for (const unitwise::CodeInfo* near : unitwise::near_codes(code, 3)) out += (out.empty() ? "" : " ") + near->code;
+  return out;
 }
 std::string localities(const std::string& date) { return unitwise::localities_json(date, *data); }
 
@@ -171,6 +173,6 @@ EMSCRIPTEN_BINDINGS(unitwise) {
   emscripten::function("version", &unitwise::version);
   emscripten::function("dataVersions", &data_versions);
   emscripten::function("catalogue", &unitwise::catalogue_json);
-  emscripten::function("suggestCode", &suggest_code);
+  emscripten::function("suggestCodes", &suggest_codes);
   emscripten::function("localities", &localities);
 }

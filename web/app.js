@@ -251,7 +251,7 @@ try {
   $("summary").textContent = `The calculator could not start in this browser (${error.message}).`;
   throw error;
 }
-setCatalogue(engine.catalogue());
+setCatalogue(engine.catalogue(), engine.suggestCodes);
 fillLocalities($("dateOfService").value);
 schedule();
 

@@ -6,10 +6,14 @@ import { shorthandCodes } from "./shorthand.js";
 let catalogue = [];
 let codes = [];
 
-export function setCatalogue(entries) {
+// The engine's catalogue, and its did-you-mean rule for codes outside it (engine.suggestCodes).
+let suggest = () => [];
+export function setCatalogue(entries, suggestCodes = suggest) {
   catalogue = entries;
   codes = entries.map((c) => c.code);
+  suggest = suggestCodes;
 }
+export const suggestedCodes = (typed) => suggest(typed);
 
 export const catalogueEntry = (code) => catalogue.find((c) => c.code === code);
 export const catalogueCodes = () => codes;

@@ -60,26 +60,15 @@ export function shorthandCodes(text) {
 }
 
 // Codes one typing slip away from the text: spaces or case ("97 110", "g0283"), a shorthand typed in
-// full, a digit dropped, doubled, swapped or mistyped ("9711", "971100", "97101"). Offered, never applied.
-export function nearCodes(text, codes) {
+// full, or a digit dropped, doubled, swapped or mistyped ("9711", "971100", "97101"), which the engine judges
+// (`near`: engine.suggestCodes, the rule its unknown-code error uses). Offered, never applied.
+export function nearCodes(text, codes, near) {
   const typed = text.toUpperCase().replace(/[\s.\-–]/g, "");
   if (!typed) return [];
   if (codes.includes(typed) && typed !== text) return [typed];
   const named = words.get(squash(text));
   if (named) return named;
-  return codes.filter((code) => code !== typed && oneSlip(typed, code)).slice(0, 3);
-}
-
-function oneSlip(a, b) {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  if (a.length === b.length) {
-    const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 &&
-                                  a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]);
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
-  return false;
+  return near(typed);
 }
 
 // "TherEx 33, manual 7; NMR 15", "97110 x 33", "97110: 33 min", one service a line: [{code, minutes}], or

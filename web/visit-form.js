@@ -2,7 +2,7 @@
 // engine's field errors next to the input its JSON pointer names.
 import { el } from "./dom.js";
 import { findLocalities, placeName, rememberLocality, stateName, versusNational } from "./locality.js";
-import { catalogueCodes, codePicker, findCodes } from "./code-picker.js";
+import { catalogueCodes, codePicker, findCodes, suggestedCodes } from "./code-picker.js";
 import { askPlan } from "./plan-question.js";
 import { nearCodes, parseServices } from "./shorthand.js";
 
@@ -290,7 +290,7 @@ export function showErrors(errors, rows) {
     const id = `error-${i}`;
     input.setAttribute("aria-invalid", "true");
     input.setAttribute("aria-describedby", id);
-    const near = /^\/services\/\d+\/code$/.test(error.path) ? nearCodes(input.value, catalogueCodes()) : [];
+    const near = /^\/services\/\d+\/code$/.test(error.path) ? nearCodes(input.value, catalogueCodes(), suggestedCodes) : [];
     const message = el("span", { class: "field-message", id }, error.message, near.length ? didYouMean(input, near) : null);
     if (input.closest(".cell")) input.closest(".cell").append(message);  // inside its grid cell
     else (input.closest("label") ?? input).after(message);

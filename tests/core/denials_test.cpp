@@ -159,5 +159,16 @@ TEST(Denials, NearMissCodesSuggestTheCatalogueCode) {
   EXPECT_EQ(nearest_code(""), nullptr);
 }
 
+// The page's buttons: every code one slip away, the common ones first, the first being the error's suggestion.
+TEST(Denials, NearCodesListEveryCodeOneSlipAwayUpToTheLimit) {
+  std::vector<std::string> near;
+  for (const CodeInfo* c : near_codes("9711", 3)) near.push_back(c->code);
+  ASSERT_FALSE(near.empty());
+  EXPECT_EQ(near.front(), nearest_code("9711")->code);
+  EXPECT_LE(near.size(), 3u);
+  EXPECT_GT(near_codes("9711", 10).size(), 1u);  // 97110, 97112, 97116, ...: several one digit away
+  EXPECT_TRUE(near_codes("12345", 3).empty());
+}
+
 }  // namespace
 }  // namespace unitwise

@@ -388,9 +388,10 @@ export interface Engine {
   version(): string;
   dataVersions(): DataVersions;
   catalogue(): CatalogueEntry[];
-  /** Did-you-mean for a code outside the catalogue ("97100" → "97110"): one typing slip away, the common code
-   * first; null when none is that close. The same rule as the unknown-code error. */
-  suggestCode(code: string): string | null;
+  /** Did-you-mean for a code outside the catalogue ("97100" → ["97110"]): the catalogue codes one typing slip
+   * away, the common codes first, at most three; [] when none is that close. The unknown-code error names the
+   * first. */
+  suggestCodes(code: string): string[];
   /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
   localities(date: string | number): Locality[];
   /**

@@ -100,8 +100,8 @@ export async function createEngine(options = {}) {
     version: () => wasm.version(),
     dataVersions: () => JSON.parse(wasm.dataVersions()),
     catalogue: () => JSON.parse(wasm.catalogue()),
-    /** Did-you-mean for a code outside the catalogue ("97100" → "97110"), or null: the engine's own rule. */
-    suggestCode: (code) => wasm.suggestCode(String(code).trim().toUpperCase()) || null,
+    /** Did-you-mean for a code outside the catalogue ("97100" → ["97110", …]), at most three: the engine's own rule. */
+    suggestCodes: (code) => wasm.suggestCodes(String(code).trim().toUpperCase()).split(" ").filter(Boolean),
     /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
     localities: (date) => JSON.parse(wasm.localities(typeof date === "number" ? `${date}-07-01` : String(date))),
     /** The size of the engine's wasm memory in bytes: it grows with the largest visit and never shrinks. */

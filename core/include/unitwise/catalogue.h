@@ -41,6 +41,8 @@ const std::vector<CodeInfo>& catalogue();
 // come first) when several are; nullptr when none is that close. The CLI, the package and the page all get it in
 // the unknown-code error.
 const CodeInfo* nearest_code(std::string_view code);
+// Every catalogue code one typing slip away, in that order, at most `limit`: the page offers each as a button.
+std::vector<const CodeInfo*> near_codes(std::string_view code, std::size_t limit);
 const char* to_string(CodeKind kind);
 
 }  // namespace unitwise

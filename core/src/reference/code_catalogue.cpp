@@ -109,12 +109,19 @@ bool one_slip(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-const CodeInfo* nearest_code(std::string_view code) {
-  if (code.empty() || code.size() > 8) return nullptr;
+std::vector<const CodeInfo*> near_codes(std::string_view code, std::size_t limit) {
+  std::vector<const CodeInfo*> out;
+  if (code.empty() || code.size() > 8) return out;
   for (const CodeInfo& c : catalogue()) {
-    if (c.code != code && one_slip(c.code, code)) return &c;
+    if (out.size() == limit) break;
+    if (c.code != code && one_slip(c.code, code)) out.push_back(&c);
   }
-  return nullptr;
+  return out;
+}
+
+const CodeInfo* nearest_code(std::string_view code) {
+  const auto near = near_codes(code, 1);
+  return near.empty() ? nullptr : near.front();
 }
 
 std::string catalogue_json() {
