@@ -13,7 +13,7 @@ const billedUnits = (result, denied = false) => result.lines.reduce((n, l) => n 
 
 function claimLines(result) {
   return table("claim-lines", "Claim lines", ["Code", "Units", "Modifiers", "Allowed"],
-    result.lines.map((l) => el("tr", { class: l.denied ? "denied" : l.units ? null : "unbilled" },
+    result.lines.map((l) => el("tr", { class: l.denied ? "denied" : l.units ? null : "unbilled", "data-denied": l.denied || null },
       [l.code, l.units, l.modifiers.join(" "), [money(l.allowed), l.denied && [" ", deniedChip(l.denied)]]].map((c) => el("td", {}, c)))),
     el("tr", {}, el("th", { scope: "row" }, "Total"), el("td", {}, billedUnits(result)), el("td"), el("td", {}, money(result.fee.allowed))));
 }

@@ -58,15 +58,15 @@ export async function pressAndRelease(page, selector) {
   await settled(page);
 }
 
-// The claim-lines table as a user reads it: {code, units, modifiers, allowed} per row, and denied: "mue"
-// on a row an MUE denies (its allowed cell reads "$0.00 denied: MUE").
+// The claim-lines table as a user reads it: {code, units, modifiers, allowed} per row, and on a denied row its
+// reason (the cell reads "$0.00 denied: MUE", "denied: add-on alone"; the row keeps the engine's reason).
 export async function tableLines(page) {
   await settled(page);
   return page.$$eval("table.claim-lines tbody tr", (rows) => rows.map((r) => {
     const [code, units, modifiers, allowed] = [...r.cells].map((c) => c.textContent.trim());
     const line = { code, units: Number(units), modifiers: modifiers ? modifiers.split(" ") : [],
                    allowed: Number(/^\$([\d,.]+)/.exec(allowed)?.[1].replace(/,/g, "")) };
-    if (/denied: MUE$/.test(allowed)) line.denied = "mue";
+    if (/denied: /.test(allowed)) line.denied = r.dataset.denied;
     return line;
   }));
 }

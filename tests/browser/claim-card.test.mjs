@@ -15,15 +15,16 @@ const REALISTIC = [{ code: "97110", minutes: 38 }, { code: "97140", minutes: 15 
 const openPT = (services, viewport = DESKTOP, date = "2026-05-04") =>
   openPage(env, visitLink({ dateOfService: date, discipline: "PT", services }), viewport);
 
-test("the edits panel names the NCCI and MUE tables it checked and says when one is older than a quarter", async () => {
+test("the edits panel names the NCCI and MUE tables it checked and says when a newer one was due", async () => {
   const { context, page } = await openPT(REALISTIC);
   const note = await page.textContent(".panel .tables");
   assert.match(note, /^Checked against .*NCCI PTP.*v\d+r\d+ \(in force from \d{4}-\d\d-\d\d\) and .*MUE.*\d{4}-\d\d-\d\d\./);
   // No edit, but the PTP table of 2024 is past its quarter: the result says so, not "no edit and no warning".
   assert.match(await page.textContent("#result-body"), /Edits were checked against the NCCI pair table of 2024-07-01 .*one was due by 2024-10-01/);
-  // The built-in NCCI table is from 2024: a visit in May 2026 is told the check may miss newer edits.
-  assert.match(note, /The NCCI pair \(PTP\) table took effect 22 months before this date of service/);
-  assert.doesNotMatch(note, /The MUE table took effect/);
+  // The built-in NCCI table is from 2024: a visit in May 2026 is told the check may miss newer edits; the MUE
+  // table of 2026-04-01 is still the current one (its successor was due 2026-07-01).
+  assert.match(note, /CMS publishes the NCCI pair \(PTP\) table every quarter and a newer one was due by 2024-10-01/);
+  assert.doesNotMatch(note, /the MUE table every quarter/);
   await context.close();
 });
 
