@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cliPath, loadPackage, root } from "./paths.mjs";
@@ -62,4 +62,20 @@ test("a visit in a year without a schedule gets units, the nearest fee and a war
   assert.equal(warning.severity, "warning");
   assert.match(warning.message, /2027/);
   assert.ok(result.trace.every((t) => ["units", "modifiers", "fee", "edits", "checklist"].includes(t.topic)));
+});
+
+// A pack over the engine's 64 MiB is refused by the package before it reaches wasm memory, naming the file; a
+// refused call leaves nothing behind, so the next one loads as if it had not happened.
+test("a pack over 64 MiB is refused with the file named, and leaves nothing half loaded", async () => {
+  const engine = await createEngine();
+  const huge = { "manifest.json": "{}", "rvu-2027-01-01.csv": "x".repeat(65 * 1024 * 1024) };
+  await assert.rejects(createEngine({ data: huge }), (e) => /rvu-2027-01-01\.csv: brings the pack to over \d+ bytes; the limit is 64 MiB/.test(e.errors[0]));
+  assert.throws(() => engine.setData([huge]), (e) => e.errors.length === 1);
+  const pack = await readDataPack(join(dir, "pack"));
+  engine.setData([pack]);
+  assert.equal(engine.evaluate(visit("2027-03-01")).fee.conversionFactor, 34.1234);
+  assert.throws(() => engine.setData([pack, 42]), TypeError);
+  assert.equal(engine.evaluate(visit("2027-03-01")).fee.conversionFactor, 34.1234);  // the refused call changed nothing
+  const limits = readFileSync(join(root, "core/include/unitwise/data_limits.h"), "utf8");
+  assert.match(limits, /kMaxPackBytes = 64u << 20;/);
 });

@@ -8,6 +8,7 @@ import { isZip, unzip } from "./zip.js";
 const LIMIT_BYTES = 4 * 1024 * 1024;
 const DIRECT_CHARS = 64 * 1024;  // visits up to this many UTF-16 units are written by TextEncoder (below)
 const EPISODE_LIMIT_BYTES = 16 * 1024 * 1024;  // kMaxEpisodeBytes (core/include/unitwise/episode.h)
+const PACK_LIMIT_BYTES = 64 * 1024 * 1024;  // kMaxPackBytes (core/include/unitwise/data_limits.h)
 const isNode = typeof globalThis.process?.versions?.node === "string";
 const [FORM_UTF8, FORM_LATIN1, FORM_ASCII] = [0, 1, 2];  // the forms a result leaves wasm memory in (wasm/bindings.cpp Form)
 
@@ -149,19 +150,33 @@ function resultReader(wasm) {
 // as `unitwise import-cms` writes them; `data` is one pack or an array of them, later packs winning.
 function usePacks(wasm, data) {
   const packs = Array.isArray(data) ? data : [data];
+  // Every pack is checked before any file enters wasm memory: a refused call leaves nothing half loaded, and a
+  // pack over the engine's limit never reaches it (2.5 GB of text there ended in a bare "Aborted()").
+  const tooLarge = [];
   packs.forEach((pack, index) => {
     if (pack === null || typeof pack !== "object") throw new TypeError(`unitwise: data pack ${index} must be an object of file name → text`);
+    let bytes = 0;
     for (const [name, text] of Object.entries(pack)) {
       if (typeof text !== "string") throw new TypeError(`unitwise: data pack ${index}, ${name}: the text must be a string`);
-      wasm.addPackFile(index, name, text);
+      bytes += text.length > PACK_LIMIT_BYTES ? text.length : utf8Bytes(text);
+      if (bytes > PACK_LIMIT_BYTES) {
+        tooLarge.push(`${name}: brings the pack to over ${bytes} bytes; the limit is 64 MiB per pack`);
+        break;
+      }
     }
   });
+  if (tooLarge.length) throw refusal(tooLarge);
+  packs.forEach((pack, index) => {
+    for (const [name, text] of Object.entries(pack)) wasm.addPackFile(index, name, text);
+  });
   const problems = wasm.usePacks();
-  if (problems) {
-    const error = new Error(`unitwise: the data pack was refused:\n${problems}`);
-    error.errors = problems.trim().split("\n");
-    throw error;
-  }
+  if (problems) throw refusal(problems.trim().split("\n"));
+}
+
+function refusal(errors) {
+  const error = new Error(`unitwise: the data pack was refused:\n${errors.join("\n")}`);
+  error.errors = errors;
+  return error;
 }
 
 // import-cms in JavaScript (docs/data.md): zips are opened here, every file goes to the engine's importer as
