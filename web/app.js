@@ -36,7 +36,9 @@ let vsNational = null;
 let nationalTimer = 0;
 let frame = 0;
 
-const fillLocalities = (date) => engine && setLocalities(engine.localities(/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today()));
+// A date still being typed, or not a real one ("2026-02-30"), lists today's localities meanwhile.
+const localitiesOn = (date) => { try { return engine.localities(date); } catch { return engine.localities(today()); } };
+const fillLocalities = (date) => engine && setLocalities(localitiesOn(date));
 
 function update() {
   frame = 0;

@@ -225,6 +225,33 @@ test("a batch that names result fields gets only those, with ok and errors, and 
   await context.close();
 });
 
+test("a visit that cannot be copied to the worker gets an error result in its own slot; the batch goes on", async () => {
+  const { context, page, seen } = await open();
+  const run = await page.evaluate(async () => {
+    const good = { dateOfService: "2026-03-02", discipline: "PT", services: [{ code: "97110", minutes: 30 }] };
+    const proxy = new Proxy({ ...good }, {});
+    const getter = { ...good, get discipline() { throw new Error("no discipline today"); } };
+    const batch = window.createBatchEngine();
+    const results = await batch.evaluateMany([good, proxy, getter, good]);
+    const slim = await batch.evaluateMany([proxy, good], { fields: ["lines"] });
+    batch.terminate();
+    return { results, slim, direct: window.engine.evaluate(good) };
+  });
+  assert.equal(run.results.length, 4);
+  assert.deepEqual(run.results[0], run.direct);
+  assert.deepEqual(run.results[3], run.direct);
+  for (const bad of [run.results[1], run.results[2]]) {
+    assert.equal(bad.ok, false);
+    assert.deepEqual(bad.lines, []);
+    assert.match(bad.errors[0].message, /^the visit cannot be copied to the worker: /);
+  }
+  assert.match(run.results[2].errors[0].message, /no discipline today/);
+  assert.deepEqual(Object.keys(run.slim[0]), ["ok", "lines", "errors"]);
+  assert.equal(run.slim[1].ok, true);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test("the worker protocol answers an unknown kind (such as a future one) with an error, not silence", async () => {
   const { context, page } = await open();
   const reply = await page.evaluate(() => new Promise((done) => {

@@ -79,3 +79,12 @@ test("a pack over 64 MiB is refused with the file named, and leaves nothing half
   const limits = readFileSync(join(root, "core/include/unitwise/data_limits.h"), "utf8");
   assert.match(limits, /kMaxPackBytes = 64u << 20;/);
 });
+
+test("an empty pack is an error, not a silent no-op, and a bad date for localities() is an error", async () => {
+  await assert.rejects(createEngine({ data: {} }), (e) => /data pack 0 holds no files/.test(e.errors[0]));
+  await assert.rejects(createEngine({ data: [await readDataPack(join(dir, "pack")), {}] }), (e) => /data pack 1 holds no files/.test(e.errors[0]));
+  const engine = await createEngine();
+  for (const bad of ["abc", "2026-02-30", "", null, 2026.5]) assert.throws(() => engine.localities(bad), TypeError, String(bad));
+  assert.ok(engine.localities("2026-03-02").length > 100);
+  assert.ok(engine.localities(2026).some((l) => l.id === "06302-00"));
+});

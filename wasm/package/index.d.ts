@@ -392,7 +392,8 @@ export interface Engine {
    * away, the common codes first, at most three; [] when none is that close. The unknown-code error names the
    * first. */
   suggestCodes(code: string): string[];
-  /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
+  /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). Throws a TypeError
+   * on anything else ("abc", "2026-02-30"). */
   localities(date: string | number): Locality[];
   /**
    * CMS's files as downloaded (the RVU, MUE or NCCI PTP zips, or the csv/txt files inside them) in, a data pack

@@ -104,7 +104,7 @@ export async function createEngine(options = {}) {
     /** Did-you-mean for a code outside the catalogue ("97100" → ["97110", …]), at most three: the engine's own rule. */
     suggestCodes: (code) => wasm.suggestCodes(String(code).trim().toUpperCase()).split(" ").filter(Boolean),
     /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
-    localities: (date) => JSON.parse(wasm.localities(typeof date === "number" ? `${date}-07-01` : String(date))),
+    localities: (date) => JSON.parse(wasm.localities(localityDate(date))),
     /** The size of the engine's wasm memory in bytes: it grows with the largest visit and never shrinks. */
     memoryBytes: () => wasm.HEAPU8.length,
   });
@@ -152,25 +152,36 @@ function usePacks(wasm, data) {
   const packs = Array.isArray(data) ? data : [data];
   // Every pack is checked before any file enters wasm memory: a refused call leaves nothing half loaded, and a
   // pack over the engine's limit never reaches it (2.5 GB of text there ended in a bare "Aborted()").
-  const tooLarge = [];
+  const refused = [];  // empty or too large: refused before anything is loaded
   packs.forEach((pack, index) => {
     if (pack === null || typeof pack !== "object") throw new TypeError(`unitwise: data pack ${index} must be an object of file name → text`);
+    if (Object.keys(pack).length === 0) refused.push(`data pack ${index} holds no files: expected manifest.json and its tables`);
     let bytes = 0;
     for (const [name, text] of Object.entries(pack)) {
       if (typeof text !== "string") throw new TypeError(`unitwise: data pack ${index}, ${name}: the text must be a string`);
       bytes += text.length > PACK_LIMIT_BYTES ? text.length : utf8Bytes(text);
       if (bytes > PACK_LIMIT_BYTES) {
-        tooLarge.push(`${name}: brings the pack to over ${bytes} bytes; the limit is 64 MiB per pack`);
+        refused.push(`${name}: brings the pack to over ${bytes} bytes; the limit is 64 MiB per pack`);
         break;
       }
     }
   });
-  if (tooLarge.length) throw refusal(tooLarge);
+  if (refused.length) throw refusal(refused);
   packs.forEach((pack, index) => {
     for (const [name, text] of Object.entries(pack)) wasm.addPackFile(index, name, text);
   });
   const problems = wasm.usePacks();
   if (problems) throw refusal(problems.trim().split("\n"));
+}
+
+// A date of service for localities(): "YYYY-MM-DD" (a real calendar date) or a year (its 1 July). Anything else
+// is an error, not a quiet list of the national entry alone.
+function localityDate(date) {
+  const text = typeof date === "number" && Number.isInteger(date) ? `${date}-07-01` : date;
+  const real = typeof text === "string" && /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+               new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+  if (!real) throw new TypeError(`unitwise: localities takes a date written YYYY-MM-DD or a year, not ${JSON.stringify(date) ?? String(date)}`);
+  return text;
 }
 
 function refusal(errors) {

@@ -1,6 +1,7 @@
 // The batch worker's thread: assembled (with index.js and the glue) into one file, unitwise-worker.js, so a host
 // copies it and unitwise.wasm beside its bundle. The protocol (worker.d.ts, docs/embedding.md):
-//   in:  { id, kind: "visits", visits: Visit[], fields? }  (later kinds come beside these two; fields: below)
+//   in:  { id, kind: "visits", visits: Visit[], fields?, uncopyable? }  (later kinds come beside these two;
+//        fields: below; uncopyable: [[index, reason], ...], visits the page could not copy here, sent as null)
 //        { id, kind: "episode", episode: Episode }
 //   out: { id, type: "progress", done, total }            about every 1% of the batch, and at the end
 //        { id, type: "result", kind: "visits", results }  Result[] in the order of the visits
@@ -45,7 +46,7 @@ function keptFields(fields) {
   return RESULT_FIELDS.filter((f) => f === "ok" || f === "errors" || fields.includes(f));
 }
 
-function evaluateVisits(loaded, id, { visits, fields }) {
+function evaluateVisits(loaded, id, { visits, fields, uncopyable = [] }) {
   if (!Array.isArray(visits)) {
     self.postMessage({ id, type: "error", message: "visits must be an array" });
     return;
@@ -58,8 +59,11 @@ function evaluateVisits(loaded, id, { visits, fields }) {
   const total = visits.length;
   const step = Math.max(1, Math.ceil(total / 100));
   const results = new Array(total);
+  const reasons = new Map(uncopyable);
   for (let i = 0; i < total; i++) {
-    const result = loaded.evaluate(visits[i]);
+    // An error result of the engine's own shape, with the reason the visit never arrived.
+    const result = reasons.has(i) ? { ...loaded.evaluate(null), errors: [{ path: "", message: String(reasons.get(i)) }] }
+                                  : loaded.evaluate(visits[i]);
     results[i] = kept ? Object.fromEntries(kept.filter((f) => f in result).map((f) => [f, result[f]])) : result;
     if ((i + 1) % step === 0 && i + 1 < total) self.postMessage({ id, type: "progress", done: i + 1, total });
   }

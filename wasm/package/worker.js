@@ -36,12 +36,23 @@ export function createBatchEngine(options = {}) {
     failAll(new Error(`unitwise worker: ${event.message || "it could not start (is unitwise-worker.js served beside the bundle?)"}`));
   });
 
-  function send(message, onProgress) {
+  // `retry` gives the message again in a form that copies when the first could not be copied to the worker.
+  function send(message, onProgress, retry = null) {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ ...message, id });
+      try {
+        worker.postMessage({ ...message, id });
+      } catch (error) {
+        try {
+          if (!retry) throw error;
+          worker.postMessage({ ...retry(), id });
+        } catch (again) {
+          pending.delete(id);
+          reject(again);
+        }
+      }
     });
   }
 
@@ -52,7 +63,8 @@ export function createBatchEngine(options = {}) {
      */
     evaluateMany(visits, { onProgress, fields } = {}) {
       if (!Array.isArray(visits)) return Promise.reject(new TypeError("evaluateMany takes an array of visits"));
-      return send(fields === undefined ? { kind: "visits", visits } : { kind: "visits", visits, fields }, onProgress);
+      const message = fields === undefined ? { kind: "visits", visits } : { kind: "visits", visits, fields };
+      return send(message, onProgress, () => copyable(message));
     },
     /** Evaluates one plan of care (docs/episodes.md) off the main thread. */
     evaluateEpisode(episode) {
@@ -64,6 +76,30 @@ export function createBatchEngine(options = {}) {
       failAll(new Error("unitwise worker: terminated"));
     },
   });
+}
+
+// A visit that cannot be copied to the worker (a Proxy, a getter that throws, a function inside) travels as null
+// with its reason beside it, and gets an error result in its own slot; the rest of the batch goes on.
+function copyable(message) {
+  const uncopyable = [];
+  const visits = message.visits.map((visit, index) => {
+    try {
+      structuredClone(visit);
+      return visit;
+    } catch (error) {
+      uncopyable.push([index, `the visit cannot be copied to the worker: ${describe(error)}`]);
+      return null;
+    }
+  });
+  return { ...message, visits, uncopyable };
+}
+
+function describe(error) {
+  try {
+    return String(error?.message ?? error);
+  } catch {
+    return "it threw";
+  }
 }
 
 // As in index.js: under Vite's dev server this module runs from node_modules/.vite/deps/ (vitejs/vite#10761), and
