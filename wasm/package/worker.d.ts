@@ -39,7 +39,11 @@ export interface BatchEngineOptions {
 export function createBatchEngine(options?: BatchEngineOptions): BatchEngine;
 
 /** Messages to the worker (unitwise-worker.js). Later kinds are added beside these. */
-export type WorkerRequest = { id: number; kind: "visits"; visits: Visit[]; fields?: ResultField[] }
+export type WorkerRequest = {
+  id: number; kind: "visits"; visits: (Visit | null)[]; fields?: ResultField[];
+  /** Visits that could not be copied to the worker, sent as null: each is answered with an error result. */
+  uncopyable?: [number, string][];
+}
   | { id: number; kind: "episode"; episode: Episode };
 
 /** Messages from the worker, each with the id of its request. */
