@@ -61,7 +61,8 @@ test("the Data view lists the tables in force on the calculator's date, how old 
   await page.click("#tab-file");
   await page.click("#footer-data");
   assert.equal(await page.isVisible("#data"), true);
-  assert.equal(await page.evaluate(() => document.activeElement.id), "data-title");
+  // The view's code loads on first use, so the heading takes focus once it has (a loaded machine takes longer).
+  await page.waitForFunction(() => document.activeElement?.id === "data-title", null, { timeout: 10000 });
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
@@ -198,7 +199,8 @@ test("a 2026-11 visit's card says a table may be out of date instead of the all-
   assert.match(note, /^May be out of date: the relative values of 2026-01-01 \(a newer one was due by 2026-10-01\), the MUE table of 2026-04-01 \(a newer one was due by 2026-07-01\), the NCCI pair table of 2024-07-01 \(a newer one was due by 2024-10-01\)\. See the data$/);
   await pressAndRelease(page, "#claim-card .data-note.out-of-date button");
   assert.equal(await page.isVisible("#data"), true);
-  assert.equal(await page.evaluate(() => document.activeElement.id), "data-title");
+  // The view's code loads on first use, so the heading takes focus once it has (a loaded machine takes longer).
+  await page.waitForFunction(() => document.activeElement?.id === "data-title", null, { timeout: 10000 });
   // On a phone the card's bar says it too.
   await page.setViewportSize(PHONE);
   await page.click("#tab-calculator");
