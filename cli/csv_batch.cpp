@@ -197,6 +197,15 @@ class CsvWriter {
   void field(std::string_view s) {
     if (!first_) std::fputc(',', out_);
     first_ = false;
+    // CSV injection (OWASP): a cell starting with = + - @, a tab or a CR is a formula to a spreadsheet; a leading '
+    // makes it text. Our own cells never start so (allowed and units are never negative): only a user's value can.
+    // A cell starting with ' gets one more, so that dropping one leading ' always gives the value back.
+    std::string text;
+    if (!s.empty() && std::string_view("=+-@\t\r'").find(s.front()) != std::string_view::npos) {
+      text = "'";
+      text.append(s);
+      s = text;
+    }
     if (s.find_first_of(",\"\r\n") != std::string_view::npos || (!s.empty() && (s.front() == ' ' || s.back() == ' '))) {
       csv_fwrite(out_, s.data(), s.size());
     } else {

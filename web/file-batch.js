@@ -232,7 +232,13 @@ function money(x) {
   return ((down % 2 === 0 ? down : down + 1) / 100).toFixed(2);
 }
 
-const csvField = (s) => (/[",\r\n]/.test(s) || /^ | $/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+// CSV injection (OWASP): a cell starting with = + - @, a tab or a CR is a formula to a spreadsheet; a leading ' makes
+// it text, as the CLI writes it (cli/csv_batch.cpp CsvWriter). A cell starting with ' gets one more (reversible).
+const asText = (s) => (/^[=+\-@\t\r']/.test(s) ? `'${s}` : s);
+export const csvField = (raw) => {
+  const s = asText(raw);
+  return /[",\r\n]/.test(s) || /^ | $/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
 const csvRow = (fields) => `${fields.map(csvField).join(",")}\n`;
 
 // The CLI's claim-line rows of one visit: one per claim line, or one per error.

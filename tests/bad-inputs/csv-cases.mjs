@@ -34,6 +34,12 @@ export const rowCases = [
     error: /^line 2: payer is not supported yet/ },
   { name: "an unknown locality", text: "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,locality\nA,2026-03-02,PT,97110,10,,99999-99\n",
     error: /^line 2: locality / },
+  // CSV injection: the formula-like visit_id comes back with a leading ' (the test checks every cell).
+  { name: "a formula as visit_id", text: file('"=HYPERLINK(""http://x.test"",""y"")",2026-03-02,PT,97110,twenty,',
+                                              "+cmd|' /C calc'!A0,2026-03-02,PT,97110,twenty,", "-2+3,2026-03-02,PT,97110,-5,",
+                                              "@SUM(1+1),2026-03-02,PT,97110,twenty,", '"\tA",2026-03-02,PT,97110,twenty,',
+                                              '"\rB",2026-03-02,PT,97110,twenty,', "'quoted,2026-03-02,PT,97110,twenty,"),
+    error: /^line 4: minutes must be between 0 and 1440/ },
   { name: "101 rows for one visit", text: file(...Array.from({ length: 101 }, () => row("97010,,"))),
     error: /^line 102: more than 100 service rows for one visit$/ },
 ];

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -104,6 +105,35 @@ TEST(CliCsv, QuotedFieldsAreReadAndWrittenPerRfc4180) {
   EXPECT_EQ(rows[2][kId], "Smith, J \"Jr\"");
   EXPECT_EQ(rows[2][kCode], "97110");
   EXPECT_EQ(rows[3][kId], "two\nlines");
+}
+
+// CSV injection (OWASP): a cell a spreadsheet would run as a formula is written with a leading ', in claim rows
+// and error rows alike; no output cell starts with = + - @, a tab or a CR. A ' first gets one more: reversible.
+TEST(CliCsv, FormulaCellsAreWrittenAsText) {
+  const std::vector<std::string> ids = {"=HYPERLINK(\"http://x.test\",\"y\")", "+cmd|' /C calc'!A0", "-2+3",
+                                        "@SUM(1+1)", "\tTAB", "\rCR", "'quoted"};
+  std::string input = kHeader;
+  for (const std::string& id : ids) {
+    std::string quoted = "\"";
+    for (const char c : id) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    input += quoted + "\",2026-03-02,PT,97112,24,\n";
+  }
+  input += "\"=1+1\",2026-03-02,PT,97112,twenty,\n";  // an invalid visit: its error row too
+  const CsvRun r = run_cli("evaluate --csv", input);
+  EXPECT_EQ(r.status, 1) << r.err;
+  const Rows rows = parse_csv(r.out);
+  ASSERT_EQ(rows.size(), ids.size() + 2) << r.out;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(rows[i + 1][kId], "'" + ids[i]);
+    EXPECT_EQ(rows[i + 1][kUnits], "2");
+  }
+  EXPECT_EQ(rows.back()[kId], "'=1+1");
+  EXPECT_EQ(rows.back()[kErrors].rfind("line 9: minutes must be a number", 0), 0u) << rows.back()[kErrors];
+  for (const auto& row : rows) {
+    for (const std::string& cell : row) {
+      EXPECT_TRUE(cell.empty() || std::string_view("=+-@\t\r").find(cell.front()) == std::string_view::npos) << cell;
+    }
+  }
 }
 
 // A visit's rows need not be contiguous: the same claim as when they are, in order of first appearance.

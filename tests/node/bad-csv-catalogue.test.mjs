@@ -4,7 +4,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileCases, rowCases } from "../bad-inputs/csv-cases.mjs";
+import { readCsv } from "../../web/csv-reader.js";
 import { cliClaims, pageClaims, pageRefusal } from "./csv-pipelines.mjs";
+
+// CSV injection: no cell of the claim lines starts as a spreadsheet formula (= + - @, a tab or a CR).
+const formulaCells = (text) => {
+  const cells = [];
+  readCsv(text, (fields) => cells.push(...fields.filter((f) => /^[=+\-@\t\r]/.test(f))), () => cells.push("(unreadable)"));
+  return cells;
+};
 
 const lastCell = (line) => {
   const cell = /,(?:"((?:[^"]|"")*)"|([^,"]*))$/.exec(line);
@@ -20,6 +28,7 @@ for (const c of rowCases) {
     assert.equal(cli.stderr, "");
     const errors = cli.stdout.trimEnd().split("\n").slice(1).map(lastCell).filter(Boolean);
     assert.ok(errors.some((e) => c.error.test(e)), errors.join("\n"));
+    assert.deepEqual(formulaCells(cli.stdout), []);
     assert.equal(pageClaims(c.text), cli.stdout);
   });
 }
