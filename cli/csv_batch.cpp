@@ -1,7 +1,7 @@
 // `unitwise evaluate --csv`: rows of service lines in, claim lines out (docs/batch.md).
 //
-// Input is parsed by libcsv (RFC 4180 quoting, strict mode) fed one physical line at a time, so every
-// record knows the line it starts on. Rows are grouped by visit_id into "open" visits; a visit is
+// Input is parsed by libcsv (RFC 4180 quoting, strict mode) fed one physical line at a time (ended by LF, CRLF
+// or CR), so every record knows the line it starts on. Rows are grouped by visit_id into "open" visits; a visit is
 // evaluated when it is pushed out of the open window (oldest first appearance first) or at the end of
 // the input, so output follows first appearance and memory holds at most max_open_visits visits.
 #include "csv_batch.h"
@@ -420,8 +420,9 @@ class CsvBatch {
   csv_parser parser_{};
 
   // Where the parser is.
-  long line_ = 0;          // physical line being fed (1-based, counted by LF)
+  long line_ = 0;          // physical line being fed (1-based; LF, CRLF and CR end a line)
   bool line_open_ = false; // the last part fed did not end its line
+  bool cr_ended_read_ = false;  // the last read ended with a CR: an LF first in the next one is the same line end
   long record_line_ = 0;   // line the current record started on
   bool in_record_ = false;
   std::size_t record_bytes_ = 0;
@@ -489,21 +490,35 @@ void CsvBatch::feed(std::string_view bytes) {
   feed_lines(bytes);
 }
 
+// A physical line ends with LF, CRLF or a CR alone (old Mac exports, which libcsv reads as rows too): line numbers
+// count all three, as web/csv-reader.js does.
 void CsvBatch::feed_lines(std::string_view bytes) {
+  if (cr_ended_read_ && !bytes.empty()) {
+    cr_ended_read_ = false;
+    if (bytes.front() == '\n') {  // the LF of a CRLF that two reads split: the same line
+      line_open_ = true;
+      feed_line(bytes.substr(0, 1));
+      bytes.remove_prefix(1);
+    }
+  }
   while (!bytes.empty() && !fatal_) {
-    const std::size_t nl = bytes.find('\n');
-    const std::size_t take = nl == std::string_view::npos ? bytes.size() : nl + 1;
+    const std::size_t eol = bytes.find_first_of("\r\n");
+    std::size_t take = eol == std::string_view::npos ? bytes.size() : eol + 1;
+    if (eol != std::string_view::npos && bytes[eol] == '\r') {
+      if (take < bytes.size() && bytes[take] == '\n') ++take;
+      else if (take == bytes.size()) cr_ended_read_ = true;
+    }
     feed_line(bytes.substr(0, take));
     bytes.remove_prefix(take);
   }
 }
 
-// A physical line or the part of one that this read holds (with its LF if it ends here).
+// A physical line or the part of one that this read holds (with its line end if it ends here).
 void CsvBatch::feed_line(std::string_view part) {
   const bool starts_line = !in_record_ && !skipping_ &&
                            part.find_first_not_of("\r\n") != std::string_view::npos;
   if (!line_open_) ++line_;
-  const bool ends_line = part.back() == '\n';
+  const bool ends_line = part.back() == '\n' || part.back() == '\r';
   line_open_ = !ends_line;
   if (skipping_) {
     if (ends_line) skipping_ = false;

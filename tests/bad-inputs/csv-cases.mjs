@@ -40,6 +40,10 @@ export const rowCases = [
                                               "@SUM(1+1),2026-03-02,PT,97110,twenty,", '"\tA",2026-03-02,PT,97110,twenty,',
                                               '"\rB",2026-03-02,PT,97110,twenty,', "'quoted,2026-03-02,PT,97110,twenty,"),
     error: /^line 4: minutes must be between 0 and 1440/ },
+  { name: "CR-only line ends (old Mac exports)", text: [HEADER, row("97110,10,"), row("97140,twenty,")].join("\r") + "\r",
+    error: /^line 3: minutes must be a number/ },
+  { name: "CRLF line ends and a quoted line break", text: [HEADER, '"two\r\nlines",2026-03-02,PT,97110,10,', row("97140,twenty,")].join("\r\n"),
+    error: /^line 4: minutes must be a number/ },
   { name: "101 rows for one visit", text: file(...Array.from({ length: 101 }, () => row("97010,,"))),
     error: /^line 102: more than 100 service rows for one visit$/ },
 ];

@@ -128,7 +128,7 @@ TEST(CliCsv, FormulaCellsAreWrittenAsText) {
     EXPECT_EQ(rows[i + 1][kUnits], "2");
   }
   EXPECT_EQ(rows.back()[kId], "'=1+1");
-  EXPECT_EQ(rows.back()[kErrors].rfind("line 9: minutes must be a number", 0), 0u) << rows.back()[kErrors];
+  EXPECT_EQ(rows.back()[kErrors].rfind("line 10: minutes must be a number", 0), 0u) << rows.back()[kErrors];
   for (const auto& row : rows) {
     for (const std::string& cell : row) {
       EXPECT_TRUE(cell.empty() || std::string_view("=+-@\t\r").find(cell.front()) == std::string_view::npos) << cell;
@@ -267,6 +267,29 @@ TEST(CliCsv, CrLfLineEndsReadAsLf) {
   // Line numbers stay physical lines.
   const CsvRun bad = run_cli("evaluate --csv", crlf + "C,2026-03-02,PT,97110,-4,\r\n");
   EXPECT_NE(bad.out.find("line 5: minutes must be between 0 and"), std::string::npos) << bad.out;
+}
+
+// A CR alone ends a line too (old Mac exports): every error said "line 1" (issue 29). Also a CR inside a quoted
+// field, and a CRLF that the CLI's 64 KiB reads split between its CR and its LF.
+TEST(CliCsv, LineNumbersCountLfCrLfAndCrAlone) {
+  const std::string text = kHeader + "A,2026-03-02,PT,97112,24,\n\"two\nlines\",2026-03-02,PT,97110,23,\n"
+                                     "C,2026-03-02,PT,97110,-4,\n";
+  for (const std::string eol : {"\n", "\r\n", "\r"}) {
+    std::string input;
+    for (const char c : text) input += c == '\n' ? eol : std::string(1, c);
+    const CsvRun r = run_cli("evaluate --csv", input);
+    EXPECT_EQ(r.status, 1) << r.err;
+    const Rows rows = parse_csv(r.out);
+    ASSERT_EQ(rows.size(), 4u) << r.out;
+    EXPECT_EQ(rows[3][kErrors].rfind("line 5: minutes must be between 0 and", 0), 0u) << rows[3][kErrors];
+  }
+  std::string padded = "visit_id,date_of_service,discipline,code,minutes,assistant_minutes\r\n";
+  const std::string rest = ",2026-03-02,PT,97112,24,";
+  padded += std::string(65535 - padded.size() - rest.size(), 'v') + rest;  // its CR is the read's last byte
+  ASSERT_EQ(padded.size(), 65535u);
+  padded += "\r\nC,2026-03-02,PT,97110,-4,\r\n";
+  const CsvRun split = run_cli("evaluate --csv", padded);
+  EXPECT_EQ(parse_csv(split.out).back()[kErrors].rfind("line 3: minutes must be between", 0), 0u) << split.out.substr(65000);
 }
 
 // The open-visit window: a visit whose rows come after it was evaluated is an error, not a second claim.
