@@ -650,6 +650,8 @@ void CsvBatch::row(const std::vector<std::string>& fields) {
                          "\" on line " + std::to_string(f.line) + " of the same visit");
     }
   };
+  // A blank date is this row's error, not filled from the visit's other rows: the row may belong to another day.
+  if (cell(kDate).empty()) v.errors.push_back(where + "date_of_service is empty: every row needs its visit's date");
   visit_field(kDate, v.date);
   visit_field(kDiscipline, v.discipline);
   visit_field(kLocality, v.locality);

@@ -38,6 +38,7 @@ corners = {
     "future-columns": header + ",payer,place_of_service,distinct_service\nA,2026-03-02,PT,97110,20,,medicare,10,XU\n",
     "conflicting-visit": header + "\nA,2026-03-02,PT,97110,20,\nA,2026-03-03,OT,97530,10,\n",
     "unclosed-quote": header + '\nA,2026-03-02,PT,"97110,20,\n',
+    "blank-date": header + "\nA,2026-03-02,PT,97110,20,\nA,,PT,97140,10,\nB,,OT,97530,38,\n",
     "cr-only": header + '\rA,2026-03-02,PT,97110,20,\r"B\rC",2026-03-02,PT,97110,x,\rA,2026-03-02,PT,"97140",1"0,\r',
 }
 for name, text in corners.items():

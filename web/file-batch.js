@@ -73,6 +73,8 @@ export function groupVisits({ header, rows }, columnOf) {
       v.errors.push(`${where}visit_id is empty`);
       continue;
     }
+    // A blank date is this row's error, not filled from the visit's other rows (the CLI's row()).
+    if (cell("date_of_service") === "") v.errors.push(`${where}date_of_service is empty: every row needs its visit's date`);
     for (const [name, key] of [["date_of_service", "date"], ["discipline", "discipline"], ["locality", "locality"],
                                ["setting", "setting"]]) {
       const value = cell(name);

@@ -216,13 +216,29 @@ TEST(CliCsv, FutureVisitFieldsAreRefusedNotGuessed) {
 TEST(CliCsv, EngineErrorsPointAtTheRowOrTheVisitField) {
   const CsvRun r = run_cli("evaluate --csv", kHeader +
                                               "A,2026-03-02,PT,97112,24,\n"
-                                              "A,,,97110,abc,\n"
-                                              "B,,PT,97112,24,\n");
+                                              "A,2026-03-02,,97110,abc,\n"
+                                              "B,2026-03-02,,97112,24,\n");
   EXPECT_EQ(r.status, 1);
   const Rows rows = parse_csv(r.out);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[1][kErrors], "line 3: minutes must be a number of minutes");
-  EXPECT_EQ(rows[2][kErrors].rfind("line 4: date_of_service is required", 0), 0u) << rows[2][kErrors];
+  EXPECT_EQ(rows[2][kErrors].rfind("line 4: discipline is required", 0), 0u) << rows[2][kErrors];
+}
+
+// A blank date is an error naming its row, never the date of the visit's other rows (issue 29).
+TEST(CliCsv, ABlankDateIsAnErrorNamingItsRow) {
+  const CsvRun r = run_cli("evaluate --csv", kHeader +
+                                              "A,2026-03-02,PT,97112,24,\n"
+                                              "A,,PT,97110,23,\n"
+                                              "B,2026-03-02,PT,97112,24,\n");
+  EXPECT_EQ(r.status, 1);
+  const Rows rows = parse_csv(r.out);
+  const auto a = rows_of(rows, "A");
+  ASSERT_EQ(a.size(), 1u) << r.out;
+  EXPECT_EQ(a[0][kErrors], "line 3: date_of_service is empty: every row needs its visit's date");
+  EXPECT_EQ(a[0][kCode], "");
+  ASSERT_EQ(rows_of(rows, "B").size(), 1u);
+  EXPECT_EQ(rows_of(rows, "B")[0][kUnits], "2");
 }
 
 TEST(CliCsv, MissingOrUnknownColumnIsAUsageErrorExitingTwo) {
