@@ -46,6 +46,11 @@ export const rowCases = [
     error: /^line 3: minutes must be a number/ },
   { name: "CRLF line ends and a quoted line break", text: [HEADER, '"two\r\nlines",2026-03-02,PT,97110,10,', row("97140,twenty,")].join("\r\n"),
     error: /^line 4: minutes must be a number/ },
+  // window: `--max-open-visits` for the CLI, the same window for the page's groupVisits; only: the visit whose one
+  // output row is its error (no claim line of part of it).
+  { name: "a visit split across the file (beyond the open-visit window)", window: 1, only: "A",
+    text: file(row("97110,10,"), "B,2026-03-02,PT,97112,24,", row("97140,10,"), "C,2026-03-02,PT,97112,24,", row("97530,10,")),
+    error: /^line 2: visit_id A comes again on line 4, after 1 or more other visits began: no claim for it/ },
   { name: "101 rows for one visit", text: file(...Array.from({ length: 101 }, () => row("97010,,"))),
     error: /^line 102: more than 100 service rows for one visit$/ },
 ];

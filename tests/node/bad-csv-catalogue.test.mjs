@@ -25,13 +25,14 @@ test("the CSV catalogue holds at least 30 cases", () => assert.ok(rowCases.lengt
 
 for (const c of rowCases) {
   test(`bad CSV row: ${c.name} → ${c.error}`, () => {
-    const cli = cliClaims(c.text);
+    const cli = cliClaims(c.text, c.window);
     assert.equal(cli.status, 1, cli.stderr);
     assert.equal(cli.stderr, "");
     const errors = errorsOf(cli.stdout);
     assert.ok(errors.some((e) => c.error.test(e)), errors.join("\n"));
     assert.deepEqual(formulaCells(cli.stdout), []);
-    assert.equal(pageClaims(c.text), cli.stdout);
+    if (c.only) assert.equal(cli.stdout.split("\n").filter((l) => l.startsWith(`${c.only},`)).length, 1, cli.stdout);
+    assert.equal(pageClaims(c.text, c.window), cli.stdout);
   });
 }
 
