@@ -1,9 +1,11 @@
 // `unitwise evaluate --csv`: rows of service lines in, claim lines out (docs/batch.md).
 //
-// Input is parsed by libcsv (RFC 4180 quoting, strict mode) fed one physical line at a time, so every
-// record knows the line it starts on. Rows are grouped by visit_id into "open" visits; a visit is
+// Input is parsed by libcsv (RFC 4180 quoting, strict mode) fed one physical line at a time (ended by LF, CRLF
+// or CR), so every record knows the line it starts on. Rows are grouped by visit_id into "open" visits; a visit is
 // evaluated when it is pushed out of the open window (oldest first appearance first) or at the end of
-// the input, so output follows first appearance and memory holds at most max_open_visits visits.
+// the input, so output follows first appearance and memory holds at most max_open_visits visits. With a window, the
+// input is read twice: first to find the visits split across it (their id again after their visit closed), which
+// the second reading writes as one error each, never as a claim of part of the visit.
 #include "csv_batch.h"
 
 #include <csv.h>
@@ -197,6 +199,15 @@ class CsvWriter {
   void field(std::string_view s) {
     if (!first_) std::fputc(',', out_);
     first_ = false;
+    // CSV injection (OWASP): a cell starting with = + - @, a tab or a CR is a formula to a spreadsheet; a leading '
+    // makes it text. Our own cells never start so (allowed and units are never negative): only a user's value can.
+    // A cell starting with ' gets one more, so that dropping one leading ' always gives the value back.
+    std::string text;
+    if (!s.empty() && std::string_view("=+-@\t\r'").find(s.front()) != std::string_view::npos) {
+      text = "'";
+      text.append(s);
+      s = text;
+    }
     if (s.find_first_of(",\"\r\n") != std::string_view::npos || (!s.empty() && (s.front() == ' ' || s.back() == ' '))) {
       csv_fwrite(out_, s.data(), s.size());
     } else {
@@ -372,17 +383,35 @@ class IdHashSet {
   std::size_t size_ = 0;
 };
 
+// A visit split across the file: its visit_id comes again after its visit closed (the window was full). Found by
+// the first reading of the input; the second writes the visit as this one error (docs/batch.md, "Visits").
+struct SplitVisit {
+  long again_line = 0;    // the first line where the id came again
+  bool reported = false;  // written as the visit's error (false at the end: the id only shared another's hash)
+};
+using SplitVisits = std::unordered_map<std::string, SplitVisit>;
+
+std::string split_error(const OpenVisit& v, long again_line, std::size_t window) {
+  const std::string n = std::to_string(window);
+  return "line " + std::to_string(v.first_line) + ": visit_id " + v.id + " comes again on line " +
+         std::to_string(again_line) + ", after " + n + " or more other visits began: no claim for it, since a " +
+         "visit's rows must come within " + n + " visits of each other (--max-open-visits " + n + "); sort the " +
+         "rows by visit_id, or raise --max-open-visits (0: no limit)";
+}
+
 class CsvBatch {
  public:
-  CsvBatch(std::FILE* out, std::FILE* err, const CsvOptions& options)
-      : out_(out), err_(err), options_(options), writer_(out) {
+  // `scanning`: the first reading, which evaluates and writes nothing and only fills `split`.
+  CsvBatch(std::FILE* out, std::FILE* err, const CsvOptions& options, SplitVisits& split, bool scanning)
+      : out_(out), err_(err), options_(options), writer_(out), split_(split), scanning_(scanning) {
     csv_init(&parser_, CSV_STRICT | CSV_STRICT_FINI);
   }
   ~CsvBatch() { csv_free(&parser_); }
   CsvBatch(const CsvBatch&) = delete;
   CsvBatch& operator=(const CsvBatch&) = delete;
 
-  int run(std::FILE* in);
+  // Reads `in` to its end, copying what it reads to `copy_to` when not null.
+  int run(std::FILE* in, std::FILE* copy_to);
 
  private:
   static void on_field(void* data, std::size_t size, void* self) {
@@ -411,8 +440,9 @@ class CsvBatch {
   csv_parser parser_{};
 
   // Where the parser is.
-  long line_ = 0;          // physical line being fed (1-based, counted by LF)
+  long line_ = 0;          // physical line being fed (1-based; LF, CRLF and CR end a line)
   bool line_open_ = false; // the last part fed did not end its line
+  bool cr_ended_read_ = false;  // the last read ended with a CR: an LF first in the next one is the same line end
   long record_line_ = 0;   // line the current record started on
   bool in_record_ = false;
   std::size_t record_bytes_ = 0;
@@ -431,13 +461,21 @@ class CsvBatch {
   std::deque<std::unique_ptr<OpenVisit>> open_;
   std::unordered_map<std::string, OpenVisit*> by_id_;
   IdHashSet closed_;  // the visit_ids already evaluated (only when the window can close visits early)
+  SplitVisits& split_;
+  bool scanning_;
+  OpenVisit sink_;  // where the rows of a split visit go after its visit closed
   int status_ = 0;
 };
 
-int CsvBatch::run(std::FILE* in) {
+int CsvBatch::run(std::FILE* in, std::FILE* copy_to) {
   char buffer[1 << 16];
   std::size_t n;
   while (!fatal_ && (n = std::fread(buffer, 1, sizeof buffer, in)) > 0) {
+    if (copy_to != nullptr && std::fwrite(buffer, 1, n, copy_to) != n) {
+      std::fprintf(err_, "unitwise: cannot keep a copy of the CSV input to read it twice: %s (give a file, or use "
+                   "--max-open-visits 0)\n", std::strerror(errno));
+      return 2;
+    }
     feed(std::string_view(buffer, n));
     if (std::ferror(out_)) break;
   }
@@ -457,6 +495,13 @@ int CsvBatch::run(std::FILE* in) {
     return 2;
   }
   while (!open_.empty() && !std::ferror(out_)) close_oldest();
+  for (const auto& [id, split] : split_) {
+    if (scanning_ || split.reported) continue;
+    OpenVisit v;  // an id whose 64-bit hash equals an earlier visit's (odds ~n^2/2^65): visible, never dropped
+    v.id = id;
+    emit_errors(v, {"line " + std::to_string(split.again_line) + ": visit_id " + id + " cannot be told apart from " +
+                    "an earlier visit's id (a one-in-billions clash): rename it, or use --max-open-visits 0"});
+  }
   if (std::fflush(out_) != 0 || std::ferror(out_)) {
     std::fprintf(err_, "unitwise: cannot write the output: %s\n", std::strerror(errno));
     return 2;
@@ -480,21 +525,35 @@ void CsvBatch::feed(std::string_view bytes) {
   feed_lines(bytes);
 }
 
+// A physical line ends with LF, CRLF or a CR alone (old Mac exports, which libcsv reads as rows too): line numbers
+// count all three, as web/csv-reader.js does.
 void CsvBatch::feed_lines(std::string_view bytes) {
+  if (cr_ended_read_ && !bytes.empty()) {
+    cr_ended_read_ = false;
+    if (bytes.front() == '\n') {  // the LF of a CRLF that two reads split: the same line
+      line_open_ = true;
+      feed_line(bytes.substr(0, 1));
+      bytes.remove_prefix(1);
+    }
+  }
   while (!bytes.empty() && !fatal_) {
-    const std::size_t nl = bytes.find('\n');
-    const std::size_t take = nl == std::string_view::npos ? bytes.size() : nl + 1;
+    const std::size_t eol = bytes.find_first_of("\r\n");
+    std::size_t take = eol == std::string_view::npos ? bytes.size() : eol + 1;
+    if (eol != std::string_view::npos && bytes[eol] == '\r') {
+      if (take < bytes.size() && bytes[take] == '\n') ++take;
+      else if (take == bytes.size()) cr_ended_read_ = true;
+    }
     feed_line(bytes.substr(0, take));
     bytes.remove_prefix(take);
   }
 }
 
-// A physical line or the part of one that this read holds (with its LF if it ends here).
+// A physical line or the part of one that this read holds (with its line end if it ends here).
 void CsvBatch::feed_line(std::string_view part) {
   const bool starts_line = !in_record_ && !skipping_ &&
                            part.find_first_not_of("\r\n") != std::string_view::npos;
   if (!line_open_) ++line_;
-  const bool ends_line = part.back() == '\n';
+  const bool ends_line = part.back() == '\n' || part.back() == '\r';
   line_open_ = !ends_line;
   if (skipping_) {
     if (ends_line) skipping_ = false;
@@ -626,6 +685,8 @@ void CsvBatch::row(const std::vector<std::string>& fields) {
                          "\" on line " + std::to_string(f.line) + " of the same visit");
     }
   };
+  // A blank date is this row's error, not filled from the visit's other rows: the row may belong to another day.
+  if (cell(kDate).empty()) v.errors.push_back(where + "date_of_service is empty: every row needs its visit's date");
   visit_field(kDate, v.date);
   visit_field(kDiscipline, v.discipline);
   visit_field(kLocality, v.locality);
@@ -649,6 +710,11 @@ OpenVisit& CsvBatch::visit_for(const std::string& id) {
   if (!id.empty()) {
     const auto it = by_id_.find(id);
     if (it != by_id_.end()) return *it->second;
+    if (closed_.contains(IdHashSet::hash(id))) {  // a visit split across the file: its rows are read into nothing
+      if (scanning_) split_.try_emplace(id, SplitVisit{record_line_});
+      sink_ = OpenVisit{};
+      return sink_;
+    }
   }
   if (options_.max_open_visits > 0) {
     while (open_.size() >= options_.max_open_visits) close_oldest();
@@ -657,15 +723,7 @@ OpenVisit& CsvBatch::visit_for(const std::string& id) {
   v->id = id;
   v->first_line = record_line_;
   v->keyed = !id.empty();
-  if (v->keyed) {
-    if (closed_.contains(IdHashSet::hash(id))) {
-      v->errors.push_back("line " + std::to_string(record_line_) + ": visit_id " + id + " reappears after its visit " +
-                          "was evaluated, because more than " + std::to_string(options_.max_open_visits) +
-                          " visits were open since its first row; sort the rows by visit_id or raise " +
-                          "--max-open-visits (0: no limit)");
-    }
-    by_id_[id] = v.get();
-  }
+  if (v->keyed) by_id_[id] = v.get();
   open_.push_back(std::move(v));
   return *open_.back();
 }
@@ -681,6 +739,15 @@ void CsvBatch::close_oldest() {
 }
 
 void CsvBatch::emit(OpenVisit& v) {
+  if (scanning_) return;
+  if (v.keyed && !split_.empty()) {
+    const auto split = split_.find(v.id);
+    if (split != split_.end()) {
+      split->second.reported = true;
+      emit_errors(v, {split_error(v, split->second.again_line, options_.max_open_visits)});
+      return;
+    }
+  }
   if (!v.errors.empty()) {
     emit_errors(v, v.errors);
     return;
@@ -787,7 +854,6 @@ constexpr const char* kCsvUsage =
 int evaluate_csv(std::FILE* in, std::FILE* out, std::FILE* err, const CsvOptions& options) {
   static char out_buffer[1 << 16];
   if (out == stdout) std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
-  CsvBatch batch(out, err, options);
   {
     CsvWriter header(out);
     for (const char* name : {"visit_id", "line", "code", "units", "modifiers", "allowed", "edits", "warnings", "errors"}) {
@@ -795,7 +861,35 @@ int evaluate_csv(std::FILE* in, std::FILE* out, std::FILE* err, const CsvOptions
     }
     header.end_row();
   }
-  return batch.run(in);
+  SplitVisits split;
+  if (options.max_open_visits == 0) {  // no visit closes before the end: none can be split
+    CsvBatch batch(out, err, options, split, false);
+    return batch.run(in, nullptr);
+  }
+  // With a window, the input is read twice (docs/batch.md, "Memory"): the first reading finds the visits split across
+  // the file, so that the second writes each as one error and never a partial claim. A pipe is copied to a
+  // temporary file for the second reading.
+  const long start = std::ftell(in);
+  std::FILE* spool = nullptr;
+  if (start < 0 || std::fseek(in, start, SEEK_SET) != 0) {
+    spool = std::tmpfile();
+    if (spool == nullptr) {
+      std::fprintf(err, "unitwise: cannot keep a copy of the CSV input to read it twice: %s (give a file, or use "
+                   "--max-open-visits 0)\n", std::strerror(errno));
+      return 2;
+    }
+  }
+  const auto done = [&](int status) {
+    if (spool != nullptr) std::fclose(spool);
+    return status;
+  };
+  if (CsvBatch(out, err, options, split, true).run(in, spool) == 2) return done(2);
+  if (spool != nullptr ? std::fflush(spool) != 0 || std::fseek(spool, 0, SEEK_SET) != 0
+                       : std::fseek(in, start, SEEK_SET) != 0) {
+    std::fprintf(err, "unitwise: cannot read the CSV input a second time: %s\n", std::strerror(errno));
+    return done(2);
+  }
+  return done(CsvBatch(out, err, options, split, false).run(spool != nullptr ? spool : in, nullptr));
 }
 
 int evaluate_csv_command(int argc, char** argv, const unitwise::ReferenceData& data) {

@@ -1,12 +1,15 @@
 // Any bytes in as `unitwise evaluate --csv` input (docs/batch.md): the command ends with status 0, 1 or 2;
 // what it wrote is claim-line CSV of nine columns a row; status 0 only when no row holds an error and 1
-// only when one does; no row says the engine itself failed; and nothing crashes, hangs or leaks.
+// only when one does; no row says the engine itself failed; no cell starts as a spreadsheet formula; a visit_id's
+// rows are one block, all claim lines or all errors (never a claim of part of a visit split across the input);
+// and nothing crashes, hangs or leaks.
 #include <csv.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,11 +69,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::free(out_text);
   if (output.rows.empty() || output.rows[0].size() != kColumns) std::abort();  // the header is always written
   bool any_error = false;
+  std::set<std::string> ids_done;
   for (std::size_t i = 1; i < output.rows.size(); ++i) {
     const auto& row = output.rows[i];
     if (row.size() != kColumns) std::abort();
     if (engine_failed(row[kErrors])) std::abort();
     any_error = any_error || !row[kErrors].empty();
+    for (const std::string& cell : row) {
+      if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) std::abort();
+    }
+    const std::string& id = row[0];
+    if (id.empty()) continue;  // rows without a visit_id are each their own error
+    if (output.rows[i - 1][0] == id) {
+      if (output.rows[i - 1][kErrors].empty() != row[kErrors].empty()) std::abort();
+    } else if (!ids_done.insert(id).second) {
+      std::abort();
+    }
   }
   if (status != 2 && (status == 1) != any_error) std::abort();
   return 0;

@@ -2,7 +2,7 @@
 """Writes CSV seeds for the CSV batch fuzzer: seed_csv.py VECTORS_DIR OUT_DIR
 
 One small file per shared vector, its visit's services as rows (docs/batch.md), plus a few files of the
-CSV's own corners: a byte order mark, quoted fields over lines, CRLF, ragged rows, a future column.
+CSV's own corners: a byte order mark, quoted fields over lines, CRLF, CR alone, ragged rows, a future column.
 """
 import csv, io, json, pathlib, sys
 
@@ -38,6 +38,12 @@ corners = {
     "future-columns": header + ",payer,place_of_service,distinct_service\nA,2026-03-02,PT,97110,20,,medicare,10,XU\n",
     "conflicting-visit": header + "\nA,2026-03-02,PT,97110,20,\nA,2026-03-03,OT,97530,10,\n",
     "unclosed-quote": header + '\nA,2026-03-02,PT,"97110,20,\n',
+    "blank-date": header + "\nA,2026-03-02,PT,97110,20,\nA,,PT,97140,10,\nB,,OT,97530,38,\n",
+    "split-visit": header + "\nA,2026-03-02,PT,97110,20,\nB,2026-03-02,PT,97110,20,\nC,2026-03-02,PT,97110,20,\n"
+                   "D,2026-03-02,PT,97110,20,\nA,2026-03-02,PT,97140,10,\nE,2026-03-02,PT,97110,20,\nA,2026-03-02,PT,97530,10,\n",
+    "formula-ids": header + '\n=1+1,2026-03-02,PT,97110,20,\n"+cmd|x",2026-03-02,PT,97110,20,\n-2,2026-03-02,PT,97110,x,\n'
+                   '@SUM(1),2026-03-02,PT,97110,20,\n"\tA",2026-03-02,PT,97110,20,\n"\rB",2026-03-02,PT,97110,20,\n\'C,2026-03-02,PT,97110,20,\n',
+    "cr-only": header + '\rA,2026-03-02,PT,97110,20,\r"B\rC",2026-03-02,PT,97110,x,\rA,2026-03-02,PT,"97140",1"0,\r',
 }
 for name, text in corners.items():
     (out / f"csv-{name}.csv").write_text(text, encoding="utf-8")

@@ -8,7 +8,8 @@
 // * spaces and tabs around an unquoted field (and after a closing quote) are dropped, inside quotes kept;
 // * strict: a quote inside an unquoted field, or text after a closing quote, is an error for that row, and the
 //   rest of its physical line is skipped; a quoted field still open at the end of the file is an error;
-// * a row is named by the physical line (counted by LF, the header being line 1) it starts on.
+// * a row is named by the physical line it starts on, the header being line 1; a line ends with LF, CRLF or a CR
+//   alone (old Mac exports), as the CLI counts them.
 // The CLI counts a row's bytes (over 1 MiB: an unclosed quote); here UTF-16 units are counted, the same for
 // ASCII.
 
@@ -58,9 +59,11 @@ export function readCsv(text, onRow, onError) {
     inRow = false;
   };
 
+  const lineEnd = /\r\n?|\n/g;
   while (at < text.length) {
-    const lf = text.indexOf("\n", at);
-    const end = lf < 0 ? text.length : lf + 1;
+    lineEnd.lastIndex = at;
+    const eolMatch = lineEnd.exec(text);
+    const end = eolMatch ? eolMatch.index + eolMatch[0].length : text.length;
     line++;
     if (!inRow && hasText(text, at, end)) {
       inRow = true;

@@ -8,6 +8,14 @@ export const COLUMNS = ["visit_id", "date_of_service", "discipline", "code", "mi
 export const REQUIRED = 6;
 export const CLAIM_HEADER = "visit_id,line,code,units,modifiers,allowed,edits,warnings,errors";
 const MAX_SERVICE_ROWS = 100;
+// The CLI's default --max-open-visits: the page groups rows as `unitwise evaluate --csv` does by default, so one file
+// gives the same claim lines in both (docs/batch.md, "Visits").
+export const MAX_OPEN_VISITS = 10000;
+
+// A visit split across the file (the CLI's split_error()).
+const splitError = (v, againLine, window) => `line ${v.firstLine}: visit_id ${v.id} comes again on line ${againLine}, ` +
+  `after ${window} or more other visits began: no claim for it, since a visit's rows must come within ${window} ` +
+  `visits of each other (--max-open-visits ${window}); sort the rows by visit_id, or raise --max-open-visits (0: no limit)`;
 
 // A CSV file's header and rows (or a file-level problem), read once.
 export function readRows(text) {
@@ -42,12 +50,25 @@ export function matchHeader(names) {
 export const headerSignature = (names) => `unitwise:columns:${JSON.stringify(names)}`;
 
 // Rows grouped into visits in order of first appearance, each with the problems its rows have (the CLI's
-// row(), bad_record() and visit_for(), with no window: every visit stays open until the end).
-export function groupVisits({ header, rows }, columnOf) {
-  const visits = [], byId = new Map();
-  let line = 0;
+// row(), bad_record() and visit_for()). With a window of `maxOpenVisits` (0: none), opening one visit more closes the
+// oldest open one, and a visit whose rows come again after it closed is one error (split across the file), as the CLI
+// writes it.
+export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN_VISITS) {
+  const visits = [], byId = new Map(), closed = new Map(), split = new Map();
+  let line = 0, oldestOpen = 0;
   const visitFor = (id) => {
     if (id !== "" && byId.has(id)) return byId.get(id);
+    if (id !== "" && closed.has(id)) {  // split: its rows are read into nothing
+      if (!split.has(id)) split.set(id, line);
+      return { errors: [], services: [] };
+    }
+    while (maxOpenVisits > 0 && visits.length - oldestOpen >= maxOpenVisits) {
+      const old = visits[oldestOpen++];
+      if (old.id !== "" && byId.get(old.id) === old) {
+        byId.delete(old.id);
+        closed.set(old.id, old);
+      }
+    }
     const v = { id, firstLine: line, date: null, discipline: null, locality: null, setting: null,
                 services: [], errors: [], tooMany: false };
     if (id !== "") byId.set(id, v);
@@ -73,6 +94,8 @@ export function groupVisits({ header, rows }, columnOf) {
       v.errors.push(`${where}visit_id is empty`);
       continue;
     }
+    // A blank date is this row's error, not filled from the visit's other rows (the CLI's row()).
+    if (cell("date_of_service") === "") v.errors.push(`${where}date_of_service is empty: every row needs its visit's date`);
     for (const [name, key] of [["date_of_service", "date"], ["discipline", "discipline"], ["locality", "locality"],
                                ["setting", "setting"]]) {
       const value = cell(name);
@@ -94,6 +117,10 @@ export function groupVisits({ header, rows }, columnOf) {
       v.tooMany = true;
       v.errors.push(`${where}more than ${MAX_SERVICE_ROWS} service rows for one visit`);
     }
+  }
+  for (const [id, againLine] of split) {
+    const v = closed.get(id);
+    v.errors = [splitError(v, againLine, maxOpenVisits)];
   }
   return visits;
 }
@@ -232,7 +259,13 @@ function money(x) {
   return ((down % 2 === 0 ? down : down + 1) / 100).toFixed(2);
 }
 
-const csvField = (s) => (/[",\r\n]/.test(s) || /^ | $/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+// CSV injection (OWASP): a cell starting with = + - @, a tab or a CR is a formula to a spreadsheet; a leading ' makes
+// it text, as the CLI writes it (cli/csv_batch.cpp CsvWriter). A cell starting with ' gets one more (reversible).
+const asText = (s) => (/^[=+\-@\t\r']/.test(s) ? `'${s}` : s);
+export const csvField = (raw) => {
+  const s = asText(raw);
+  return /[",\r\n]/.test(s) || /^ | $/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
 const csvRow = (fields) => `${fields.map(csvField).join(",")}\n`;
 
 // The CLI's claim-line rows of one visit: one per claim line, or one per error.

@@ -1,7 +1,7 @@
 // The File view: a CSV export or JSON Lines file read here, evaluated in the batch worker (so the page stays
 // responsive), listed problems first, and downloaded as the CLI's claim lines. Nothing leaves the browser.
 import { el } from "./dom.js";
-import { CLAIM_HEADER, COLUMNS, DATA_WARNINGS, KINDS, REQUIRED, claimRows, factsOnly, groupVisits, headerSignature, kindsOf,
+import { CLAIM_HEADER, COLUMNS, DATA_WARNINGS, KINDS, REQUIRED, claimRows, csvField, factsOnly, groupVisits, headerSignature, kindsOf,
          matchHeader, OUTCOME_FIELDS, outcome, readJsonLines, readRows, totals, visitObject, visitWarnings } from "./file-batch.js";
 
 const $ = (id) => document.getElementById(id);
@@ -244,13 +244,13 @@ function filter() {
   $("file-caption").textContent = `Visits in the file ${file.name}, problems first: ${number(shown)} shown (${what})`;
 }
 
+// The file's name is echoed: csvField makes a name such as =cmd.csv text, as every claim-line cell.
 function summaryCsv() {
   const s = file.summary;
-  const cell = (x) => (/[",\r\n]/.test(x) ? `"${x.replaceAll('"', '""')}"` : x);
   return [["measure", "value"], ["file", file.name], ["visits", s.visits], ["claim lines", s.lines], ["units", s.units],
     ["allowed", (s.cents / 100).toFixed(2)], ["visits with errors", s.errors], ["visits with NCCI/MUE edits", s.edits],
     ["NCCI edits", s.ncci], ["MUE edits", s.mue], ["visits with KX", s.kx], ["visits with warnings", s.warnings],
-    ["visits without problems", s.clean]].map((r) => r.map((x) => cell(String(x))).join(",")).join("\n") + "\n";
+    ["visits without problems", s.clean]].map((r) => r.map((x) => csvField(String(x))).join(",")).join("\n") + "\n";
 }
 
 function download(name, text) {

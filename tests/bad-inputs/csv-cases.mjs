@@ -20,7 +20,9 @@ export const rowCases = [
   { name: "an empty code", text: file(row(",10,")), error: /^line 2: code is required/ },
   { name: "a date that does not exist", text: file("A,2026-02-30,PT,97110,10,"), error: /^line 2: date_of_service must be a real calendar date/ },
   { name: "a US-style date", text: file("A,03/02/2026,PT,97110,10,"), error: /^line 2: date_of_service must be a real calendar date written YYYY-MM-DD/ },
-  { name: "no date", text: file("A,,PT,97110,10,"), error: /^line 2: date_of_service is required/ },
+  { name: "no date", text: file("A,,PT,97110,10,"), error: /^line 2: date_of_service is empty/ },
+  { name: "a blank date on a visit's second row (not filled from its first)", text: file(row("97110,10,"), "A,,PT,97140,10,"),
+    error: /^line 3: date_of_service is empty: every row needs its visit's date$/ },
   { name: "discipline ST", text: file("A,2026-03-02,ST,97110,10,"), error: /^line 2: discipline unknown value "ST"; did you mean "SLP"/ },
   { name: "no discipline", text: file("A,2026-03-02,,97110,10,"), error: /^line 2: discipline is required/ },
   { name: "an empty visit_id", text: file(",2026-03-02,PT,97110,10,"), error: /^line 2: visit_id is empty$/ },
@@ -34,6 +36,21 @@ export const rowCases = [
     error: /^line 2: payer is not supported yet/ },
   { name: "an unknown locality", text: "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,locality\nA,2026-03-02,PT,97110,10,,99999-99\n",
     error: /^line 2: locality / },
+  // CSV injection: the formula-like visit_id comes back with a leading ' (the test checks every cell).
+  { name: "a formula as visit_id", text: file('"=HYPERLINK(""http://x.test"",""y"")",2026-03-02,PT,97110,twenty,',
+                                              "+cmd|' /C calc'!A0,2026-03-02,PT,97110,twenty,", "-2+3,2026-03-02,PT,97110,-5,",
+                                              "@SUM(1+1),2026-03-02,PT,97110,twenty,", '"\tA",2026-03-02,PT,97110,twenty,',
+                                              '"\rB",2026-03-02,PT,97110,twenty,', "'quoted,2026-03-02,PT,97110,twenty,"),
+    error: /^line 4: minutes must be between 0 and 1440/ },
+  { name: "CR-only line ends (old Mac exports)", text: [HEADER, row("97110,10,"), row("97140,twenty,")].join("\r") + "\r",
+    error: /^line 3: minutes must be a number/ },
+  { name: "CRLF line ends and a quoted line break", text: [HEADER, '"two\r\nlines",2026-03-02,PT,97110,10,', row("97140,twenty,")].join("\r\n"),
+    error: /^line 4: minutes must be a number/ },
+  // window: `--max-open-visits` for the CLI, the same window for the page's groupVisits; only: the visit whose one
+  // output row is its error (no claim line of part of it).
+  { name: "a visit split across the file (beyond the open-visit window)", window: 1, only: "A",
+    text: file(row("97110,10,"), "B,2026-03-02,PT,97112,24,", row("97140,10,"), "C,2026-03-02,PT,97112,24,", row("97530,10,")),
+    error: /^line 2: visit_id A comes again on line 4, after 1 or more other visits began: no claim for it/ },
   { name: "101 rows for one visit", text: file(...Array.from({ length: 101 }, () => row("97010,,"))),
     error: /^line 102: more than 100 service rows for one visit$/ },
 ];

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -106,6 +107,35 @@ TEST(CliCsv, QuotedFieldsAreReadAndWrittenPerRfc4180) {
   EXPECT_EQ(rows[3][kId], "two\nlines");
 }
 
+// CSV injection (OWASP): a cell a spreadsheet would run as a formula is written with a leading ', in claim rows
+// and error rows alike; no output cell starts with = + - @, a tab or a CR. A ' first gets one more: reversible.
+TEST(CliCsv, FormulaCellsAreWrittenAsText) {
+  const std::vector<std::string> ids = {"=HYPERLINK(\"http://x.test\",\"y\")", "+cmd|' /C calc'!A0", "-2+3",
+                                        "@SUM(1+1)", "\tTAB", "\rCR", "'quoted"};
+  std::string input = kHeader;
+  for (const std::string& id : ids) {
+    std::string quoted = "\"";
+    for (const char c : id) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    input += quoted + "\",2026-03-02,PT,97112,24,\n";
+  }
+  input += "\"=1+1\",2026-03-02,PT,97112,twenty,\n";  // an invalid visit: its error row too
+  const CsvRun r = run_cli("evaluate --csv", input);
+  EXPECT_EQ(r.status, 1) << r.err;
+  const Rows rows = parse_csv(r.out);
+  ASSERT_EQ(rows.size(), ids.size() + 2) << r.out;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(rows[i + 1][kId], "'" + ids[i]);
+    EXPECT_EQ(rows[i + 1][kUnits], "2");
+  }
+  EXPECT_EQ(rows.back()[kId], "'=1+1");
+  EXPECT_EQ(rows.back()[kErrors].rfind("line 10: minutes must be a number", 0), 0u) << rows.back()[kErrors];
+  for (const auto& row : rows) {
+    for (const std::string& cell : row) {
+      EXPECT_TRUE(cell.empty() || std::string_view("=+-@\t\r").find(cell.front()) == std::string_view::npos) << cell;
+    }
+  }
+}
+
 // A visit's rows need not be contiguous: the same claim as when they are, in order of first appearance.
 TEST(CliCsv, NonContiguousVisitsAreGroupedInOrderOfFirstAppearance) {
   const CsvRun mixed = run_cli("evaluate --csv", kHeader +
@@ -186,13 +216,29 @@ TEST(CliCsv, FutureVisitFieldsAreRefusedNotGuessed) {
 TEST(CliCsv, EngineErrorsPointAtTheRowOrTheVisitField) {
   const CsvRun r = run_cli("evaluate --csv", kHeader +
                                               "A,2026-03-02,PT,97112,24,\n"
-                                              "A,,,97110,abc,\n"
-                                              "B,,PT,97112,24,\n");
+                                              "A,2026-03-02,,97110,abc,\n"
+                                              "B,2026-03-02,,97112,24,\n");
   EXPECT_EQ(r.status, 1);
   const Rows rows = parse_csv(r.out);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[1][kErrors], "line 3: minutes must be a number of minutes");
-  EXPECT_EQ(rows[2][kErrors].rfind("line 4: date_of_service is required", 0), 0u) << rows[2][kErrors];
+  EXPECT_EQ(rows[2][kErrors].rfind("line 4: discipline is required", 0), 0u) << rows[2][kErrors];
+}
+
+// A blank date is an error naming its row, never the date of the visit's other rows (issue 29).
+TEST(CliCsv, ABlankDateIsAnErrorNamingItsRow) {
+  const CsvRun r = run_cli("evaluate --csv", kHeader +
+                                              "A,2026-03-02,PT,97112,24,\n"
+                                              "A,,PT,97110,23,\n"
+                                              "B,2026-03-02,PT,97112,24,\n");
+  EXPECT_EQ(r.status, 1);
+  const Rows rows = parse_csv(r.out);
+  const auto a = rows_of(rows, "A");
+  ASSERT_EQ(a.size(), 1u) << r.out;
+  EXPECT_EQ(a[0][kErrors], "line 3: date_of_service is empty: every row needs its visit's date");
+  EXPECT_EQ(a[0][kCode], "");
+  ASSERT_EQ(rows_of(rows, "B").size(), 1u);
+  EXPECT_EQ(rows_of(rows, "B")[0][kUnits], "2");
 }
 
 TEST(CliCsv, MissingOrUnknownColumnIsAUsageErrorExitingTwo) {
@@ -239,18 +285,59 @@ TEST(CliCsv, CrLfLineEndsReadAsLf) {
   EXPECT_NE(bad.out.find("line 5: minutes must be between 0 and"), std::string::npos) << bad.out;
 }
 
-// The open-visit window: a visit whose rows come after it was evaluated is an error, not a second claim.
+// A CR alone ends a line too (old Mac exports): every error said "line 1" (issue 29). Also a CR inside a quoted
+// field, and a CRLF that the CLI's 64 KiB reads split between its CR and its LF.
+TEST(CliCsv, LineNumbersCountLfCrLfAndCrAlone) {
+  const std::string text = kHeader + "A,2026-03-02,PT,97112,24,\n\"two\nlines\",2026-03-02,PT,97110,23,\n"
+                                     "C,2026-03-02,PT,97110,-4,\n";
+  for (const std::string eol : {"\n", "\r\n", "\r"}) {
+    std::string input;
+    for (const char c : text) input += c == '\n' ? eol : std::string(1, c);
+    const CsvRun r = run_cli("evaluate --csv", input);
+    EXPECT_EQ(r.status, 1) << r.err;
+    const Rows rows = parse_csv(r.out);
+    ASSERT_EQ(rows.size(), 4u) << r.out;
+    EXPECT_EQ(rows[3][kErrors].rfind("line 5: minutes must be between 0 and", 0), 0u) << rows[3][kErrors];
+  }
+  std::string padded = "visit_id,date_of_service,discipline,code,minutes,assistant_minutes\r\n";
+  const std::string rest = ",2026-03-02,PT,97112,24,";
+  padded += std::string(65535 - padded.size() - rest.size(), 'v') + rest;  // its CR is the read's last byte
+  ASSERT_EQ(padded.size(), 65535u);
+  padded += "\r\nC,2026-03-02,PT,97110,-4,\r\n";
+  const CsvRun split = run_cli("evaluate --csv", padded);
+  EXPECT_EQ(parse_csv(split.out).back()[kErrors].rfind("line 3: minutes must be between", 0), 0u) << split.out.substr(65000);
+}
+
+// The open-visit window: a visit whose rows come again after it closed is one error, never a claim of part of it.
 TEST(CliCsv, VisitReappearingAfterTheWindowIsAnError) {
   const std::string input = kHeader + "A,2026-03-02,PT,97112,24,\nB,2026-03-02,PT,97112,24,\nA,2026-03-02,PT,97110,23,\n";
   EXPECT_EQ(run_cli("evaluate --csv --max-open-visits 2", input).status, 0);
   EXPECT_EQ(run_cli("evaluate --csv --max-open-visits 0", input).status, 0);
-  const CsvRun r = run_cli("evaluate --csv --max-open-visits 1", input);
+  const CsvRun r = run_cli("evaluate --csv --max-open-visits 1", input + "A,2026-03-02,PT,97140,8,\n");
   EXPECT_EQ(r.status, 1);
-  const auto a = rows_of(parse_csv(r.out), "A");
-  ASSERT_EQ(a.size(), 2u);
-  EXPECT_EQ(a[1][kErrors].rfind("line 4: visit_id A reappears after its visit was evaluated", 0), 0u)
-      << a[1][kErrors];
+  const Rows rows = parse_csv(r.out);
+  // One error for A, at its place, and no claim line of its first rows (issue 29); B is untouched.
+  const auto a = rows_of(rows, "A");
+  ASSERT_EQ(a.size(), 1u) << r.out;
+  EXPECT_EQ(a[0][kErrors], "line 2: visit_id A comes again on line 4, after 1 or more other visits began: no claim "
+                           "for it, since a visit's rows must come within 1 visits of each other (--max-open-visits "
+                           "1); sort the rows by visit_id, or raise --max-open-visits (0: no limit)");
+  EXPECT_EQ(a[0][kCode], "");
+  EXPECT_EQ(rows[1][kId], "A");
+  ASSERT_EQ(rows_of(rows, "B").size(), 1u);
+  EXPECT_EQ(rows_of(rows, "B")[0][kUnits], "2");
   EXPECT_EQ(run_cli("evaluate --csv --max-open-visits x", input).status, 2);
+
+  // From a pipe (read once, kept in a temporary file for the second reading): the same bytes.
+  const std::string path = test_temp_path(".csv");
+  std::ofstream(path, std::ios::binary) << input + "A,2026-03-02,PT,97140,8,\n";
+  FILE* pipe = popen(("cat " + path + " | " + UNITWISE_CLI_PATH + " evaluate --csv --max-open-visits 1").c_str(), "r");
+  std::string piped;
+  char buffer[4096];
+  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) piped.append(buffer, n);
+  const int raw = pclose(pipe);
+  EXPECT_EQ(WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, 1);
+  EXPECT_EQ(piped, r.out);
 
   // Thousands of evaluated visits later, an early visit_id is still recognised; contiguous ones are fine.
   std::string many = kHeader;
@@ -259,8 +346,9 @@ TEST(CliCsv, VisitReappearingAfterTheWindowIsAnError) {
   const CsvRun late = run_cli("evaluate --csv --max-open-visits 3", many + "V17,2026-03-02,PT,97110,23,\n");
   EXPECT_EQ(late.status, 1);
   const auto v17 = rows_of(parse_csv(late.out), "V17");
-  ASSERT_EQ(v17.size(), 2u);
-  EXPECT_EQ(v17[1][kErrors].rfind("line 3002: visit_id V17 reappears", 0), 0u) << v17[1][kErrors];
+  ASSERT_EQ(v17.size(), 1u);
+  EXPECT_EQ(v17[0][kErrors].rfind("line 19: visit_id V17 comes again on line 3002, after 3 or more", 0), 0u)
+      << v17[0][kErrors];
 }
 
 TEST(CliCsv, WriteErrorExitsTwo) {

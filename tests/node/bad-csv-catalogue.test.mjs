@@ -4,23 +4,35 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileCases, rowCases } from "../bad-inputs/csv-cases.mjs";
+import { readCsv } from "../../web/csv-reader.js";
 import { cliClaims, pageClaims, pageRefusal } from "./csv-pipelines.mjs";
 
-const lastCell = (line) => {
-  const cell = /,(?:"((?:[^"]|"")*)"|([^,"]*))$/.exec(line);
-  return cell[1] !== undefined ? cell[1].replaceAll('""', '"') : cell[2];
+// CSV injection: no cell of the claim lines starts as a spreadsheet formula (= + - @, a tab or a CR).
+const formulaCells = (text) => {
+  const cells = [];
+  readCsv(text, (fields) => cells.push(...fields.filter((f) => /^[=+\-@\t\r]/.test(f))), () => cells.push("(unreadable)"));
+  return cells;
+};
+
+// The errors column of the claim lines, read as CSV (a quoted visit_id may hold a line break).
+const errorsOf = (text) => {
+  const errors = [];
+  readCsv(text, (fields, line) => line > 1 && fields[8] && errors.push(fields[8]), () => errors.push("(unreadable)"));
+  return errors;
 };
 
 test("the CSV catalogue holds at least 30 cases", () => assert.ok(rowCases.length + fileCases.length >= 30));
 
 for (const c of rowCases) {
   test(`bad CSV row: ${c.name} → ${c.error}`, () => {
-    const cli = cliClaims(c.text);
+    const cli = cliClaims(c.text, c.window);
     assert.equal(cli.status, 1, cli.stderr);
     assert.equal(cli.stderr, "");
-    const errors = cli.stdout.trimEnd().split("\n").slice(1).map(lastCell).filter(Boolean);
+    const errors = errorsOf(cli.stdout);
     assert.ok(errors.some((e) => c.error.test(e)), errors.join("\n"));
-    assert.equal(pageClaims(c.text), cli.stdout);
+    assert.deepEqual(formulaCells(cli.stdout), []);
+    if (c.only) assert.equal(cli.stdout.split("\n").filter((l) => l.startsWith(`${c.only},`)).length, 1, cli.stdout);
+    assert.equal(pageClaims(c.text, c.window), cli.stdout);
   });
 }
 

@@ -16,12 +16,12 @@ const asSent = (result) => Object.fromEntries(Object.entries(result).filter(([k]
 export const evaluated = (visit) => asSent(engine.evaluate(factsOnly(visit)));
 
 // The page's claim lines for a file it accepts (a readable header naming the required columns).
-export function pageClaims(text) {
+export function pageClaims(text, maxOpenVisits = undefined) {
   const read = readRows(text);
   assert.equal(read.problem, null);
   const { columnOf, problems } = matchHeader(read.header.fields);
   assert.deepEqual(problems, []);
-  const visits = groupVisits(read, columnOf);
+  const visits = groupVisits(read, columnOf, maxOpenVisits);
   return CLAIM_HEADER + "\n" + visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : evaluated(visitObject(v))))).join("");
 }
 
@@ -33,5 +33,7 @@ export function pageRefusal(text) {
   return problems.length ? problems.join("; ") : null;
 }
 
-export const cliClaims = (text) =>
-  spawnSync(cliPath, ["evaluate", "--csv", "-"], { input: text, encoding: "utf8", maxBuffer: 1 << 28 });
+// maxOpenVisits: the window of both (undefined: their defaults, the same).
+export const cliClaims = (text, maxOpenVisits = undefined) =>
+  spawnSync(cliPath, ["evaluate", "--csv", "-", ...(maxOpenVisits === undefined ? [] : ["--max-open-visits", String(maxOpenVisits)])],
+            { input: text, encoding: "utf8", maxBuffer: 1 << 28 });

@@ -15,7 +15,9 @@ test("plain rows, LF or CRLF or a bare CR, with or without a last line end", () 
   const rows = [[1, "a", "b"], [2, "1", "2"], [3, "x", ""]];
   assert.deepEqual(read("a,b\n1,2\nx,\n"), rows);
   assert.deepEqual(read("a,b\r\n1,2\r\nx,"), rows);
-  assert.deepEqual(read("a,b\r1,2\rx,\r"), [[1, "a", "b"], [1, "1", "2"], [1, "x", ""]]);
+  // A CR alone ends a line too (issue 29: it was all line 1), inside quotes as well, as the CLI counts.
+  assert.deepEqual(read("a,b\r1,2\rx,\r"), rows);
+  assert.deepEqual(read('a\r"b\rc"\r\rd\r\n'), [[1, "a"], [2, "b\rc"], [5, "d"]]);
 });
 
 test("quotes: commas, doubled quotes and line breaks inside; the next rows keep their physical lines", () => {

@@ -2,7 +2,7 @@
 // (web/file-batch.js): the same files through both, compared byte for byte.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { claimRows, factsOnly, headerSignature, matchHeader, outcome, readJsonLines, readRows } from "../../web/file-batch.js";
+import { claimRows, factsOnly, headerSignature, matchHeader, MAX_OPEN_VISITS, outcome, readJsonLines, readRows } from "../../web/file-batch.js";
 import { cliClaims, engine, evaluated, pageClaims } from "./csv-pipelines.mjs";
 import { CSV_HEADER, csvLines, csvVisits } from "./visits-csv.mjs";
 
@@ -10,6 +10,22 @@ test("1,000 generated visits (a fifth invalid, rows interleaved): the CLI's clai
   const text = CSV_HEADER + [...csvLines(csvVisits(1000, 7), 8)].join("");
   const cli = cliClaims(text);
   assert.equal(cli.status, 1);
+  assert.equal(pageClaims(text), cli.stdout);
+});
+
+// Issue 29: the page groups with the CLI's default window (MAX_OPEN_VISITS), so a visit whose rows come back after
+// 10,000 other visits began is the same one error in both, and no claim line of it.
+test("a visit split across the file beyond the default window: the CLI's one error row, byte for byte", () => {
+  const row = (id, code) => `${id},2026-03-02,PT,${code},10,\n`;
+  let text = "visit_id,date_of_service,discipline,code,minutes,assistant_minutes\n" + row("S", "97110");
+  for (let i = 0; i < MAX_OPEN_VISITS; i++) text += row(`V${i}`, "97110");
+  text += row("S", "97140");
+  const cli = cliClaims(text);
+  assert.equal(cli.status, 1);
+  const s = cli.stdout.split("\n").filter((l) => l.startsWith("S,"));
+  assert.deepEqual(s, [`S,,,,,,,,"line 2: visit_id S comes again on line ${MAX_OPEN_VISITS + 3}, after ${MAX_OPEN_VISITS} or more ` +
+    `other visits began: no claim for it, since a visit's rows must come within ${MAX_OPEN_VISITS} visits of each other ` +
+    `(--max-open-visits ${MAX_OPEN_VISITS}); sort the rows by visit_id, or raise --max-open-visits (0: no limit)"`]);
   assert.equal(pageClaims(text), cli.stdout);
 });
 
