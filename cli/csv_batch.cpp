@@ -38,10 +38,10 @@ constexpr std::size_t kMaxServiceRows = 100;       // the engine's limit of serv
 
 // Input columns. The first six are required.
 enum Column { kVisitId, kDate, kDiscipline, kCode, kMinutes, kAssistantMinutes, kLocality, kSetting,
-              kPayer, kPlaceOfService, kDistinctService, kColumnCount };
+              kPayer, kPlaceOfService, kDistinctService, kDays, kColumnCount };
 constexpr const char* kColumnNames[kColumnCount] = {
     "visit_id", "date_of_service", "discipline", "code", "minutes", "assistant_minutes",
-    "locality", "setting", "payer", "place_of_service", "distinct_service"};
+    "locality", "setting", "payer", "place_of_service", "distinct_service", "days"};
 constexpr int kRequiredColumns = kLocality;
 
 // A visit-level value and the input line that gave it (0: not given yet).
@@ -53,6 +53,7 @@ struct VisitField {
 struct ServiceRow {
   long line = 0;
   std::string code, minutes, assistant_minutes;
+  std::string days;  // days of remote-monitoring data in the 30-day period (98976-98978, 98984, 98985)
 };
 
 struct OpenVisit {
@@ -148,6 +149,10 @@ std::string visit_json(const OpenVisit& v) {
     if (!s.assistant_minutes.empty()) {
       out += ",\"assistantMinutes\":";
       append_json_number_cell(out, s.assistant_minutes);
+    }
+    if (!s.days.empty()) {
+      out += ",\"days\":";
+      append_json_number_cell(out, s.days);
     }
     out += '}';
   }
@@ -698,7 +703,7 @@ void CsvBatch::row(const std::vector<std::string>& fields) {
     }
   }
   if (v.services.size() < kMaxServiceRows) {
-    v.services.push_back({record_line_, cell(kCode), cell(kMinutes), cell(kAssistantMinutes)});
+    v.services.push_back({record_line_, cell(kCode), cell(kMinutes), cell(kAssistantMinutes), cell(kDays)});
   } else if (!v.too_many_rows) {
     v.too_many_rows = true;
     v.errors.push_back(where + "more than " + std::to_string(kMaxServiceRows) + " service rows for one visit");
@@ -846,7 +851,7 @@ void CsvBatch::emit_result(const OpenVisit& v, const json& result) {
 
 constexpr const char* kCsvUsage =
     "usage: unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N]\n"
-    "  service rows (visit_id,date_of_service,discipline,code,minutes,assistant_minutes[,locality,setting])\n"
+    "  service rows (visit_id,date_of_service,discipline,code,minutes,assistant_minutes[,locality,setting,days])\n"
     "  in, claim lines (visit_id,line,code,units,modifiers,allowed,edits,warnings,errors) out; docs/batch.md\n";
 
 }  // namespace

@@ -4,7 +4,7 @@
 import { readCsv } from "./csv-reader.js";
 
 export const COLUMNS = ["visit_id", "date_of_service", "discipline", "code", "minutes", "assistant_minutes",
-                        "locality", "setting", "payer", "place_of_service", "distinct_service"];
+                        "locality", "setting", "payer", "place_of_service", "distinct_service", "days"];
 export const REQUIRED = 6;
 export const CLAIM_HEADER = "visit_id,line,code,units,modifiers,allowed,edits,warnings,errors";
 const MAX_SERVICE_ROWS = 100;
@@ -112,7 +112,8 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
       }
     }
     if (v.services.length < MAX_SERVICE_ROWS) {
-      v.services.push({ line, code: cell("code"), minutes: cell("minutes"), assistant: cell("assistant_minutes") });
+      v.services.push({ line, code: cell("code"), minutes: cell("minutes"), assistant: cell("assistant_minutes"),
+                        days: cell("days") });
     } else if (!v.tooMany) {
       v.tooMany = true;
       v.errors.push(`${where}more than ${MAX_SERVICE_ROWS} service rows for one visit`);
@@ -141,6 +142,7 @@ export function visitObject(v) {
     const service = { code: s.code };
     if (s.minutes !== "") service.minutes = numberCell(s.minutes);
     if (s.assistant !== "") service.assistantMinutes = numberCell(s.assistant);
+    if (s.days) service.days = numberCell(s.days);
     return service;
   });
   return visit;

@@ -32,6 +32,11 @@ export const rowCases = [
     error: /^line 3: date_of_service "2026-03-03" conflicts with "2026-03-02" on line 2/ },
   { name: "a quote inside an unquoted field", text: file(row('97110,1"5,')), error: /^line 2: malformed CSV quoting/ },
   { name: "a quote never closed", text: file(row('"97110,10,')), error: /^line 2: malformed CSV: a quoted field is not closed/ },
+  // Issue 27: the device-supply codes' days of data, in their own column.
+  { name: "days as words", text: "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,days\nA,2026-03-02,PT,98977,,,ten\n",
+    error: /^line 2: days must be a number of days$/ },
+  { name: "more days than a 30-day period holds", text: "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,days\nA,2026-03-02,PT,98977,,,40\n",
+    error: /^line 2: days must be between 0 and 30 days$/ },
   { name: "a payer in its column", text: "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,payer\nA,2026-03-02,PT,97110,10,,medicare\n",
     error: /^line 2: payer is not supported yet/ },
   { name: "an unknown locality", text: "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,locality\nA,2026-03-02,PT,97110,10,,99999-99\n",

@@ -77,6 +77,19 @@ TEST(CliCsv, TwoVisitsGiveTheirClaimLines) {
   EXPECT_EQ(rows[4], (std::vector<std::string>{"B", "2", "97530", "1", "GO CO", "21.29", "", "", ""}));
 }
 
+// The days column reaches the engine's device-supply bands (issue 27): 98985 is for 2-15 days of data, so 20
+// days billed as 98985 is warned toward 98977; within its band, no warning.
+TEST(CliCsv, TheDaysColumnChecksTheDeviceSupplyBands) {
+  const CsvRun r = run_cli("evaluate --csv -", "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,days\n"
+                                               "A,2026-03-02,PT,98985,,,20\n"
+                                               "B,2026-03-02,PT,98985,,,10\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+  const Rows rows = parse_csv(r.out);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_NE(rows[1][kWarnings].find("rtm-other-code"), std::string::npos) << rows[1][kWarnings];
+  EXPECT_EQ(rows[2][kWarnings].find("rtm-other-code"), std::string::npos) << rows[2][kWarnings];
+}
+
 // Columns in any order, optional ones included, and an input FILE argument.
 TEST(CliCsv, ColumnsInAnyOrderAndAFileArgument) {
   const std::string path = test_temp_path(".csv");
