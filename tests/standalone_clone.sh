@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 git clone -q --no-local . "$tmp/unitwise"
+unset UNITWISE_CMS_DIR  # as an outside user has it: no CMS files anywhere
 cd "$tmp/unitwise"
 if [ -e ../shared ]; then echo "standalone clone: $tmp/shared exists" >&2; exit 1; fi
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -15,6 +16,7 @@ for made in core/generated/builtin_packs.cpp core/generated/static_data.cpp; do
   (cd build && ninja -t commands "$made" | tail -1 | sh)
 done
 grep -q "cms-2026" build/core/generated/builtin_packs.cpp
+if grep -qF "../shared" build/CMakeCache.txt; then echo "standalone clone: the build's cache names ../shared" >&2; exit 1; fi
 status=0
 out=$(scripts/update-data --check ../shared/data/cms) || status=$?
 if [ "$status" -ne 77 ] || [[ "$out" != skipped* ]]; then

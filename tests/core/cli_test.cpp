@@ -90,7 +90,7 @@ TEST(Cli, CatalogueListsAtLeast75Codes) {
 TEST(Cli, ImportCmsThenDataReproducesTheBuiltIn2025Fees) {
   const std::string dir = testing::TempDir() + "unitwise_pack_2025";
   const std::string cms = std::string(UNITWISE_CMS_DIR) + "/rvu25d/";
-  if (!std::ifstream(cms + "GPCI2025.csv").good()) GTEST_SKIP() << "CMS's files are not at " UNITWISE_CMS_DIR;
+  if (!std::ifstream(cms + "GPCI2025.csv").good()) GTEST_SKIP() << "no CMS files at '" UNITWISE_CMS_DIR "' (set UNITWISE_CMS_DIR)";
   const CliRun import = run_cli("import-cms --quiet --out " + dir + " " + cms + "PPRRVU2025_Oct.csv " + cms +
                                 "GPCI2025.csv " + cms + "25LOCCO.csv", "");
   ASSERT_EQ(import.status, 0);

@@ -22,7 +22,7 @@ namespace {
 // with nothing beside it skips the tests that read them, and says so.
 bool have_cms_files() { return std::ifstream(std::string(UNITWISE_CMS_DIR) + "/rvu25d/GPCI2025.csv").good(); }
 #define REQUIRE_CMS_FILES() \
-  if (!have_cms_files()) GTEST_SKIP() << "CMS's files are not at " UNITWISE_CMS_DIR " (a clone with nothing beside it)"
+  if (!have_cms_files()) GTEST_SKIP() << "no CMS files at '" UNITWISE_CMS_DIR "' (set UNITWISE_CMS_DIR; scripts/test does when they are beside the repository)"
 
 std::string cms_file(const std::string& path) {
   std::ifstream in(std::string(UNITWISE_CMS_DIR) + "/" + path, std::ios::binary);
