@@ -1,7 +1,7 @@
 // The Data view: which releases of CMS's tables are in force for a date of service (and how old each is, or that a
 // newer one was due, or that only the nearest year is held), CMS's files taken in (imported in a worker,
 // engine-thread.js) and the packs this browser keeps (data-store.js): listed, exported as a zip, removed with undo.
-import { count, el } from "./dom.js";
+import { acceptDrops, count, el } from "./dom.js";
 import { addPack, applyKept, CHANNEL, manifestOf, putPack, removePack } from "./data-store.js";
 import { zipFiles } from "./pack-zip.js";
 
@@ -66,16 +66,7 @@ export function startDataView({ engine, state, dateOfService, onChange }) {
     if (input.files.length) take([...input.files]);
     input.value = "";  // the same file chosen again is a new choice
   });
-  drop.addEventListener("dragover", (e) => {
-    e.preventDefault();
-    drop.classList.add("dragging");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("dragging"));
-  drop.addEventListener("drop", (e) => {
-    e.preventDefault();
-    drop.classList.remove("dragging");
-    if (e.dataTransfer.files.length) take([...e.dataTransfer.files]);
-  });
+  acceptDrops(drop, take);
   $("data").dataset.ready = "true";
   return { show, redraw };
 }

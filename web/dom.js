@@ -41,3 +41,17 @@ export function table(cls, caption, headers, rows, foot = null) {
 
 // A source citation after a sentence, as the engine's trace gives it.
 export const cite = (source) => (source ? [" ", el("cite", {}, source)] : []);
+
+// A drop target for files: marked "dragging" while files are held over it; onFiles gets the dropped files.
+export function acceptDrops(zone, onFiles) {
+  zone.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    zone.classList.add("dragging");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("dragging");
+    if (e.dataTransfer.files.length) onFiles([...e.dataTransfer.files]);
+  });
+}

@@ -1,6 +1,6 @@
 // The File view: a CSV export or JSON Lines file read here, evaluated in the batch worker (so the page stays
 // responsive), listed problems first, and downloaded as the CLI's claim lines. Nothing leaves the browser.
-import { el } from "./dom.js";
+import { acceptDrops, el } from "./dom.js";
 import { CLAIM_HEADER, COLUMNS, DATA_WARNINGS, KINDS, REQUIRED, claimRows, csvField, factsOnly, groupVisits, headerSignature, kindsOf,
          matchHeader, OUTCOME_FIELDS, outcome, readJsonLines, readRows, totals, visitObject, visitWarnings } from "./file-batch.js";
 
@@ -18,16 +18,7 @@ export function startFileView({ open, openData: toData = null }) {
   openData = toData;
   const input = $("file-input"), drop = $("file-drop");
   input.addEventListener("change", () => input.files[0] && readFile(input.files[0]));
-  drop.addEventListener("dragover", (e) => {
-    e.preventDefault();
-    drop.classList.add("dragging");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("dragging"));
-  drop.addEventListener("drop", (e) => {
-    e.preventDefault();
-    drop.classList.remove("dragging");
-    if (e.dataTransfer.files[0]) readFile(e.dataTransfer.files[0]);
-  });
+  acceptDrops(drop, (files) => readFile(files[0]));
   $("file-filter").addEventListener("change", filter);
   $("file-claims").addEventListener("click", () => download(file.name.replace(/\.\w+$/, "") + "-claims.csv",
     CLAIM_HEADER + "\n" + file.visits.map((v, i) => claimRows(v, file.outcomes[i])).join("")));
