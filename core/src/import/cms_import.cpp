@@ -93,9 +93,14 @@ constexpr const char* kKnownFiles =
     "a PPRRVU csv or txt, a GPCI csv, a LOCCO csv, a practitioner MUE csv or an NCCI practitioner PTP txt";
 const std::string kNotCms = std::string("not a CMS file unitwise reads: expected ") + kKnownFiles;
 
+// CMS's file names carry years of this century only: "rvu27a" is CY2027, "2027q1" its first quarter. The one
+// place a century is written; every date itself comes from the files.
+constexpr int kCmsNameCentury = 2000;
+
 // The date a CMS file or zip name states: "Eff_04-01-2026" (the MUE csv and its zip), "rvu27a" (the PFS
 // relative value zip of CY2027's January release: A, B, C, D are the January, April, July and October
 // releases) or "2027q1" (the NCCI zips' quarter).
+
 std::optional<DateKey> date_in_name(std::string_view name) {
   const std::string n = upper(name);
   for (const char* eff : {"EFF_", "EFF-"}) {
@@ -116,13 +121,13 @@ std::optional<DateKey> date_in_name(std::string_view name) {
     const int yy = digits(at + 3, 2);
     if (yy >= 0 && at + 5 < n.size() && n[at + 5] >= 'A' && n[at + 5] <= 'D' &&
         (at + 6 == n.size() || !std::isalpha(static_cast<unsigned char>(n[at + 6])))) {
-      return (2000 + yy) * 10000 + (1 + 3 * (n[at + 5] - 'A')) * 100 + 1;
+      return (kCmsNameCentury + yy) * 10000 + (1 + 3 * (n[at + 5] - 'A')) * 100 + 1;
     }
   }
   for (std::size_t at = n.find('Q'); at != std::string::npos; at = n.find('Q', at + 1)) {
     const int year = at >= 4 ? digits(at - 4, 4) : -1;
     const int quarter = digits(at + 1, 1);
-    if (year >= 2000 && quarter >= 1 && quarter <= 4) return year * 10000 + (1 + 3 * (quarter - 1)) * 100 + 1;
+    if (year >= kCmsNameCentury && quarter >= 1 && quarter <= 4) return year * 10000 + (1 + 3 * (quarter - 1)) * 100 + 1;
   }
   return std::nullopt;
 }
