@@ -68,7 +68,7 @@ test("works offline after the first load", async () => {
   await context.close();
 });
 
-// The viewport is a Letter page inside the 12 mm margins (style.css @page), so the screenshot shows the printed page.
+// The viewport is a Letter page inside the 12 mm margins (shell/style.css @page), so the screenshot shows the printed page.
 test("print gives a one-page summary without the inputs", async () => {
   const { context, page } = await openPage(env, "", { width: 725, height: 965 });
   await page.emulateMedia({ media: "print" });

@@ -5,9 +5,9 @@
 //   in:  { id, kind: "visits", visits, fields? }  { id, kind: "episode", episode }  { id, kind: "import", files }
 //   out: { id, type: "progress", done, total }  { id, type: "result", kind, results }
 //        { id, type: "error", message, errors? }   errors: the import's problems, one plain line each
-import { createEngine } from "./unitwise/index.js";
-import { isZip, unzip } from "./unitwise/zip.js";
-import { applyKept, CHANNEL, keptPacks, manifestOf } from "./data-store.js";
+import { createEngine } from "../unitwise/index.js";
+import { isZip, unzip } from "../unitwise/zip.js";
+import { applyKept, CHANNEL, keptPacks, manifestOf } from "../data/data-store.js";
 
 const withKept = async (engine, reset) => {
   applyKept(engine, (await keptPacks()).records, reset);

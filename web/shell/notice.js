@@ -1,6 +1,6 @@
 // One message above the views, with its buttons: why a link could not be opened, how to get back a visit
 // that Start over or a link replaced, or that a new version of the page is ready.
-import { el } from "./dom.js";
+import { el } from "../lib/dom.js";
 
 export function notice(text, actions = [], onDismiss = null) {
   const box = document.getElementById("notice");

@@ -1,7 +1,7 @@
 // The claim at a glance: units, allowed and patient-owes as large figures, one row per claim line with its
 // modifier chips, the edit status and "copy as claim lines". Sticky beside the form on a desktop, a bottom
 // sheet on a phone. Also the words about edits the detailed result shares: which tables were checked, MUE terms.
-import { count, el, money } from "./dom.js";
+import { count, el, money } from "../lib/dom.js";
 
 const TABLES = { ncci: "NCCI pair (PTP)", mue: "MUE" };
 

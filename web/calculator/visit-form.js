@@ -1,6 +1,6 @@
 // The visit form: reads a visit object from the inputs, fills the inputs from a visit, and shows the
 // engine's field errors next to the input its JSON pointer names.
-import { el } from "./dom.js";
+import { el } from "../lib/dom.js";
 import { findLocalities, placeName, rememberLocality, stateName, versusNational } from "./locality.js";
 import { catalogueCodes, codePicker, findCodes, suggestedCodes } from "./code-picker.js";
 import { askPlan } from "./plan-question.js";

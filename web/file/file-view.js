@@ -1,6 +1,6 @@
 // The File view: a CSV export or JSON Lines file read here, evaluated in the batch worker (so the page stays
 // responsive), listed problems first, and downloaded as the CLI's claim lines. Nothing leaves the browser.
-import { acceptDrops, el } from "./dom.js";
+import { acceptDrops, el } from "../lib/dom.js";
 import { CLAIM_HEADER, COLUMNS, DATA_WARNINGS, KINDS, REQUIRED, claimRows, csvField, factsOnly, groupVisits, headerSignature, kindsOf,
          matchHeader, OUTCOME_FIELDS, outcome, readJsonLines, readRows, totals, visitObject, visitWarnings } from "./file-batch.js";
 
@@ -155,10 +155,10 @@ async function evaluate(token, name, visits, note = null) {
   $("file-progress-row").hidden = false;
   try {
     if (todo.length) {
-      const { createBatchEngine } = await import("./unitwise/worker.js");
+      const { createBatchEngine } = await import("../unitwise/worker.js");
       // The page's unbundled thread (engine-thread.js): it shares index.js and the glue with the page, and applies
       // the data packs this browser keeps.
-      batch ??= createBatchEngine({ workerUrl: new URL("./engine-thread.js", import.meta.url) });
+      batch ??= createBatchEngine({ workerUrl: new URL("../engine/engine-thread.js", import.meta.url) });
     }
     for (let from = 0; from < todo.length; from += CHUNK) {
       const part = todo.slice(from, from + CHUNK);

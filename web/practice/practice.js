@@ -1,8 +1,8 @@
 // Practice: a visit drawn from a numbered seed (the same number always gives the same visit, so a teacher
 // can hand one out), the student's units and modifiers per code, and each mistake explained from the
 // engine's own trace.
-import { count, el, table, unitsByCode } from "./dom.js";
-import { traceList } from "./explain-view.js";
+import { count, el, table, unitsByCode } from "../lib/dom.js";
+import { traceList } from "../calculator/explain-view.js";
 
 const PLANS = {
   PT: { timed: ["97110", "97112", "97116", "97140", "97530", "97035"], evaluation: "97161", assistant: "PTA" },

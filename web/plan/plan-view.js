@@ -1,9 +1,9 @@
 // The Plan of care view (issue 12): one patient's visits under one plan, evaluated by the engine as an episode.
 // It shows the running therapy spend against the KX and review thresholds (a small SVG chart), the alerts, and
 // the progress-report and recertification dates. The episode lives in the address (#e=) and in this browser.
-import { encodeVisit, readLink, stored } from "./address.js";
-import { count, el, money, table } from "./dom.js";
-import { notice } from "./notice.js";
+import { encodeVisit, readLink, stored } from "../shell/address.js";
+import { count, el, money, table } from "../lib/dom.js";
+import { notice } from "../shell/notice.js";
 
 const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = "unitwise:last-episode";
