@@ -121,6 +121,7 @@ function caveatNotes(caveats, openData) {
 // The edit status in a few words: what will not be paid first, then what needs a modifier. With no edit found in
 // a table that may be out of date, no all-clear: the status says so.
 function editStatus(result, caveats) {
+  /** @type {(kind: string, severity: string, test?: (edit: any) => unknown) => number} */
   const n = (kind, severity, test = () => true) =>
     result.edits.filter((e) => e.kind === kind && e.severity === severity && test(e)).length;
   const parts = [

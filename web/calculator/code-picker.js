@@ -7,6 +7,7 @@ let catalogue = [];
 let codes = [];
 
 // The engine's catalogue, and its did-you-mean rule for codes outside it (engine.suggestCodes).
+/** @type {(typed: string) => string[]} */
 let suggest = () => [];
 export function setCatalogue(entries, suggestCodes = suggest) {
   catalogue = entries;

@@ -1,11 +1,10 @@
 // The Data view: which releases of CMS's tables are in force for a date of service (and how old each is, or that a
 // newer one was due, or that only the nearest year is held), CMS's files taken in (imported in a worker,
 // engine-thread.js) and the packs this browser keeps (data-store.js): listed, exported as a zip, removed with undo.
-import { acceptDrops, count, el } from "../lib/dom.js";
+import { $, acceptDrops, count, el } from "../lib/dom.js";
 import { addPack, applyKept, CHANNEL, manifestOf, putPack, removePack } from "./data-store.js";
 import { zipFiles } from "./pack-zip.js";
 
-const $ = (id) => document.getElementById(id);
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 // The tables a visit uses, in the order a biller reads them, in plain words.

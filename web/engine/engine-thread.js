@@ -97,9 +97,8 @@ async function exportedPack(file) {
       // Not JSON: the importer names it.
     }
     if (isPack(pack)) return pack;
-    const error = new Error(`${file.name}: not a data pack exported from this page`);
-    error.errors = [`${file.name}: a JSON file is taken only as a data pack exported from this page, and this one is not`];
-    throw error;
+    throw Object.assign(new Error(`${file.name}: not a data pack exported from this page`),
+      { errors: [`${file.name}: a JSON file is taken only as a data pack exported from this page, and this one is not`] });
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!isZip(bytes)) return null;

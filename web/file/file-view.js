@@ -1,10 +1,9 @@
 // The File view: a CSV export or JSON Lines file read here, evaluated in the batch worker (so the page stays
 // responsive), listed problems first, and downloaded as the CLI's claim lines. Nothing leaves the browser.
-import { acceptDrops, el } from "../lib/dom.js";
+import { $, acceptDrops, el } from "../lib/dom.js";
 import { CLAIM_HEADER, COLUMNS, DATA_WARNINGS, KINDS, REQUIRED, claimRows, csvField, factsOnly, groupVisits, headerSignature, kindsOf,
          matchHeader, OUTCOME_FIELDS, outcome, readJsonLines, readRows, totals, visitObject, visitWarnings } from "./file-batch.js";
 
-const $ = (id) => document.getElementById(id);
 const CHUNK = 500;  // visits per worker request: a reply is deserialized on this thread. With whole results (~5 KB
 // each) 2,000 a request was 10% faster but held a frame for ~180 ms, 500 ~60 ms; they now carry OUTCOME_FIELDS only.
 const CELL = { role: "cell" };
@@ -226,7 +225,7 @@ function show(note) {
 function filter() {
   const want = $("file-filter").value;
   let shown = 0;
-  for (const row of document.querySelectorAll("table.file-visits tbody tr")) {
+  for (const row of /** @type {NodeListOf<HTMLTableRowElement>} */ (document.querySelectorAll("table.file-visits tbody tr"))) {
     const kinds = row.dataset.kinds;
     row.hidden = !(want === "all" || (want === "problems" ? kinds !== "" : kinds.split(" ").includes(want)));
     if (!row.hidden) shown++;

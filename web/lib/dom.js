@@ -1,3 +1,11 @@
+// The page's element of that id. Typed any on purpose: which element an id names (an input, a select, a <details>)
+// is index.html's to say, and the DOM types every one of them a bare HTMLElement.
+/**
+ * @param {string} id
+ * @returns {any}
+ */
+export const $ = (id) => document.getElementById(id);
+
 // A tiny element builder: text always goes in as text (never HTML), so nothing from a visit or a
 // result can inject markup, and the page needs no inline script or style.
 export function el(tag, attrs = {}, ...children) {

@@ -2,10 +2,9 @@
 // It shows the running therapy spend against the KX and review thresholds (a small SVG chart), the alerts, and
 // the progress-report and recertification dates. The episode lives in the address (#e=) and in this browser.
 import { encodeVisit, readLink, stored } from "../shell/address.js";
-import { count, el, money, table } from "../lib/dom.js";
+import { $, count, el, money, table } from "../lib/dom.js";
 import { notice } from "../shell/notice.js";
 
-const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = "unitwise:last-episode";
 const SVG = "http://www.w3.org/2000/svg";
 

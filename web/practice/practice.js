@@ -1,7 +1,7 @@
 // Practice: a visit drawn from a numbered seed (the same number always gives the same visit, so a teacher
 // can hand one out), the student's units and modifiers per code, and each mistake explained from the
 // engine's own trace.
-import { count, el, table, unitsByCode } from "../lib/dom.js";
+import { $, count, el, table, unitsByCode } from "../lib/dom.js";
 import { traceList } from "../calculator/explain-view.js";
 
 const PLANS = {
@@ -33,6 +33,7 @@ export function practiceVisit(seed, dateOfService) {
     [codes[i], codes[j]] = [codes[j], codes[i]];
   }
   codes.length = 2 + below(2);
+  /** @type {import("../unitwise/index.js").Service[]} */
   const services = codes.map((code) => {
     const minutes = 3 + below(38);
     return random() < 0.25 ? { code, minutes, assistantMinutes: below(minutes + 1) } : { code, minutes };
@@ -92,7 +93,6 @@ function readScore() {
 const modifierText = (set) => [...set].join(" ") || "none";
 
 export function startPractice(engine, dateOfService) {
-  const $ = (id) => document.getElementById(id);
   const form = $("practice-form");
   const answers = $("practice-answers");
   let visit;

@@ -12,8 +12,8 @@ import { startPractice } from "../practice/practice.js";
 import { askLongMinutes, renderCard, undeniedAmounts } from "../calculator/claim-card.js";
 import { heldNote } from "../calculator/plan-question.js";
 import { applyKept, CHANNEL, keptPacks } from "../data/data-store.js";
+import { $ } from "../lib/dom.js";
 
-const $ = (id) => document.getElementById(id);
 // Today: any date works (a year without a loaded fee schedule is estimated from the nearest, with a warning).
 const today = () => {
   const d = new Date();
