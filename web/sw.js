@@ -52,8 +52,9 @@ async function respond(event) {
     if (navigate) event.waitUntil(prune(event.resultingClientId));
   }
   const cache = await caches.open(build);
+  // Only a navigation falls back to the cached page; any other request this build did not cache goes to the network.
   return (await cache.match(event.request, { ignoreSearch: true })) ??
-         (navigate && (await cache.match("./"))) ?? fetch(event.request);
+         (navigate ? await cache.match("./") : undefined) ?? fetch(event.request);
 }
 
 scope.addEventListener("fetch", (event) => {
