@@ -31,7 +31,7 @@ async function prune(loading) {
     else await book.put(entry(id), new Response(CACHE));
   }
   for (const request of await book.keys()) {
-    if (!open.includes(new URL(request.url).searchParams.get("page"))) await book.delete(request);
+    if (!open.includes(new URL(request.url).searchParams.get("page") ?? "")) await book.delete(request);
   }
   for (const name of await caches.keys()) if (name.startsWith("unitwise-") && !keep.has(name)) await caches.delete(name);
 }

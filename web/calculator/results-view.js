@@ -92,7 +92,7 @@ export function renderResult(target, result, { explain, compared, onChooseTie, v
     markStale(target);
     return;
   }
-  const focused = target.contains(document.activeElement) ? document.activeElement.id : "";
+  const focused = target.contains(document.activeElement) ? document.activeElement?.id : "";
   target.classList.remove("stale");
   const fee = result.fee;
   target.replaceChildren(...[

@@ -12,6 +12,7 @@ const DISTINCT = [["", "not distinct"], ["XE", "XE separate encounter"], ["XS", 
 let rowSerial = 0;
 let localities = [];
 let lastLocality = "national";
+/** @type {{ text: string | null, list: any[] | null, matches: any[] }} */
 let found = { text: null, list: null, matches: [] };
 
 const titled = (text) => text.toLowerCase().replace(/(^|[\s,;(/-])[a-z]/g, (c) => c.toUpperCase());
@@ -39,7 +40,8 @@ function localityId(text) {
 
 // Beside the field: which locality the text found, and how its fee differs from the national rate.
 export function showLocality(vsNational) {
-  const { text, matches } = found;
+  const { matches } = found;
+  const text = found.text ?? "";
   const one = matches.length === 1 && matches[0].id !== "national" ? matches[0] : null;
   const state = matches.length > 1 && matches.every((l) => l.state === matches[0].state) ? stateName(matches[0].state, localities) : "";
   // The field may already show the name (a link, a pick from the list): then only the difference is news.

@@ -13,6 +13,10 @@ const dollars = (cents) => `$${(cents / 100).toLocaleString("en-US", { minimumFr
 
 let batch = null, run = 0, file = null, openData = null;
 
+/**
+ * @param {{ open: (visit: object, what: string, button: HTMLElement) => void,
+ *           openData?: ((event?: Event) => void) | null }} options
+ */
 export function startFileView({ open, openData: toData = null }) {
   openData = toData;
   const input = $("file-input"), drop = $("file-drop");
@@ -58,7 +62,7 @@ async function readFile(chosen) {
     status(`${chosen.name}: ${read.problem}`);
     return;
   }
-  const names = read.header.fields;
+  const names = /** @type {{ fields: string[] }} */ (read.header).fields;
   const { columnOf, problems } = matchHeader(names);
   if (!problems.length) {
     evaluate(token, chosen.name, groupVisits(read, columnOf));
@@ -226,7 +230,7 @@ function filter() {
   const want = $("file-filter").value;
   let shown = 0;
   for (const row of /** @type {NodeListOf<HTMLTableRowElement>} */ (document.querySelectorAll("table.file-visits tbody tr"))) {
-    const kinds = row.dataset.kinds;
+    const kinds = row.dataset.kinds ?? "";
     row.hidden = !(want === "all" || (want === "problems" ? kinds !== "" : kinds.split(" ").includes(want)));
     if (!row.hidden) shown++;
   }

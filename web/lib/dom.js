@@ -40,6 +40,7 @@ export function unitsByCode(result) {
 }
 
 // A table from a caption, header cells and rows (a row is a <tr> or a list of cells, each text or a node).
+/** @param {Node | Node[] | null} [foot] */
 export function table(cls, caption, headers, rows, foot = null) {
   return el("table", { class: cls }, el("caption", {}, caption),
     headers && el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col" }, h)))),

@@ -26,8 +26,12 @@ const addDays = (iso, days) => {
   return d.toISOString().slice(0, 10);
 };
 
+/**
+ * @param {{ engine: import("../unitwise/index.js").Engine, today: () => string, openVisit: (visit: object) => void,
+ *           initialHash?: string | null }} options
+ */
 export function startPlanView({ engine, today, openVisit, initialHash = null }) {
-  const linked = initialHash && readLink(initialHash, "e");
+  const linked = initialHash ? readLink(initialHash, "e") : null;
   const saved = stored(STORAGE_KEY, "e");
   if (linked?.error) {
     notice(`This link's plan of care could not be read: ${linked.error}. Showing ${saved ? "the plan saved in this browser" : "a new plan"} instead.`);

@@ -25,6 +25,7 @@ const starter = () => ({ dateOfService: today(), discipline: "PT", locality: rem
 // The form is filled and usable while the engine loads; what is typed meanwhile is evaluated once it is ready.
 // words.js puts the engine's notes in plain words for this page. The data packs this browser keeps (Data view,
 // data-store.js) are read meanwhile and applied before the first result; one the engine refuses is reported.
+/** @type {{ applied: any[], refused: { record: any, errors: string[] }[], problem: string | null }} */
 let dataState = { applied: [], refused: [], problem: null };
 const engineReady = Promise.all([createEngine(), keptPacks()]).then(([raw, kept]) => {
   dataState = { ...applyKept(raw, kept.records), problem: kept.problem };
