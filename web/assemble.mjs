@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, extname, join } from "node:path";
+import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const readable = process.argv.includes("--readable");
@@ -60,8 +60,13 @@ const shrink = (name, text) => (!esbuild || name === "sw.js" ? STRIP : MINIFY)[e
 const here = dirname(fileURLToPath(import.meta.url));
 mkdirSync(join(siteDir, "unitwise"), { recursive: true });
 const files = [];
-for (const name of readdirSync(here).sort()) {
-  if (name === "assemble.mjs") continue;
+// The site has web/'s layout: index.html, sw.js (its scope is its folder, so the root) and the manifest at the
+// root, each role's scripts in a folder of its own. Paths in SHELL are URLs, so "/" whatever the system's separator.
+const sources = readdirSync(here, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
+  .map((entry) => relative(here, join(entry.parentPath, entry.name)).split(sep).join("/"))
+  .filter((name) => name !== "assemble.mjs").sort();
+for (const name of sources) {
+  mkdirSync(dirname(join(siteDir, name)), { recursive: true });
   if (STRIP[extname(name)]) writeFileSync(join(siteDir, name), shrink(name, readFileSync(join(here, name), "utf8")));
   else copyFileSync(join(here, name), join(siteDir, name));
   files.push(name);
@@ -76,6 +81,8 @@ for (const name of runtime) {
 // packs this browser keeps, and CMS imports): it imports the page's index.js and unitwise.js, unbundled.
 // The package's threads are not served (from a site assembled before).
 for (const old of ["unitwise-worker.js", "worker-thread.js"]) rmSync(join(siteDir, "unitwise", old), { force: true });
+// A site assembled before the page's scripts had folders kept them at its root.
+for (const name of files) if (name.includes("/") && !files.includes(basename(name))) rmSync(join(siteDir, basename(name)), { force: true });
 
 // Any changed byte of any file (the service worker's own code included) makes a new build with its own cache.
 const hash = createHash("sha256");

@@ -7,19 +7,21 @@ const SHELL = [];
 // Which build each open page (and its workers) was loaded with: kept in a cache, as the worker may be stopped.
 const BOOK = "unitwise-pages";
 const entry = (id) => `./?page=${encodeURIComponent(id)}`;
+// tsc types a worker's self as any worker's (tsconfig.sw.json); this one is a service worker.
+const scope = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-self.addEventListener("install", (event) => {
+scope.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL.map((url) => new Request(url, { cache: "reload" })))));
 });
 
-self.addEventListener("message", (event) => {
-  if (event.data === "activate") self.skipWaiting();
+scope.addEventListener("message", (event) => {
+  if (event.data === "activate") scope.skipWaiting();
 });
 
 // Builds no open page uses are deleted, on activation and at each page load (loading: the page being loaded).
 // A page open before this worker took control (the first visit) is booked with this build, just fetched.
 async function prune(loading) {
-  const open = (await self.clients.matchAll({ includeUncontrolled: true, type: "all" })).map((c) => c.id);
+  const open = (await scope.clients.matchAll({ includeUncontrolled: true, type: "all" })).map((c) => c.id);
   if (loading) open.push(loading);
   const book = await caches.open(BOOK);
   const keep = new Set([CACHE, BOOK]);
@@ -29,13 +31,13 @@ async function prune(loading) {
     else await book.put(entry(id), new Response(CACHE));
   }
   for (const request of await book.keys()) {
-    if (!open.includes(new URL(request.url).searchParams.get("page"))) await book.delete(request);
+    if (!open.includes(new URL(request.url).searchParams.get("page") ?? "")) await book.delete(request);
   }
   for (const name of await caches.keys()) if (name.startsWith("unitwise-") && !keep.has(name)) await caches.delete(name);
 }
 
-self.addEventListener("activate", (event) => {
-  event.waitUntil(prune().then(() => self.clients.claim()));
+scope.addEventListener("activate", (event) => {
+  event.waitUntil(prune().then(() => scope.clients.claim()));
 });
 
 async function respond(event) {
@@ -50,11 +52,12 @@ async function respond(event) {
     if (navigate) event.waitUntil(prune(event.resultingClientId));
   }
   const cache = await caches.open(build);
+  // Only a navigation falls back to the cached page; any other request this build did not cache goes to the network.
   return (await cache.match(event.request, { ignoreSearch: true })) ??
-         (navigate && (await cache.match("./"))) ?? fetch(event.request);
+         (navigate ? await cache.match("./") : undefined) ?? fetch(event.request);
 }
 
-self.addEventListener("fetch", (event) => {
-  if (event.request.method !== "GET" || new URL(event.request.url).origin !== self.location.origin) return;
+scope.addEventListener("fetch", (event) => {
+  if (event.request.method !== "GET" || new URL(event.request.url).origin !== scope.location.origin) return;
   event.respondWith(respond(event));
 });

@@ -71,7 +71,7 @@ export async function tableLines(page) {
   }));
 }
 
-// The page's #v= link (web/address.js: base64url of the visit's UTF-8 JSON), written for Node.
+// The page's #v= link (web/shell/address.js: base64url of the visit's UTF-8 JSON), written for Node.
 export const visitLink = (visit) => `#v=${Buffer.from(JSON.stringify(visit), "utf8").toString("base64url")}`;
 
 export function screenshotPath(name) {

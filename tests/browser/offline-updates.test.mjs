@@ -35,7 +35,7 @@ let live;
 let env;
 before(async () => {
   siteA = assembleSite("a");
-  siteB = assembleSite("b", (web) => appendFileSync(join(web, "style.css"), `\n${MARK}\n`));
+  siteB = assembleSite("b", (web) => appendFileSync(join(web, "shell", "style.css"), `\n${MARK}\n`));
   live = join(work, "live");
   cpSync(siteA, live, { recursive: true });
   env = await launch(live);
@@ -84,16 +84,16 @@ test("a new build waits for a reload; until then every page gets only its own bu
   await one.waitForSelector("#notice button:text('Reload')");
   assert.match(await one.textContent("#notice"), /A new version of this page is ready/);
   await context.setOffline(true);
-  for (const page of [one, two]) assert.ok(!(await text(page, "style.css")).includes(MARK_NAME));
-  assert.equal(await text(one, "style.css"), readFileSync(join(siteA, "style.css"), "utf8"));
+  for (const page of [one, two]) assert.ok(!(await text(page, "shell/style.css")).includes(MARK_NAME));
+  assert.equal(await text(one, "shell/style.css"), readFileSync(join(siteA, "shell", "style.css"), "utf8"));
 
   // Reload in one page: it gets B (offline, from B's cache); the other page, still open, keeps getting A.
   await Promise.all([one.waitForEvent("load"), one.click("#notice button:text('Reload')")]);
   await ready(one);
-  assert.equal(await text(one, "style.css"), readFileSync(join(siteB, "style.css"), "utf8"));
+  assert.equal(await text(one, "shell/style.css"), readFileSync(join(siteB, "shell", "style.css"), "utf8"));
   assert.match(await one.textContent("#summary"), /^\d+ units? on/);
-  assert.equal(await text(two, "style.css"), readFileSync(join(siteA, "style.css"), "utf8"));
-  assert.equal(await text(two, "app.js"), readFileSync(join(siteA, "app.js"), "utf8"));
+  assert.equal(await text(two, "shell/style.css"), readFileSync(join(siteA, "shell", "style.css"), "utf8"));
+  assert.equal(await text(two, "shell/app.js"), readFileSync(join(siteA, "shell", "app.js"), "utf8"));
   assert.deepEqual((await one.evaluate(() => caches.keys())).filter((n) => n !== "unitwise-pages").sort(),
                    [cacheOf(siteA), cacheOf(siteB)].sort());
 
@@ -103,7 +103,7 @@ test("a new build waits for a reload; until then every page gets only its own bu
   await three.goto(`${env.origin}/`);
   await ready(three);
   await three.waitForFunction((a) => caches.keys().then((names) => !names.includes(a)), cacheOf(siteA));
-  assert.ok((await text(three, "style.css")).includes(MARK_NAME));
+  assert.ok((await text(three, "shell/style.css")).includes(MARK_NAME));
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

@@ -68,7 +68,18 @@ test("works offline after the first load", async () => {
   await context.close();
 });
 
-// The viewport is a Letter page inside the 12 mm margins (style.css @page), so the screenshot shows the printed page.
+// A same-origin request for a file the build did not cache (none of the site's own: a stray request, or a cache the
+// browser evicted) reaches the server, and gets its answer, here a 404, instead of a network error.
+test("the service worker passes a request it has no cached file for to the network", async () => {
+  const { context, page } = await openPage(env);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller);
+  const status = await page.evaluate(() => fetch("not-in-the-site.txt").then((r) => r.status, (e) => String(e)));
+  assert.equal(status, 404);
+  await context.close();
+});
+
+// The viewport is a Letter page inside the 12 mm margins (shell/style.css @page), so the screenshot shows the printed page.
 test("print gives a one-page summary without the inputs", async () => {
   const { context, page } = await openPage(env, "", { width: 725, height: 965 });
   await page.emulateMedia({ media: "print" });

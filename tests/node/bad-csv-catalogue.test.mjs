@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileCases, rowCases } from "../bad-inputs/csv-cases.mjs";
-import { readCsv } from "../../web/csv-reader.js";
+import { readCsv } from "../../web/file/csv-reader.js";
 import { cliClaims, pageClaims, pageRefusal } from "./csv-pipelines.mjs";
 
 // CSV injection: no cell of the claim lines starts as a spreadsheet formula (= + - @, a tab or a CR).

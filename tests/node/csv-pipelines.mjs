@@ -1,10 +1,10 @@
-// The two ways a CSV file of service rows becomes claim lines: the page's (web/file-batch.js, with the engine
+// The two ways a CSV file of service rows becomes claim lines: the page's (web/file/file-batch.js, with the engine
 // on this thread instead of the worker) and the CLI's (`unitwise evaluate --csv`). Their output must match
 // byte for byte.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { CLAIM_HEADER, claimRows, factsOnly, groupVisits, matchHeader, OUTCOME_FIELDS, outcome, readRows,
-         visitObject } from "../../web/file-batch.js";
+         visitObject } from "../../web/file/file-batch.js";
 import { cliPath, loadPackage } from "./paths.mjs";
 
 const { createEngine } = await loadPackage();

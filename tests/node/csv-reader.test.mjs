@@ -1,8 +1,8 @@
-// The page's CSV reader (web/csv-reader.js) reads what the CLI's libcsv reads (docs/batch.md, "Input"):
+// The page's CSV reader (web/file/csv-reader.js) reads what the CLI's libcsv reads (docs/batch.md, "Input"):
 // RFC 4180 quoting, CRLF, a BOM, blank rows skipped, and each row named by the physical line it starts on.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { QUOTING_ERROR, readCsv } from "../../web/csv-reader.js";
+import { QUOTING_ERROR, readCsv } from "../../web/file/csv-reader.js";
 
 const read = (text) => {
   const out = [];

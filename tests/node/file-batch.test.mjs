@@ -1,8 +1,8 @@
 // The page's File view reads a CSV as `unitwise evaluate --csv` does and writes the same claim lines
-// (web/file-batch.js): the same files through both, compared byte for byte.
+// (web/file/file-batch.js): the same files through both, compared byte for byte.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { claimRows, factsOnly, headerSignature, matchHeader, MAX_OPEN_VISITS, outcome, readJsonLines, readRows } from "../../web/file-batch.js";
+import { claimRows, factsOnly, headerSignature, matchHeader, MAX_OPEN_VISITS, outcome, readJsonLines, readRows } from "../../web/file/file-batch.js";
 import { cliClaims, engine, evaluated, pageClaims } from "./csv-pipelines.mjs";
 import { CSV_HEADER, csvLines, csvVisits } from "./visits-csv.mjs";
 

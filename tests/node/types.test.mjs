@@ -29,3 +29,9 @@ test("the element and worker example type-checks against element.d.ts and worker
   typeCheck("types-embed-example.ts", ["es2022", "dom"]));
 
 test("the episode example type-checks against index.d.ts", () => typeCheck("types-episode-example.ts"));
+
+// The declarations against the code they declare (scripts/typecheck runs this too, with tsc over the page).
+test("index.d.ts, element.d.ts and worker.d.ts declare what the package's code exports, with the same types", () => {
+  const check = spawnSync(process.execPath, [join(root, "tests/types/package-matches-dts.mjs")], { encoding: "utf8" });
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+});

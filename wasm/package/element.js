@@ -72,8 +72,11 @@ const ATTRIBUTES = { "date-of-service": "dateOfService", discipline: "discipline
 export class UnitwiseVisitElement extends HTMLElement {
   static observedAttributes = [...Object.keys(ATTRIBUTES), "services"];
 
+  /** @type {import("./index.js").Visit | null} */
   #visit = null;
+  /** @type {import("./index.js").DataPack | import("./index.js").DataPack[] | null} */
   #data = null;
+  /** @type {import("./index.js").Result | null} */
   #result = null;
   #scheduled = false;
   #parts;
@@ -148,9 +151,11 @@ export class UnitwiseVisitElement extends HTMLElement {
     if (!this.#visit) this.#schedule();
   }
 
+  // Typed a Visit though an attribute may be missing: the engine names a missing field, as for any visit given.
+  /** @returns {import("./index.js").Visit | null} */
   #visitFromAttributes() {
     if (!this.hasAttribute("services") && !this.hasAttribute("date-of-service")) return null;
-    const visit = {};
+    const visit = /** @type {import("./index.js").Visit} */ ({});
     for (const [attribute, key] of Object.entries(ATTRIBUTES)) {
       if (this.hasAttribute(attribute)) visit[key] = this.getAttribute(attribute);
     }

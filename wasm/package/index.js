@@ -2,6 +2,8 @@
 // createEngine() loads the module once; evaluate() is a pure function of the visit and never throws.
 import createUnitwise from "./unitwise.js";
 import { isZip, unzip } from "./zip.js";
+/** @import { CmsFileInput, DataPack, Engine, EngineOptions, ImportCmsOptions, ImportedPack } from "./index.js" */
+/** @import { UnitwiseModule } from "./unitwise.js" */
 
 // The engine refuses a visit over 4 MiB (core/src/visit_json.cpp); the wrapper refuses it first, before copying
 // it into wasm memory, which can grow but never shrinks.
@@ -16,16 +18,17 @@ const [FORM_UTF8, FORM_LATIN1, FORM_ASCII] = [0, 1, 2];  // the forms a result l
  * Loads the engine. Options: `wasmBinary` (the .wasm bytes) or `locateFile(name)` (where the .wasm is served).
  * Without either, the .wasm is fetched from beside this file: `new URL("./unitwise.wasm", import.meta.url)`,
  * which Vite and webpack 5 follow and copy into the build.
- * @param {{ wasmBinary?: ArrayBuffer | Uint8Array, locateFile?: (name: string) => string }} [options]
+ * @param {EngineOptions} [options]
+ * @returns {Promise<Engine>}
  */
 export async function createEngine(options = {}) {
-  const moduleOptions = {};
-  if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
-  else if (options.locateFile) moduleOptions.locateFile = options.locateFile;
+  let moduleOptions;
+  if (options.wasmBinary) moduleOptions = { wasmBinary: options.wasmBinary };
+  else if (options.locateFile) moduleOptions = { locateFile: options.locateFile };
   else if (isNode) throw new Error('unitwise: in Node, import "unitwise" (index.node.js reads the .wasm) or pass wasmBinary');
   else {
     const wasmUrl = viteDevDependency() ? packageFile("unitwise.wasm") : new URL("./unitwise.wasm", import.meta.url).href;
-    moduleOptions.locateFile = () => wasmUrl;
+    moduleOptions = { locateFile: () => wasmUrl };
   }
   const wasm = await createUnitwise(moduleOptions);
   if (options.data !== undefined) usePacks(wasm, options.data);
@@ -59,10 +62,14 @@ export async function createEngine(options = {}) {
     return handOver(wasm.evaluateEpisodeJsonText(text, form));
   };
 
-  return Object.freeze({
+  // satisfies: tsc holds this object to index.d.ts's Engine, a member too many or too few included.
+  return Object.freeze(/** @satisfies {Engine} */ ({
     /** Visit JSON string in, result JSON string out: the raw entry point. Never throws. */
     evaluateJson: (text) => evaluateText(text),
-    /** Visit object in, result object out. Never throws: a bad visit (or any other value) gives ok:false. */
+    /**
+     * Visit object in, result object out. Never throws: a bad visit (or any other value) gives ok:false.
+     * @param {unknown} visit
+     */
     evaluate(visit) {
       // A long string is refused from its length, not from a copy of it written as JSON.
       if (typeof visit === "string" && visit.length > LIMIT_BYTES) return JSON.parse(tooLarge(jsonStringBytes(visit)));
@@ -77,7 +84,10 @@ export async function createEngine(options = {}) {
     },
     /** Episode JSON string in, episode result JSON string out (docs/episodes.md). Never throws. */
     evaluateEpisodeJson: (text) => evaluateEpisodeText(text),
-    /** One plan of care's visits, in date order, in; the visits' results and the episode's alerts out. Never throws. */
+    /**
+     * One plan of care's visits, in date order, in; the visits' results and the episode's alerts out. Never throws.
+     * @param {unknown} episode
+     */
     evaluateEpisode(episode) {
       if (typeof episode === "string" && episode.length > EPISODE_LIMIT_BYTES) {
         return JSON.parse(episodeTooLarge(jsonStringBytes(episode)));
@@ -107,7 +117,7 @@ export async function createEngine(options = {}) {
     localities: (date) => JSON.parse(wasm.localities(localityDate(date))),
     /** The size of the engine's wasm memory in bytes: it grows with the largest visit and never shrinks. */
     memoryBytes: () => wasm.HEAPU8.length,
-  });
+  }));
 }
 
 // Reads a call's result from wasm memory before the next call reuses it: four numbers at the address the call
@@ -116,6 +126,7 @@ export async function createEngine(options = {}) {
 // ("→", "–"): several times faster than decoding UTF-8 (docs/performance.md). A result holding many such
 // characters comes as UTF-8. A result in ASCII (the form evaluate() asks for) is one Latin-1 slice in Node and
 // TextDecoder's ASCII fast path in browsers.
+/** @param {UnitwiseModule} wasm */
 function resultReader(wasm) {
   const UTF8 = 0xffffffff;  // kUtf8
   const nodeBuffer = isNode && typeof globalThis.Buffer?.prototype?.latin1Slice === "function" ? globalThis.Buffer : null;
@@ -148,6 +159,10 @@ function resultReader(wasm) {
 
 // Data packs (docs/data.md) layered over the built-in data: one pack is an object of file name → text,
 // as `unitwise import-cms` writes them; `data` is one pack or an array of them, later packs winning.
+/**
+ * @param {UnitwiseModule} wasm
+ * @param {DataPack | DataPack[]} data
+ */
 function usePacks(wasm, data) {
   const packs = Array.isArray(data) ? data : [data];
   // Every pack is checked before any file enters wasm memory: a refused call leaves nothing half loaded, and a
@@ -184,14 +199,19 @@ function localityDate(date) {
   return text;
 }
 
+/** @param {string[]} errors */
 function refusal(errors) {
-  const error = new Error(`unitwise: the data pack was refused:\n${errors.join("\n")}`);
-  error.errors = errors;
-  return error;
+  return Object.assign(new Error(`unitwise: the data pack was refused:\n${errors.join("\n")}`), { errors });
 }
 
 // import-cms in JavaScript (docs/data.md): zips are opened here, every file goes to the engine's importer as
 // bytes (CMS's files are Latin-1), which recognises each by its content.
+/**
+ * @param {UnitwiseModule} wasm
+ * @param {CmsFileInput | CmsFileInput[]} files
+ * @param {ImportCmsOptions} [options]
+ * @returns {Promise<ImportedPack>}
+ */
 async function importCms(wasm, files, options = {}) {
   const list = Array.isArray(files) ? files : [files];
   if (list.length === 0) throw new TypeError("unitwise: importCms needs at least one file");
@@ -226,10 +246,9 @@ async function importCms(wasm, files, options = {}) {
   return { name: out.name, pack: out.files, notes: out.notes, skipped: [...skipped, ...(out.skipped ?? [])] };
 }
 
+/** @param {string[]} errors */
 function importError(errors) {
-  const error = new Error(`unitwise: CMS's files could not be imported:\n${errors.join("\n")}`);
-  error.errors = errors;
-  return error;
+  return Object.assign(new Error(`unitwise: CMS's files could not be imported:\n${errors.join("\n")}`), { errors });
 }
 
 // A File or Blob (the page), or { name, bytes } with bytes a Uint8Array or ArrayBuffer (Node: fs.readFile's Buffer).

@@ -3,9 +3,12 @@
 // form Vite and webpack 5 recognize and bundle. With esbuild, copy unitwise-worker.js and unitwise.wasm beside
 // the bundle (or pass workerUrl).
 
+/** @import { BatchEngine, BatchEngineOptions, BatchProgress, ResultField } from "./worker.js" */
+
 /**
  * Starts a worker. Options: `workerUrl` (where unitwise-worker.js is served).
- * @param {{ workerUrl?: string | URL }} [options]
+ * @param {BatchEngineOptions} [options]
+ * @returns {BatchEngine}
  */
 export function createBatchEngine(options = {}) {
   const worker = options.workerUrl ? new Worker(options.workerUrl, { type: "module" })
@@ -37,6 +40,11 @@ export function createBatchEngine(options = {}) {
   });
 
   // `retry` gives the message again in a form that copies when the first could not be copied to the worker.
+  /**
+   * @param {object} message
+   * @param {((progress: BatchProgress) => void) | undefined} [onProgress]
+   * @param {(() => object) | null} [retry]
+   */
   function send(message, onProgress, retry = null) {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
@@ -56,10 +64,13 @@ export function createBatchEngine(options = {}) {
     });
   }
 
-  return Object.freeze({
+  // satisfies: tsc holds this object to worker.d.ts's BatchEngine, a member too many or too few included.
+  return Object.freeze(/** @satisfies {BatchEngine} */ ({
     /**
      * Evaluates the visits in order off the main thread; onProgress gets { done, total } as it goes. With `fields`
      * (e.g. ["lines", "edits"]) each result holds only those fields, plus ok and errors: less to copy back.
+     * @param {unknown} visits
+     * @param {{ onProgress?: (progress: BatchProgress) => void, fields?: ResultField[] }} [options]
      */
     evaluateMany(visits, { onProgress, fields } = {}) {
       if (!Array.isArray(visits)) return Promise.reject(new TypeError("evaluateMany takes an array of visits"));
@@ -75,7 +86,7 @@ export function createBatchEngine(options = {}) {
       worker.terminate();
       failAll(new Error("unitwise worker: terminated"));
     },
-  });
+  }));
 }
 
 // A visit that cannot be copied to the worker (a Proxy, a getter that throws, a function inside) travels as null

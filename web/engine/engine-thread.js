@@ -5,9 +5,9 @@
 //   in:  { id, kind: "visits", visits, fields? }  { id, kind: "episode", episode }  { id, kind: "import", files }
 //   out: { id, type: "progress", done, total }  { id, type: "result", kind, results }
 //        { id, type: "error", message, errors? }   errors: the import's problems, one plain line each
-import { createEngine } from "./unitwise/index.js";
-import { isZip, unzip } from "./unitwise/zip.js";
-import { applyKept, CHANNEL, keptPacks, manifestOf } from "./data-store.js";
+import { createEngine } from "../unitwise/index.js";
+import { isZip, unzip } from "../unitwise/zip.js";
+import { applyKept, CHANNEL, keptPacks, manifestOf } from "../data/data-store.js";
 
 const withKept = async (engine, reset) => {
   applyKept(engine, (await keptPacks()).records, reset);
@@ -97,9 +97,8 @@ async function exportedPack(file) {
       // Not JSON: the importer names it.
     }
     if (isPack(pack)) return pack;
-    const error = new Error(`${file.name}: not a data pack exported from this page`);
-    error.errors = [`${file.name}: a JSON file is taken only as a data pack exported from this page, and this one is not`];
-    throw error;
+    throw Object.assign(new Error(`${file.name}: not a data pack exported from this page`),
+      { errors: [`${file.name}: a JSON file is taken only as a data pack exported from this page, and this one is not`] });
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!isZip(bytes)) return null;

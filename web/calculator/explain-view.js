@@ -1,6 +1,6 @@
 // What students (and careful billers) look at: the engine's trace step by step, ties offered as a choice,
 // and the same visit under Medicare's total-time rule beside the per-code rule.
-import { cite, count, el, money, table, unitsByCode } from "./dom.js";
+import { cite, count, el, money, table, unitsByCode } from "../lib/dom.js";
 
 const TOPICS = [["units", "Units"], ["modifiers", "Modifiers"], ["fee", "Fee"], ["edits", "Edits"]];
 

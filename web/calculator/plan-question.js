@@ -1,6 +1,6 @@
 // A code the visit's plan of care may not bill (97165, an OT evaluation, on a PT visit) is asked about, never
 // switched: the row bills nothing until the user picks the other plan or the matching code of the visit's plan.
-import { el } from "./dom.js";
+import { el } from "../lib/dom.js";
 import { catalogueEntry } from "./code-picker.js";
 
 const AN = { PT: "a PT", OT: "an OT", SLP: "an SLP" };

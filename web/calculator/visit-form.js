@@ -1,18 +1,18 @@
 // The visit form: reads a visit object from the inputs, fills the inputs from a visit, and shows the
 // engine's field errors next to the input its JSON pointer names.
-import { el } from "./dom.js";
+import { $, el } from "../lib/dom.js";
 import { findLocalities, placeName, rememberLocality, stateName, versusNational } from "./locality.js";
 import { catalogueCodes, codePicker, findCodes, suggestedCodes } from "./code-picker.js";
 import { askPlan } from "./plan-question.js";
 import { nearCodes, parseServices } from "./shorthand.js";
 
-const $ = (id) => document.getElementById(id);
 const CUSTOM_PAYER_KEY = "unitwise.customPayer";
 const DISTINCT = [["", "not distinct"], ["XE", "XE separate encounter"], ["XS", "XS separate structure"],
                   ["XP", "XP separate practitioner"], ["XU", "XU unusual non-overlapping"], ["59", "59 distinct service"]];
 let rowSerial = 0;
 let localities = [];
 let lastLocality = "national";
+/** @type {{ text: string | null, list: any[] | null, matches: any[] }} */
 let found = { text: null, list: null, matches: [] };
 
 const titled = (text) => text.toLowerCase().replace(/(^|[\s,;(/-])[a-z]/g, (c) => c.toUpperCase());
@@ -26,7 +26,7 @@ export function setLocalities(list) {
 }
 
 // The locality as the engine wants it: the id of the one locality the text names (an id, a name, a county,
-// a city: web/locality.js); while the field is being typed in and names none yet, the last one found, so the
+// a city: locality.js); while the field is being typed in and names none yet, the last one found, so the
 // figures do not break at each letter; otherwise the text as typed, which the engine then says is wrong.
 function localityId(text) {
   if (found.text !== text || found.list !== localities) found = { text, list: localities, matches: findLocalities(text, localities) };
@@ -40,7 +40,8 @@ function localityId(text) {
 
 // Beside the field: which locality the text found, and how its fee differs from the national rate.
 export function showLocality(vsNational) {
-  const { text, matches } = found;
+  const { matches } = found;
+  const text = found.text ?? "";
   const one = matches.length === 1 && matches[0].id !== "national" ? matches[0] : null;
   const state = matches.length > 1 && matches.every((l) => l.state === matches[0].state) ? stateName(matches[0].state, localities) : "";
   // The field may already show the name (a link, a pick from the list): then only the difference is news.
@@ -128,6 +129,7 @@ const dollars = (id) => numberOrNothing($(id).value) ?? 0;
 // Empty inputs are left out, not guessed; a row still blank is skipped so adding one does not blank the result.
 // Rows held back (a plan question unanswered, a code still being typed) are kept in the visit (the link and
 // this browser keep them) but left out of send, the visit to evaluate; held says why each was left out.
+/** @param {import("../unitwise/index.js").VisitOptions} [options] */
 export function readVisit(options = {}) {
   const every = [...document.querySelectorAll("#service-rows .service")];
   nameRows(every);
@@ -135,22 +137,24 @@ export function readVisit(options = {}) {
   const rows = [];
   const filled = every.filter((row) => {
     const asks = askPlan(row, $("discipline").value);
-    if (![...row.querySelectorAll("input:not([type=checkbox])")].some((input) => input.value.trim() !== "")) return false;
+    if (![...row.querySelectorAll("input:not([type=checkbox])")].some((input) => /** @type {HTMLInputElement} */ (input).value.trim() !== "")) return false;
     if (asks) held.push("plan");
     else if (stillTyping(row.querySelector("input.code"))) held.push("typing");
     else rows.push(row);
     return true;
   });
   const services = filled.map((row) => {
-    const s = { code: row.querySelector("input.code").value.trim() };
-    const minutes = numberOrNothing(row.querySelector("input.minutes").value);
-    const assistant = numberOrNothing(row.querySelector("input.assistant").value);
-    const discipline = row.querySelector("select.row-discipline").value;
+    const input = (selector) => /** @type {HTMLInputElement} */ (row.querySelector(selector));
+    const select = (selector) => /** @type {HTMLSelectElement} */ (row.querySelector(selector));
+    const s = { code: input("input.code").value.trim() };
+    const minutes = numberOrNothing(input("input.minutes").value);
+    const assistant = numberOrNothing(input("input.assistant").value);
+    const discipline = select("select.row-discipline").value;
     if (minutes !== undefined) s.minutes = minutes;
     if (assistant) s.assistantMinutes = assistant;
     if (discipline) s.discipline = discipline;
-    if (row.querySelector("input.abn").checked) s.abn = true;
-    const distinct = row.querySelector("select.distinct").value;
+    if (input("input.abn").checked) s.abn = true;
+    const distinct = select("select.distinct").value;
     if (distinct) s.distinctService = distinct;
     return s;
   });

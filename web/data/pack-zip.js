@@ -15,6 +15,11 @@ const crc32 = (bytes) => {
 // files: [{ name, text }] or [{ name, bytes }] → the zip's bytes; `deflate` (raw deflate, bytes → bytes) compresses
 // each entry when given. Names are UTF-8 (flag bit 11); dates are 1980-01-01, so the same pack always gives the
 // same bytes.
+/**
+ * @param {({ name: string, text: string, bytes?: undefined } | { name: string, bytes: Uint8Array, text?: undefined })[]} files
+ * @param {{ deflate?: ((bytes: Uint8Array) => Uint8Array) | null }} [options]
+ * @returns {Uint8Array<ArrayBuffer>}
+ */
 export function zipFiles(files, { deflate = null } = {}) {
   const encoder = new TextEncoder();
   const parts = [], central = [];

@@ -1,6 +1,6 @@
 // Renders an engine result: claim lines, the minutes picture, modifier reasons, edits and warnings, ties,
 // the fee breakdown, the checklist, and in explain mode the trace and the rule comparison.
-import { cite, count, el, money, table } from "./dom.js";
+import { cite, count, el, money, table } from "../lib/dom.js";
 import { unitsPicture } from "./units-picture.js";
 import { versusNational } from "./locality.js";
 import { comparison, explanation, tieChoices, traceList } from "./explain-view.js";
@@ -92,7 +92,7 @@ export function renderResult(target, result, { explain, compared, onChooseTie, v
     markStale(target);
     return;
   }
-  const focused = target.contains(document.activeElement) ? document.activeElement.id : "";
+  const focused = target.contains(document.activeElement) ? document.activeElement?.id : "";
   target.classList.remove("stale");
   const fee = result.fee;
   target.replaceChildren(...[

@@ -1,12 +1,13 @@
 // The code picker: a combobox (WAI-ARIA pattern) that finds a code by its number or by words of its
 // descriptor ("gait" → 97116), from the engine's own catalogue.
-import { el } from "./dom.js";
+import { el } from "../lib/dom.js";
 import { shorthandCodes } from "./shorthand.js";
 
 let catalogue = [];
 let codes = [];
 
 // The engine's catalogue, and its did-you-mean rule for codes outside it (engine.suggestCodes).
+/** @type {(typed: string) => string[]} */
 let suggest = () => [];
 export function setCatalogue(entries, suggestCodes = suggest) {
   catalogue = entries;

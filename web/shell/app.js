@@ -1,19 +1,19 @@
 // The page: wires the form to the engine. Every change re-evaluates the visit (at most once a frame),
 // renders the result and writes the visit into the address.
-import { createEngine } from "./unitwise/index.js";
+import { createEngine } from "../unitwise/index.js";
 import { lastVisit, readLink, saveVisit, stored } from "./address.js";
 import { notice, watchForUpdates } from "./notice.js";
-import { setCatalogue } from "./code-picker.js";
-import { addService, fillForm, halfTyped, readVisit, setLocalities, showDistinctChoices, showErrors, showLocality } from "./visit-form.js";
-import { rememberedLocality, versusNational } from "./locality.js";
-import { plainEngine } from "./words.js";
-import { renderResult, summaryText } from "./results-view.js";
-import { startPractice } from "./practice.js";
-import { askLongMinutes, renderCard, undeniedAmounts } from "./claim-card.js";
-import { heldNote } from "./plan-question.js";
-import { applyKept, CHANNEL, keptPacks } from "./data-store.js";
+import { setCatalogue } from "../calculator/code-picker.js";
+import { addService, fillForm, halfTyped, readVisit, setLocalities, showDistinctChoices, showErrors, showLocality } from "../calculator/visit-form.js";
+import { rememberedLocality, versusNational } from "../calculator/locality.js";
+import { plainEngine } from "../lib/words.js";
+import { renderResult, summaryText } from "../calculator/results-view.js";
+import { startPractice } from "../practice/practice.js";
+import { askLongMinutes, renderCard, undeniedAmounts } from "../calculator/claim-card.js";
+import { heldNote } from "../calculator/plan-question.js";
+import { applyKept, CHANNEL, keptPacks } from "../data/data-store.js";
+import { $ } from "../lib/dom.js";
 
-const $ = (id) => document.getElementById(id);
 // Today: any date works (a year without a loaded fee schedule is estimated from the nearest, with a warning).
 const today = () => {
   const d = new Date();
@@ -25,6 +25,7 @@ const starter = () => ({ dateOfService: today(), discipline: "PT", locality: rem
 // The form is filled and usable while the engine loads; what is typed meanwhile is evaluated once it is ready.
 // words.js puts the engine's notes in plain words for this page. The data packs this browser keeps (Data view,
 // data-store.js) are read meanwhile and applied before the first result; one the engine refuses is reported.
+/** @type {{ applied: any[], refused: { record: any, errors: string[] }[], problem: string | null }} */
 let dataState = { applied: [], refused: [], problem: null };
 const engineReady = Promise.all([createEngine(), keptPacks()]).then(([raw, kept]) => {
   dataState = { ...applyKept(raw, kept.records), problem: kept.problem };
@@ -187,7 +188,7 @@ for (const view of VIEWS) $(`tab-${view}`).addEventListener("click", () => show(
 
 // The File view loads when first opened; a visit opened from it fills the calculator, and the file stays listed.
 let openedFrom = null;
-$("tab-file").addEventListener("click", () => import("./file-view.js").then(({ startFileView }) => startFileView({
+$("tab-file").addEventListener("click", () => import("../file/file-view.js").then(({ startFileView }) => startFileView({
   openData,
   open(visit, what, button) {
     openedFrom = button;
@@ -202,7 +203,7 @@ $("tab-file").addEventListener("click", () => import("./file-view.js").then(({ s
 // The Plan of care view loads when first opened, or at once for an episode link (#e=).
 let plan = null;
 const linkedEpisode = /^#e=/.test(location.hash) ? location.hash : null;
-const openPlan = () => Promise.all([import("./plan-view.js"), engineReady]).then(([{ startPlanView }, engine]) => {
+const openPlan = () => Promise.all([import("../plan/plan-view.js"), engineReady]).then(([{ startPlanView }, engine]) => {
   show("plan");
   plan ??= startPlanView({ engine, today, initialHash: linkedEpisode,
                            openVisit(visit) { show("calculator"); openFrom(visit, "plan of care"); } });
@@ -218,7 +219,7 @@ let dataView = null;
 function openData(event) {
   show("data");
   const fromTab = event?.currentTarget?.id === "tab-data";
-  Promise.all([import("./data-view.js"), engineReady]).then(([{ startDataView }, engine]) => {
+  Promise.all([import("../data/data-view.js"), engineReady]).then(([{ startDataView }, engine]) => {
     dataView ??= startDataView({ engine, state: dataState, onChange: dataChanged,
                                  dateOfService: () => (/^\d{4}-\d{2}-\d{2}$/.test($("dateOfService").value) ? $("dateOfService").value : today()) });
     dataView.show();

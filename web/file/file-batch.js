@@ -18,6 +18,7 @@ const splitError = (v, againLine, window) => `line ${v.firstLine}: visit_id ${v.
   `visits of each other (--max-open-visits ${window}); sort the rows by visit_id, or raise --max-open-visits (0: no limit)`;
 
 // A CSV file's header and rows (or a file-level problem), read once.
+/** @returns {{ header: { line: number, fields: string[] } | null, rows: any[], problem: string | null }} */
 export function readRows(text) {
   const rows = [];
   let header = null, problem = null;
@@ -163,6 +164,7 @@ export function readJsonLines(text) {
   text.split("\n").forEach((raw, i) => {
     if (raw.trim() === "") return;
     const line = i + 1;
+    /** @type {{ id: string, firstLine: number, errors: string[], jsonl: true, visit?: unknown }} */
     const v = { id: String(line), firstLine: line, errors: [], jsonl: true };
     try {
       v.visit = JSON.parse(raw);

@@ -1,7 +1,7 @@
 // Localities by place: "Travis County, TX" → AUSTIN, "Manhattan NY" → MANHATTAN, "Texas" → its localities,
 // from the engine's list (names and counties from CMS's LOCCO file). The field shows a locality's name;
 // the visit and its link keep the id.
-import { money } from "./dom.js";
+import { money } from "../lib/dom.js";
 
 // State names come from the list itself: a state has one locality named after it, or a "REST OF <state>".
 let states = { list: null, byName: new Map() };

@@ -1,10 +1,9 @@
 // The File view: a CSV export or JSON Lines file read here, evaluated in the batch worker (so the page stays
 // responsive), listed problems first, and downloaded as the CLI's claim lines. Nothing leaves the browser.
-import { acceptDrops, el } from "./dom.js";
+import { $, acceptDrops, el } from "../lib/dom.js";
 import { CLAIM_HEADER, COLUMNS, DATA_WARNINGS, KINDS, REQUIRED, claimRows, csvField, factsOnly, groupVisits, headerSignature, kindsOf,
          matchHeader, OUTCOME_FIELDS, outcome, readJsonLines, readRows, totals, visitObject, visitWarnings } from "./file-batch.js";
 
-const $ = (id) => document.getElementById(id);
 const CHUNK = 500;  // visits per worker request: a reply is deserialized on this thread. With whole results (~5 KB
 // each) 2,000 a request was 10% faster but held a frame for ~180 ms, 500 ~60 ms; they now carry OUTCOME_FIELDS only.
 const CELL = { role: "cell" };
@@ -14,6 +13,10 @@ const dollars = (cents) => `$${(cents / 100).toLocaleString("en-US", { minimumFr
 
 let batch = null, run = 0, file = null, openData = null;
 
+/**
+ * @param {{ open: (visit: object, what: string, button: HTMLElement) => void,
+ *           openData?: ((event?: Event) => void) | null }} options
+ */
 export function startFileView({ open, openData: toData = null }) {
   openData = toData;
   const input = $("file-input"), drop = $("file-drop");
@@ -59,7 +62,7 @@ async function readFile(chosen) {
     status(`${chosen.name}: ${read.problem}`);
     return;
   }
-  const names = read.header.fields;
+  const names = /** @type {{ fields: string[] }} */ (read.header).fields;
   const { columnOf, problems } = matchHeader(names);
   if (!problems.length) {
     evaluate(token, chosen.name, groupVisits(read, columnOf));
@@ -155,10 +158,10 @@ async function evaluate(token, name, visits, note = null) {
   $("file-progress-row").hidden = false;
   try {
     if (todo.length) {
-      const { createBatchEngine } = await import("./unitwise/worker.js");
+      const { createBatchEngine } = await import("../unitwise/worker.js");
       // The page's unbundled thread (engine-thread.js): it shares index.js and the glue with the page, and applies
       // the data packs this browser keeps.
-      batch ??= createBatchEngine({ workerUrl: new URL("./engine-thread.js", import.meta.url) });
+      batch ??= createBatchEngine({ workerUrl: new URL("../engine/engine-thread.js", import.meta.url) });
     }
     for (let from = 0; from < todo.length; from += CHUNK) {
       const part = todo.slice(from, from + CHUNK);
@@ -226,8 +229,8 @@ function show(note) {
 function filter() {
   const want = $("file-filter").value;
   let shown = 0;
-  for (const row of document.querySelectorAll("table.file-visits tbody tr")) {
-    const kinds = row.dataset.kinds;
+  for (const row of /** @type {NodeListOf<HTMLTableRowElement>} */ (document.querySelectorAll("table.file-visits tbody tr"))) {
+    const kinds = row.dataset.kinds ?? "";
     row.hidden = !(want === "all" || (want === "problems" ? kinds !== "" : kinds.split(" ").includes(want)));
     if (!row.hidden) shown++;
   }

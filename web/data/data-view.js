@@ -1,11 +1,10 @@
 // The Data view: which releases of CMS's tables are in force for a date of service (and how old each is, or that a
 // newer one was due, or that only the nearest year is held), CMS's files taken in (imported in a worker,
 // engine-thread.js) and the packs this browser keeps (data-store.js): listed, exported as a zip, removed with undo.
-import { acceptDrops, count, el } from "./dom.js";
+import { $, acceptDrops, count, el } from "../lib/dom.js";
 import { addPack, applyKept, CHANNEL, manifestOf, putPack, removePack } from "./data-store.js";
 import { zipFiles } from "./pack-zip.js";
 
-const $ = (id) => document.getElementById(id);
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 // The tables a visit uses, in the order a biller reads them, in plain words.
@@ -215,7 +214,7 @@ function failed(files, errors) {
 // A worker of its own for each import: reading a large file grows its memory, which a worker gives back when it ends.
 function importInWorker(files) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./engine-thread.js", import.meta.url), { type: "module" });
+    const worker = new Worker(new URL("../engine/engine-thread.js", import.meta.url), { type: "module" });
     worker.addEventListener("message", ({ data }) => {
       if (data?.type !== "result" && data?.type !== "error") return;
       worker.terminate();

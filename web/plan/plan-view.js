@@ -1,11 +1,10 @@
 // The Plan of care view (issue 12): one patient's visits under one plan, evaluated by the engine as an episode.
 // It shows the running therapy spend against the KX and review thresholds (a small SVG chart), the alerts, and
 // the progress-report and recertification dates. The episode lives in the address (#e=) and in this browser.
-import { encodeVisit, readLink, stored } from "./address.js";
-import { count, el, money, table } from "./dom.js";
-import { notice } from "./notice.js";
+import { encodeVisit, readLink, stored } from "../shell/address.js";
+import { $, count, el, money, table } from "../lib/dom.js";
+import { notice } from "../shell/notice.js";
 
-const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = "unitwise:last-episode";
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -27,8 +26,12 @@ const addDays = (iso, days) => {
   return d.toISOString().slice(0, 10);
 };
 
+/**
+ * @param {{ engine: import("../unitwise/index.js").Engine, today: () => string, openVisit: (visit: object) => void,
+ *           initialHash?: string | null }} options
+ */
 export function startPlanView({ engine, today, openVisit, initialHash = null }) {
-  const linked = initialHash && readLink(initialHash, "e");
+  const linked = initialHash ? readLink(initialHash, "e") : null;
   const saved = stored(STORAGE_KEY, "e");
   if (linked?.error) {
     notice(`This link's plan of care could not be read: ${linked.error}. Showing ${saved ? "the plan saved in this browser" : "a new plan"} instead.`);

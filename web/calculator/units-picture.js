@@ -1,7 +1,7 @@
 // Minutes → units, drawn: each timed code's minutes as a bar cut into 15-minute blocks, a tick at the 8th
 // minute of every block, and the units the code billed (full blocks dark, a leftover unit highlighted).
 // Widths are set through element.style (CSSOM), which the page's CSP allows; HTML style attributes it does not.
-import { count, el } from "./dom.js";
+import { count, el } from "../lib/dom.js";
 import { catalogueEntry } from "./code-picker.js";
 
 const percent = (node, property, value) => {

@@ -1,7 +1,7 @@
 // The claim at a glance: units, allowed and patient-owes as large figures, one row per claim line with its
 // modifier chips, the edit status and "copy as claim lines". Sticky beside the form on a desktop, a bottom
 // sheet on a phone. Also the words about edits the detailed result shares: which tables were checked, MUE terms.
-import { count, el, money } from "./dom.js";
+import { $, count, el, money } from "../lib/dom.js";
 
 const TABLES = { ncci: "NCCI pair (PTP)", mue: "MUE" };
 
@@ -57,6 +57,11 @@ export function undeniedAmounts(evaluate, visit, result) {
 const LONG = 240;
 const confirmedLong = new Map();  // code → the minutes the user confirmed
 
+/**
+ * @param {import("../unitwise/index.js").Visit} visit
+ * @param {HTMLElement[]} rows
+ * @param {() => void} onAnswer
+ */
 export function askLongMinutes(visit, rows, onAnswer) {
   const totals = new Map();
   visit.services.forEach((s, i) => {
@@ -66,6 +71,7 @@ export function askLongMinutes(visit, rows, onAnswer) {
     totals.set(s.code, t);
   });
   const asked = new Set();
+  /** @type {{ code: string, minutes: number, ask: HTMLElement | null }[]} */
   const open = [];
   for (const [code, { minutes, row }] of totals) {
     if (minutes <= LONG || confirmedLong.get(code) === minutes) continue;
@@ -85,7 +91,7 @@ export function askLongMinutes(visit, rows, onAnswer) {
       row.append(ask);
     }
     asked.add(ask);
-    open.at(-1).ask = ask;
+    open[open.length - 1].ask = ask;
   }
   for (const node of document.querySelectorAll("#service-rows .long-question")) if (!asked.has(node)) node.remove();
   return open;
@@ -121,6 +127,7 @@ function caveatNotes(caveats, openData) {
 // The edit status in a few words: what will not be paid first, then what needs a modifier. With no edit found in
 // a table that may be out of date, no all-clear: the status says so.
 function editStatus(result, caveats) {
+  /** @type {(kind: string, severity: string, test?: (edit: any) => unknown) => number} */
   const n = (kind, severity, test = () => true) =>
     result.edits.filter((e) => e.kind === kind && e.severity === severity && test(e)).length;
   const parts = [
@@ -169,7 +176,7 @@ function copyButton(text) {
       await navigator.clipboard.writeText(text);
       Object.assign(copied, { text, by: "clipboard" });
       button.replaceWith(copyButton(text));
-      document.getElementById("copy-lines").focus();
+      $("copy-lines").focus();
     } catch {
       // No clipboard permission: the lines, selected, for the user to copy by hand.
       Object.assign(copied, { text, by: "hand" });
@@ -196,9 +203,14 @@ function mount(card) {
     }
   });
   // On a phone the open sheet would cover the field being typed in: typing closes it.
-  document.getElementById("visit-form").addEventListener("focusin", () => setOpen(card, false));
+  $("visit-form").addEventListener("focusin", () => setOpen(card, false));
 }
 
+/**
+ * @param {HTMLElement} card
+ * @param {import("../unitwise/index.js").Result} result
+ * @param {{ undenied?: any, unconfirmed?: any[], settle?: (() => void) | null, openData?: ((event?: Event) => void) | null }} [options]
+ */
 export function renderCard(card, result, { undenied = null, unconfirmed = [], settle: drawPending = null, openData = null } = {}) {
   if (!card.dataset.mounted) mount(card);
   settle = drawPending;
@@ -209,7 +221,7 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [], se
     else card.replaceChildren(el("p", { class: "card-note" }, "No claim lines yet: fix the marked fields."));
     return;
   }
-  const focused = card.contains(document.activeElement) ? document.activeElement.id : "";
+  const focused = card.contains(document.activeElement) ? document.activeElement?.id : "";
   const fee = result.fee;
   const units = result.lines.reduce((n, l) => n + (l.denied ? 0 : l.units), 0);
   const denied = result.lines.reduce((n, l) => n + (l.denied ? l.units : 0), 0);

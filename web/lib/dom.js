@@ -1,3 +1,11 @@
+// The page's element of that id. Typed any on purpose: which element an id names (an input, a select, a <details>)
+// is index.html's to say, and the DOM types every one of them a bare HTMLElement.
+/**
+ * @param {string} id
+ * @returns {any}
+ */
+export const $ = (id) => document.getElementById(id);
+
 // A tiny element builder: text always goes in as text (never HTML), so nothing from a visit or a
 // result can inject markup, and the page needs no inline script or style.
 export function el(tag, attrs = {}, ...children) {
@@ -32,6 +40,7 @@ export function unitsByCode(result) {
 }
 
 // A table from a caption, header cells and rows (a row is a <tr> or a list of cells, each text or a node).
+/** @param {Node | Node[] | null} [foot] */
 export function table(cls, caption, headers, rows, foot = null) {
   return el("table", { class: cls }, el("caption", {}, caption),
     headers && el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col" }, h)))),

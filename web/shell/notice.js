@@ -1,9 +1,14 @@
 // One message above the views, with its buttons: why a link could not be opened, how to get back a visit
 // that Start over or a link replaced, or that a new version of the page is ready.
-import { el } from "./dom.js";
+import { $, el } from "../lib/dom.js";
 
+/**
+ * @param {string} text
+ * @param {[string, () => void][]} [actions]
+ * @param {(() => void) | null} [onDismiss]
+ */
 export function notice(text, actions = [], onDismiss = null) {
-  const box = document.getElementById("notice");
+  const box = $("notice");
   if (!text) return box.replaceChildren();
   box.replaceChildren(el("p", {}, text),
     ...actions.map(([label, run]) => el("button", { type: "button", onclick: run }, label)),
@@ -17,7 +22,7 @@ export function watchForUpdates() {
   if (!sw) return;
   let asked = false;
   sw.addEventListener("controllerchange", () => { if (asked) location.reload(); });
-  const offer = (worker) => notice("A new version of this page is ready.", [["Reload", () => {
+  const offer = (/** @type {ServiceWorker} */ worker) => notice("A new version of this page is ready.", [["Reload", () => {
     if (worker.state !== "installed") return location.reload();  // another tab already switched to it
     asked = true;
     worker.postMessage("activate");
@@ -25,7 +30,7 @@ export function watchForUpdates() {
   sw.register("./sw.js").then((registration) => {
     if (registration.waiting && sw.controller) offer(registration.waiting);
     registration.addEventListener("updatefound", () => {
-      const worker = registration.installing;
+      const worker = /** @type {ServiceWorker} */ (registration.installing);
       worker.addEventListener("statechange", () => { if (worker.state === "installed" && sw.controller) offer(worker); });
     });
   }).catch(() => {});

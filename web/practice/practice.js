@@ -1,8 +1,8 @@
 // Practice: a visit drawn from a numbered seed (the same number always gives the same visit, so a teacher
 // can hand one out), the student's units and modifiers per code, and each mistake explained from the
 // engine's own trace.
-import { count, el, table, unitsByCode } from "./dom.js";
-import { traceList } from "./explain-view.js";
+import { $, count, el, table, unitsByCode } from "../lib/dom.js";
+import { traceList } from "../calculator/explain-view.js";
 
 const PLANS = {
   PT: { timed: ["97110", "97112", "97116", "97140", "97530", "97035"], evaluation: "97161", assistant: "PTA" },
@@ -33,6 +33,7 @@ export function practiceVisit(seed, dateOfService) {
     [codes[i], codes[j]] = [codes[j], codes[i]];
   }
   codes.length = 2 + below(2);
+  /** @type {import("../unitwise/index.js").Service[]} */
   const services = codes.map((code) => {
     const minutes = 3 + below(38);
     return random() < 0.25 ? { code, minutes, assistantMinutes: below(minutes + 1) } : { code, minutes };
@@ -42,10 +43,11 @@ export function practiceVisit(seed, dateOfService) {
 }
 
 // Per code: the units of all its lines, and the modifiers on the lines that bill units.
+/** @returns {Map<string, { units: number, modifiers: Set<string> }>} */
 function answerKey(result) {
   const units = unitsByCode(result);
   const key = new Map([...units].map(([code, n]) => [code, { units: n, modifiers: new Set() }]));
-  for (const line of result.lines) if (line.units) line.modifiers.forEach((m) => key.get(line.code).modifiers.add(m));
+  for (const line of result.lines) if (line.units) line.modifiers.forEach((m) => key.get(line.code)?.modifiers.add(m));
   return key;
 }
 
@@ -82,7 +84,7 @@ function misconception(visit, result, other, code, units, modifiers, want) {
 
 function readScore() {
   try {
-    const saved = JSON.parse(localStorage.getItem(SCORE_KEY));
+    const saved = JSON.parse(localStorage.getItem(SCORE_KEY) ?? "null");
     if (Number.isInteger(saved?.right) && Number.isInteger(saved?.asked)) return saved;
   } catch {
     // A score that cannot be read starts again.
@@ -92,7 +94,6 @@ function readScore() {
 const modifierText = (set) => [...set].join(" ") || "none";
 
 export function startPractice(engine, dateOfService) {
-  const $ = (id) => document.getElementById(id);
   const form = $("practice-form");
   const answers = $("practice-answers");
   let visit;
@@ -156,7 +157,8 @@ export function startPractice(engine, dateOfService) {
     const key = answerKey(result);
     const items = [...answers.querySelectorAll(".practice-answer")].map((box) => {
       const code = box.dataset.code;
-      const want = key.get(code);
+      // Every code of the visit has a line (0 units at least), so the key has every code asked about.
+      const want = /** @type {{ units: number, modifiers: Set<string> }} */ (key.get(code));
       const units = Number(box.querySelector(".units").value || 0);
       const modifiers = new Set(box.querySelector(".modifiers").value.toUpperCase().split(/[\s,]+/).filter(Boolean));
       const unitsOk = units === want.units;
@@ -182,7 +184,7 @@ export function startPractice(engine, dateOfService) {
   const answer = () => {
     const key = answerKey(result);
     answers.querySelectorAll(".practice-answer").forEach((box) => {
-      const want = key.get(box.dataset.code);
+      const want = /** @type {{ units: number, modifiers: Set<string> }} */ (key.get(box.dataset.code));
       box.querySelector(".units").value = want.units;
       box.querySelector(".modifiers").value = want.units ? [...want.modifiers].join(" ") : "";
     });

@@ -42,6 +42,7 @@ function problem(value, shape, name) {
 }
 
 // The address's #v= (kind "v") or #e= (kind "e") link: null when there is none, else {visit} or {error}.
+/** @returns {{ visit?: any, error?: string } | null} */
 export function readLink(hash = location.hash, kind = "v") {
   if (!hash.startsWith(`#${kind}=`)) return null;
   if (hash.length > LINK_LIMIT) {

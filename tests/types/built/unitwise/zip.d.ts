@@ -1,0 +1,1 @@
+export * from "../../../../wasm/package/zip.js";
