@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "reference/sha256.h"
+#include "base/sha256.h"
 #include "unitwise/cms_import.h"
 #include "unitwise/reference.h"
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "text/ascii_json.h"
-#include "text/latin1.h"
+#include "base/ascii_json.h"
+#include "base/latin1.h"
 #include "unitwise/catalogue.h"
 #include "unitwise/cms_import.h"
 #include "unitwise/episode.h"

@@ -1,7 +1,7 @@
 // The public entry points: the JSON edge over validate() and evaluate(), and the data listings.
 #include "unitwise/unitwise.h"
 
-#include "json/json_writer.h"
+#include "base/json_writer.h"
 #include "json/result_json.h"
 #include "json/visit_json.h"
 

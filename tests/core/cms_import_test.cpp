@@ -8,9 +8,9 @@
 
 #include <gtest/gtest.h>
 
-#include "reference/csv_reader.h"
-#include "reference/fixed_point.h"
-#include "reference/sha256.h"
+#include "base/csv_reader.h"
+#include "base/fixed_point.h"
+#include "base/sha256.h"
 #include "rules/fee_schedule.h"
 #include "synthetic_cms.h"
 #include "unitwise/unitwise.h"

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <array>
 
-#include "reference/key_order.h"
+#include "base/key_order.h"
+#include "reference/rtm_codes.h"
 #include "rules/kx_thresholds.h"
-#include "rules/rtm.h"
-#include "text/trace_text.h"
+#include "rules/trace_text.h"
 #include "validate/limits.h"
 
 namespace unitwise {

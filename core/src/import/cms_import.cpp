@@ -9,9 +9,9 @@
 
 #include "unitwise/catalogue.h"
 #include "unitwise/data_limits.h"
-#include "reference/csv_reader.h"
-#include "reference/fixed_point.h"
-#include "reference/sha256.h"
+#include "base/csv_reader.h"
+#include "base/fixed_point.h"
+#include "base/sha256.h"
 
 namespace unitwise {
 namespace {

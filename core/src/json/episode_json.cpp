@@ -8,7 +8,7 @@
 // visit took from the episode points at the episode's field (/locality), once.
 #include "json/episode_json.h"
 
-#include "json/flat_json.h"
+#include "base/flat_json.h"
 #include "json/json_fields.h"
 
 #include <cmath>
@@ -16,11 +16,11 @@
 #include <set>
 #include <utility>
 
-#include "json/json_writer.h"
+#include "base/concat.h"
+#include "base/csv_reader.h"
+#include "base/json_writer.h"
 #include "json/result_json.h"
 #include "json/visit_json.h"
-#include "reference/csv_reader.h"
-#include "text/concat.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 

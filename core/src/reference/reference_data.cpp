@@ -4,9 +4,9 @@
 #include <map>
 #include <stdexcept>
 
+#include "base/key_order.h"
 #include "reference/code_index.h"
 #include "reference/embedded_files.h"
-#include "reference/key_order.h"
 #include "unitwise/reference.h"
 
 namespace unitwise {

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <set>
 
+#include "base/concat.h"
 #include "reference/coverage_data.h"
-#include "text/concat.h"
-#include "rules/rtm.h"
+#include "reference/rtm_codes.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 
