@@ -113,8 +113,8 @@ std::string use_packs() {
   pending.clear();
   std::string errors;
   for (const auto& e : result.errors) errors += unitwise::to_string(e) + "\n";
-  if (!result.data) return errors.empty() ? "no data\n" : errors;
-  loaded = std::move(result.data);
+  if (!result.value) return errors.empty() ? "no data\n" : errors;
+  loaded = std::move(result.value);
   data = &*loaded;
   return "";
 }

@@ -267,7 +267,7 @@ Validation validate_checked(Visit visit, const ReferenceData& data, std::vector<
   Validator v{data, skip, errors};
   std::optional<ValidVisit> valid = v.run(std::move(visit));
   out.errors = std::move(errors);
-  if (out.errors.empty()) out.visit = std::move(valid);
+  if (out.errors.empty()) out.value = std::move(valid);
   return out;
 }
 
