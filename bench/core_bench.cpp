@@ -11,7 +11,7 @@ void BM_CoreRules(benchmark::State& state) {
   std::vector<unitwise::ValidVisit> visits;
   for (const auto& text : unitwise::bench::make_corpus(10000)) {
     auto parsed = unitwise::parse_visit(text, unitwise::ReferenceData::builtin());
-    if (parsed.visit) visits.push_back(std::move(*parsed.visit));
+    if (parsed.value) visits.push_back(std::move(*parsed.value));
   }
   std::size_t i = 0;
   for (auto _ : state) {

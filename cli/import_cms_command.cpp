@@ -78,7 +78,7 @@ int import_cms_command(int argc, char** argv) {
   }
   const ImportResult result = import_cms(files, options);
   for (const DataError& e : result.errors) std::fprintf(stderr, "unitwise import-cms: %s\n", to_string(e).c_str());
-  if (!result.pack) return 1;
+  if (!result.value) return 1;
 
   std::error_code ec;
   std::filesystem::create_directories(out, ec);
@@ -86,7 +86,7 @@ int import_cms_command(int argc, char** argv) {
     std::fprintf(stderr, "unitwise import-cms: cannot create %s: %s\n", out.c_str(), ec.message().c_str());
     return 2;
   }
-  for (const PackFile& f : write_pack(*result.pack)) {
+  for (const PackFile& f : write_pack(*result.value)) {
     std::string error;
     const std::string path = (std::filesystem::path(out) / f.name).string();
     if (!write_file(path, f.text, error)) {
@@ -97,7 +97,7 @@ int import_cms_command(int argc, char** argv) {
   if (!quiet) {
     for (const std::string& skipped : result.skipped) std::fprintf(stderr, "skipped %s\n", skipped.c_str());
     for (const std::string& note : result.notes) std::fprintf(stderr, "%s\n", note.c_str());
-    std::fprintf(stderr, "wrote the data pack \"%s\" to %s\n", result.pack->name.c_str(), out.c_str());
+    std::fprintf(stderr, "wrote the data pack \"%s\" to %s\n", result.value->name.c_str(), out.c_str());
   }
   return 0;
 }

@@ -95,7 +95,7 @@ std::optional<unitwise::ReferenceData> load_data(const std::vector<std::string>&
   }
   auto loaded = unitwise::ReferenceData::with_packs(unitwise::ReferenceData::builtin(), packs);
   for (const auto& e : loaded.errors) std::fprintf(stderr, "unitwise: data pack: %s\n", unitwise::to_string(e).c_str());
-  return std::move(loaded.data);
+  return std::move(loaded.value);
 }
 
 }  // namespace

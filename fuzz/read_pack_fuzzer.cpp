@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "reference/sha256.h"
+#include "base/sha256.h"
 #include "unitwise/cms_import.h"
 #include "unitwise/reference.h"
 
@@ -39,11 +39,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     files = {{"manifest.json", manifest_for(unitwise::to_string(kind), body)}, {"t.csv", body}};
   }
   const unitwise::PackRead read = unitwise::read_pack(files);
-  if (read.pack.has_value() == !read.errors.empty()) std::abort();
-  if (read.pack) {
-    const auto written = unitwise::write_pack(*read.pack);
+  if (read.ok() == !read.errors.empty()) std::abort();
+  if (read.value) {
+    const auto written = unitwise::write_pack(*read.value);
     const unitwise::PackRead again = unitwise::read_pack(written);
-    if (!again.pack || unitwise::write_pack(*again.pack)[1].text != written[1].text) std::abort();
+    if (!again.value || unitwise::write_pack(*again.value)[1].text != written[1].text) std::abort();
   }
   return 0;
 }

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "text/ascii_json.h"
-#include "text/latin1.h"
+#include "base/ascii_json.h"
+#include "base/latin1.h"
 #include "unitwise/catalogue.h"
 #include "unitwise/cms_import.h"
 #include "unitwise/episode.h"
@@ -113,8 +113,8 @@ std::string use_packs() {
   pending.clear();
   std::string errors;
   for (const auto& e : result.errors) errors += unitwise::to_string(e) + "\n";
-  if (!result.data) return errors.empty() ? "no data\n" : errors;
-  loaded = std::move(result.data);
+  if (!result.value) return errors.empty() ? "no data\n" : errors;
+  loaded = std::move(result.value);
   data = &*loaded;
   return "";
 }

@@ -1,7 +1,7 @@
 // The public entry points: the JSON edge over validate() and evaluate(), and the data listings.
 #include "unitwise/unitwise.h"
 
-#include "json/json_writer.h"
+#include "base/json_writer.h"
 #include "json/result_json.h"
 #include "json/visit_json.h"
 
@@ -9,8 +9,8 @@ namespace unitwise {
 
 std::string evaluate_json(std::string_view visit_json, const ReferenceData& data) {
   Validation valid = parse_visit(visit_json, data);
-  if (!valid.visit) return errors_to_json(valid.errors);
-  return result_to_json(evaluate(*valid.visit), valid.visit->visit().date_of_service);
+  if (!valid.value) return errors_to_json(valid.errors);
+  return result_to_json(evaluate(*valid.value), valid.value->visit().date_of_service);
 }
 
 std::string evaluate_json(std::string_view visit_json) { return evaluate_json(visit_json, ReferenceData::builtin()); }

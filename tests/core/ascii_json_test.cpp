@@ -1,6 +1,6 @@
 // evaluate() in the wasm package parses results the module wrote in ASCII: every non-ASCII character as a \u
 // escape, so the text parses to the same values as the engine's UTF-8.
-#include "text/ascii_json.h"
+#include "base/ascii_json.h"
 
 #include <gtest/gtest.h>
 

@@ -8,9 +8,9 @@
 
 #include <gtest/gtest.h>
 
-#include "reference/csv_reader.h"
-#include "reference/fixed_point.h"
-#include "reference/sha256.h"
+#include "base/csv_reader.h"
+#include "base/fixed_point.h"
+#include "base/sha256.h"
 #include "rules/fee_schedule.h"
 #include "synthetic_cms.h"
 #include "unitwise/unitwise.h"
@@ -38,7 +38,7 @@ Pack import_ok(const std::vector<std::string>& paths, std::optional<DateKey> eff
   for (const auto& p : paths) files.push_back(file(p));
   ImportResult r = import_cms(files, {effective, "test"});
   for (const auto& e : r.errors) ADD_FAILURE() << to_string(e);
-  return r.pack ? *r.pack : Pack{};
+  return r.value ? *r.value : Pack{};
 }
 
 TEST(Sha256, KnownAnswers) {
@@ -139,8 +139,8 @@ TEST(CmsImport, NcciPtpTextKeepsPairsOfCatalogueCodesWithTheirDates) {
       "97530\t97750\t\t20270101\t*\t1\tStandards of medical / surgical practice\n"
       "99213\t97110\t\t20000101\t*\t1\tnot a catalogue pair\n";
   ImportResult r = import_cms({{"ccipra-v330r0-f4.txt", text, ""}}, {std::nullopt, "test"});
-  ASSERT_TRUE(r.pack.has_value()) << (r.errors.empty() ? "" : to_string(r.errors[0]));
-  const Table<NcciRow>& t = r.pack->tables.ncci.at(0);
+  ASSERT_TRUE(r.value.has_value()) << (r.errors.empty() ? "" : to_string(r.errors[0]));
+  const Table<NcciRow>& t = r.value->tables.ncci.at(0);
   ASSERT_EQ(t.rows.size(), 3u);
   EXPECT_EQ(t.release.effective, 20270101);  // the newest row's date, when --effective is not given
   EXPECT_EQ(t.rows[1].deleted, 20191231);
@@ -149,7 +149,7 @@ TEST(CmsImport, NcciPtpTextKeepsPairsOfCatalogueCodesWithTheirDates) {
 
 TEST(CmsImport, AFileOfAnotherKindIsRefusedByName) {
   ImportResult r = import_cms({{"notes.csv", "a,b,c\n1,2,3\n", ""}}, {});
-  EXPECT_FALSE(r.pack.has_value());
+  EXPECT_FALSE(r.value.has_value());
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.errors[0].file, "notes.csv");
 }
@@ -159,7 +159,7 @@ TEST(CmsImport, AFileOfAnotherKindIsRefusedByName) {
 TEST(CmsImport, ImportedFeesReproduceCmsPublishedWisconsinAmountsToTheCent) {
   REQUIRE_CMS_FILES();
   const Pack p = import_ok({"rvu25d/PPRRVU2025_Oct.csv", "rvu25d/GPCI2025.csv"});
-  ReferenceData data = *ReferenceData::with_packs(ReferenceData::builtin(), {write_pack(p)}).data;
+  ReferenceData data = *ReferenceData::with_packs(ReferenceData::builtin(), {write_pack(p)}).value;
   const auto& t = data.tables();
   const Table<RvuRow>& rvu = *in_force(t.rvu, 20251101).table;
   const GpciRow& wi = *find_gpci(*in_force(t.gpci, 20251101).table, "06302-00");
@@ -191,9 +191,9 @@ TEST(PackFormat, WriteThenReadGivesTheSameTables) {
                             "ncci/mue-2026q2/MCR_MUE_PractitionerServices_Eff_04-01-2026.csv"});
   const std::vector<PackFile> files = write_pack(p);
   PackRead read = read_pack(files);
-  ASSERT_TRUE(read.pack.has_value()) << to_string(read.errors.at(0));
-  EXPECT_EQ(read.pack->name, p.name);
-  const std::vector<PackFile> again = write_pack(*read.pack);
+  ASSERT_TRUE(read.value.has_value()) << to_string(read.errors.at(0));
+  EXPECT_EQ(read.value->name, p.name);
+  const std::vector<PackFile> again = write_pack(*read.value);
   ASSERT_EQ(again.size(), files.size());
   for (std::size_t i = 0; i < files.size(); ++i) EXPECT_EQ(again[i].text, files[i].text) << files[i].name;
 }
@@ -210,7 +210,7 @@ std::vector<PackFile> small_pack() {
 
 DataError first_error(std::vector<PackFile> files) {
   PackRead r = read_pack(files);
-  EXPECT_FALSE(r.pack.has_value());
+  EXPECT_FALSE(r.value.has_value());
   return r.errors.empty() ? DataError{} : r.errors[0];
 }
 
@@ -240,11 +240,11 @@ TEST(PackFormat, ABadNumberNamesItsFileLineAndColumn) {
 // A pack in force from 2026-09-01 changes 2026-09-01 on, never the day before.
 TEST(PackFormat, APackChangesVisitsFromItsEffectiveDateOnly) {
   auto loaded = ReferenceData::with_packs(ReferenceData::builtin(), {small_pack()});
-  ASSERT_TRUE(loaded.data.has_value());
+  ASSERT_TRUE(loaded.value.has_value());
   auto allowed = [&](const char* date) {
     const std::string visit = std::string(R"({"dateOfService":")") + date +
                               R"(","discipline":"PT","services":[{"code":"97110","minutes":15}]})";
-    const std::string with = evaluate_json(visit, *loaded.data);
+    const std::string with = evaluate_json(visit, *loaded.value);
     const std::string without = evaluate_json(visit);
     return std::make_pair(with.substr(with.find("\"allowed\":")), without.substr(without.find("\"allowed\":")));
   };
@@ -263,7 +263,7 @@ namespace {
 
 std::string first_import_error(const std::string& name, const std::string& bytes) {
   ImportResult r = import_cms({{name, bytes, ""}}, {20260101, "test"});
-  EXPECT_FALSE(r.pack.has_value()) << name;
+  EXPECT_FALSE(r.value.has_value()) << name;
   return r.errors.empty() ? "" : to_string(r.errors[0]);
 }
 

@@ -1,5 +1,5 @@
 // Sentences joined from text and integers read exactly as the operator+ chains they replaced.
-#include "text/concat.h"
+#include "base/concat.h"
 
 #include <gtest/gtest.h>
 

@@ -65,8 +65,8 @@ TEST(Denials, EveryIndicatorZeroPairDeniesItsColumnTwoCodeUnderMedicare) {
     ASSERT_NE(find_code(row.column1), nullptr);
     ASSERT_NE(find_code(row.column2), nullptr);
     Validation val = validate(pair_visit(row, PayerProfile{}));
-    ASSERT_TRUE(val.visit.has_value()) << val.errors.front().path << ": " << val.errors.front().message;
-    const Result r = evaluate(*val.visit);
+    ASSERT_TRUE(val.value.has_value()) << val.errors.front().path << ": " << val.errors.front().message;
+    const Result r = evaluate(*val.value);
     bool column2_seen = false;
     for (const Line& l : r.lines) {
       if (l.code != row.column2) continue;
@@ -98,8 +98,8 @@ TEST(Denials, AnIndicatorZeroPairStaysBilledAtRiskUnderAPayerThatDoesNotFollowMe
   for (const NcciRow& row : indicator_zero_pairs()) {
     SCOPED_TRACE(row.column1 + " / " + row.column2);
     Validation val = validate(pair_visit(row, commercial));
-    ASSERT_TRUE(val.visit.has_value()) << val.errors.front().message;
-    const Result r = evaluate(*val.visit);
+    ASSERT_TRUE(val.value.has_value()) << val.errors.front().message;
+    const Result r = evaluate(*val.value);
     for (const Line& l : r.lines) EXPECT_FALSE(l.is_denied()) << l.code;
     for (const Edit& e : r.edits) {
       if (e.column1 == row.column1 && e.column2 == row.column2) {

@@ -1,5 +1,5 @@
 // Money and RVU text: every digit written, zero-padded after the point, the sign kept (docs/rules.md §7).
-#include "reference/fixed_point.h"
+#include "base/fixed_point.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The visit parser's flat document: the same reading of the text as nlohmann's DOM, in text order.
-#include "json/flat_json.h"
-#include "json/json_writer.h"
+#include "base/flat_json.h"
+#include "base/json_writer.h"
 
 #include <gtest/gtest.h>
 

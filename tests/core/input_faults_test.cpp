@@ -40,7 +40,7 @@ TEST(InputFaults, ACodeHoldsOnlyDigitsAndCapitals) {
   // Spaces around a code are not part of it.
   const Validation v = parse(visit_with(R"({"code":" 97110 ","minutes":30})"));
   ASSERT_TRUE(v.errors.empty());
-  EXPECT_EQ(v.visit->visit().services[0].code, "97110");
+  EXPECT_EQ(v.value->visit().services[0].code, "97110");
 }
 
 TEST(InputFaults, TheStructApiChecksCodesToo) {
@@ -52,7 +52,7 @@ TEST(InputFaults, TheStructApiChecksCodesToo) {
   s.has_minutes = true;
   v.services.push_back(s);
   const Validation r = validate(v);
-  EXPECT_FALSE(r.visit.has_value());
+  EXPECT_FALSE(r.value.has_value());
   EXPECT_TRUE(error_at(r, "/services/0/code"));
 }
 

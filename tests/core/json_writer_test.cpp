@@ -1,5 +1,5 @@
 // The result writer emits valid JSON whatever text it carries.
-#include "json/json_writer.h"
+#include "base/json_writer.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The wasm module's results in Node: Latin-1 bytes plus the wide units the wrapper splices back in must carry every
 // character of the UTF-8 text (1- to 4-byte sequences, at every offset around the 8-byte ASCII test).
-#include "text/latin1.h"
+#include "base/latin1.h"
 
 #include <gtest/gtest.h>
 

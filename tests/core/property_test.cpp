@@ -242,9 +242,9 @@ TEST(DenialProperties, TotalsAreTheSumOfTheLinesAndErrorsDenyWhatTheyName) {
   int valid = 0, denied = 0;
   for (int i = 0; i < kVisits; ++i) {
     Validation val = validate(denial_visit(rng));
-    if (!val.visit) continue;
+    if (!val.value) continue;
     ++valid;
-    const Result r = evaluate(*val.visit, Explain{false, false});
+    const Result r = evaluate(*val.value, Explain{false, false});
     ASSERT_TRUE(r.fee.has_value());
     const Fee& f = *r.fee;
     ASSERT_EQ(f.lines.size(), r.lines.size());

@@ -72,8 +72,8 @@ TEST(StaleTables, LoadingANewerTableEndsTheWarning) {
   t.rows.push_back(row);
   pack.tables.ncci.push_back(t);
   const auto loaded = ReferenceData::with_packs(ReferenceData::builtin(), {write_pack(pack)});
-  ASSERT_TRUE(loaded.data.has_value());
-  const std::string result = evaluate_on("2026-11-02", *loaded.data);
+  ASSERT_TRUE(loaded.value.has_value());
+  const std::string result = evaluate_on("2026-11-02", *loaded.value);
   EXPECT_EQ(result.find("NCCI pair table"), std::string::npos) << result;
   EXPECT_NE(result.find("MUE table of 2026-04-01"), std::string::npos);  // the MUE table is still the old one
 }

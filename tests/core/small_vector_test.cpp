@@ -1,5 +1,5 @@
 // The rules' inline lists behave as vectors past their inline capacity too (a visit with many codes).
-#include "rules/small_vector.h"
+#include "base/small_vector.h"
 
 #include <gtest/gtest.h>
 

@@ -19,8 +19,8 @@ inline ValidVisit checked(Visit v) {
     v.services.push_back(s);
   }
   Validation r = validate(std::move(v));
-  if (!r.visit) throw std::invalid_argument(r.errors.front().path + ": " + r.errors.front().message);
-  return std::move(*r.visit);
+  if (!r.value) throw std::invalid_argument(r.errors.front().path + ": " + r.errors.front().message);
+  return std::move(*r.value);
 }
 
 }  // namespace unitwise

@@ -10,7 +10,7 @@ namespace {
 Result run(const char* visit_json, const Explain& explain = {}) {
   Validation parsed = parse_visit(visit_json, ReferenceData::builtin());
   EXPECT_TRUE(parsed.errors.empty());
-  return evaluate(*parsed.visit, explain);
+  return evaluate(*parsed.value, explain);
 }
 
 bool trace_has(const Result& r, const std::string& rule, const std::string& text) {

@@ -106,15 +106,15 @@ TEST(VisitJson, IntegralFloatMinutesAreAccepted) {
   const Validation p = parse(
       R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":12.0}]})");
   ASSERT_TRUE(p.errors.empty());
-  EXPECT_EQ(p.visit->visit().services[0].minutes, 12);
+  EXPECT_EQ(p.value->visit().services[0].minutes, 12);
 }
 
 TEST(VisitJson, DollarsBecomeExactCents) {
   const Validation p = parse(R"({"dateOfService":"2026-03-02","discipline":"PT","ytdAllowed":{"PT_SLP":2400.10},
       "deductibleRemaining":283,"services":[{"code":"97110","minutes":12}]})");
   ASSERT_TRUE(p.errors.empty());
-  EXPECT_EQ(p.visit->visit().ytd_pt_slp, 240010);
-  EXPECT_EQ(p.visit->visit().deductible_remaining, 28300);
+  EXPECT_EQ(p.value->visit().ytd_pt_slp, 240010);
+  EXPECT_EQ(p.value->visit().deductible_remaining, 28300);
 }
 
 TEST(VisitJson, FractionsOfACentAreRejected) {
@@ -135,8 +135,8 @@ TEST(VisitJson, ServiceDisciplineOverridesTheVisit) {
   const Validation p = parse(R"({"dateOfService":"2026-03-02","discipline":"PT",
       "services":[{"code":"97530","minutes":12,"discipline":"OT"},{"code":"97110","minutes":9}]})");
   ASSERT_TRUE(p.errors.empty());
-  EXPECT_EQ(p.visit->visit().services[0].discipline, Discipline::OT);
-  EXPECT_EQ(p.visit->visit().services[1].discipline, Discipline::PT);
+  EXPECT_EQ(p.value->visit().services[0].discipline, Discipline::OT);
+  EXPECT_EQ(p.value->visit().services[1].discipline, Discipline::PT);
 }
 
 }  // namespace

@@ -21,9 +21,8 @@ struct ImportOptions {
   std::string created_by;            // e.g. "unitwise import-cms 0.2.0"
 };
 
-struct ImportResult {
-  std::optional<Pack> pack;
-  std::vector<DataError> errors;
+// The pack (value) or the errors, and what the importer says about each file either way.
+struct ImportResult : Checked<Pack, DataError> {
   std::vector<std::string> notes;  // one line per file: what it was recognised as, its rows and release
   // The zip members left out, one "zip: entry (why)" each: CMS's zips also hold PDFs, spreadsheets and files of
   // other programs. A file given directly (archive empty) that is not a CMS file is an error instead.

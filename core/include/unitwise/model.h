@@ -28,14 +28,14 @@ enum class Severity { Info, Warning, Error };
 enum class Topic { Units, Modifiers, Fee, Edits, Checklist };
 enum class EditKind { Ncci, Mue };
 
-// The rule behind a trace entry. Names and topics: text/names.cpp.
+// The rule behind a trace entry. Names and topics: base/names.cpp.
 enum class Rule {
   DuplicateCode, Untimed, Cms8Minute, CmsBelow8, CmsFullBlocks, CmsLeftover, CmsZeroUnits, CmsTie, Pooling,
   PerCode, DisciplineModifier, AssistantUntimed, AssistantUnits, FeeRelease, FeeUnitPrice, FeeMppr, FeeAssistant,
   FeeShare, Kx, EditRelease, Ncci, Mue, Telehealth, UnitCap, PayerFee, CodeDates, Rtm
 };
 
-// Every warning the engine gives. Names and severities: text/names.cpp.
+// Every warning the engine gives. Names and severities: base/names.cpp.
 enum class WarningId {
   Tie, DuplicateCode, SlpAssistant, AssistantPrecedence, AssistantDeMinimisBase, AddOnWithoutPrimary,
   Code97129Once, FacilityPeNa, StatusBBundled, StatusINotMedicare, StatusRRestricted, NoRvus, KxApplied,

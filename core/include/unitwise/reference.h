@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "unitwise/checked.h"
 #include "unitwise/model.h"
 
 namespace unitwise {
@@ -180,10 +181,7 @@ std::string to_string(const DataError& e);  // "rvu.csv line 12: work must be a 
 // The pack format (docs/data.md): manifest.json plus one CSV per table, each checked against the
 // manifest's sha256. write_pack and read_pack are inverses.
 std::vector<PackFile> write_pack(const Pack& pack);
-struct PackRead {
-  std::optional<Pack> pack;
-  std::vector<DataError> errors;
-};
+using PackRead = Checked<Pack, DataError>;
 PackRead read_pack(const std::vector<PackFile>& files);
 
 }  // namespace unitwise
@@ -213,7 +211,8 @@ InForce<Row> in_force(const std::vector<Table<Row>>& tables, DateKey date) {
   return out;
 }
 
-struct LoadedData;
+class ReferenceData;
+using LoadedData = Checked<ReferenceData, DataError>;
 
 // What an engine knows: the built-in packs, then the packs a user adds. Immutable once made.
 class ReferenceData {
@@ -230,11 +229,6 @@ class ReferenceData {
   void add(Pack pack);
   TableSet tables_;
   std::vector<std::string> packs_;
-};
-
-struct LoadedData {
-  std::optional<ReferenceData> data;
-  std::vector<DataError> errors;
 };
 
 // Row look-ups; rows are sorted when a pack is added.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "unitwise/catalogue.h"
+#include "unitwise/checked.h"
 #include "unitwise/model.h"
 #include "unitwise/reference.h"
 
@@ -61,10 +62,8 @@ class ValidVisit {
   GpciRow locality_;
 };
 
-struct Validation {
-  std::optional<ValidVisit> visit;  // set when errors is empty
-  std::vector<FieldError> errors;   // one per bad field, with its JSON pointer
-};
+// A checked visit, or one error per bad field with its JSON pointer.
+using Validation = Checked<ValidVisit, FieldError>;
 
 // Checks every field of a visit built in C++ (the JSON parser calls it too). `data` must outlive the result.
 Validation validate(Visit visit, const ReferenceData& data = ReferenceData::builtin());

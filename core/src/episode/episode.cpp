@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <array>
 
-#include "reference/key_order.h"
+#include "base/key_order.h"
+#include "reference/rtm_codes.h"
 #include "rules/kx_thresholds.h"
-#include "rules/rtm.h"
-#include "text/trace_text.h"
+#include "rules/trace_text.h"
 #include "validate/limits.h"
 
 namespace unitwise {
@@ -186,13 +186,13 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
     v.ytd_pt_slp = spent[0];
     v.ytd_ot = spent[1];
     Validation val = validate(std::move(v), data);
-    if (!val.visit) {  // only the carried spend can fail here: past the engine's $1,000,000 bound
+    if (!val.value) {  // only the carried spend can fail here: past the engine's $1,000,000 bound
       out.errors.push_back({cat({"/visits/", i}),
                             cat({"the year-to-date spend carried into this visit (PT+SLP ", dollars(spent[0]), ", OT ",
                                  dollars(spent[1]), ") is past the engine's $1000000.00 bound for a year's therapy"})});
       break;
     }
-    Result r = evaluate(*val.visit);
+    Result r = evaluate(*val.value);
 
     std::array<Cents, 2> added = {0, 0};
     std::array<bool, 2> billed = {false, false};
@@ -204,7 +204,7 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
     }
     for (Tracker& t : trackers) {
       const int b = t.bucket == KxBucket::Ot ? 1 : 0;
-      const auto& in_force = t.kind == ThresholdKind::Kx ? val.visit->releases().kx : val.visit->releases().review;
+      const auto& in_force = t.kind == ThresholdKind::Kx ? val.value->releases().kx : val.value->releases().review;
       const Cents after = spent[b] + added[b];
       t.summary.year = year;
       t.summary.spent = after;

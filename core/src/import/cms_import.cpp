@@ -9,9 +9,9 @@
 
 #include "unitwise/catalogue.h"
 #include "unitwise/data_limits.h"
-#include "reference/csv_reader.h"
-#include "reference/fixed_point.h"
-#include "reference/sha256.h"
+#include "base/csv_reader.h"
+#include "base/fixed_point.h"
+#include "base/sha256.h"
 
 namespace unitwise {
 namespace {
@@ -874,7 +874,7 @@ ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& 
     for (const DataError& e : read.errors) {
       result.errors.push_back({e.file, e.line, "the pack would be refused by the engine: " + e.message});
     }
-    if (read.errors.empty()) result.pack = std::move(pack);
+    if (read.errors.empty()) result.value = std::move(pack);
   }
   return result;
 }

@@ -8,7 +8,7 @@
 // visit took from the episode points at the episode's field (/locality), once.
 #include "json/episode_json.h"
 
-#include "json/flat_json.h"
+#include "base/flat_json.h"
 #include "json/json_fields.h"
 
 #include <cmath>
@@ -16,11 +16,11 @@
 #include <set>
 #include <utility>
 
-#include "json/json_writer.h"
+#include "base/concat.h"
+#include "base/csv_reader.h"
+#include "base/json_writer.h"
 #include "json/result_json.h"
 #include "json/visit_json.h"
-#include "reference/csv_reader.h"
-#include "text/concat.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 
@@ -237,11 +237,11 @@ void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCa
     write_inherited(text, flat_root, &own, inherited);
     text.end_object();
     Validation v = parse_visit(text.take(), data);
-    if (!v.visit) {
+    if (!v.value) {
       add_visit_errors(e, v.errors, prefix, inherited);
       continue;
     }
-    out.visit = v.visit->visit();
+    out.visit = v.value->visit();
     episode.visits.push_back(std::move(out));
   }
 }

@@ -9,11 +9,11 @@ namespace unitwise {
 std::string import_cms_json(const std::vector<CmsFile>& files, const ImportOptions& options) {
   using nlohmann::json;
   const ImportResult result = import_cms(files, options);
-  json out = {{"ok", result.pack.has_value()}};
-  if (result.pack) {
-    out["name"] = result.pack->name;
+  json out = {{"ok", result.ok()}};
+  if (result.value) {
+    out["name"] = result.value->name;
     json written = json::object();
-    for (const PackFile& f : write_pack(*result.pack)) written[f.name] = f.text;
+    for (const PackFile& f : write_pack(*result.value)) written[f.name] = f.text;
     out["files"] = std::move(written);
   }
   json errors = json::array();

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "text/concat.h"
+#include "base/concat.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "json/flat_json.h"
+#include "base/flat_json.h"
 
 #include "unitwise/model.h"
 

@@ -4,12 +4,12 @@
 #include <stdexcept>
 #include <vector>
 
-#include "json/flat_json.h"
+#include "base/concat.h"
+#include "base/fixed_point.h"
+#include "base/flat_json.h"
+#include "base/utf8.h"
 #include "json/json_fields.h"
 #include "reference/embedded_files.h"
-#include "reference/fixed_point.h"
-#include "text/concat.h"
-#include "text/utf8.h"
 #include "validate/validate_visit.h"
 
 namespace unitwise {

@@ -1,6 +1,6 @@
 #include "json/result_json.h"
 
-#include "json/json_writer.h"
+#include "base/json_writer.h"
 #include "unitwise/reference.h"
 
 namespace unitwise {

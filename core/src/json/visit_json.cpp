@@ -5,11 +5,11 @@
 #include <cmath>
 #include <set>
 
-#include "json/flat_json.h"
+#include "base/concat.h"
+#include "base/csv_reader.h"
+#include "base/flat_json.h"
 #include "json/json_fields.h"
 #include "json/payer_profile.h"
-#include "reference/csv_reader.h"
-#include "text/concat.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "json/json_writer.h"
+#include "base/csv_reader.h"
+#include "base/json_writer.h"
 #include "reference/code_index.h"
-#include "reference/csv_reader.h"
 #include "reference/embedded_files.h"
 #include "unitwise/reference.h"
 #include "unitwise/unitwise.h"

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "reference/key_order.h"
+#include "base/key_order.h"
 
 namespace unitwise {
 

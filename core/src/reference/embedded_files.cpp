@@ -1,6 +1,6 @@
 #include "reference/embedded_files.h"
 
-#include "reference/csv_reader.h"
+#include "base/csv_reader.h"
 
 namespace unitwise {
 

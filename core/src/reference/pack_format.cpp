@@ -6,11 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <type_traits>
 
-#include "json/flat_json.h"
-#include "reference/csv_reader.h"
-#include "reference/fixed_point.h"
-#include "reference/sha256.h"
-#include "text/utf8.h"
+#include "base/flat_json.h"
+#include "base/csv_reader.h"
+#include "base/fixed_point.h"
+#include "base/sha256.h"
+#include "base/utf8.h"
 #include "unitwise/data_limits.h"
 #include "unitwise/reference.h"
 
@@ -621,7 +621,7 @@ PackRead read_pack(const std::vector<PackFile>& files) {
     }
   }
   read_sources(manifest, pack.sources, errors);
-  if (errors.empty()) out.pack = std::move(pack);
+  if (errors.empty()) out.value = std::move(pack);
   return out;
 }
 

@@ -4,9 +4,9 @@
 #include <map>
 #include <stdexcept>
 
+#include "base/key_order.h"
 #include "reference/code_index.h"
 #include "reference/embedded_files.h"
-#include "reference/key_order.h"
 #include "unitwise/reference.h"
 
 namespace unitwise {
@@ -84,8 +84,8 @@ const ReferenceData& ReferenceData::builtin() {
     ReferenceData out;
     for (std::string_view name : order) {
       PackRead read = read_pack(packs[name]);
-      if (!read.pack) throw std::logic_error("built-in pack " + std::string(name) + ": " + to_string(read.errors.front()));
-      out.add(std::move(*read.pack));
+      if (!read.value) throw std::logic_error("built-in pack " + std::string(name) + ": " + to_string(read.errors.front()));
+      out.add(std::move(*read.value));
     }
     return out;
   }();
@@ -97,13 +97,13 @@ LoadedData ReferenceData::with_packs(const ReferenceData& base, const std::vecto
   ReferenceData data = base;
   for (const auto& files : packs) {
     PackRead read = read_pack(files);
-    if (!read.pack) {
+    if (!read.value) {
       out.errors = std::move(read.errors);
       return out;
     }
-    data.add(std::move(*read.pack));
+    data.add(std::move(*read.value));
   }
-  out.data = std::move(data);
+  out.value = std::move(data);
   return out;
 }
 

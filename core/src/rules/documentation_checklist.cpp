@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "reference/csv_reader.h"
+#include "base/csv_reader.h"
 #include "reference/embedded_files.h"
 #include "rules/rules.h"
 

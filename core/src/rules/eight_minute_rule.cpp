@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "rules/small_vector.h"
+#include "base/small_vector.h"
 
 namespace unitwise {
 

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "rules/small_vector.h"
+#include "base/small_vector.h"
 
 namespace unitwise {
 

@@ -7,12 +7,12 @@
 #include "unitwise/catalogue.h"
 #include "rules/discipline_modifiers.h"
 #include "rules/eight_minute_rule.h"
-#include "text/concat.h"
-#include "text/trace_text.h"
+#include "base/concat.h"
+#include "rules/trace_text.h"
 #include "rules/denials.h"
 #include "rules/rtm.h"
 #include "rules/rules.h"
-#include "rules/small_vector.h"
+#include "base/small_vector.h"
 
 namespace unitwise {
 namespace {

@@ -1,14 +1,14 @@
 // The Medicare fee of a visit: PFS price per unit, MPPR, CQ/CO 85%, then deductible, 20% coinsurance and
 // 2% sequestration. Exact arithmetic throughout; each reported figure is rounded to cents once.
 #include "rules/fee_schedule.h"
-#include "rules/small_vector.h"
 
 #include <algorithm>
 
+#include "base/concat.h"
+#include "base/small_vector.h"
 #include "rules/denials.h"
 #include "rules/rules.h"
-#include "text/concat.h"
-#include "text/trace_text.h"
+#include "rules/trace_text.h"
 
 namespace unitwise {
 namespace {

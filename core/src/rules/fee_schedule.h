@@ -4,7 +4,7 @@
 #include <optional>
 #include <string_view>
 
-#include "rules/exact_money.h"
+#include "base/exact_money.h"
 #include "unitwise/reference.h"
 
 namespace unitwise {

@@ -3,10 +3,10 @@
 // The thresholds are dated data (threshold tables of the releases), not code.
 #include <string>
 
+#include "base/concat.h"
 #include "rules/kx_thresholds.h"
 #include "rules/rules.h"
-#include "text/concat.h"
-#include "text/trace_text.h"
+#include "rules/trace_text.h"
 
 namespace unitwise {
 namespace {

@@ -2,11 +2,11 @@
 #include <algorithm>
 #include <string>
 
+#include "base/concat.h"
+#include "base/small_vector.h"
 #include "rules/denials.h"
 #include "rules/rules.h"
-#include "rules/small_vector.h"
-#include "text/concat.h"
-#include "text/trace_text.h"
+#include "rules/trace_text.h"
 
 namespace unitwise {
 namespace {

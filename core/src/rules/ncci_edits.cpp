@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <string>
 
+#include "base/concat.h"
+#include "base/small_vector.h"
 #include "reference/coverage_data.h"
 #include "reference/ncci_notes.h"
 #include "rules/denials.h"
 #include "rules/rules.h"
-#include "rules/small_vector.h"
-#include "text/concat.h"
-#include "text/trace_text.h"
+#include "rules/trace_text.h"
 
 namespace unitwise {
 namespace {

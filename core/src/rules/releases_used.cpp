@@ -2,9 +2,9 @@
 // refused for its year, but a fee from another year's schedule is an estimate and must say so.
 #include <string>
 
+#include "base/concat.h"
 #include "rules/rules.h"
-#include "text/concat.h"
-#include "text/trace_text.h"
+#include "rules/trace_text.h"
 
 namespace unitwise {
 namespace {

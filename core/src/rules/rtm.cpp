@@ -5,9 +5,10 @@
 #include <algorithm>
 #include <string>
 
+#include "base/concat.h"
+#include "reference/rtm_codes.h"
 #include "rules/denials.h"
-#include "text/concat.h"
-#include "text/trace_text.h"
+#include "rules/trace_text.h"
 
 namespace unitwise {
 namespace {
@@ -16,28 +17,9 @@ constexpr const char* kRtmSource =
     "docs/rules.md §W2: RTM management 98979 10-19 min, 98980 first 20, 98981 each further 20 per calendar month; "
     "device supply 98976-98978 16-30 days, 98984/98985 2-15 days per 30 days (AAPC, FairPath, MedBridge) [2nd]";
 
-struct SupplyBand {
-  std::string_view code;
-  int low;
-  int high;
-  std::string_view other;  // the code for the other band of the same kind of device ("" when none is known)
-};
-
-constexpr SupplyBand kSupply[] = {
-    {"98976", 16, 30, "98984"}, {"98977", 16, 30, "98985"}, {"98978", 16, 30, ""},
-    {"98984", 2, 15, "98976"},  {"98985", 2, 15, "98977"},
-};
-
 constexpr int kBlock = 20;         // 98980 covers the first 20 minutes, 98981 each further 20
 constexpr int kBriefFloor = 10;    // 98979: 10–19 minutes
 constexpr int kShortSupplyFloor = 2;
-
-const SupplyBand* supply_band(std::string_view code) {
-  for (const SupplyBand& b : kSupply) {
-    if (b.code == code) return &b;
-  }
-  return nullptr;
-}
 
 const Service* service_of(const Visit& visit, const Line& line) {
   for (const Service& s : visit.services) {
@@ -51,9 +33,6 @@ bool entered(const Visit& visit, std::string_view code) {
 }
 
 }  // namespace
-
-bool is_rtm_device_supply(std::string_view code) { return supply_band(code) != nullptr; }
-bool is_rtm_management(std::string_view code) { return code == "98979" || code == "98980" || code == "98981"; }
 
 void apply_rtm(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
   const Visit& visit = valid.visit();
@@ -105,10 +84,10 @@ void apply_rtm(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) 
                       count(line.units, "unit"), "."});
         });
       }
-    } else if (const SupplyBand* band = supply_band(line.code)) {
+    } else if (const RtmSupplyBand* band = rtm_supply_band(line.code)) {
       if (!s->has_days) continue;
       if (s->days < band->low) {
-        const SupplyBand* other = band->other.empty() ? nullptr : supply_band(band->other);
+        const RtmSupplyBand* other = band->other.empty() ? nullptr : rtm_supply_band(band->other);
         const bool fits_other = other != nullptr && s->days >= other->low && s->days <= other->high;
         deny(line, cat({line.code, " needs ", band->low, "-", band->high, " days of device data in the 30-day period; ",
                         count(s->days, "day"), " ",

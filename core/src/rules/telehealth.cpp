@@ -6,7 +6,7 @@
 
 #include "rules/denials.h"
 #include "rules/rules.h"
-#include "text/trace_text.h"
+#include "rules/trace_text.h"
 
 namespace unitwise {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "rules/discipline_modifiers.h"
 #include "rules/rules.h"
-#include "text/trace_text.h"
+#include "rules/trace_text.h"
 
 namespace unitwise {
 namespace {

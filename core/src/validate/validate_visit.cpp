@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <set>
 
+#include "base/concat.h"
 #include "reference/coverage_data.h"
-#include "text/concat.h"
-#include "rules/rtm.h"
+#include "reference/rtm_codes.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 
@@ -267,7 +267,7 @@ Validation validate_checked(Visit visit, const ReferenceData& data, std::vector<
   Validator v{data, skip, errors};
   std::optional<ValidVisit> valid = v.run(std::move(visit));
   out.errors = std::move(errors);
-  if (out.errors.empty()) out.visit = std::move(valid);
+  if (out.errors.empty()) out.value = std::move(valid);
   return out;
 }
 

@@ -1,4 +1,4 @@
-#include "reference/fixed_point.h"
+#include "base/fixed_point.h"
 
 #include <algorithm>
 

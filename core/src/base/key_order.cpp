@@ -1,4 +1,4 @@
-#include "reference/key_order.h"
+#include "base/key_order.h"
 
 #include <algorithm>
 

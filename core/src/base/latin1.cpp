@@ -1,4 +1,4 @@
-#include "text/latin1.h"
+#include "base/latin1.h"
 
 #include <cstring>
 

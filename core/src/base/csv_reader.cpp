@@ -1,4 +1,4 @@
-#include "reference/csv_reader.h"
+#include "base/csv_reader.h"
 
 namespace unitwise {
 

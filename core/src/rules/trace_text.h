@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "reference/fixed_point.h"
-#include "text/concat.h"
+#include "base/concat.h"
+#include "base/fixed_point.h"
 #include "unitwise/model.h"
 
 namespace unitwise {

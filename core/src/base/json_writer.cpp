@@ -1,11 +1,11 @@
-#include "json/json_writer.h"
+#include "base/json_writer.h"
 
 #include <charconv>
 
 #include <cstdint>
 #include <cstring>
 
-#include "text/trace_text.h"
+#include "base/fixed_point.h"
 
 namespace unitwise {
 

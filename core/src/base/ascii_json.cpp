@@ -1,4 +1,4 @@
-#include "text/ascii_json.h"
+#include "base/ascii_json.h"
 
 #include <cstdint>
 #include <cstring>

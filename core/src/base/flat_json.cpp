@@ -1,6 +1,6 @@
-#include "json/flat_json.h"
+#include "base/flat_json.h"
 
-#include "json/json_writer.h"
+#include "base/json_writer.h"
 
 #include <algorithm>
 #include <climits>

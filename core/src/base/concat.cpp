@@ -1,4 +1,4 @@
-#include "text/concat.h"
+#include "base/concat.h"
 
 #include <algorithm>
 #include <charconv>
