@@ -1,4 +1,4 @@
-// A small RFC 4180 reader that reads a CSV file as the CLI does (cli/csv_batch.cpp feeds libcsv in strict
+// A small RFC 4180 reader that reads a CSV file as the CLI does (cli/csv/input.cpp feeds libcsv in strict
 // mode one physical line at a time), so the page and `unitwise evaluate --csv` see the same rows on the same
 // lines. Our own rather than papaparse: papaparse is ~7 KB gzip, the page is already over its 120 KB gzip
 // budget (docs/performance.md), and its lenient quoting and line numbering differ from the CLI's, which the
@@ -13,8 +13,9 @@
 // The CLI counts a row's bytes (over 1 MiB: an unclosed quote); here UTF-16 units are counted, the same for
 // ASCII.
 
+import { MAX_RECORD_BYTES } from "./csv-format.js";
+
 const ROW_NOT_BEGUN = 0, FIELD_NOT_BEGUN = 1, FIELD_BEGUN = 2, FIELD_MIGHT_HAVE_ENDED = 3;
-const MAX_ROW = 1 << 20;
 export const QUOTING_ERROR = "malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote " +
   "(RFC 4180: quote the whole field and double the quotes inside it)";
 
@@ -72,7 +73,7 @@ export function readCsv(text, onRow, onError) {
     }
     if (inRow) {
       rowSize += end - at;
-      if (rowSize > MAX_ROW) {
+      if (rowSize > MAX_RECORD_BYTES) {
         fail("the row is longer than 1 MiB (an unclosed quote?)");
         at = end;
         continue;

@@ -1,21 +1,21 @@
-// A file of visits as the CLI reads it (cli/csv_batch.cpp, docs/batch.md): CSV service rows grouped into visits
+// A file of visits as the CLI reads it (cli/csv/, docs/batch.md): CSV service rows grouped into visits
 // by visit_id, or JSON Lines of visits; each visit's engine result turned into the CLI's claim-line CSV rows.
 // No DOM here, so Node's tests run it against `unitwise evaluate --csv`.
+import { CLAIM_HEADER, COLUMNS, MAX_OPEN_VISITS, MAX_SERVICE_ROWS, MESSAGES, REQUIRED, UNSUPPORTED_COLUMNS }
+  from "./csv-format.js";
 import { readCsv } from "./csv-reader.js";
 
-export const COLUMNS = ["visit_id", "date_of_service", "discipline", "code", "minutes", "assistant_minutes",
-                        "locality", "setting", "payer", "place_of_service", "distinct_service", "days"];
-export const REQUIRED = 6;
-export const CLAIM_HEADER = "visit_id,line,code,units,modifiers,allowed,edits,warnings,errors";
-const MAX_SERVICE_ROWS = 100;
-// The CLI's default --max-open-visits: the page groups rows as `unitwise evaluate --csv` does by default, so one file
-// gives the same claim lines in both (docs/batch.md, "Visits").
-export const MAX_OPEN_VISITS = 10000;
+// The columns, limits and messages are the CLI's own (cli/csv/format.json, written out as csv-format.js), so the
+// page and `unitwise evaluate --csv` read a file alike by construction. The page groups rows with the CLI's default
+// --max-open-visits window, so one file gives the same claim lines in both (docs/batch.md, "Visits").
+export { CLAIM_HEADER, COLUMNS, MAX_OPEN_VISITS, REQUIRED };
+
+/** A shared message with the row's values in its {name} places. @param {string} template @param {object} values */
+export const fillMessage = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
 
 // A visit split across the file (the CLI's split_error()).
-const splitError = (v, againLine, window) => `line ${v.firstLine}: visit_id ${v.id} comes again on line ${againLine}, ` +
-  `after ${window} or more other visits began: no claim for it, since a visit's rows must come within ${window} ` +
-  `visits of each other (--max-open-visits ${window}); sort the rows by visit_id, or raise --max-open-visits (0: no limit)`;
+const splitError = (v, againLine, window) =>
+  fillMessage(MESSAGES.splitVisit, { first_line: v.firstLine, id: v.id, again_line: againLine, window });
 
 // A CSV file's header and rows (or a file-level problem), read once.
 /** @returns {{ header: { line: number, fields: string[] } | null, rows: any[], problem: string | null }} */
@@ -29,7 +29,7 @@ export function readRows(text) {
     if (header) rows.push({ line, fields: [...fields], error: message });
     else problem ??= `line ${line}: ${message}`;
   });
-  if (!header && !problem) problem = `the CSV file is empty: it needs a header row (${COLUMNS[0]}, ...)`;
+  if (!header && !problem) problem = fillMessage(MESSAGES.emptyInput, { source: "file", first_column: COLUMNS[0] });
   return { header, rows, problem };
 }
 
@@ -38,12 +38,12 @@ export function matchHeader(names) {
   const columnOf = {}, problems = [];
   names.forEach((raw, i) => {
     const name = raw.toLowerCase();
-    if (!COLUMNS.includes(name)) problems.push(`unknown column "${raw}"`);
-    else if (name in columnOf) problems.push(`column ${name} appears twice`);
+    if (!COLUMNS.includes(name)) problems.push(fillMessage(MESSAGES.unknownColumn, { name: raw }));
+    else if (name in columnOf) problems.push(fillMessage(MESSAGES.columnTwice, { name }));
     else columnOf[name] = i;
   });
   const missing = COLUMNS.slice(0, REQUIRED).filter((c) => !(c in columnOf));
-  if (missing.length) problems.push(`missing column(s) ${missing.join(", ")}`);
+  if (missing.length) problems.push(fillMessage(MESSAGES.missingColumns, { names: missing.join(", ") }));
   return { columnOf, problems };
 }
 
@@ -87,37 +87,35 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
       continue;
     }
     if (row.fields.length !== count) {
-      visitFor(id).errors.push(`${where}${row.fields.length} fields, but the header has ${count}`);
+      visitFor(id).errors.push(where + fillMessage(MESSAGES.fieldCount, { fields: row.fields.length, count }));
       continue;
     }
     const v = visitFor(id);
     if (id === "") {
-      v.errors.push(`${where}visit_id is empty`);
+      v.errors.push(where + MESSAGES.emptyVisitId);
       continue;
     }
     // A blank date is this row's error, not filled from the visit's other rows (the CLI's row()).
-    if (cell("date_of_service") === "") v.errors.push(`${where}date_of_service is empty: every row needs its visit's date`);
+    if (cell("date_of_service") === "") v.errors.push(where + MESSAGES.emptyDate);
     for (const [name, key] of [["date_of_service", "date"], ["discipline", "discipline"], ["locality", "locality"],
                                ["setting", "setting"]]) {
       const value = cell(name);
       if (value === "") continue;
       if (!v[key]) v[key] = { value, line };
       else if (v[key].value !== value) {
-        v.errors.push(`${where}${name} "${value}" conflicts with "${v[key].value}" on line ${v[key].line} of the same visit`);
+        v.errors.push(where + fillMessage(MESSAGES.conflict,
+          { column: name, value, first_value: v[key].value, first_line: v[key].line }));
       }
     }
-    for (const future of ["payer", "place_of_service", "distinct_service"]) {
-      if (cell(future) !== "") {
-        v.errors.push(`${where}${future} is not supported yet: unitwise does not model it, and guessing would ` +
-                      "misstate the claim (leave the column empty)");
-      }
+    for (const future of UNSUPPORTED_COLUMNS) {
+      if (cell(future) !== "") v.errors.push(where + fillMessage(MESSAGES.unsupported, { column: future }));
     }
     if (v.services.length < MAX_SERVICE_ROWS) {
       v.services.push({ line, code: cell("code"), minutes: cell("minutes"), assistant: cell("assistant_minutes"),
                         days: cell("days") });
     } else if (!v.tooMany) {
       v.tooMany = true;
-      v.errors.push(`${where}more than ${MAX_SERVICE_ROWS} service rows for one visit`);
+      v.errors.push(where + fillMessage(MESSAGES.tooManyRows, { max: MAX_SERVICE_ROWS }));
     }
   }
   for (const [id, againLine] of split) {
