@@ -1,4 +1,4 @@
-// A small RFC 4180 reader that reads a CSV file as the CLI does (cli/csv_batch.cpp feeds libcsv in strict
+// A small RFC 4180 reader that reads a CSV file as the CLI does (cli/csv/input.cpp feeds libcsv in strict
 // mode one physical line at a time), so the page and `unitwise evaluate --csv` see the same rows on the same
 // lines. Our own rather than papaparse: papaparse is ~7 KB gzip, the page is already over its 120 KB gzip
 // budget (docs/performance.md), and its lenient quoting and line numbering differ from the CLI's, which the

@@ -1,4 +1,4 @@
-// A file of visits as the CLI reads it (cli/csv_batch.cpp, docs/batch.md): CSV service rows grouped into visits
+// A file of visits as the CLI reads it (cli/csv/, docs/batch.md): CSV service rows grouped into visits
 // by visit_id, or JSON Lines of visits; each visit's engine result turned into the CLI's claim-line CSV rows.
 // No DOM here, so Node's tests run it against `unitwise evaluate --csv`.
 import { readCsv } from "./csv-reader.js";
@@ -262,7 +262,7 @@ function money(x) {
 }
 
 // CSV injection (OWASP): a cell starting with = + - @, a tab or a CR is a formula to a spreadsheet; a leading ' makes
-// it text, as the CLI writes it (cli/csv_batch.cpp CsvWriter). A cell starting with ' gets one more (reversible).
+// it text, as the CLI writes it (cli/csv/claim_writer.cpp CsvWriter). A cell starting with ' gets one more (reversible).
 const asText = (s) => (/^[=+\-@\t\r']/.test(s) ? `'${s}` : s);
 export const csvField = (raw) => {
   const s = asText(raw);
