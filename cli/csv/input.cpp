@@ -17,7 +17,7 @@ constexpr std::size_t kMaxRecordBytes = 1u << 20;  // a service row is ~100 byte
 bool Columns::match(const std::vector<std::string>& names, long line, std::FILE* err) {
   for (int& c : column_of_) c = -1;
   count_ = names.size();
-  std::string problems;
+  std::string errors;
   for (std::size_t i = 0; i < names.size(); ++i) {
     std::string name;
     for (const char c : names[i]) name += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -26,9 +26,9 @@ bool Columns::match(const std::vector<std::string>& names, long line, std::FILE*
       if (name == kColumnNames[c]) found = c;
     }
     if (found < 0) {
-      problems += "; unknown column \"" + names[i] + "\"";
+      errors += "; unknown column \"" + names[i] + "\"";
     } else if (column_of_[found] >= 0) {
-      problems += "; column " + name + " appears twice";
+      errors += "; column " + name + " appears twice";
     } else {
       column_of_[found] = static_cast<int>(i);
     }
@@ -37,12 +37,12 @@ bool Columns::match(const std::vector<std::string>& names, long line, std::FILE*
   for (int c = 0; c < kRequiredColumns; ++c) {
     if (column_of_[c] < 0) missing += std::string(missing.empty() ? "" : ", ") + kColumnNames[c];
   }
-  if (!missing.empty()) problems += "; missing column(s) " + missing;
-  if (problems.empty()) return true;
+  if (!missing.empty()) errors += "; missing column(s) " + missing;
+  if (errors.empty()) return true;
   std::string known;
   for (const char* c : kColumnNames) known += std::string(known.empty() ? "" : ", ") + c;
   std::fprintf(err, "unitwise: line %ld: bad CSV header%s (columns: %s; the first six are required)\n",
-               line, problems.c_str() + 1, known.c_str());
+               line, errors.c_str() + 1, known.c_str());
   return false;
 }
 

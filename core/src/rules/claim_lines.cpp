@@ -158,7 +158,7 @@ void deny_outside_dates(const ValidVisit& valid, std::vector<Line>& lines, Notes
                     early ? cat({"from ", iso_date(info->valid_from)}) : cat({"until ", iso_date(info->valid_until)}),
                     ", so it is denied ($0). ", denial_rule(Denial::NotValidOnDate).what_to_do}),
                line.code);
-    Trace(notes.explain, notes.trace).add(Rule::CodeDates, line.code, info->validity_source, [&] {
+    Trace(notes.trace_on, notes.trace).add(Rule::CodeDates, line.code, info->validity_source, [&] {
       return cat({line.code, ": valid ", info->valid_from ? cat({"from ", iso_date(info->valid_from)}) : std::string(),
                   info->valid_until ? cat({" until ", iso_date(info->valid_until)}) : std::string(), "; the date of "
                   "service ", iso_date(date), " is outside that → denied."});

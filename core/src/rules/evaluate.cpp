@@ -18,16 +18,16 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   r.ok = true;
   r.rule_set = visit.rule_set;
   r.lines.reserve(visit.services.size() + 2);  // a split code adds a line
-  const bool explained = explain.trace && visit.options.trace;  // the visit may ask for the facts alone
-  if (explained) r.trace.reserve(32);  // 15 trace lines on average in the bench corpus, 27 at most
-  Trace trace(explained, r.trace);
+  const bool trace_on = explain.trace && visit.options.trace;  // the visit may ask for the facts alone
+  if (trace_on) r.trace.reserve(32);  // 15 trace lines on average in the bench corpus, 27 at most
+  Trace trace(trace_on, r.trace);
 
   Entries entries = merge_services(valid, r, trace);
   allocate_units(entries, visit, r, trace);
   build_lines(entries, visit, r, trace);
 
   Notes notes;
-  notes.explain = explained;
+  notes.trace_on = trace_on;
   if (!visit.payer.note.empty()) notes.warn(WarningId::PayerNote, cat({visit.payer.name, ": ", visit.payer.note}));
   if (visit.rule_set == RuleSet::PerCode && visit.payer.id == "medicare") {
     // MCPM 100-04 ch.5 §20.2: Medicare counts timed units from the total timed minutes, never code by code.
@@ -44,7 +44,7 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   // The edits deny lines before pricing (a denied line is $0). NCCI adds a documented 59/X before KX, which
   // follows the payment ones; its notes keep their place after the fee's in the result.
   Notes ncci_notes;
-  ncci_notes.explain = explained;
+  ncci_notes.trace_on = trace_on;
   r.edits = ncci_edits(valid, r.lines, ncci_notes);
   std::vector<Edit> mue = mue_edits(valid, r.lines, notes);
   check_code_pairs(entries, r);  // after the other denials: an add-on whose primary was denied is denied too
@@ -55,7 +55,7 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   for (Edit& edit : mue) r.edits.push_back(std::move(edit));
   if (explain.checklist) r.checklist = documentation_checklist(valid, r.lines);
   for (Warning& w : notes.warnings) r.warnings.push_back(std::move(w));
-  if (explained) {
+  if (trace_on) {
     for (TraceEntry& t : notes.trace) r.trace.push_back(std::move(t));
   }
   return r;
