@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "csv_batch.h"
+#include "csv/evaluate_csv.h"
 #include "episode_command.h"
 #include "evaluate_command.h"
 #include "file_io.h"

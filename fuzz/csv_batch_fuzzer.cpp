@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "csv_batch.h"
+#include "csv/evaluate_csv.h"
 
 namespace {
 

@@ -45,7 +45,7 @@ test("every shared vector gives byte-identical results natively and in wasm", ()
 });
 
 // In Node a result leaves wasm memory as Latin-1 bytes with its few wider characters spliced back in, or as UTF-16
-// when it holds many (wasm/bindings.cpp HandOver): every character must come back as the CLI writes it.
+// when it holds many (wasm/hand_over.h HandOver): every character must come back as the CLI writes it.
 test("results holding any character come back byte-identical, few or many past Latin-1", () => {
   const visit = (fields) => JSON.stringify({ dateOfService: "2026-03-02", discipline: "PT",
     services: [{ code: "97110", minutes: 23 }], ...fields });

@@ -12,7 +12,7 @@ const DIRECT_CHARS = 64 * 1024;  // visits up to this many UTF-16 units are writ
 const EPISODE_LIMIT_BYTES = 16 * 1024 * 1024;  // kMaxEpisodeBytes (core/include/unitwise/episode.h)
 const PACK_LIMIT_BYTES = 64 * 1024 * 1024;  // kMaxPackBytes (core/include/unitwise/data_limits.h)
 const isNode = typeof globalThis.process?.versions?.node === "string";
-const [FORM_UTF8, FORM_LATIN1, FORM_ASCII] = [0, 1, 2];  // the forms a result leaves wasm memory in (wasm/bindings.cpp Form)
+const [FORM_UTF8, FORM_LATIN1, FORM_ASCII] = [0, 1, 2];  // the forms a result leaves wasm memory in (wasm/hand_over.h Form)
 
 /**
  * Loads the engine. Options: `wasmBinary` (the .wasm bytes) or `locateFile(name)` (where the .wasm is served).
@@ -121,7 +121,7 @@ export async function createEngine(options = {}) {
 }
 
 // Reads a call's result from wasm memory before the next call reuses it: four numbers at the address the call
-// returned (wasm/bindings.cpp HandOver). Browsers decode UTF-8 with TextDecoder, the fastest way there. Node gets
+// returned (wasm/hand_over.h HandOver). Browsers decode UTF-8 with TextDecoder, the fastest way there. Node gets
 // Latin-1 bytes, which Buffer copies into a one-byte string, and splices in the few characters past U+00FF
 // ("→", "–"): several times faster than decoding UTF-8 (docs/performance.md). A result holding many such
 // characters comes as UTF-8. A result in ASCII (the form evaluate() asks for) is one Latin-1 slice in Node and

@@ -262,7 +262,7 @@ function money(x) {
 }
 
 // CSV injection (OWASP): a cell starting with = + - @, a tab or a CR is a formula to a spreadsheet; a leading ' makes
-// it text, as the CLI writes it (cli/csv_batch.cpp CsvWriter). A cell starting with ' gets one more (reversible).
+// it text, as the CLI writes it (cli/csv/claim_writer.cpp CsvWriter). A cell starting with ' gets one more (reversible).
 const asText = (s) => (/^[=+\-@\t\r']/.test(s) ? `'${s}` : s);
 export const csvField = (raw) => {
   const s = asText(raw);

@@ -1,6 +1,6 @@
 // A parsed JSON document as one flat array of nodes, for the visit parser. A visit's keys are read once each,
 // so nlohmann's DOM (a std::map node and a heap string per key) cost more than the reading: a quarter of a
-// visit's JSON time. Its reader (flat_json.cpp) refuses, reads and locates errors exactly as nlohmann's parser
+// visit's JSON time. Its reader (flat_json_parser.cpp) refuses, reads and locates errors exactly as nlohmann's parser
 // does. A key given twice in one object is noted (a plain parse would keep the last), in linear time.
 #pragma once
 

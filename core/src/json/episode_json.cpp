@@ -16,11 +16,11 @@
 #include <set>
 #include <utility>
 
-#include "base/concat.h"
-#include "base/csv_reader.h"
 #include "base/json_writer.h"
 #include "json/result_json.h"
 #include "json/visit_json.h"
+#include "base/csv_reader.h"
+#include "base/concat.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 
@@ -37,12 +37,12 @@ constexpr std::pair<const char*, Discipline> kDisciplines[] = {
 
 Date to_date(DateKey k) { return {k / 10000, k / 100 % 100, k % 100}; }
 
-struct Errors {
-  std::vector<FieldError> list;
+struct Checker {
+  std::vector<FieldError> errors;
   std::set<std::pair<std::string, std::string>> seen;  // the same inherited error from many visits: once
 
   void fail(std::string path, std::string message) {
-    if (seen.insert({path, message}).second) list.push_back({std::move(path), std::move(message)});
+    if (seen.insert({path, message}).second) errors.push_back({std::move(path), std::move(message)});
   }
   void only_keys(const json& object, const std::string& path, std::initializer_list<const char*> allowed) {
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -83,30 +83,30 @@ struct PlanStatus {
   bool start = false;
 };
 
-void parse_plan(Errors& e, const json& root, PlanOfCare& plan, PlanStatus& ok) {
+void parse_plan(Checker& check, const json& root, PlanOfCare& plan, PlanStatus& ok) {
   if (!root.contains("planOfCare")) {
-    return e.fail("/planOfCare", "is required: {\"discipline\": \"PT\", \"start\": \"YYYY-MM-DD\", \"certifiedThrough\": \"YYYY-MM-DD\"}");
+    return check.fail("/planOfCare", "is required: {\"discipline\": \"PT\", \"start\": \"YYYY-MM-DD\", \"certifiedThrough\": \"YYYY-MM-DD\"}");
   }
   const json& p = root["planOfCare"];
-  if (!p.is_object()) return e.fail("/planOfCare", "must be an object with discipline, start and certifiedThrough");
-  e.only_keys(p, "/planOfCare", {"discipline", "start", "certifiedThrough"});
+  if (!p.is_object()) return check.fail("/planOfCare", "must be an object with discipline, start and certifiedThrough");
+  check.only_keys(p, "/planOfCare", {"discipline", "start", "certifiedThrough"});
   if (!p.contains("discipline")) {
-    e.fail("/planOfCare/discipline", "is required: \"PT\", \"OT\" or \"SLP\"");
-  } else if (auto d = e.discipline(p["discipline"], "/planOfCare/discipline")) {
+    check.fail("/planOfCare/discipline", "is required: \"PT\", \"OT\" or \"SLP\"");
+  } else if (auto d = check.discipline(p["discipline"], "/planOfCare/discipline")) {
     plan.discipline = *d;
     ok.discipline = true;
   }
   std::optional<DateKey> start;
-  if (!p.contains("start")) e.fail("/planOfCare/start", "is required (YYYY-MM-DD): the first day of the plan of care");
-  else start = e.date(p["start"], "/planOfCare/start");
+  if (!p.contains("start")) check.fail("/planOfCare/start", "is required (YYYY-MM-DD): the first day of the plan of care");
+  else start = check.date(p["start"], "/planOfCare/start");
   if (start) {
     plan.start = to_date(*start);
     ok.start = true;
   }
   if (p.contains("certifiedThrough")) {
-    if (auto through = e.date(p["certifiedThrough"], "/planOfCare/certifiedThrough")) {
+    if (auto through = check.date(p["certifiedThrough"], "/planOfCare/certifiedThrough")) {
       if (start && *through < *start) {
-        e.fail("/planOfCare/certifiedThrough", cat({"is ", iso_date(*through), ", before the plan starts (", iso_date(*start), ")"}));
+        check.fail("/planOfCare/certifiedThrough", cat({"is ", iso_date(*through), ", before the plan starts (", iso_date(*start), ")"}));
       } else {
         plan.certified_through = to_date(*through);
       }
@@ -114,21 +114,21 @@ void parse_plan(Errors& e, const json& root, PlanOfCare& plan, PlanStatus& ok) {
   }
 }
 
-void parse_prior(Errors& e, const json& root, Episode& episode) {
+void parse_prior(Checker& check, const json& root, Episode& episode) {
   if (!root.contains("priorSpend")) return;
   const json& p = root["priorSpend"];
-  if (!p.is_object()) return e.fail("/priorSpend", "must be an object like {\"ptSlp\": 1500.00, \"ot\": 0}");
-  e.only_keys(p, "/priorSpend", {"ptSlp", "ot"});
-  if (p.contains("ptSlp")) e.dollars(p["ptSlp"], "/priorSpend/ptSlp", episode.prior_pt_slp);
-  if (p.contains("ot")) e.dollars(p["ot"], "/priorSpend/ot", episode.prior_ot);
+  if (!p.is_object()) return check.fail("/priorSpend", "must be an object like {\"ptSlp\": 1500.00, \"ot\": 0}");
+  check.only_keys(p, "/priorSpend", {"ptSlp", "ot"});
+  if (p.contains("ptSlp")) check.dollars(p["ptSlp"], "/priorSpend/ptSlp", episode.prior_pt_slp);
+  if (p.contains("ot")) check.dollars(p["ot"], "/priorSpend/ot", episode.prior_ot);
 }
 
 // A visit's own errors, its path in front; errors in fields it took from the episode point at the episode.
-void add_visit_errors(Errors& e, const std::vector<FieldError>& errors, const std::string& prefix,
+void add_visit_errors(Checker& check, const std::vector<FieldError>& errors, const std::string& prefix,
                       const std::set<std::string>& inherited) {
   for (const FieldError& f : errors) {
-    if (inherited.count(first_segment(f.path))) e.fail(f.path, f.message);
-    else e.fail(prefix + f.path, f.message);
+    if (inherited.count(first_segment(f.path))) check.fail(f.path, f.message);
+    else check.fail(prefix + f.path, f.message);
   }
 }
 
@@ -146,7 +146,7 @@ void write_inherited(JsonWriter& w, JsonRef flat_root, const JsonRef* own, std::
 
 // The episode's locality, setting, ruleSet and options, checked once by the visit parser on a probe visit
 // (so a value no visit takes is still checked, with the visit parser's own messages).
-void check_inherited(Errors& e, const json& root, JsonRef flat_root, const PlanOfCare& plan, const ReferenceData& data) {
+void check_inherited(Checker& check, const json& root, JsonRef flat_root, const PlanOfCare& plan, const ReferenceData& data) {
   // On the first visit's date when it has one (the tables of its year), else the plan's start.
   std::string date = iso_date(date_key(plan.start));
   if (root.contains("visits") && root["visits"].is_array() && !root["visits"].empty() && root["visits"][0].is_object()) {
@@ -166,17 +166,17 @@ void check_inherited(Errors& e, const json& root, JsonRef flat_root, const PlanO
   probe.end_object().end_array().end_object();
   const Validation v = parse_visit(probe.take(), data);
   for (const FieldError& f : v.errors) {
-    if (inherited.count(first_segment(f.path))) e.fail(f.path, f.message);
+    if (inherited.count(first_segment(f.path))) check.fail(f.path, f.message);
   }
 }
 
-void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCare& plan, PlanStatus plan_ok,
+void parse_visits(Checker& check, const json& root, JsonRef flat_root, const PlanOfCare& plan, PlanStatus plan_ok,
                   const ReferenceData& data, Episode& episode) {
-  if (!root.contains("visits")) return e.fail("/visits", "is required: an array of visits in date order");
+  if (!root.contains("visits")) return check.fail("/visits", "is required: an array of visits in date order");
   const json& visits = root["visits"];
-  if (!visits.is_array()) return e.fail("/visits", "must be an array of visits in date order");
+  if (!visits.is_array()) return check.fail("/visits", "must be an array of visits in date order");
   if (visits.empty() || visits.size() > kMaxEpisodeVisits) {
-    return e.fail("/visits", cat({"must hold between 1 and ", kMaxEpisodeVisits, " visits, not ", visits.size()}));
+    return check.fail("/visits", cat({"must hold between 1 and ", kMaxEpisodeVisits, " visits, not ", visits.size()}));
   }
   std::optional<DateKey> previous;
   std::size_t previous_index = 0;
@@ -184,17 +184,17 @@ void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCa
   for (std::size_t i = 0; i < visits.size(); ++i, ++flat_visit) {
     const std::string prefix = cat({"/visits/", i});
     if (!visits[i].is_object()) {
-      e.fail(prefix, "must be a visit: an object like {\"dateOfService\": ..., \"services\": [...]}");
+      check.fail(prefix, "must be a visit: an object like {\"dateOfService\": ..., \"services\": [...]}");
       continue;
     }
     const json& visit = visits[i];
     EpisodeVisit out;
     if (visit.contains("progressReport")) {
       if (visit["progressReport"].is_boolean()) out.progress_report = visit["progressReport"].get<bool>();
-      else e.fail(prefix + "/progressReport", "must be true or false");
+      else check.fail(prefix + "/progressReport", "must be true or false");
     }
     if (visit.contains("ytdAllowed")) {
-      e.fail(prefix + "/ytdAllowed", "is computed by the episode (priorSpend and the visits before this one): leave it out");
+      check.fail(prefix + "/ytdAllowed", "is computed by the episode (priorSpend and the visits before this one): leave it out");
     }
     // A visit without a discipline is the plan's; when the plan's is unknown, such a visit's services cannot
     // be checked (their codes depend on it), so only its date is.
@@ -202,7 +202,7 @@ void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCa
     if (own_discipline && plan_ok.discipline && visit["discipline"].is_string()) {
       const std::string& d = visit["discipline"].get_ref<const std::string&>();
       if ((d == "PT" || d == "OT" || d == "SLP") && d != to_string(plan.discipline)) {
-        e.fail(prefix + "/discipline", cat({"is ", d, " but the plan of care is ", to_string(plan.discipline),
+        check.fail(prefix + "/discipline", cat({"is ", d, " but the plan of care is ", to_string(plan.discipline),
                                             ": an episode is one discipline's plan"}));
       }
     }
@@ -210,10 +210,10 @@ void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCa
     if (visit.contains("dateOfService") && visit["dateOfService"].is_string()) {
       if (auto d = parse_iso_date(visit["dateOfService"].get_ref<const std::string&>())) {
         if (previous && *d < *previous) {
-          e.fail(prefix + "/dateOfService", cat({"is ", iso_date(*d), ", before visit ", previous_index, " (",
+          check.fail(prefix + "/dateOfService", cat({"is ", iso_date(*d), ", before visit ", previous_index, " (",
                                                  iso_date(*previous), "): give the visits in date order"}));
         } else if (plan_ok.start && *d < date_key(plan.start)) {
-          e.fail(prefix + "/dateOfService", cat({"is ", iso_date(*d), ", before the plan of care starts (",
+          check.fail(prefix + "/dateOfService", cat({"is ", iso_date(*d), ", before the plan of care starts (",
                                                  iso_date(date_key(plan.start)), ")"}));
         }
         if (!previous || *d >= *previous) {
@@ -237,11 +237,11 @@ void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCa
     write_inherited(text, flat_root, &own, inherited);
     text.end_object();
     Validation v = parse_visit(text.take(), data);
-    if (!v.value) {
-      add_visit_errors(e, v.errors, prefix, inherited);
+    if (!v.visit) {
+      add_visit_errors(check, v.errors, prefix, inherited);
       continue;
     }
-    out.visit = v.value->visit();
+    out.visit = v.visit->visit();
     episode.visits.push_back(std::move(out));
   }
 }
@@ -250,35 +250,35 @@ void parse_visits(Errors& e, const json& root, JsonRef flat_root, const PlanOfCa
 
 EpisodeParse parse_episode(std::string_view text, const ReferenceData& data) {
   EpisodeParse out;
-  Errors e;
+  Checker check;
   if (text.size() > kMaxEpisodeBytes) {
-    e.fail("", cat({"the episode is ", text.size(), " bytes; the limit is 16 MiB"}));
+    check.fail("", cat({"the episode is ", text.size(), " bytes; the limit is 16 MiB"}));
   } else if (trim(text).empty()) {
-    e.fail("", "is empty: expected one episode, a JSON object such as {\"planOfCare\": ..., \"visits\": [...]}");
+    check.fail("", "is empty: expected one episode, a JSON object such as {\"planOfCare\": ..., \"visits\": [...]}");
   } else {
     const FlatJson parsed = FlatJson::parse(text);
-    const auto problem = parse_problem(parsed, "episode");
-    if (problem) {
-      e.fail(problem->path, problem->message);
+    const auto error = parse_error(parsed, "episode");
+    if (error) {
+      check.fail(error->path, error->message);
     } else if (parsed.depth > kMaxEpisodeDepth) {
-      e.fail("", cat({"arrays and objects nest ", parsed.depth, " deep; an episode's nest at most ", kMaxEpisodeDepth,
+      check.fail("", cat({"arrays and objects nest ", parsed.depth, " deep; an episode's nest at most ", kMaxEpisodeDepth,
                       " deep"}));
     } else if (!parsed.root().is_object()) {
-      e.fail("", "an episode must be a JSON object: {\"planOfCare\": ..., \"visits\": [...]}");
+      check.fail("", "an episode must be a JSON object: {\"planOfCare\": ..., \"visits\": [...]}");
     } else {
       // The visits are edited as a DOM (see the top of this file), built once the text has passed every check.
       const json root = parsed.root().to_nlohmann();
       Episode episode;
-      e.only_keys(root, "", {"planOfCare", "priorSpend", "locality", "setting", "ruleSet", "options", "visits"});
+      check.only_keys(root, "", {"planOfCare", "priorSpend", "locality", "setting", "ruleSet", "options", "visits"});
       PlanStatus plan_ok;
-      parse_plan(e, root, episode.plan, plan_ok);
-      parse_prior(e, root, episode);
-      if (plan_ok.discipline && plan_ok.start) check_inherited(e, root, parsed.root(), episode.plan, data);
-      parse_visits(e, root, parsed.root(), episode.plan, plan_ok, data, episode);
-      if (e.list.empty()) out.episode = std::move(episode);
+      parse_plan(check, root, episode.plan, plan_ok);
+      parse_prior(check, root, episode);
+      if (plan_ok.discipline && plan_ok.start) check_inherited(check, root, parsed.root(), episode.plan, data);
+      parse_visits(check, root, parsed.root(), episode.plan, plan_ok, data, episode);
+      if (check.errors.empty()) out.episode = std::move(episode);
     }
   }
-  out.errors = std::move(e.list);
+  out.errors = std::move(check.errors);
   return out;
 }
 

@@ -8,17 +8,17 @@
 
 namespace unitwise {
 
-std::optional<ParseProblem> parse_problem(const FlatJson& parsed, const char* what) {
+std::optional<FieldError> parse_error(const FlatJson& parsed, const char* what) {
   if (parsed.failed && !parsed.number_path.empty()) {
-    return ParseProblem{parsed.number_path, "is a number too large to hold: write an ordinary number"};
+    return FieldError{parsed.number_path, "is a number too large to hold: write an ordinary number"};
   }
   if (parsed.failed && parsed.trailing_nul) {
-    return ParseProblem{"", cat({"a NUL byte follows the ", what, " at byte ", parsed.error_position, ": nothing may come after the ",
+    return FieldError{"", cat({"a NUL byte follows the ", what, " at byte ", parsed.error_position, ": nothing may come after the ",
                                  what, "'s closing brace"})};
   }
-  if (parsed.failed) return ParseProblem{"", cat({"not valid JSON (or not UTF-8): parsing stopped at byte ", parsed.error_position})};
+  if (parsed.failed) return FieldError{"", cat({"not valid JSON (or not UTF-8): parsing stopped at byte ", parsed.error_position})};
   if (!parsed.duplicate.empty()) {
-    return ParseProblem{parsed.duplicate_path,
+    return FieldError{parsed.duplicate_path,
                         cat({"the key \"", shorten(parsed.duplicate), "\" appears twice in one object; give it once"})};
   }
   return std::nullopt;

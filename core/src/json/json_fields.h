@@ -14,11 +14,7 @@ namespace unitwise {
 
 // Why a text did not parse, or holds a key twice, at the path it concerns, in the words a user reads; nullopt when
 // it parsed whole. `what` names the document: "visit", "episode".
-struct ParseProblem {
-  std::string path;
-  std::string message;
-};
-std::optional<ParseProblem> parse_problem(const FlatJson& parsed, const char* what);
+std::optional<FieldError> parse_error(const FlatJson& parsed, const char* what);
 
 // RFC 6901: "~" → "~0", "/" → "~1", of the key shortened for messages.
 std::string escape_pointer(const std::string& key);

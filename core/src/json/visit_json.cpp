@@ -354,8 +354,8 @@ Validation parse_visit(std::string_view text, const ReferenceData& data) {
     return out;
   }
   const FlatJson parsed = FlatJson::parse(text);
-  if (const auto problem = parse_problem(parsed, "visit")) {
-    c.fail(problem->path, problem->message);
+  if (const auto error = parse_error(parsed, "visit")) {
+    c.fail(error->path, error->message);
   } else {
     Visit visit;
     parse_root(c, parsed.root(), visit);

@@ -17,11 +17,11 @@ constexpr DenialRule kDenials[] = {
      "Drop it from the claim: no modifier or appeal makes it payable beside that code.",
      "NCCI Policy Manual ch. I; CMS MLN1783722 (PTP modifier indicator 0)"},
     // CMS NCCI add-on code edits (since 2013): an add-on code is paid only beside its primary code the same day.
-    {Denial::AddOnWithoutPrimary, "add-on-without-primary", "rules/evaluate.cpp (check_code_pairs)", true,
+    {Denial::AddOnWithoutPrimary, "add-on-without-primary", "rules/claim_lines.cpp (check_code_pairs)", true,
      "Bill the primary code with it if it was furnished, or drop it.",
      "CMS NCCI add-on code edits; RVU file global ZZZ (add-on)"},
     // CMS HCPCS/CPT annual updates: a code is valid from the date it is added until the date it is deleted.
-    {Denial::NotValidOnDate, "not-valid-on-date", "rules/evaluate.cpp (code validity dates)", true,
+    {Denial::NotValidOnDate, "not-valid-on-date", "rules/claim_lines.cpp (deny_outside_dates)", true,
      "Use the code valid on the date of service, or check the date.",
      "CMS HCPCS/CPT annual update (CR 14250 for the 2026 RTM codes); core/data/catalogue.csv valid_from/valid_until"},
     // Medicare telehealth list (42 CFR 410.78) and RVU status I: Medicare does not cover the code as billed.

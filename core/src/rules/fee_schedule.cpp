@@ -104,7 +104,7 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
   const Visit& visit = valid.visit();
   const VisitReleases& releases = valid.releases();
   const PayerProfile& payer = visit.payer;
-  Trace trace(notes.explain, notes.trace);
+  Trace trace(notes.trace_on, notes.trace);
   const GpciRow& gpci = valid.locality();
   const Table<RvuRow>& rvus = *releases.rvu.table;  // validate() refuses a visit without fee data
   Fee fee;

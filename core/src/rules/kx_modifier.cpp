@@ -36,7 +36,7 @@ void apply_kx(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
       // The line that straddles the threshold gets KX too (K6.5: its exact treatment is UNVERIFIED).
       if (!crossed && spent > threshold) {
         crossed = true;
-        Trace(notes.explain, notes.trace).add(Rule::Kx, line.code, kKxSource, [&] {
+        Trace(notes.trace_on, notes.trace).add(Rule::Kx, line.code, kKxSource, [&] {
           return cat({line.code, ": the ", bucket_name(bucket), " spend reaches ", dollars(spent), ", past the ",
                       kx->release->year, " threshold of ", dollars(threshold), " → KX on this line and every later ",
                       bucket_name(bucket), " line (the line that straddles it included: UNVERIFIED)."});

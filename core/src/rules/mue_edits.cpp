@@ -42,7 +42,7 @@ std::vector<Edit> mue_edits(const ValidVisit& valid, std::vector<Line>& lines, N
   if (table == nullptr) return {};
   // Only Medicare's own claims processing is known to apply the MUE this way; other payers may not.
   const bool denies = payer_denies(valid.visit().payer, Denial::Mue);
-  Trace trace(notes.explain, notes.trace);
+  Trace trace(notes.trace_on, notes.trace);
   // Units per code across its lines (CQ split, disciplines), in line order.
   struct CodeUnits {
     std::string_view code;

@@ -118,7 +118,7 @@ std::vector<Edit> ncci_edits(const ValidVisit& valid, std::vector<Line>& lines, 
     if (e.severity == Severity::Error) deny_code(lines, e.column2, Denial::PtpIndicator0);
   }
   if (codes.size() > 1) {
-    Trace(notes.explain, notes.trace).add(Rule::Ncci, "", table->release.name, [&] {
+    Trace(notes.trace_on, notes.trace).add(Rule::Ncci, "", table->release.name, [&] {
       return cat({"Checked ", count(static_cast<int>(codes.size() * (codes.size() - 1) / 2), "code pair"),
                   " against the NCCI PTP table \"", table->release.name, "\" (effective ", iso_date(table->release.effective),
                   "): ", count(static_cast<int>(edits.size()), "edit"), ". Edits added after that release are not known to it."});

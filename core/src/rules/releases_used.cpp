@@ -53,7 +53,7 @@ std::vector<UsedRelease> used_releases(const ValidVisit& valid, Notes& notes) {
   if (r.kx) add(out, *r.kx->release, r.kx->nearest, date);
   if (r.review && r.review->release != (r.kx ? r.kx->release : nullptr)) add(out, *r.review->release, r.review->nearest, date);
 
-  Trace trace(notes.explain, notes.trace);
+  Trace trace(notes.trace_on, notes.trace);
   for (const UsedRelease& u : out) warn_stale(u, notes);
   if (fee_nearest) {
     notes.warn(WarningId::FeeScheduleNearest,

@@ -36,7 +36,7 @@ bool entered(const Visit& visit, std::string_view code) {
 
 void apply_rtm(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
   const Visit& visit = valid.visit();
-  Trace trace(notes.explain, notes.trace);
+  Trace trace(notes.trace_on, notes.trace);
   auto deny = [&](Line& line, std::string message) {
     deny_code(lines, line.code, Denial::UnderTimeFloor);
     notes.warn(WarningId::UnderTimeFloor, std::move(message), line.code);

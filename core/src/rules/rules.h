@@ -10,7 +10,7 @@ namespace unitwise {
 
 // What a rule adds to the result besides its own output.
 struct Notes {
-  bool explain = true;  // false: rules only, no trace text (the core benchmark's path)
+  bool trace_on = true;  // false: rules only, no trace text (the core benchmark's path)
   std::vector<Warning> warnings;
   std::vector<TraceEntry> trace;
   // `code`: the code whose lines the warning concerns, when it denies or puts them at risk.

@@ -28,7 +28,7 @@ void apply_telehealth(const ValidVisit& valid, std::vector<Line>& lines, Notes& 
   const std::string& pos = valid.visit().place_of_service;
   if (pos != "02" && pos != "10") return;
   const VisitReleases& r = valid.releases();
-  Trace trace(notes.explain, notes.trace);
+  Trace trace(notes.trace_on, notes.trace);
   const TelehealthPeriodRow* period = period_covering(r.telehealth_period.table, valid.date());
   if (period == nullptr) {
     std::string last;

@@ -23,7 +23,7 @@ void cut(std::vector<Line>& lines, int excess, Counts counts, const std::string&
     excess -= taken;
     notes.warn(WarningId::UnitCap, cat({line.code, " lost ", count(taken, "unit"), ": ", why,
                                         ". Those units are not billed or paid."}));
-    Trace(notes.explain, notes.trace).add(Rule::UnitCap, line.code, kCapSource, [&] {
+    Trace(notes.trace_on, notes.trace).add(Rule::UnitCap, line.code, kCapSource, [&] {
       return cat({line.code, ": ", count(taken, "unit"), " cut by the cap (", why, "), ", count(line.units, "unit"),
                   " left on this line."});
     });

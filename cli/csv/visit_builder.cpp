@@ -1,0 +1,190 @@
+// Building visits from service rows (docs/batch.md, "Visits"): cells into a visit, a visit into the engine's JSON.
+#include "visit_builder.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+namespace unitwise_cli::csv {
+namespace {
+
+constexpr std::size_t kMaxServiceRows = 100;  // the engine's limit of services per visit
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (const char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          out += buffer;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+// A number cell as JSON: whole numbers lose leading zeros; other JSON numbers pass as they are (the
+// engine says "no fractions"); anything else goes as a string, so the engine's own check names it. So does a number
+// too large for a double (1e400), as the page's File view sends it (web/file-batch.js numberCell).
+void append_json_number_cell(std::string& out, std::string_view s) {
+  if (!s.empty() && !std::isfinite(std::strtod(std::string(s).c_str(), nullptr))) return append_json_string(out, s);
+  std::size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
+  const std::size_t digits_from = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == s.size() && i > digits_from) {
+    std::size_t first = digits_from;
+    while (first + 1 < s.size() && s[first] == '0') ++first;
+    if (digits_from == 1 && !(s.size() == first + 1 && s[first] == '0')) out += '-';
+    out.append(s.substr(first));
+    return;
+  }
+  // JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+  i = digits_from;
+  auto digits = [&] {
+    const std::size_t from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > from;
+  };
+  bool valid = i < s.size() && (s[i] == '0' ? (++i, true) : digits());
+  if (valid && i < s.size() && s[i] == '.') valid = (++i, digits());
+  if (valid && i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    valid = digits();
+  }
+  if (valid && i == s.size()) out.append(s);
+  else append_json_string(out, s);
+}
+
+// The CSV column a visit JSON key came from.
+std::string_view column_of_key(std::string_view key) {
+  if (key == "dateOfService") return "date_of_service";
+  if (key == "assistantMinutes") return "assistant_minutes";
+  return key;
+}
+
+}  // namespace
+
+void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string>& fields, long line) {
+  const std::string where = "line " + std::to_string(line) + ": ";
+  const auto cell = [&](int column) -> const std::string& { return columns.cell(fields, column); };
+  if (fields.size() != columns.count()) {
+    v.errors.push_back(where + std::to_string(fields.size()) + " fields, but the header has " +
+                       std::to_string(columns.count()));
+    return;
+  }
+  if (cell(kVisitId).empty()) {
+    v.errors.push_back(where + "visit_id is empty");
+    return;
+  }
+  const auto visit_field = [&](int column, VisitField& f) {
+    const std::string& value = cell(column);
+    if (value.empty()) return;
+    if (f.line == 0) {
+      f.value = value;
+      f.line = line;
+    } else if (f.value != value) {
+      v.errors.push_back(where + kColumnNames[column] + " \"" + value + "\" conflicts with \"" + f.value +
+                         "\" on line " + std::to_string(f.line) + " of the same visit");
+    }
+  };
+  // A blank date is this row's error, not filled from the visit's other rows: the row may belong to another day.
+  if (cell(kDate).empty()) v.errors.push_back(where + "date_of_service is empty: every row needs its visit's date");
+  visit_field(kDate, v.date);
+  visit_field(kDiscipline, v.discipline);
+  visit_field(kLocality, v.locality);
+  visit_field(kSetting, v.setting);
+  for (const int future : {kPayer, kPlaceOfService, kDistinctService}) {
+    if (!cell(future).empty()) {
+      v.errors.push_back(where + kColumnNames[future] + " is not supported yet: unitwise does not model it, " +
+                         "and guessing would misstate the claim (leave the column empty)");
+    }
+  }
+  if (v.services.size() < kMaxServiceRows) {
+    v.services.push_back({line, cell(kCode), cell(kMinutes), cell(kAssistantMinutes), cell(kDays)});
+  } else if (!v.too_many_rows) {
+    v.too_many_rows = true;
+    v.errors.push_back(where + "more than " + std::to_string(kMaxServiceRows) + " service rows for one visit");
+  }
+}
+
+std::string visit_json(const OpenVisit& v) {
+  std::string out = "{";
+  auto field = [&](const char* key, const VisitField& f) {
+    if (f.line == 0) return;
+    if (out.size() > 1) out += ',';
+    out += '"';
+    out += key;
+    out += "\":";
+    append_json_string(out, f.value);
+  };
+  field("dateOfService", v.date);
+  field("discipline", v.discipline);
+  field("locality", v.locality);
+  field("setting", v.setting);
+  if (out.size() > 1) out += ',';
+  out += "\"services\":[";
+  for (std::size_t i = 0; i < v.services.size(); ++i) {
+    const ServiceRow& s = v.services[i];
+    if (i > 0) out += ',';
+    out += "{\"code\":";
+    append_json_string(out, s.code);
+    if (!s.minutes.empty()) {
+      out += ",\"minutes\":";
+      append_json_number_cell(out, s.minutes);
+    }
+    if (!s.assistant_minutes.empty()) {
+      out += ",\"assistantMinutes\":";
+      append_json_number_cell(out, s.assistant_minutes);
+    }
+    if (!s.days.empty()) {
+      out += ",\"days\":";
+      append_json_number_cell(out, s.days);
+    }
+    out += '}';
+  }
+  out += "],\"options\":{\"trace\":false}}";  // claim lines need no trace: a third less engine time
+  return out;
+}
+
+// "line N: column message" for an engine error, N being the input line its value came from.
+std::string located_error(const OpenVisit& v, const std::string& path, const std::string& message) {
+  long line = v.first_line;
+  std::string_view column;
+  std::string_view rest(path);
+  if (rest.rfind("/services/", 0) == 0) {
+    rest.remove_prefix(10);
+    const std::size_t slash = rest.find('/');
+    const std::string index(rest.substr(0, slash));
+    const std::size_t k = static_cast<std::size_t>(std::strtoul(index.c_str(), nullptr, 10));
+    if (k < v.services.size()) line = v.services[k].line;
+    column = slash == std::string_view::npos ? std::string_view("row") : column_of_key(rest.substr(slash + 1));
+  } else if (!rest.empty()) {
+    rest.remove_prefix(1);
+    column = column_of_key(rest);
+    const VisitField* f = rest == "dateOfService" ? &v.date
+                          : rest == "discipline"  ? &v.discipline
+                          : rest == "locality"    ? &v.locality
+                          : rest == "setting"     ? &v.setting
+                                                  : nullptr;
+    if (f != nullptr && f->line != 0) line = f->line;
+  }
+  std::string out = "line " + std::to_string(line) + ": ";
+  if (!column.empty()) {
+    out.append(column);
+    out += ' ';
+  }
+  return out + message;
+}
+
+}  // namespace unitwise_cli::csv
