@@ -228,7 +228,7 @@ void CsvWriter::end_row() {
 
 void ClaimWriter::write_header(std::FILE* out) {
   CsvWriter header(out);
-  for (const char* name : {"visit_id", "line", "code", "units", "modifiers", "allowed", "edits", "warnings", "errors"}) {
+  for (const char* name : kClaimColumns) {
     header.field(name);
   }
   header.end_row();

@@ -5,13 +5,14 @@
 #include <cstddef>
 #include <cstdio>
 
+#include "csv_format.h"
 #include "unitwise/reference.h"
 
 namespace unitwise_cli {
 
 struct CsvOptions {
   // Visits held in memory while their rows may still come; 0 = no limit (all visits until the end).
-  std::size_t max_open_visits = 10000;
+  std::size_t max_open_visits = csv::kDefaultMaxOpenVisits;
   // The data the visits are evaluated with (built-in plus --data packs).
   const unitwise::ReferenceData* data = &unitwise::ReferenceData::builtin();
 };

@@ -2,17 +2,14 @@
 // (ended by LF, CRLF or CR), so every record knows the line it starts on; the first record is the header.
 #include "input.h"
 
+#include "fill_message.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
 
 namespace unitwise_cli::csv {
-namespace {
-
-constexpr std::size_t kMaxRecordBytes = 1u << 20;  // a service row is ~100 bytes; 1 MiB means an unclosed quote
-
-}  // namespace
 
 bool Columns::match(const std::vector<std::string>& names, long line, std::FILE* err) {
   for (int& c : column_of_) c = -1;
@@ -26,9 +23,9 @@ bool Columns::match(const std::vector<std::string>& names, long line, std::FILE*
       if (name == kColumnNames[c]) found = c;
     }
     if (found < 0) {
-      errors += "; unknown column \"" + names[i] + "\"";
+      errors += "; " + fill_message(kUnknownColumnMessage, {{"name", names[i]}});
     } else if (column_of_[found] >= 0) {
-      errors += "; column " + name + " appears twice";
+      errors += "; " + fill_message(kColumnTwiceMessage, {{"name", name}});
     } else {
       column_of_[found] = static_cast<int>(i);
     }
@@ -37,7 +34,7 @@ bool Columns::match(const std::vector<std::string>& names, long line, std::FILE*
   for (int c = 0; c < kRequiredColumns; ++c) {
     if (column_of_[c] < 0) missing += std::string(missing.empty() ? "" : ", ") + kColumnNames[c];
   }
-  if (!missing.empty()) errors += "; missing column(s) " + missing;
+  if (!missing.empty()) errors += "; " + fill_message(kMissingColumnsMessage, {{"names", missing}});
   if (errors.empty()) return true;
   std::string known;
   for (const char* c : kColumnNames) known += std::string(known.empty() ? "" : ", ") + c;
@@ -82,7 +79,8 @@ int CsvInput::read(std::FILE* in, std::FILE* copy_to, std::FILE* out) {
   }
   if (fatal_) return 2;
   if (!have_header_) {
-    std::fprintf(err_, "unitwise: the CSV input is empty: it needs a header row (%s, ...)\n", kColumnNames[0]);
+    std::fprintf(err_, "unitwise: %s\n",
+                 fill_message(kEmptyInputMessage, {{"source", "input"}, {"first_column", kColumnNames[0]}}).c_str());
     return 2;
   }
   return 0;

@@ -1,19 +1,14 @@
-// The input's columns and an open visit as its rows build it: what the reader, the window and the writer share.
+// An open visit as its rows build it: what the reader, the window and the writer share.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <vector>
 
+#include "csv_format.h"  // the columns, limits and messages, shared with the page
+
 namespace unitwise_cli::csv {
 
-// Input columns. The first six are required.
-enum Column { kVisitId, kDate, kDiscipline, kCode, kMinutes, kAssistantMinutes, kLocality, kSetting,
-              kPayer, kPlaceOfService, kDistinctService, kDays, kColumnCount };
-inline constexpr const char* kColumnNames[kColumnCount] = {
-    "visit_id", "date_of_service", "discipline", "code", "minutes", "assistant_minutes",
-    "locality", "setting", "payer", "place_of_service", "distinct_service", "days"};
-inline constexpr int kRequiredColumns = kLocality;
 
 // A visit-level value and the input line that gave it (0: not given yet).
 struct VisitField {

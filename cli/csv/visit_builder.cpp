@@ -1,6 +1,8 @@
 // Building visits from service rows (docs/batch.md, "Visits"): cells into a visit, a visit into the engine's JSON.
 #include "visit_builder.h"
 
+#include "fill_message.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -8,8 +10,6 @@
 
 namespace unitwise_cli::csv {
 namespace {
-
-constexpr std::size_t kMaxServiceRows = 100;  // the engine's limit of services per visit
 
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
@@ -79,12 +79,12 @@ void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string
   const std::string where = "line " + std::to_string(line) + ": ";
   const auto cell = [&](int column) -> const std::string& { return columns.cell(fields, column); };
   if (fields.size() != columns.count()) {
-    v.errors.push_back(where + std::to_string(fields.size()) + " fields, but the header has " +
-                       std::to_string(columns.count()));
+    v.errors.push_back(where + fill_message(kFieldCountMessage, {{"fields", std::to_string(fields.size())},
+                                                                {"count", std::to_string(columns.count())}}));
     return;
   }
   if (cell(kVisitId).empty()) {
-    v.errors.push_back(where + "visit_id is empty");
+    v.errors.push_back(where + kEmptyVisitIdMessage);
     return;
   }
   const auto visit_field = [&](int column, VisitField& f) {
@@ -94,27 +94,26 @@ void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string
       f.value = value;
       f.line = line;
     } else if (f.value != value) {
-      v.errors.push_back(where + kColumnNames[column] + " \"" + value + "\" conflicts with \"" + f.value +
-                         "\" on line " + std::to_string(f.line) + " of the same visit");
+      v.errors.push_back(where + fill_message(kConflictMessage, {{"column", kColumnNames[column]},
+                                                                  {"value", value},
+                                                                  {"first_value", f.value},
+                                                                  {"first_line", std::to_string(f.line)}}));
     }
   };
   // A blank date is this row's error, not filled from the visit's other rows: the row may belong to another day.
-  if (cell(kDate).empty()) v.errors.push_back(where + "date_of_service is empty: every row needs its visit's date");
-  visit_field(kDate, v.date);
+  if (cell(kDateOfService).empty()) v.errors.push_back(where + kEmptyDateMessage);
+  visit_field(kDateOfService, v.date);
   visit_field(kDiscipline, v.discipline);
   visit_field(kLocality, v.locality);
   visit_field(kSetting, v.setting);
-  for (const int future : {kPayer, kPlaceOfService, kDistinctService}) {
-    if (!cell(future).empty()) {
-      v.errors.push_back(where + kColumnNames[future] + " is not supported yet: unitwise does not model it, " +
-                         "and guessing would misstate the claim (leave the column empty)");
-    }
+  for (const Column future : kUnsupportedColumns) {
+    if (!cell(future).empty()) v.errors.push_back(where + fill_message(kUnsupportedMessage, {{"column", kColumnNames[future]}}));
   }
   if (v.services.size() < kMaxServiceRows) {
     v.services.push_back({line, cell(kCode), cell(kMinutes), cell(kAssistantMinutes), cell(kDays)});
   } else if (!v.too_many_rows) {
     v.too_many_rows = true;
-    v.errors.push_back(where + "more than " + std::to_string(kMaxServiceRows) + " service rows for one visit");
+    v.errors.push_back(where + fill_message(kTooManyRowsMessage, {{"max", std::to_string(kMaxServiceRows)}}));
   }
 }
 

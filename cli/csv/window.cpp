@@ -1,6 +1,8 @@
 // The open-visit window (docs/batch.md, "Memory"): visits open in order of first appearance and close oldest first.
 #include "window.h"
 
+#include "fill_message.h"
+
 #include <utility>
 
 namespace unitwise_cli::csv {
@@ -36,11 +38,8 @@ void IdHashSet::grow() {
 }
 
 std::string split_error(const OpenVisit& v, long again_line, std::size_t window) {
-  const std::string n = std::to_string(window);
-  return "line " + std::to_string(v.first_line) + ": visit_id " + v.id + " comes again on line " +
-         std::to_string(again_line) + ", after " + n + " or more other visits began: no claim for it, since a " +
-         "visit's rows must come within " + n + " visits of each other (--max-open-visits " + n + "); sort the " +
-         "rows by visit_id, or raise --max-open-visits (0: no limit)";
+  return fill_message(kSplitVisitMessage, {{"first_line", std::to_string(v.first_line)}, {"id", v.id},
+                                          {"again_line", std::to_string(again_line)}, {"window", std::to_string(window)}});
 }
 
 OpenVisit& VisitWindow::visit_for(const std::string& id, long line) {
