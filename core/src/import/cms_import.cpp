@@ -223,7 +223,7 @@ ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& 
     for (const DataError& e : read.errors) {
       result.errors.push_back({e.file, e.line, "the pack would be refused by the engine: " + e.message});
     }
-    if (read.errors.empty()) result.pack = std::move(pack);
+    if (read.errors.empty()) result.value = std::move(pack);
   }
   return result;
 }

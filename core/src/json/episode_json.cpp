@@ -237,11 +237,11 @@ void parse_visits(Checker& check, const json& root, JsonRef flat_root, const Pla
     write_inherited(text, flat_root, &own, inherited);
     text.end_object();
     Validation v = parse_visit(text.take(), data);
-    if (!v.visit) {
+    if (!v.value) {
       add_visit_errors(check, v.errors, prefix, inherited);
       continue;
     }
-    out.visit = v.visit->visit();
+    out.visit = v.value->visit();
     episode.visits.push_back(std::move(out));
   }
 }

@@ -261,7 +261,7 @@ PackRead read_pack(const std::vector<PackFile>& files) {
     }
   }
   read_sources(manifest, pack.sources, errors);
-  if (errors.empty()) out.pack = std::move(pack);
+  if (errors.empty()) out.value = std::move(pack);
   return out;
 }
 
