@@ -13,6 +13,7 @@
 #include "rules/rtm.h"
 #include "rules/rules.h"
 #include "rules/small_vector.h"
+#include "validate/diagnoses.h"
 
 namespace unitwise {
 namespace {
@@ -442,6 +443,7 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   if (explained) {
     for (TraceEntry& t : notes.trace) r.trace.push_back(std::move(t));
   }
+  attach_diagnosis_pointers(visit, r.lines);  // last: whatever split or denied a line, it keeps its service's pointers
   return r;
 }
 
