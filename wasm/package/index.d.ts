@@ -20,6 +20,9 @@ export interface Service {
   distinctService?: "XE" | "XS" | "XP" | "XU" | "59";
   /** RTM device supply (98976–98978, 98984, 98985): days of device data in the 30-day period, 0–30. */
   days?: number;
+  /** 1–4 distinct positions in the visit's `diagnoses` (1 = the first), most important first. Default [1] when
+   * the visit gives diagnoses; an error without them. */
+  diagnosisPointers?: number[];
 }
 
 export interface VisitOptions {
@@ -72,6 +75,9 @@ export interface Visit {
   deductibleRemaining?: number;
   services: Service[];
   options?: VisitOptions;
+  /** Up to 12 ICD-10-CM codes, in pointer order ("M54.50" or "M5450"; capitals). Checked for form only, never
+   * for medical necessity; echoed as given. */
+  diagnoses?: string[];
 }
 
 export interface Line {
@@ -88,6 +94,8 @@ export interface Line {
   /** Present when the payer is expected to deny the whole line (docs/rules.md §D): its allowed amount is 0, it is
    * out of MPPR, the totals, KX and the claim, and the patient owes nothing for it. */
   denied?: DenialReason;
+  /** Only when the visit gives diagnoses: its service's pointers into the visit's `diagnoses`. */
+  diagnosisPointers?: number[];
 }
 
 /** Why a line is denied: an MUE, an NCCI pair with modifier indicator 0, an add-on without its primary code, a
@@ -407,6 +415,81 @@ export interface Engine {
   setData(data: DataPack | DataPack[]): void;
   /** The size of the engine's wasm memory in bytes: it grows with the largest visit (at most 4 MiB) and never shrinks. */
   memoryBytes(): number;
+  /**
+   * The FHIR R4 Claim of a result and the visit it came from (docs/fhir.md): one item per billed line, the same
+   * claim as `unitwise evaluate --fhir`. Never throws: a result that is not ok gives its errors back, and a bad
+   * argument an error at "/result/...", "/visit/..." or "/options/...".
+   */
+  toFhirClaim(result: Result, visit: Visit, options?: FhirClaimOptions): FhirClaim | FhirClaimError;
+}
+
+/** A FHIR R4 Reference: "Patient/123" (or an absolute URL), or the object. */
+export type FhirReferenceInput = string | FhirReference;
+
+export interface FhirClaimOptions {
+  /** The Patient (default: display-only "patient (not given)"). */
+  patient?: FhirReferenceInput;
+  /** The billing Practitioner, PractitionerRole or Organization (default: display-only placeholder). */
+  provider?: FhirReferenceInput;
+  /** The Coverage the claim goes to, as insurance[0].coverage (default: display-only placeholder). */
+  insurance?: FhirReferenceInput;
+  /** Claim.created: YYYY-MM-DD or a dateTime with its zone (default: the date of service; the engine has no clock). */
+  created?: string;
+}
+
+export interface FhirClaimError {
+  ok: false;
+  errors: FieldError[];
+}
+
+// The parts of FHIR R4 (4.0.1) the claim uses, written here so the package depends on nothing.
+export interface FhirCoding {
+  system: string;
+  code: string;
+  display?: string;
+}
+export interface FhirCodeableConcept {
+  coding: FhirCoding[];
+}
+export interface FhirReference {
+  reference?: string;
+  type?: string;
+  identifier?: { system?: string; value?: string };
+  display?: string;
+}
+export interface FhirMoney {
+  value: number;
+  currency: "USD";
+}
+export interface FhirClaimItem {
+  sequence: number;
+  /** The line's diagnosis pointers: Claim.diagnosis sequences. */
+  diagnosisSequence?: number[];
+  /** CPT (http://www.ama-assn.org/go/cpt) or HCPCS (urn:oid:2.16.840.1.113883.6.285); no display text. */
+  productOrService: FhirCodeableConcept;
+  modifier?: FhirCodeableConcept[];
+  servicedDate: string;
+  /** CMS place of service. */
+  locationCodeableConcept: FhirCodeableConcept;
+  quantity: { value: number };
+  /** The line's allowed amount (docs/fhir.md). */
+  unitPrice: FhirMoney;
+  net: FhirMoney;
+}
+export interface FhirClaim {
+  resourceType: "Claim";
+  status: "active";
+  type: FhirCodeableConcept;
+  use: "claim";
+  patient: FhirReference;
+  created: string;
+  provider: FhirReference;
+  priority: FhirCodeableConcept;
+  diagnosis?: { sequence: number; diagnosisCodeableConcept: FhirCodeableConcept }[];
+  insurance: { sequence: number; focal: boolean; coverage: FhirReference }[];
+  /** One per billed line; absent when no line is billed. */
+  item?: FhirClaimItem[];
+  total: FhirMoney;
 }
 
 /** A file for importCms: a browser File or Blob with a name, or its name and bytes (Node: fs.readFile's Buffer). */
