@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "unitwise/fhir_claim.h"
 #include "unitwise/unitwise.h"
 
 namespace unitwise::cli {
@@ -19,7 +20,7 @@ void write_line(const std::string& s) {
 
 }  // namespace
 
-int evaluate_one(std::FILE* in, const ReferenceData& data) {
+int evaluate_one(std::FILE* in, const ReferenceData& data, bool fhir) {
   std::string text;
   char buffer[65536];
   std::size_t n, total = 0;
@@ -29,6 +30,11 @@ int evaluate_one(std::FILE* in, const ReferenceData& data) {
     total += n;
   }
   const std::string result = total > kMaxLineBytes ? oversized_visit_json(total) : evaluate_json(text, data);
+  if (fhir) {
+    const std::string claim = fhir_claim_json(result, text, "{}", data);
+    write_line(claim);
+    return claim.rfind("{\"ok\":false", 0) == 0 ? 1 : 0;
+  }
   write_line(result);
   return is_ok(result) ? 0 : 1;
 }

@@ -20,6 +20,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: unitwise evaluate [--data DIR]... [FILE|-]          evaluate one visit (JSON) and print the result\n"
     "       unitwise evaluate [--data DIR]... --batch [FILE|-]  one visit per line in, one result per line out\n"
+    "       unitwise evaluate [--data DIR]... --fhir [FILE|-]   one visit in, its FHIR R4 Claim out (docs/fhir.md)\n"
     "       unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N]\n"
     "                                       service rows as CSV in, claim lines as CSV out (docs/batch.md)\n"
     "       unitwise episode [--data DIR]... [FILE|-]   one plan of care's visits in date order (docs/episodes.md)\n"
@@ -57,6 +58,7 @@ struct Options {
   std::vector<std::string> data;
   std::vector<std::string> positional;
   bool batch = false;
+  bool fhir = false;  // evaluate --fhir: the FHIR R4 Claim instead of the result (issue 30)
 };
 
 // --data DIR (repeatable), --batch, then positional arguments; anything else is a usage error.
@@ -71,6 +73,8 @@ bool parse_options(int argc, char** argv, bool allow_batch, Options& o, std::str
       o.data.emplace_back(argv[++i]);
     } else if (arg == "--batch" && allow_batch) {
       o.batch = true;
+    } else if (arg == "--fhir" && allow_batch) {
+      o.fhir = true;
     } else if (arg == "-" || arg.substr(0, 1) != "-") {
       o.positional.emplace_back(arg);
     } else {
@@ -146,13 +150,14 @@ int main(int argc, char** argv) {
     return print(unitwise::localities_json(date, *data));
   }
   if (o.positional.size() > 1) return usage_error("evaluate reads one file (or - for standard input)");
+  if (o.fhir && o.batch) return usage_error("--fhir takes one visit, not --batch");
   const char* path = o.positional.empty() ? "-" : o.positional[0].c_str();
   std::FILE* in = std::strcmp(path, "-") == 0 ? stdin : std::fopen(path, "rb");
   if (in == nullptr) {
     std::fprintf(stderr, "unitwise: cannot read %s: %s\n", path, std::strerror(errno));
     return 2;
   }
-  const int status = o.batch ? unitwise::cli::evaluate_batch(in, *data) : unitwise::cli::evaluate_one(in, *data);
+  const int status = o.batch ? unitwise::cli::evaluate_batch(in, *data) : unitwise::cli::evaluate_one(in, *data, o.fhir);
   const bool read_failed = std::ferror(in) != 0;
   if (in != stdin) std::fclose(in);
   if (read_failed) {

@@ -11,6 +11,7 @@
 #include "unitwise/catalogue.h"
 #include "unitwise/cms_import.h"
 #include "unitwise/episode.h"
+#include "unitwise/fhir_claim.h"
 #include "unitwise/unitwise.h"
 
 namespace {
@@ -106,6 +107,11 @@ std::string suggest_codes(const std::string& code) {
   return out;
 }
 std::string localities(const std::string& date) { return unitwise::localities_json(date, *engine().data); }
+// A FHIR R4 Claim of a result and its visit (issue 30; docs/fhir.md), from the JSON texts the wrapper has: the
+// Claim, or {"ok":false,"errors":[...]}, as `unitwise evaluate --fhir` prints it.
+std::string fhir_claim(const std::string& result, const std::string& visit, const std::string& options) {
+  return unitwise::fhir_claim_json(result, visit, options, *engine().data);
+}
 
 }  // namespace
 
@@ -123,4 +129,5 @@ EMSCRIPTEN_BINDINGS(unitwise) {
   emscripten::function("catalogue", &unitwise::catalogue_json);
   emscripten::function("suggestCodes", &suggest_codes);
   emscripten::function("localities", &localities);
+  emscripten::function("fhirClaim", &fhir_claim);
 }

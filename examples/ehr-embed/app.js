@@ -7,9 +7,10 @@ const visit = {
   dateOfService: "2026-03-14",
   discipline: "PT",
   locality: "national",
+  diagnoses: ["M54.50", "R26.89"],  // the problem list, in pointer order (ICD-10-CM)
   services: [
     { code: "97161" },
-    { code: "97530", minutes: 38 },
+    { code: "97530", minutes: 38, diagnosisPointers: [2, 1] },
     { code: "97110", minutes: 12, assistantMinutes: 12 },
   ],
 };
@@ -25,10 +26,13 @@ try {
 }
 
 const review = document.querySelector("#review");
+// The FHIR R4 Claim of the result (docs/fhir.md), with the host's own references.
+review.claimOptions = { patient: "Patient/example", provider: "Organization/acme-pt", insurance: "Coverage/example" };
 review.addEventListener("unitwise-result", ({ detail: result }) => {
   status.textContent = result.ok
     ? `Charges ready for review: ${result.lines.length} claim lines, ${dollars(result.fee.patientOwes)} to collect from the patient.`
     : `Fix: ${result.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`;
+  document.querySelector("#claim").textContent = result.claim ? JSON.stringify(result.claim, null, 2) : "";
   document.body.dataset.ready = "true";
 });
 review.visit = visit;

@@ -123,6 +123,14 @@ test("the element renders a visit set as a property, with its edits, fee and the
   const { context, page, seen } = await open();
   const expected = await page.evaluate(() => window.engine.evaluate(document.querySelector("#by-property").visit));
   assert.deepEqual(await page.evaluate(() => document.querySelector("#by-property").result), expected);
+  // The element's claim (detail.claim, el.claim) is the package's toFhirClaim of the same result and visit.
+  const claims = await page.evaluate(() => {
+    const el = document.querySelector("#by-property");
+    return { element: el.claim, event: el.result.claim, engine: window.engine.toFhirClaim(el.result, el.visit) };
+  });
+  assert.equal(claims.element.resourceType, "Claim");
+  assert.deepEqual(claims.element, claims.engine);
+  assert.deepEqual(claims.event, claims.engine);
   assert.deepEqual((await shadowRows(page, "by-property")).map((r) => r.slice(0, 3)),
                    expected.lines.map((l) => [l.code, String(l.units), l.modifiers.join(" ")]));
   const shown = await page.$eval("#by-property", (el) => ({

@@ -32,6 +32,11 @@ test("the EHR embed example, served by serve.mjs, shows its visit's claim lines 
     // 38 + 12 = 50 timed minutes → 3 units; the PTA's 12 leftover minutes beat 97530's 8 (GP CQ).
     assert.deepEqual(rows, [["97161", "1", "GP"], ["97530", "2", "GP"], ["97110", "1", "GP CQ"]]);
     assert.match(await page.textContent("#status"), /^Charges ready for review: 3 claim lines, \$\d+\.\d\d to collect/);
+    const claim = JSON.parse(await page.textContent("#claim"));  // the element's detail.claim (docs/fhir.md)
+    assert.equal(claim.resourceType, "Claim");
+    assert.deepEqual(claim.patient, { reference: "Patient/example" });
+    assert.deepEqual(claim.item.map((i) => [i.productOrService.coding[0].code, i.diagnosisSequence]),
+                     [["97161", [1]], ["97530", [2, 1]], ["97110", [1]]]);
     assert.match(await page.$eval("#review", (el) => el.shadowRoot.querySelector("[part=fee]").textContent), /Medicare pays \$\d+\.\d\d/);
     // The host's stylesheet reaches inside the element through ::part.
     assert.equal(await page.$eval("#review", (el) => getComputedStyle(el.shadowRoot.querySelector("[part=units]")).fontWeight), "600");

@@ -133,6 +133,12 @@ void check_vector(const json& vec, const json& result) {
              cents(l["allowed"]) == cents(want["allowed"]) && l.value("denied", json()) == want.value("denied", json());
     })) << "no line " << want;
   }
+  for (const auto& want : expect.value("linePointers", json::array())) {
+    EXPECT_TRUE(std::any_of(result["lines"].begin(), result["lines"].end(), [&](const json& l) {
+      return l["code"] == want["code"] && (!want.contains("modifiers") || l["modifiers"] == want["modifiers"]) &&
+             l.value("diagnosisPointers", json()) == want["diagnosisPointers"];
+    })) << "no line " << want;
+  }
   for (const auto& want : expect.value("edits", json::array())) {
     EXPECT_TRUE(std::any_of(result["edits"].begin(), result["edits"].end(),
                             [&](const json& e) { return partial_match(e, want); }))

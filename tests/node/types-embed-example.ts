@@ -30,3 +30,8 @@ const handle = (response: WorkerResponse): string =>
   response.type === "progress" ? `${response.done}/${response.total}`
   : response.type === "result" ? `${response.results.length} results` : response.message;
 console.log(request, handle);
+el.claimOptions = { provider: { reference: "Organization/1" } };
+el.addEventListener("unitwise-result", (event) => {
+  const claim = event.detail.claim;
+  console.log(claim && "resourceType" in claim ? claim.use : null, el.claim);
+});

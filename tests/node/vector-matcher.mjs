@@ -63,6 +63,11 @@ export function checkVector(vector, result) {
                                    cents(l.allowed) === cents(w.allowed) && (l.denied ?? null) === (w.denied ?? null)),
          `line allowed ${JSON.stringify(w)}`);
   }
+  for (const w of e.linePointers ?? []) {
+    want(result.lines.some((l) => l.code === w.code && (!w.modifiers || partialMatch(l, { modifiers: w.modifiers })) &&
+                                   JSON.stringify(l.diagnosisPointers ?? null) === JSON.stringify(w.diagnosisPointers)),
+         `line pointers ${JSON.stringify(w)}`);
+  }
   for (const p of e.edits ?? []) want(result.edits.some((x) => partialMatch(x, p)), `edit ${JSON.stringify(p)}`);
   for (const p of e.noEdits ?? []) want(!result.edits.some((x) => partialMatch(x, p)), `no edit ${JSON.stringify(p)}`);
   const ids = new Set(result.checklist.map((c) => c.id));

@@ -1,5 +1,5 @@
 // Types of unitwise/element: importing it registers <unitwise-visit>.
-import type { DataPack, Engine, Result, Service, Visit } from "./index.js";
+import type { DataPack, Engine, FhirClaim, FhirClaimError, FhirClaimOptions, Result, Service, Visit } from "./index.js";
 
 /**
  * <unitwise-visit>: evaluates `visit` (or the attributes date-of-service, discipline, services, locality,
@@ -20,8 +20,13 @@ export class UnitwiseVisitElement extends HTMLElement {
    */
   get data(): DataPack | DataPack[] | null;
   set data(data: DataPack | DataPack[] | null);
-  /** The last result, or null before the first. */
-  get result(): Result | null;
+  /** The last result, or null before the first. Its non-enumerable `claim` is the FHIR claim. */
+  get result(): ResultWithClaim | null;
+  /** The FHIR R4 Claim of the last result (engine.toFhirClaim), or null when the visit was not valid. */
+  get claim(): FhirClaim | FhirClaimError | null;
+  /** Patient, provider, insurance and created for the claim; null: the placeholders (docs/fhir.md). */
+  get claimOptions(): FhirClaimOptions | null;
+  set claimOptions(options: FhirClaimOptions | null);
   connectedCallback(): void;
   attributeChangedCallback(): void;
 }
@@ -32,7 +37,9 @@ export function setEngine(engine: Engine | Promise<Engine>): void;
 /** Reads a `services` attribute: "97110:30 97140:15 97161" (code[:minutes[:assistantMinutes]]). */
 export function parseServices(text: string | null | undefined): Service[];
 
-export type UnitwiseResultEvent = CustomEvent<Result>;
+/** The result, with its FHIR claim as a non-enumerable member (null when the visit was not valid). */
+export type ResultWithClaim = Result & { readonly claim: FhirClaim | FhirClaimError | null };
+export type UnitwiseResultEvent = CustomEvent<ResultWithClaim>;
 /** The engine could not load, or (with `errors`, one problem a line) the element's data packs were refused. */
 export type UnitwiseErrorEvent = CustomEvent<{ message: string; errors?: string[] }>;
 

@@ -76,8 +76,10 @@ export class UnitwiseVisitElement extends HTMLElement {
   #visit = null;
   /** @type {import("./index.js").DataPack | import("./index.js").DataPack[] | null} */
   #data = null;
-  /** @type {import("./index.js").Result | null} */
+  /** @type {import("./element.js").ResultWithClaim | null} */
   #result = null;
+  /** @type {import("./index.js").FhirClaimOptions | null} */
+  #claimOptions = null;
   #scheduled = false;
   #parts;
 
@@ -135,9 +137,24 @@ export class UnitwiseVisitElement extends HTMLElement {
     return this.#result;
   }
 
+  /** The FHIR R4 Claim of the last result (engine.toFhirClaim, docs/fhir.md), or null when there is none. */
+  get claim() {
+    return this.#result?.claim ?? null;
+  }
+
+  /** { patient, provider, insurance, created } for the claim (engine.toFhirClaim's options); null: placeholders. */
+  get claimOptions() {
+    return this.#claimOptions;
+  }
+
+  set claimOptions(options) {
+    this.#claimOptions = options ?? null;
+    this.#schedule();
+  }
+
   connectedCallback() {
     // A `visit` or `data` set on the element before this module defined it is an own property: take it over.
-    for (const name of ["data", "visit"]) {
+    for (const name of ["data", "claimOptions", "visit"]) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -197,9 +214,15 @@ export class UnitwiseVisitElement extends HTMLElement {
       this.#parts.section.setAttribute("aria-busy", "false");
       return;
     }
-    this.#result = loaded.evaluate(visit);
-    this.#render(this.#result);
-    this.dispatchEvent(new CustomEvent("unitwise-result", { detail: this.#result, bubbles: true, composed: true }));
+    const result = /** @type {import("./element.js").ResultWithClaim} */ (loaded.evaluate(visit));
+    this.#result = result;
+    // The claim rides on the result as a non-enumerable member (detail.claim, el.result.claim): the result's own
+    // keys, and its JSON, stay the engine's. The same claim as `unitwise evaluate --fhir` gives for this visit.
+    const claims = result.ok && typeof loaded.toFhirClaim === "function";  // an engine given by setEngine may lack it
+    const claim = claims ? loaded.toFhirClaim(result, visit, this.#claimOptions ?? {}) : null;
+    Object.defineProperty(result, "claim", { value: claim, enumerable: false });
+    this.#render(result);
+    this.dispatchEvent(new CustomEvent("unitwise-result", { detail: result, bubbles: true, composed: true }));
   }
 
   #render(result) {

@@ -1,5 +1,8 @@
 // Types of the unitwise package: the visit you pass and the result you get (docs/result-and-vectors.md).
 
+export * from "./fhir.js";
+import type { FhirClaim, FhirClaimError, FhirClaimOptions } from "./fhir.js";
+
 export type Discipline = "PT" | "OT" | "SLP";
 export type RuleSet = "cms" | "per_code";
 
@@ -20,6 +23,9 @@ export interface Service {
   distinctService?: "XE" | "XS" | "XP" | "XU" | "59";
   /** RTM device supply (98976–98978, 98984, 98985): days of device data in the 30-day period, 0–30. */
   days?: number;
+  /** 1–4 distinct positions in the visit's `diagnoses` (1 = the first), most important first. Default [1] when
+   * the visit gives diagnoses; an error without them. */
+  diagnosisPointers?: number[];
 }
 
 export interface VisitOptions {
@@ -72,6 +78,9 @@ export interface Visit {
   deductibleRemaining?: number;
   services: Service[];
   options?: VisitOptions;
+  /** Up to 12 ICD-10-CM codes, in pointer order ("M54.50" or "M5450"; capitals). Checked for form only, never
+   * for medical necessity; echoed as given. */
+  diagnoses?: string[];
 }
 
 export interface Line {
@@ -88,6 +97,8 @@ export interface Line {
   /** Present when the payer is expected to deny the whole line (docs/rules.md §D): its allowed amount is 0, it is
    * out of MPPR, the totals, KX and the claim, and the patient owes nothing for it. */
   denied?: DenialReason;
+  /** Only when the visit gives diagnoses: its service's pointers into the visit's `diagnoses`. */
+  diagnosisPointers?: number[];
 }
 
 /** Why a line is denied: an MUE, an NCCI pair with modifier indicator 0, an add-on without its primary code, a
@@ -407,6 +418,12 @@ export interface Engine {
   setData(data: DataPack | DataPack[]): void;
   /** The size of the engine's wasm memory in bytes: it grows with the largest visit (at most 4 MiB) and never shrinks. */
   memoryBytes(): number;
+  /**
+   * The FHIR R4 Claim of a result and the visit it came from (docs/fhir.md): one item per billed line, the same
+   * claim as `unitwise evaluate --fhir`. Never throws: a result that is not ok gives its errors back, and a bad
+   * argument an error at "/result/...", "/visit/..." or "/options/...".
+   */
+  toFhirClaim(result: Result, visit: Visit, options?: FhirClaimOptions): FhirClaim | FhirClaimError;
 }
 
 /** A file for importCms: a browser File or Blob with a name, or its name and bytes (Node: fs.readFile's Buffer). */

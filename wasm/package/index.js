@@ -115,10 +115,38 @@ export async function createEngine(options = {}) {
     suggestCodes: (code) => wasm.suggestCodes(String(code).trim().toUpperCase()).split(" ").filter(Boolean),
     /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
     localities: (date) => JSON.parse(wasm.localities(localityDate(date))),
+    /**
+     * The FHIR R4 Claim of a result and the visit it came from (docs/fhir.md), the same as `unitwise evaluate
+     * --fhir`. options: { patient, provider, insurance, created }. Never throws: a problem is { ok: false, errors }.
+     */
+    toFhirClaim: (result, visit, claimOptions) => toFhirClaim(wasm, result, visit, claimOptions),
     /** The size of the engine's wasm memory in bytes: it grows with the largest visit and never shrinks. */
     memoryBytes: () => wasm.HEAPU8.length,
   }));
 }
+
+// The claim is built in the engine (core/src/json/fhir_claim.cpp) from the JSON texts, so the CLI, the package and
+// the element give the same claim; what cannot be written as JSON comes back as an error value, never thrown.
+const CLAIM_LIMIT_BYTES = 64 * 1024 * 1024;  // a result with its trace is far below; bounds the copy into wasm
+function toFhirClaim(wasm, result, visit, options) {
+  const texts = [];
+  for (const [name, value] of [["result", result], ["visit", visit], ["options", options ?? {}]]) {
+    let text;
+    try {
+      text = JSON.stringify(value);
+    } catch (error) {
+      return claimError(`/${name}`, `cannot be written as JSON: ${describe(error)}`);
+    }
+    if (text === undefined) return claimError(`/${name}`, "must be an object");
+    if (text.length * 3 > CLAIM_LIMIT_BYTES && utf8Bytes(text) > CLAIM_LIMIT_BYTES) {
+      return claimError(`/${name}`, "is over 64 MiB");
+    }
+    texts.push(text);
+  }
+  return JSON.parse(wasm.fhirClaim(...texts));
+}
+
+const claimError = (path, message) => ({ ok: false, errors: [{ path, message }] });
 
 // Reads a call's result from wasm memory before the next call reuses it: four numbers at the address the call
 // returned (wasm/hand_over.h HandOver). Browsers decode UTF-8 with TextDecoder, the fastest way there. Node gets

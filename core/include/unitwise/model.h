@@ -61,6 +61,19 @@ struct Date {
   int day = 0;
 };
 
+// The diagnoses a claim line points to: 1-based positions in Visit::diagnoses, at most four (NUCC 1500 Claim Form
+// Reference Instruction Manual, item 24E), kept inline so a line needs no heap.
+struct DiagnosisPointers {
+  std::array<std::uint8_t, 4> items{};
+  std::uint8_t count = 0;
+  bool empty() const { return count == 0; }
+  const std::uint8_t* begin() const { return items.data(); }
+  const std::uint8_t* end() const { return items.data() + count; }
+  friend bool operator==(const DiagnosisPointers& a, const DiagnosisPointers& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end());
+  }
+};
+
 struct Service {
   std::string code;
   int minutes = 0;            // whole minutes furnished (therapist + assistant)
@@ -72,6 +85,7 @@ struct Service {
   std::string distinct_service;            // "XE", "XS", "XP", "XU" or "59" when the record shows a distinct service
   int days = 0;                            // RTM device supply: days of device data in the 30-day period
   bool has_days = false;
+  std::vector<int> diagnosis_pointers;     // as given (checked by validate()); empty: [1] when the visit has diagnoses
 };
 
 // How a payer counts, marks and pays therapy (docs/payers.md). Every field defaults to Medicare's way.
@@ -116,6 +130,7 @@ struct Visit {
   Cents deductible_remaining = 0;
   std::vector<Service> services;
   VisitOptions options;
+  std::vector<std::string> diagnoses;  // ICD-10-CM codes as typed, at most 12; pointer n is diagnoses[n - 1]
 };
 
 // The modifiers of one claim line: a few literals with static storage (GP, CQ, GA, KX, 95, 59...), kept
@@ -157,6 +172,7 @@ struct Line {
   Cents allowed = 0;          // Medicare allowed amount of this line, after MPPR and CQ/CO
   Liability liability = Liability::Payer;
   Denial denied = Denial::None;  // the payer is expected to deny the whole line: $0, and the patient owes nothing
+  DiagnosisPointers diagnosis_pointers;  // its service's, when the visit gives diagnoses
   bool is_denied() const { return denied != Denial::None; }
   bool billed() const { return units > 0 && denied == Denial::None; }  // on the claim, and paid if priced
 };

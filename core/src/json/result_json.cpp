@@ -29,6 +29,11 @@ void write_lines(JsonWriter& w, const std::vector<Line>& lines) {
     write_money(w, "allowed", l.allowed);
     w.key("liability").value(to_string(l.liability));
     if (l.is_denied()) w.key("denied").value(to_string(l.denied));
+    if (!l.diagnosis_pointers.empty()) {  // only when the visit gives diagnoses: other results keep their bytes
+      w.key("diagnosisPointers").begin_array();
+      for (std::uint8_t p : l.diagnosis_pointers) w.value(static_cast<int>(p));
+      w.end_array();
+    }
     w.end_object();
   }
   w.end_array();

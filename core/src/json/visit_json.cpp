@@ -8,6 +8,7 @@
 #include "base/concat.h"
 #include "base/csv_reader.h"
 #include "base/flat_json.h"
+#include "json/diagnoses_json.h"
 #include "json/json_fields.h"
 #include "json/payer_profile.h"
 #include "validate/limits.h"
@@ -170,7 +171,7 @@ void parse_service(Checker& c, JsonRef s, std::size_t i, const Visit& visit, Ser
                                 "(or XE, XP, XU, 59)");
   }
   c.only_keys(s, Path(i, ""), {"code", "minutes", "assistantMinutes", "discipline", "modifiers", "abn", "excluded",
-                        "distinctService", "days"});
+                        "distinctService", "days", "diagnosisPointers"});
   struct Mark {
     const char* key;
     const char* field;
@@ -217,6 +218,7 @@ void parse_service(Checker& c, JsonRef s, std::size_t i, const Visit& visit, Ser
     out.has_days = c.whole_number(s["days"], Path(i, "/days"), 0, kMaxRtmDays, "days", out.days);
     if (!out.has_days) c.failed.insert(path("/days"));
   }
+  if (s.contains("diagnosisPointers")) parse_diagnosis_pointers(c, s["diagnosisPointers"], i, out);
 }
 
 void parse_options(Checker& c, JsonRef o, VisitOptions& options) {
@@ -250,7 +252,7 @@ void parse_root(Checker& c, JsonRef root, Visit& visit) {
     return;
   }
   c.only_keys(root, "", {"ruleSet", "payer", "dateOfService", "discipline", "locality", "setting", "placeOfService", "ytdAllowed",
-                         "deductibleRemaining", "services", "options"});
+                         "deductibleRemaining", "services", "options", "diagnoses"});
   if (root.contains("placeOfService")) {
     if (root["placeOfService"].is_string()) visit.place_of_service = std::string(root["placeOfService"].string());
     else c.fail("/placeOfService", "must be a string of two digits such as \"11\" or \"10\"");
@@ -312,6 +314,7 @@ void parse_root(Checker& c, JsonRef root, Visit& visit) {
   }
   // Options before services: the services don't depend on them, but errors read top to bottom.
   if (root.contains("options")) parse_options(c, root["options"], visit.options);
+  if (root.contains("diagnoses")) parse_diagnoses(c, root["diagnoses"], visit);
 
   if (!root.contains("services")) {
     c.fail("/services", "is required: an array of {\"code\", \"minutes\"}");

@@ -9,6 +9,7 @@
 #include "rules/rtm.h"
 #include "rules/rules.h"
 #include "rules/unit_allocation.h"
+#include "validate/diagnoses.h"
 
 namespace unitwise {
 
@@ -58,6 +59,7 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   if (trace_on) {
     for (TraceEntry& t : notes.trace) r.trace.push_back(std::move(t));
   }
+  attach_diagnosis_pointers(visit, r.lines);  // last: whatever split or denied a line, it keeps its service's pointers
   return r;
 }
 

@@ -7,6 +7,7 @@
 #include "base/concat.h"
 #include "reference/coverage_data.h"
 #include "reference/rtm_codes.h"
+#include "validate/diagnoses.h"
 #include "validate/limits.h"
 #include "validate/validate_visit.h"
 
@@ -233,6 +234,7 @@ struct Validator {
       resolve_rows(v, r, out.services_);
       if (date_ok && r.rvu.table != nullptr) coverage(v, out.services_, r, *date);
     }
+    for (DiagnosisProblem& p : check_diagnoses(v, skip)) fail(p.path, std::move(p.message));
     if (!errors.empty()) return std::nullopt;
     return out;
   }
