@@ -61,8 +61,8 @@ std::string use_packs() {
   e.pending_packs.clear();
   std::string errors;
   for (const auto& error : result.errors) errors += unitwise::to_string(error) + "\n";
-  if (!result.data) return errors.empty() ? "no data\n" : errors;
-  e.loaded = std::move(result.data);
+  if (!result.value) return errors.empty() ? "no data\n" : errors;
+  e.loaded = std::move(result.value);
   e.data = &*e.loaded;
   return "";
 }
