@@ -14,7 +14,10 @@ const [rows = 6000, site = "build/web", npmDir = "build/npm"] = process.argv.sli
 // The file's dates are in the latest fee-schedule year the engine carries, so they follow the built-in data.
 async function feeScheduleYear() {
   const { createEngine } = await import(resolve(root, npmDir, "index.node.js"));
-  const years = (await createEngine()).dataVersions().releases.filter((r) => r.kind === "rvu").map((r) => r.year);
+  const years = (await createEngine())
+    .dataVersions()
+    .releases.filter((r) => r.kind === "rvu")
+    .map((r) => r.year);
   return Math.max(...years);
 }
 
@@ -25,22 +28,38 @@ async function run(env, csv, visits) {
     await page.click("#tab-file");
     await page.waitForSelector("#file[data-ready=true]");
     // Capture phase on window: runs before the page's own change listener on the input.
-    await page.evaluate(() => window.addEventListener("change", () => { window.chosenAt = performance.now(); }, true));
+    await page.evaluate(() =>
+      window.addEventListener(
+        "change",
+        () => {
+          window.chosenAt = performance.now();
+        },
+        true,
+      ),
+    );
     await page.setInputFiles("#file-input", { name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-    const outcome = await (await page.waitForFunction((expected) => {
-      const $ = (id) => document.getElementById(id);
-      const listed = document.querySelectorAll("table.file-visits tbody tr");
-      if (!$("file-results").hidden && listed.length === expected) {
-        const withErrors = [...listed].filter((r) => r.dataset.kinds.split(" ").includes("errors")).length;
-        return { ms: performance.now() - window.chosenAt, withErrors };
-      }
-      if (!$("file-mapping").hidden) return { failed: "the page asked for a column mapping: the header was refused" };
-      const status = $("file-status").textContent;
-      if (status && $("file-progress-row").hidden) return { failed: `the page says: ${status}` };
-      return null;
-    }, visits, { polling: "raf", timeout: TIMEOUT_MS })).jsonValue();
+    const outcome = await (
+      await page.waitForFunction(
+        (expected) => {
+          const $ = (id) => document.getElementById(id);
+          const listed = document.querySelectorAll("table.file-visits tbody tr");
+          if (!$("file-results").hidden && listed.length === expected) {
+            const withErrors = [...listed].filter((r) => r.dataset.kinds.split(" ").includes("errors")).length;
+            return { ms: performance.now() - window.chosenAt, withErrors };
+          }
+          if (!$("file-mapping").hidden)
+            return { failed: "the page asked for a column mapping: the header was refused" };
+          const status = $("file-status").textContent;
+          if (status && $("file-progress-row").hidden) return { failed: `the page says: ${status}` };
+          return null;
+        },
+        visits,
+        { polling: "raf", timeout: TIMEOUT_MS },
+      )
+    ).jsonValue();
     if (outcome.failed) throw new Error(outcome.failed);
-    if (outcome.withErrors) throw new Error(`${outcome.withErrors} of ${visits} visits have errors: the generated CSV is wrong`);
+    if (outcome.withErrors)
+      throw new Error(`${outcome.withErrors} of ${visits} visits have errors: the generated CSV is wrong`);
     if (seen.errors.length) throw new Error(`errors on the page: ${seen.errors.join("; ")}`);
     return outcome.ms;
   } finally {
@@ -50,13 +69,16 @@ async function run(env, csv, visits) {
 
 let env;
 try {
-  if (!(Number(rows) > 0 && Number.isInteger(Number(rows)))) throw new Error(`ROWS must be a whole number above 0, not "${rows}"`);
+  if (!(Number(rows) > 0 && Number.isInteger(Number(rows))))
+    throw new Error(`ROWS must be a whole number above 0, not "${rows}"`);
   const { text, visits } = billingCsv(Number(rows), await feeScheduleYear());
   env = await launch(resolve(root, site));
   const times = [];
   for (let i = 0; i < RUNS; i++) times.push(await run(env, text, visits));
   times.sort((a, b) => a - b);
-  console.error(`file view: ${rows} rows (${visits} visits) listed in ${times.map((t) => Math.round(t)).join(", ")} ms`);
+  console.error(
+    `file view: ${rows} rows (${visits} visits) listed in ${times.map((t) => Math.round(t)).join(", ")} ms`,
+  );
   console.log(Math.round(Number(rows) / (times[Math.floor(RUNS / 2)] / 1000)));
 } catch (error) {
   console.error(`file view bench failed: ${error.message}`);

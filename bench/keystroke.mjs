@@ -15,7 +15,9 @@ await page.waitForSelector("body[data-ready=true]");
 await page.evaluate(() => {
   window.keystrokes = [];
   window.addEventListener("input", (e) => {
-    requestAnimationFrame((frame) => window.keystrokes.push([performance.now() - e.timeStamp, performance.now() - frame]));
+    requestAnimationFrame((frame) =>
+      window.keystrokes.push([performance.now() - e.timeStamp, performance.now() - frame]),
+    );
   });
 });
 const minutes = page.locator("#service-rows .service input.minutes").first();
@@ -32,6 +34,12 @@ const report = (name, values) => {
   console.log(`${name}: p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms`);
 };
 console.log(`${samples.length} keystrokes`);
-report("input event to next frame", samples.map((s) => s[0]));
-report("redraw within the frame", samples.map((s) => s[1]));
+report(
+  "input event to next frame",
+  samples.map((s) => s[0]),
+);
+report(
+  "redraw within the frame",
+  samples.map((s) => s[1]),
+);
 await env.close();

@@ -4,11 +4,11 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 const [corpusPath, npmDir = "build/npm"] = process.argv.slice(2);
-const { createEngine } = await import(resolve(npmDir, "index.node.js"));  // the package's "node" entry
+const { createEngine } = await import(resolve(npmDir, "index.node.js")); // the package's "node" entry
 const engine = await createEngine();
 const corpus = readFileSync(corpusPath, "utf8").split("\n").filter(Boolean);
 
-for (const visit of corpus.slice(0, 2000)) engine.evaluateJson(visit);  // warm up the JIT
+for (const visit of corpus.slice(0, 2000)) engine.evaluateJson(visit); // warm up the JIT
 let done = 0;
 const started = performance.now();
 while (performance.now() - started < 3000) {

@@ -34,7 +34,7 @@ const pass = (step) => {
   for (let i = 0; i < corpus.length; i++) step(corpus[i], objects[i]);
   return ((performance.now() - started) / corpus.length) * 1000;
 };
-for (const step of Object.values(steps)) pass(step);  // warm up the JIT
+for (const step of Object.values(steps)) pass(step); // warm up the JIT
 const times = Object.fromEntries(Object.keys(steps).map((name) => [name, []]));
 for (let round = 0; round < 11; round++) for (const [name, step] of Object.entries(steps)) times[name].push(pass(step));
 for (const [name, list] of Object.entries(times)) {

@@ -39,7 +39,8 @@ int import_cms_command(int argc, char** argv) {
       out = argv[++i];
     } else if (arg == "--effective" && i + 1 < argc) {
       options.effective = parse_iso_date(argv[++i]);
-      if (!options.effective) return usage(std::string("--effective must be a date written YYYY-MM-DD, not ") + argv[i]);
+      if (!options.effective)
+        return usage(std::string("--effective must be a date written YYYY-MM-DD, not ") + argv[i]);
     } else if (arg == "--quiet") {
       quiet = true;
     } else if (arg == "--help" || arg == "-h") {

@@ -113,10 +113,12 @@ int main(int argc, char** argv) {
   }
   if (command == "import-cms") return finish(unitwise::cli::import_cms_command(argc - 1, argv + 1));
   if (command == "catalogue" && argc == 2) return print(unitwise::catalogue_json());
-  if (command != "evaluate" && command != "localities" && command != "version" && command != "episode") return usage_error("unknown command");
+  if (command != "evaluate" && command != "localities" && command != "version" && command != "episode")
+    return usage_error("unknown command");
 
   // --csv has options of its own (docs/batch.md); --data is shared, so it is taken out here.
-  if (command == "evaluate" && std::any_of(argv + 2, argv + argc, [](const char* a) { return std::strcmp(a, "--csv") == 0; })) {
+  if (command == "evaluate" &&
+      std::any_of(argv + 2, argv + argc, [](const char* a) { return std::strcmp(a, "--csv") == 0; })) {
     std::vector<std::string> dirs;
     std::vector<char*> rest;
     for (int i = 2; i < argc; ++i) {
@@ -157,7 +159,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "unitwise: cannot read %s: %s\n", path, std::strerror(errno));
     return 2;
   }
-  const int status = o.batch ? unitwise::cli::evaluate_batch(in, *data) : unitwise::cli::evaluate_one(in, *data, o.fhir);
+  const int status =
+      o.batch ? unitwise::cli::evaluate_batch(in, *data) : unitwise::cli::evaluate_one(in, *data, o.fhir);
   const bool read_failed = std::ferror(in) != 0;
   if (in != stdin) std::fclose(in);
   if (read_failed) {

@@ -87,7 +87,8 @@ ZipRead read_zip(const std::string& zip_name, const std::string& bytes, std::siz
     }
     const std::string name = st.name;
     if (unsafe_name(name)) {
-      return fail("entry \"" + shown(name) + "\" has an absolute name or one that climbs out with \"..\": not a CMS zip");
+      return fail("entry \"" + shown(name) +
+                  "\" has an absolute name or one that climbs out with \"..\": not a CMS zip");
     }
     if (name.back() == '/' || name.back() == '\\') continue;  // a folder
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && st.encryption_method != ZIP_EM_NONE) {
@@ -99,7 +100,8 @@ ZipRead read_zip(const std::string& zip_name, const std::string& bytes, std::siz
     const std::string limit = cap < kMaxSourceBytes ? mib(kMaxImportBytes) + " for all files of an import"
                                                     : mib(kMaxSourceBytes) + " per file";
     if ((st.valid & ZIP_STAT_SIZE) != 0 && st.size > cap) {
-      return fail("entry \"" + shown(name) + "\" inflates to " + std::to_string(st.size) + " bytes; the limit is " + limit);
+      return fail("entry \"" + shown(name) + "\" inflates to " + std::to_string(st.size) + " bytes; the limit is " +
+                  limit);
     }
     std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(zip.get(), i, 0));
     if (!file) return fail("entry \"" + shown(name) + "\" cannot be opened: " + zip_strerror(zip.get()));

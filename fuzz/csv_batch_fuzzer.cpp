@@ -53,7 +53,8 @@ bool engine_failed(const std::string& error) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static char empty = 0;
-  std::FILE* in = fmemopen(size ? const_cast<std::uint8_t*>(data) : reinterpret_cast<std::uint8_t*>(&empty), size, "rb");
+  std::FILE* in =
+      fmemopen(size ? const_cast<std::uint8_t*>(data) : reinterpret_cast<std::uint8_t*>(&empty), size, "rb");
   char* out_text = nullptr;
   std::size_t out_size = 0;
   std::FILE* out = open_memstream(&out_text, &out_size);

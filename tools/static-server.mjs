@@ -5,15 +5,29 @@ import { readFile, realpath } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
-                ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json",
-                ".webmanifest": "application/manifest+json", ".png": "image/png", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".txt": "text/plain; charset=utf-8",
+};
 // The same policy as the page's meta tag, plus frame-ancestors, which only a header can carry.
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-                   "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; " +
-                   "object-src 'none'; frame-ancestors 'none'";
-const HEADERS = { "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-                  "Cache-Control": "no-cache" };
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; " +
+  "object-src 'none'; frame-ancestors 'none'";
+const HEADERS = {
+  "Content-Security-Policy": CSP,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-cache",
+};
 
 // The file a request names, or null when the path is malformed or leads out of the site folder.
 function fileFor(base, url) {
@@ -21,7 +35,7 @@ function fileFor(base, url) {
   try {
     path = decodeURIComponent(new URL(url, "http://x").pathname);
   } catch {
-    return null;  // "%E0%A4%A" and the like
+    return null; // "%E0%A4%A" and the like
   }
   const file = normalize(join(base, path.endsWith("/") ? `${path}index.html` : path));
   return file.startsWith(base + sep) && !path.includes("\0") ? file : null;
@@ -60,8 +74,11 @@ export async function startServer(siteDir, listenPort, host = "127.0.0.1") {
       res.writeHead(404, { ...HEADERS, "Content-Type": "text/plain; charset=utf-8" }).end("not found");
       return;
     }
-    res.writeHead(200, { ...HEADERS, "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
-                         "Content-Length": body.length });
+    res.writeHead(200, {
+      ...HEADERS,
+      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+      "Content-Length": body.length,
+    });
     res.end(req.method === "HEAD" ? undefined : body);
   });
   return new Promise((ok, fail) => {

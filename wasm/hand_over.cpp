@@ -9,7 +9,9 @@ namespace unitwise_wasm {
 namespace {
 
 template <class T>
-std::uint32_t address(const T* p) { return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p)); }
+std::uint32_t address(const T* p) {
+  return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p));
+}
 
 }  // namespace
 
@@ -22,7 +24,8 @@ std::uintptr_t HandOverBuffers::result(std::string text, int form) {
   const bool latin1 = form == static_cast<int>(Form::Latin1);
   if (latin1) {
     const std::size_t wide_room = text.size() / 64 + 64;  // a visit's result has about six
-    const auto split = unitwise::utf8_to_latin1(text, bytes_.at_least(text.size()), wide_.at_least(wide_room), wide_room);
+    const auto split =
+        unitwise::utf8_to_latin1(text, bytes_.at_least(text.size()), wide_.at_least(wide_room), wide_room);
     if (split.fits) {
       out_ = {address(bytes_.data.get()), static_cast<std::uint32_t>(split.bytes), address(wide_.data.get()),
               static_cast<std::uint32_t>(split.wide)};

@@ -18,11 +18,13 @@ if (!npmDir || !siteDir) {
 // worker.js starts the File view's batch worker. The page does not ship the package's bundled
 // unitwise-worker.js (its own copy of index.js and the glue, 13 KB gzip): it serves its own unbundled thread,
 // engine-thread.js, as a module worker that imports the same index.js and unitwise.js as the page (issue 16).
-const runtime = ["index.js", "unitwise.js", "unitwise.wasm", "worker.js", "zip.js"];  // zip.js: index.js opens CMS's zips
+const runtime = ["index.js", "unitwise.js", "unitwise.wasm", "worker.js", "zip.js"]; // zip.js: index.js opens CMS's zips
 const missing = runtime.filter((name) => !existsSync(join(npmDir, name)));
 if (missing.length) {
-  console.error(`assemble: ${missing.map((name) => join(npmDir, name)).join(", ")} missing ` +
-                "(build the wasm module and run wasm/package/assemble.mjs first)");
+  console.error(
+    `assemble: ${missing.map((name) => join(npmDir, name)).join(", ")} missing ` +
+      "(build the wasm module and run wasm/package/assemble.mjs first)",
+  );
   process.exit(1);
 }
 
@@ -30,8 +32,12 @@ if (missing.length) {
 // sw.js loses, since the lines it is given below must stay as written. The page's own code never has "//" after
 // two spaces inside a string, nor a line of a template literal starting with "//".
 const STRIP = {
-  ".js": (text) => text.split("\n").filter((line) => !/^\s*\/\//.test(line))
-    .map((line) => line.replace(/ {2,}\/\/ .*$/, "")).join("\n"),
+  ".js": (text) =>
+    text
+      .split("\n")
+      .filter((line) => !/^\s*\/\//.test(line))
+      .map((line) => line.replace(/ {2,}\/\/ .*$/, ""))
+      .join("\n"),
   ".css": (text) => text.replace(/\/\*[\s\S]*?\*\//g, ""),
 };
 // esbuild, a dev dependency (scripts/install-deps): found beside this file in the repository, or from the
@@ -48,11 +54,13 @@ async function loadEsbuild() {
   }
 }
 const esbuild = readable ? null : await loadEsbuild();
-if (!readable && !esbuild) console.error("assemble: esbuild not found (npm install in the repository): the site is not minified");
+if (!readable && !esbuild)
+  console.error("assemble: esbuild not found (npm install in the repository): the site is not minified");
 // esbuild renames locals and drops whitespace and comments (12 KB gzip off the page); ES2022 keeps the
 // top-level await and class fields the page uses.
 const MINIFY = {
-  ".js": (text) => esbuild.transformSync(text, { loader: "js", minify: true, target: "es2022", legalComments: "none" }).code,
+  ".js": (text) =>
+    esbuild.transformSync(text, { loader: "js", minify: true, target: "es2022", legalComments: "none" }).code,
   ".css": (text) => esbuild.transformSync(text, { loader: "css", minify: true, legalComments: "none" }).code,
 };
 const shrink = (name, text) => (!esbuild || name === "sw.js" ? STRIP : MINIFY)[extname(name)](text);
@@ -62,9 +70,11 @@ mkdirSync(join(siteDir, "unitwise"), { recursive: true });
 const files = [];
 // The site has web/'s layout: index.html, sw.js (its scope is its folder, so the root) and the manifest at the
 // root, each role's scripts in a folder of its own. Paths in SHELL are URLs, so "/" whatever the system's separator.
-const sources = readdirSync(here, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
+const sources = readdirSync(here, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
   .map((entry) => relative(here, join(entry.parentPath, entry.name)).split(sep).join("/"))
-  .filter((name) => name !== "assemble.mjs").sort();
+  .filter((name) => name !== "assemble.mjs")
+  .sort();
 for (const name of sources) {
   mkdirSync(dirname(join(siteDir, name)), { recursive: true });
   if (STRIP[extname(name)]) writeFileSync(join(siteDir, name), shrink(name, readFileSync(join(here, name), "utf8")));
@@ -82,14 +92,20 @@ for (const name of runtime) {
 // The package's threads are not served (from a site assembled before).
 for (const old of ["unitwise-worker.js", "worker-thread.js"]) rmSync(join(siteDir, "unitwise", old), { force: true });
 // A site assembled before the page's scripts had folders kept them at its root.
-for (const name of files) if (name.includes("/") && !files.includes(basename(name))) rmSync(join(siteDir, basename(name)), { force: true });
+for (const name of files)
+  if (name.includes("/") && !files.includes(basename(name))) rmSync(join(siteDir, basename(name)), { force: true });
 
 // Any changed byte of any file (the service worker's own code included) makes a new build with its own cache.
 const hash = createHash("sha256");
-for (const name of files) hash.update(`${name}\0`).update(readFileSync(join(siteDir, name))).update("\0");
+for (const name of files)
+  hash
+    .update(`${name}\0`)
+    .update(readFileSync(join(siteDir, name)))
+    .update("\0");
 const shell = ["./", ...files.filter((name) => name !== "sw.js")];
 const sw = readFileSync(join(siteDir, "sw.js"), "utf8");
-const built = sw.replace('const CACHE = "unitwise-dev";', `const CACHE = "unitwise-${hash.digest("hex").slice(0, 16)}";`)
+const built = sw
+  .replace('const CACHE = "unitwise-dev";', `const CACHE = "unitwise-${hash.digest("hex").slice(0, 16)}";`)
   .replace("const SHELL = [];", `const SHELL = ${JSON.stringify(shell)};`);
 if (built === sw) {
   console.error("assemble: web/sw.js lost its CACHE or SHELL line");

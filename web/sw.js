@@ -11,7 +11,9 @@ const entry = (id) => `./?page=${encodeURIComponent(id)}`;
 const scope = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
 scope.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL.map((url) => new Request(url, { cache: "reload" })))));
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(SHELL.map((url) => new Request(url, { cache: "reload" })))),
+  );
 });
 
 scope.addEventListener("message", (event) => {
@@ -33,7 +35,8 @@ async function prune(loading) {
   for (const request of await book.keys()) {
     if (!open.includes(new URL(request.url).searchParams.get("page") ?? "")) await book.delete(request);
   }
-  for (const name of await caches.keys()) if (name.startsWith("unitwise-") && !keep.has(name)) await caches.delete(name);
+  for (const name of await caches.keys())
+    if (name.startsWith("unitwise-") && !keep.has(name)) await caches.delete(name);
 }
 
 scope.addEventListener("activate", (event) => {
@@ -53,8 +56,11 @@ async function respond(event) {
   }
   const cache = await caches.open(build);
   // Only a navigation falls back to the cached page; any other request this build did not cache goes to the network.
-  return (await cache.match(event.request, { ignoreSearch: true })) ??
-         (navigate ? await cache.match("./") : undefined) ?? fetch(event.request);
+  return (
+    (await cache.match(event.request, { ignoreSearch: true })) ??
+    (navigate ? await cache.match("./") : undefined) ??
+    fetch(event.request)
+  );
 }
 
 scope.addEventListener("fetch", (event) => {

@@ -32,16 +32,21 @@ class CsvBatch final : public csv::RowSink {
  public:
   // `scanning`: the first reading, which evaluates and writes nothing and only fills `split`.
   CsvBatch(std::FILE* out, std::FILE* err, const CsvOptions& options, SplitVisits& split, bool scanning)
-      : out_(out), err_(err), options_(options), input_(err, *this), claims_(out, *options.data), split_(split),
-        scanning_(scanning), window_(options.max_open_visits, split, scanning, [this](OpenVisit& v) { close(v); }) {}
+      : out_(out),
+        err_(err),
+        options_(options),
+        input_(err, *this),
+        claims_(out, *options.data),
+        split_(split),
+        scanning_(scanning),
+        window_(options.max_open_visits, split, scanning, [this](OpenVisit& v) { close(v); }) {}
 
   // Reads `in` to its end, copying what it reads to `copy_to` when not null.
   int run(std::FILE* in, std::FILE* copy_to);
 
  private:
   void row(const std::vector<std::string>& fields, long line) override {
-    csv::add_row(window_.visit_for(input_.columns().cell(fields, csv::kVisitId), line), input_.columns(), fields,
-                 line);
+    csv::add_row(window_.visit_for(input_.columns().cell(fields, csv::kVisitId), line), input_.columns(), fields, line);
   }
   void bad_record(const std::string& visit_id, long line, const std::string& message) override {
     window_.visit_for(visit_id, line).errors.push_back(message);
@@ -65,9 +70,9 @@ int CsvBatch::run(std::FILE* in, std::FILE* copy_to) {
     if (scanning_ || split.reported) continue;
     OpenVisit v;  // an id whose 64-bit hash equals an earlier visit's (odds ~n^2/2^65): visible, never dropped
     v.id = id;
-    claims_.write_errors(v, {"line " + std::to_string(split.again_line) + ": visit_id " + id + " cannot be told " +
-                             "apart from an earlier visit's id (a one-in-billions clash): rename it, or use " +
-                             "--max-open-visits 0"});
+    claims_.write_errors(
+        v, {"line " + std::to_string(split.again_line) + ": visit_id " + id + " cannot be told " +
+            "apart from an earlier visit's id (a one-in-billions clash): rename it, or use " + "--max-open-visits 0"});
   }
   if (std::fflush(out_) != 0 || std::ferror(out_)) {
     std::fprintf(err_, "unitwise: cannot write the output: %s\n", std::strerror(errno));
@@ -113,8 +118,10 @@ int evaluate_csv(std::FILE* in, std::FILE* out, std::FILE* err, const CsvOptions
   if (start < 0 || std::fseek(in, start, SEEK_SET) != 0) {
     spool = std::tmpfile();
     if (spool == nullptr) {
-      std::fprintf(err, "unitwise: cannot keep a copy of the CSV input to read it twice: %s (give a file, or use "
-                   "--max-open-visits 0)\n", std::strerror(errno));
+      std::fprintf(err,
+                   "unitwise: cannot keep a copy of the CSV input to read it twice: %s (give a file, or use "
+                   "--max-open-visits 0)\n",
+                   std::strerror(errno));
       return 2;
     }
   }

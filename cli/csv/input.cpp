@@ -38,8 +38,8 @@ bool Columns::match(const std::vector<std::string>& names, long line, std::FILE*
   if (errors.empty()) return true;
   std::string known;
   for (const char* c : kColumnNames) known += std::string(known.empty() ? "" : ", ") + c;
-  std::fprintf(err, "unitwise: line %ld: bad CSV header%s (columns: %s; the first six are required)\n",
-               line, errors.c_str() + 1, known.c_str());
+  std::fprintf(err, "unitwise: line %ld: bad CSV header%s (columns: %s; the first six are required)\n", line,
+               errors.c_str() + 1, known.c_str());
   return false;
 }
 
@@ -60,8 +60,10 @@ int CsvInput::read(std::FILE* in, std::FILE* copy_to, std::FILE* out) {
   std::size_t n;
   while (!fatal_ && (n = std::fread(buffer, 1, sizeof buffer, in)) > 0) {
     if (copy_to != nullptr && std::fwrite(buffer, 1, n, copy_to) != n) {
-      std::fprintf(err_, "unitwise: cannot keep a copy of the CSV input to read it twice: %s (give a file, or use "
-                   "--max-open-visits 0)\n", std::strerror(errno));
+      std::fprintf(err_,
+                   "unitwise: cannot keep a copy of the CSV input to read it twice: %s (give a file, or use "
+                   "--max-open-visits 0)\n",
+                   std::strerror(errno));
       return 2;
     }
     feed(std::string_view(buffer, n));
@@ -127,8 +129,7 @@ void CsvInput::feed_lines(std::string_view bytes) {
 
 // A physical line or the part of one that this read holds (with its line end if it ends here).
 void CsvInput::feed_line(std::string_view part) {
-  const bool starts_line = !in_record_ && !skipping_ &&
-                           part.find_first_not_of("\r\n") != std::string_view::npos;
+  const bool starts_line = !in_record_ && !skipping_ && part.find_first_not_of("\r\n") != std::string_view::npos;
   if (!line_open_) ++line_;
   const bool ends_line = part.back() == '\n' || part.back() == '\r';
   line_open_ = !ends_line;
@@ -151,8 +152,9 @@ void CsvInput::feed_line(std::string_view part) {
   }
   const std::size_t parsed = csv_parse(&parser_, part.data(), part.size(), on_field, on_record_end, this);
   if (parsed != part.size() || csv_error(&parser_) != CSV_SUCCESS) {
-    bad_record("malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote "
-               "(RFC 4180: quote the whole field and double the quotes inside it)");
+    bad_record(
+        "malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote "
+        "(RFC 4180: quote the whole field and double the quotes inside it)");
     skipping_ = !ends_line;
   }
 }

@@ -68,10 +68,10 @@ class CsvInput {
   csv_parser parser_{};
 
   // Where the parser is.
-  long line_ = 0;          // physical line being fed (1-based; LF, CRLF and CR end a line)
-  bool line_open_ = false; // the last part fed did not end its line
+  long line_ = 0;               // physical line being fed (1-based; LF, CRLF and CR end a line)
+  bool line_open_ = false;      // the last part fed did not end its line
   bool cr_ended_read_ = false;  // the last read ended with a CR: an LF first in the next one is the same line end
-  long record_line_ = 0;   // line the current record started on
+  long record_line_ = 0;        // line the current record started on
   bool in_record_ = false;
   std::size_t record_bytes_ = 0;
   bool skipping_ = false;  // dropping the rest of a line after a bad record

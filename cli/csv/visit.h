@@ -9,7 +9,6 @@
 
 namespace unitwise_cli::csv {
 
-
 // A visit-level value and the input line that gave it (0: not given yet).
 struct VisitField {
   std::string value;

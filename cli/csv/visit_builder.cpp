@@ -80,7 +80,7 @@ void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string
   const auto cell = [&](int column) -> const std::string& { return columns.cell(fields, column); };
   if (fields.size() != columns.count()) {
     v.errors.push_back(where + fill_message(kFieldCountMessage, {{"fields", std::to_string(fields.size())},
-                                                                {"count", std::to_string(columns.count())}}));
+                                                                 {"count", std::to_string(columns.count())}}));
     return;
   }
   if (cell(kVisitId).empty()) {
@@ -95,9 +95,9 @@ void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string
       f.line = line;
     } else if (f.value != value) {
       v.errors.push_back(where + fill_message(kConflictMessage, {{"column", kColumnNames[column]},
-                                                                  {"value", value},
-                                                                  {"first_value", f.value},
-                                                                  {"first_line", std::to_string(f.line)}}));
+                                                                 {"value", value},
+                                                                 {"first_value", f.value},
+                                                                 {"first_line", std::to_string(f.line)}}));
     }
   };
   // A blank date is this row's error, not filled from the visit's other rows: the row may belong to another day.
@@ -107,7 +107,8 @@ void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string
   visit_field(kLocality, v.locality);
   visit_field(kSetting, v.setting);
   for (const Column future : kUnsupportedColumns) {
-    if (!cell(future).empty()) v.errors.push_back(where + fill_message(kUnsupportedMessage, {{"column", kColumnNames[future]}}));
+    if (!cell(future).empty())
+      v.errors.push_back(where + fill_message(kUnsupportedMessage, {{"column", kColumnNames[future]}}));
   }
   if (v.services.size() < kMaxServiceRows) {
     v.services.push_back({line, cell(kCode), cell(kMinutes), cell(kAssistantMinutes), cell(kDays)});

@@ -38,8 +38,10 @@ void IdHashSet::grow() {
 }
 
 std::string split_error(const OpenVisit& v, long again_line, std::size_t window) {
-  return fill_message(kSplitVisitMessage, {{"first_line", std::to_string(v.first_line)}, {"id", v.id},
-                                          {"again_line", std::to_string(again_line)}, {"window", std::to_string(window)}});
+  return fill_message(kSplitVisitMessage, {{"first_line", std::to_string(v.first_line)},
+                                           {"id", v.id},
+                                           {"again_line", std::to_string(again_line)},
+                                           {"window", std::to_string(window)}});
 }
 
 OpenVisit& VisitWindow::visit_for(const std::string& id, long line) {

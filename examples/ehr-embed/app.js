@@ -7,7 +7,7 @@ const visit = {
   dateOfService: "2026-03-14",
   discipline: "PT",
   locality: "national",
-  diagnoses: ["M54.50", "R26.89"],  // the problem list, in pointer order (ICD-10-CM)
+  diagnoses: ["M54.50", "R26.89"], // the problem list, in pointer order (ICD-10-CM)
   services: [
     { code: "97161" },
     { code: "97530", minutes: 38, diagnosisPointers: [2, 1] },
@@ -20,8 +20,9 @@ const dollars = (amount) => `$${amount.toFixed(2)}`;
 try {
   await import("./unitwise/element.js");
 } catch {
-  status.textContent = "The unitwise package is not beside this page (./unitwise/). " +
-                       "Serve the example with: node examples/ehr-embed/serve.mjs";
+  status.textContent =
+    "The unitwise package is not beside this page (./unitwise/). " +
+    "Serve the example with: node examples/ehr-embed/serve.mjs";
   document.body.dataset.ready = "error";
 }
 

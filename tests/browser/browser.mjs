@@ -9,21 +9,39 @@ export const root = resolve(import.meta.dirname, "../..");
 export const siteDir = resolve(root, process.env.UNITWISE_WEB_DIR ?? "build/web");
 export const shots = resolve(root, "build/screenshots");
 
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                              "--disable-component-update", "--no-first-run", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+];
 
 export async function launch(dir) {
   const server = await startServer(dir, 0);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  return { origin, browser, close: async () => { await browser.close(); server.close(); } };
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    origin,
+    browser,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
 }
 
 // A page that records what the suites assert on: errors, CSP violations and every request's URL.
 export async function watchedPage(context) {
   const page = await context.newPage();
   const seen = { errors: [], requests: [] };
-  page.on("console", (m) => { if (m.type() === "error") seen.errors.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() === "error") seen.errors.push(m.text());
+  });
   page.on("pageerror", (e) => seen.errors.push(e.message));
   page.on("request", (r) => seen.requests.push(r.url()));
   await page.addInitScript(() => {
@@ -62,13 +80,19 @@ export async function pressAndRelease(page, selector) {
 // reason (the cell reads "$0.00 denied: MUE", "denied: add-on alone"; the row keeps the engine's reason).
 export async function tableLines(page) {
   await settled(page);
-  return page.$$eval("table.claim-lines tbody tr", (rows) => rows.map((r) => {
-    const [code, units, modifiers, allowed] = [...r.cells].map((c) => c.textContent.trim());
-    const line = { code, units: Number(units), modifiers: modifiers ? modifiers.split(" ") : [],
-                   allowed: Number(/^\$([\d,.]+)/.exec(allowed)?.[1].replace(/,/g, "")) };
-    if (/denied: /.test(allowed)) line.denied = r.dataset.denied;
-    return line;
-  }));
+  return page.$$eval("table.claim-lines tbody tr", (rows) =>
+    rows.map((r) => {
+      const [code, units, modifiers, allowed] = [...r.cells].map((c) => c.textContent.trim());
+      const line = {
+        code,
+        units: Number(units),
+        modifiers: modifiers ? modifiers.split(" ") : [],
+        allowed: Number(/^\$([\d,.]+)/.exec(allowed)?.[1].replace(/,/g, "")),
+      };
+      if (/denied: /.test(allowed)) line.denied = r.dataset.denied;
+      return line;
+    }),
+  );
 }
 
 // The page's #v= link (web/shell/address.js: base64url of the visit's UTF-8 JSON), written for Node.

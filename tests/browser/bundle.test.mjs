@@ -73,20 +73,38 @@ before(async () => {
   writeFileSync(join(app, "main.js"), MAIN);
   site = join(app, "site");
   // The recipe of docs/embedding.md: bundle, then copy the .wasm (and the worker) beside the bundle.
-  await build({ entryPoints: [join(app, "main.js")], bundle: true, platform: "browser", format: "esm",
-                outdir: site, logLevel: "silent" });
+  await build({
+    entryPoints: [join(app, "main.js")],
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    outdir: site,
+    logLevel: "silent",
+  });
   for (const f of ["unitwise.wasm", "unitwise-worker.js"]) cpSync(join(app, "node_modules/unitwise", f), join(site, f));
   cpSync(join(root, "node_modules/axe-core/axe.min.js"), join(site, "axe.min.js"));
   writeFileSync(join(site, "app.css"), "unitwise-visit::part(units) { font-weight: 700; }\n");
   writeFileSync(join(site, "index.html"), HTML);
   bundle = readFileSync(join(site, "main.js"), "utf8");
   cpSync(npmDir, join(site, "node_modules/unitwise"), { recursive: true });
-  for (const [name, entry] of [["unitwise", "unitwise"], ["unitwise_worker", "unitwise/worker"]]) {
-    await build({ stdin: { contents: `export * from "${entry}";`, resolveDir: app }, bundle: true, platform: "browser",
-                  format: "esm", outfile: join(site, "node_modules/.vite/deps", `${name}.js`), logLevel: "silent" });
+  for (const [name, entry] of [
+    ["unitwise", "unitwise"],
+    ["unitwise_worker", "unitwise/worker"],
+  ]) {
+    await build({
+      stdin: { contents: `export * from "${entry}";`, resolveDir: app },
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      outfile: join(site, "node_modules/.vite/deps", `${name}.js`),
+      logLevel: "silent",
+    });
   }
   writeFileSync(join(site, "vite-dev.js"), VITE_DEV);
-  writeFileSync(join(site, "vite-dev.html"), '<!doctype html><html lang="en"><title>dev</title><link rel="icon" href="data:,"><script type="module" src="vite-dev.js"></script></html>');
+  writeFileSync(
+    join(site, "vite-dev.html"),
+    '<!doctype html><html lang="en"><title>dev</title><link rel="icon" href="data:,"><script type="module" src="vite-dev.js"></script></html>',
+  );
   env = await launch(site);
 });
 after(() => env?.close());
@@ -100,8 +118,10 @@ async function open() {
   return { context, page, seen };
 }
 
-const shadowRows = (page, id) => page.$eval(`#${id}`, (el) =>
-  [...el.shadowRoot.querySelectorAll("tbody tr")].map((tr) => [...tr.cells].map((c) => c.textContent)));
+const shadowRows = (page, id) =>
+  page.$eval(`#${id}`, (el) =>
+    [...el.shadowRoot.querySelectorAll("tbody tr")].map((tr) => [...tr.cells].map((c) => c.textContent)),
+  );
 
 test("the bundle holds nothing from node: and loads the .wasm from beside itself", () => {
   assert.doesNotMatch(bundle, /["']node:/);
@@ -111,11 +131,20 @@ test("the bundle holds nothing from node: and loads the .wasm from beside itself
 test("under the strict CSP, the API and the element both give 97110 for 30 minutes as 2 units", async () => {
   const { context, page, seen } = await open();
   assert.equal(await page.textContent("#api"), "97110 2 GP");
-  assert.deepEqual((await shadowRows(page, "by-attributes")).map((row) => row.slice(0, 3)), [["97110", "2", "GP"]]);
+  assert.deepEqual(
+    (await shadowRows(page, "by-attributes")).map((row) => row.slice(0, 3)),
+    [["97110", "2", "GP"]],
+  );
   const fromEvent = await page.evaluate(() => window.results.find((r) => r.id === "by-attributes").result);
-  assert.deepEqual(fromEvent.lines.map((l) => [l.code, l.units]), [["97110", 2]]);
+  assert.deepEqual(
+    fromEvent.lines.map((l) => [l.code, l.units]),
+    [["97110", 2]],
+  );
   assert.deepEqual(seen.errors, []);
-  assert.deepEqual(seen.requests.filter((u) => !u.startsWith(env.origin)), []);
+  assert.deepEqual(
+    seen.requests.filter((u) => !u.startsWith(env.origin)),
+    [],
+  );
   await context.close();
 });
 
@@ -131,8 +160,10 @@ test("the element renders a visit set as a property, with its edits, fee and the
   assert.equal(claims.element.resourceType, "Claim");
   assert.deepEqual(claims.element, claims.engine);
   assert.deepEqual(claims.event, claims.engine);
-  assert.deepEqual((await shadowRows(page, "by-property")).map((r) => r.slice(0, 3)),
-                   expected.lines.map((l) => [l.code, String(l.units), l.modifiers.join(" ")]));
+  assert.deepEqual(
+    (await shadowRows(page, "by-property")).map((r) => r.slice(0, 3)),
+    expected.lines.map((l) => [l.code, String(l.units), l.modifiers.join(" ")]),
+  );
   const shown = await page.$eval("#by-property", (el) => ({
     edits: [...el.shadowRoot.querySelectorAll("[part~=edit]")].map((li) => li.textContent),
     fee: el.shadowRoot.querySelector("[part=fee]").textContent,
@@ -146,11 +177,20 @@ test("the element renders a visit set as a property, with its edits, fee and the
 
 test("the element follows its attributes, names the field of an invalid visit, and can be styled by ::part", async () => {
   const { context, page, seen } = await open();
-  const weight = await page.$eval("#by-attributes", (el) => getComputedStyle(el.shadowRoot.querySelector("[part=units]")).fontWeight);
+  const weight = await page.$eval(
+    "#by-attributes",
+    (el) => getComputedStyle(el.shadowRoot.querySelector("[part=units]")).fontWeight,
+  );
   assert.equal(weight, "700");
   await page.evaluate(() => document.querySelector("#by-attributes").setAttribute("services", "97110:38 97161"));
   await page.waitForFunction(() => window.results.length >= 3);
-  assert.deepEqual((await shadowRows(page, "by-attributes")).map((r) => r.slice(0, 2)), [["97110", "3"], ["97161", "1"]]);
+  assert.deepEqual(
+    (await shadowRows(page, "by-attributes")).map((r) => r.slice(0, 2)),
+    [
+      ["97110", "3"],
+      ["97161", "1"],
+    ],
+  );
   await page.evaluate(() => document.querySelector("#by-attributes").setAttribute("services", "97110:-5"));
   await page.waitForFunction(() => window.results.length >= 4);
   const shown = await page.$eval("#by-attributes", (el) => ({
@@ -167,11 +207,12 @@ test("axe finds no serious or critical accessibility violation in the element", 
   const { context, page, seen } = await open();
   const violations = await page.evaluate(async () => {
     const { violations } = await window.axe.run(document);
-    return violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
   assert.deepEqual(violations, []);
-  assert.deepEqual(seen.errors, []);  // axe itself runs under the CSP
+  assert.deepEqual(seen.errors, []); // axe itself runs under the CSP
   await context.close();
 });
 
@@ -179,8 +220,12 @@ test("the worker evaluates a batch off the main thread with progress, as the eng
   const { context, page, seen } = await open();
   const run = await page.evaluate(async () => {
     const visits = Array.from({ length: 300 }, (_, i) => ({
-      dateOfService: "2026-03-02", discipline: i % 3 === 0 ? "OT" : "PT",
-      services: [{ code: "97110", minutes: 5 + (i % 40) }, { code: "97530", minutes: i % 17 }],
+      dateOfService: "2026-03-02",
+      discipline: i % 3 === 0 ? "OT" : "PT",
+      services: [
+        { code: "97110", minutes: 5 + (i % 40) },
+        { code: "97530", minutes: i % 17 },
+      ],
     }));
     visits[7] = { dateOfService: "2026-03-02", discipline: "PT", services: [{ code: "97110", minutes: -1 }] };
     const batch = window.createBatchEngine();
@@ -206,7 +251,14 @@ test("a batch that names result fields gets only those, with ok and errors, and 
   const { context, page, seen } = await open();
   const run = await page.evaluate(async () => {
     const visits = [
-      { dateOfService: "2026-03-02", discipline: "PT", services: [{ code: "97110", minutes: 38 }, { code: "97140", minutes: 12 }] },
+      {
+        dateOfService: "2026-03-02",
+        discipline: "PT",
+        services: [
+          { code: "97110", minutes: 38 },
+          { code: "97140", minutes: 12 },
+        ],
+      },
       { dateOfService: "2026-03-02", discipline: "PT", services: [{ code: "97110", minutes: -1 }] },
     ];
     const full = visits.map((v) => window.engine.evaluate(v));
@@ -215,17 +267,31 @@ test("a batch that names result fields gets only those, with ok and errors, and 
     const every = await batch.evaluateMany(visits, { fields: Object.keys(full[0]) });
     const refusals = [];
     for (const fields of [["lines", "checklists"], "lines", [7], ["lines", undefined]]) {
-      refusals.push(await batch.evaluateMany(visits, { fields }).then(() => "resolved", (e) => e.message));
+      refusals.push(
+        await batch.evaluateMany(visits, { fields }).then(
+          () => "resolved",
+          (e) => e.message,
+        ),
+      );
     }
     batch.terminate();
     return { full, slim, every, refusals };
   });
-  assert.deepEqual(run.slim.map((r) => Object.keys(r)), [["ok", "lines", "edits", "errors"], ["ok", "lines", "edits", "errors"]]);
+  assert.deepEqual(
+    run.slim.map((r) => Object.keys(r)),
+    [
+      ["ok", "lines", "edits", "errors"],
+      ["ok", "lines", "edits", "errors"],
+    ],
+  );
   assert.deepEqual(run.slim[0].lines, run.full[0].lines);
   assert.equal(run.slim[0].lines.length, 2);
   assert.deepEqual(run.slim[1], { ok: false, lines: [], edits: [], errors: run.full[1].errors });
   assert.deepEqual(run.every, run.full, "asking for every field a result has gives the whole result");
-  assert.match(run.refusals[0], /^fields must be an array of result field names \(ok, ruleSet, .*\); "checklists" is not one$/);
+  assert.match(
+    run.refusals[0],
+    /^fields must be an array of result field names \(ok, ruleSet, .*\); "checklists" is not one$/,
+  );
   assert.match(run.refusals[1], /\), not "lines"$/);
   assert.match(run.refusals[2], /; 7 is not one$/);
   assert.match(run.refusals[3], /; undefined is not one$/);
@@ -238,7 +304,12 @@ test("a visit that cannot be copied to the worker gets an error result in its ow
   const run = await page.evaluate(async () => {
     const good = { dateOfService: "2026-03-02", discipline: "PT", services: [{ code: "97110", minutes: 30 }] };
     const proxy = new Proxy({ ...good }, {});
-    const getter = { ...good, get discipline() { throw new Error("no discipline today"); } };
+    const getter = {
+      ...good,
+      get discipline() {
+        throw new Error("no discipline today");
+      },
+    };
     const batch = window.createBatchEngine();
     const results = await batch.evaluateMany([good, proxy, getter, good]);
     const slim = await batch.evaluateMany([proxy, good], { fields: ["lines"] });
@@ -262,11 +333,17 @@ test("a visit that cannot be copied to the worker gets an error result in its ow
 
 test("the worker protocol answers an unknown kind (such as a future one) with an error, not silence", async () => {
   const { context, page } = await open();
-  const reply = await page.evaluate(() => new Promise((done) => {
-    const worker = new Worker("unitwise-worker.js", { type: "module" });
-    worker.onmessage = ({ data }) => { worker.terminate(); done(data); };
-    worker.postMessage({ id: 9, kind: "claims", claims: {} });
-  }));
+  const reply = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const worker = new Worker("unitwise-worker.js", { type: "module" });
+        worker.onmessage = ({ data }) => {
+          worker.terminate();
+          done(data);
+        };
+        worker.postMessage({ id: 9, kind: "claims", claims: {} });
+      }),
+  );
   assert.deepEqual({ id: reply.id, type: reply.type }, { id: 9, type: "error" });
   assert.match(reply.message, /unknown kind "claims"; this worker knows: visits, episode/);
   await context.close();
@@ -275,15 +352,23 @@ test("the worker protocol answers an unknown kind (such as a future one) with an
 test("the worker's episode kind gives the engine's episode result (docs/episodes.md)", async () => {
   const { context, page, seen } = await open();
   const run = await page.evaluate(async () => {
-    const episode = { planOfCare: { discipline: "PT", start: "2026-01-05" }, priorSpend: { ptSlp: 2400 },
-                      visits: [{ dateOfService: "2026-01-05", services: [{ code: "97110", minutes: 30 }] },
-                               { dateOfService: "2026-01-07", services: [{ code: "97110", minutes: 30 }] }] };
+    const episode = {
+      planOfCare: { discipline: "PT", start: "2026-01-05" },
+      priorSpend: { ptSlp: 2400 },
+      visits: [
+        { dateOfService: "2026-01-05", services: [{ code: "97110", minutes: 30 }] },
+        { dateOfService: "2026-01-07", services: [{ code: "97110", minutes: 30 }] },
+      ],
+    };
     const batch = window.createBatchEngine();
     const result = await batch.evaluateEpisode(episode);
     const bad = await batch.evaluateEpisode({ visits: [] });
     batch.terminate();
-    return { same: JSON.stringify(result) === JSON.stringify(window.engine.evaluateEpisode(episode)),
-             alerts: result.alerts.map((a) => `${a.visit}:${a.kind}`), bad: bad.errors.map((e) => e.path) };
+    return {
+      same: JSON.stringify(result) === JSON.stringify(window.engine.evaluateEpisode(episode)),
+      alerts: result.alerts.map((a) => `${a.visit}:${a.kind}`),
+      bad: bad.errors.map((e) => e.path),
+    };
   });
   assert.equal(run.same, true);
   assert.deepEqual(run.alerts, ["1:kx-threshold"]);

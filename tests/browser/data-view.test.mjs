@@ -20,15 +20,34 @@ before(async () => {
   assert.equal(made.status, 0, made.stderr);
   env = await launch(siteDir);
 });
-after(async () => { await env?.close(); });
+after(async () => {
+  await env?.close();
+});
 
-const openVisit = (date, viewport = DESKTOP) => openPage(env,
-  visitLink({ dateOfService: date, discipline: "PT", services: [{ code: "97110", minutes: 38 }, { code: "97140", minutes: 15 }] }), viewport);
+const openVisit = (date, viewport = DESKTOP) =>
+  openPage(
+    env,
+    visitLink({
+      dateOfService: date,
+      discipline: "PT",
+      services: [
+        { code: "97110", minutes: 38 },
+        { code: "97140", minutes: 15 },
+      ],
+    }),
+    viewport,
+  );
 
 // The tables in force as a person reads them: { kind: "Relative values (RVU)", name, when, tag }.
-const inForce = (page) => page.$$eval("#data-in-force li", (items) => items.map((li) => ({
-  kind: li.querySelector(".kind").textContent, name: li.querySelector(".name").textContent,
-  when: li.querySelector(".when").textContent, tag: li.querySelector(".tag").textContent })));
+const inForce = (page) =>
+  page.$$eval("#data-in-force li", (items) =>
+    items.map((li) => ({
+      kind: li.querySelector(".kind").textContent,
+      name: li.querySelector(".name").textContent,
+      when: li.querySelector(".when").textContent,
+      tag: li.querySelector(".tag").textContent,
+    })),
+  );
 
 async function openData(page) {
   await page.click("#tab-data");
@@ -41,8 +60,15 @@ test("the Data view lists the tables in force on the calculator's date, how old 
   assert.equal(await page.inputValue("#data-date"), "2026-11-02");
   const rows = await inForce(page);
   const row = (kind) => rows.find((r) => r.kind === kind);
-  for (const kind of ["Relative values (RVU)", "Geographic practice cost indices (GPCI)", "Conversion factor",
-                      "NCCI pair edits (PTP)", "Unit limits (MUE)", "KX and review thresholds", "Telehealth list"]) {
+  for (const kind of [
+    "Relative values (RVU)",
+    "Geographic practice cost indices (GPCI)",
+    "Conversion factor",
+    "NCCI pair edits (PTP)",
+    "Unit limits (MUE)",
+    "KX and review thresholds",
+    "Telehealth list",
+  ]) {
     assert.ok(row(kind), `${kind} is listed: ${JSON.stringify(rows)}`);
   }
   assert.match(row("Relative values (RVU)").name, /CY2026/);
@@ -54,8 +80,10 @@ test("the Data view lists the tables in force on the calculator's date, how old 
   // Another date: a 2027 visit has only 2026's fee tables, the nearest.
   await page.fill("#data-date", "2027-02-01");
   await settled(page);
-  assert.match((await inForce(page)).find((r) => r.kind === "Relative values (RVU)").tag,
-               /^Only the nearest: no 2027 table is held, so 2026's is used and fees are estimates$/);
+  assert.match(
+    (await inForce(page)).find((r) => r.kind === "Relative values (RVU)").tag,
+    /^Only the nearest: no 2027 table is held, so 2026's is used and fees are estimates$/,
+  );
   assert.match(await page.textContent("#data-kept"), /None yet/);
   // Reachable from the footer too (from any view).
   await page.click("#tab-file");
@@ -70,7 +98,10 @@ test("the Data view lists the tables in force on the calculator's date, how old 
 const card = (page) => page.textContent("#claim-card .card-body");
 // The card's allowed amount, without the word "estimated" beside it.
 const allowed = (page) => page.$eval("#claim-card .figures div:nth-child(2) dd", (dd) => dd.firstChild.textContent);
-const ready = async (page) => { await page.waitForSelector("body[data-ready=true]"); await settled(page); };
+const ready = async (page) => {
+  await page.waitForSelector("body[data-ready=true]");
+  await settled(page);
+};
 
 // A drop as a browser makes one: the files in a DataTransfer, dropped on the zone.
 async function dropFiles(page, names) {
@@ -85,15 +116,23 @@ async function dropFiles(page, names) {
 }
 
 // What this browser's storage holds: the number of kept packs.
-const keptCount = (page) => page.evaluate(() => new Promise((resolve, reject) => {
-  const request = indexedDB.open("unitwise-data", 1);
-  request.onupgradeneeded = () => request.result.createObjectStore("packs", { keyPath: "id", autoIncrement: true });
-  request.onsuccess = () => {
-    const count = request.result.transaction("packs").objectStore("packs").count();
-    count.onsuccess = () => { resolve(count.result); request.result.close(); };
-  };
-  request.onerror = () => reject(request.error);
-}));
+const keptCount = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open("unitwise-data", 1);
+        request.onupgradeneeded = () =>
+          request.result.createObjectStore("packs", { keyPath: "id", autoIncrement: true });
+        request.onsuccess = () => {
+          const count = request.result.transaction("packs").objectStore("packs").count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            request.result.close();
+          };
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
 
 test("CMS's 2027 RVU zip dropped on the Data view prices a 2027 visit at 2027 rates, after a reload too, until it is removed", async () => {
   const { context, page, seen } = await openVisit("2027-02-01");
@@ -107,7 +146,10 @@ test("CMS's 2027 RVU zip dropped on the Data view prices a 2027 visit at 2027 ra
 
   await dropFiles(page, ["rvu27a.zip"]);
   await page.waitForSelector("#data-status .ok-note");
-  assert.match(await page.textContent("#data-status .ok-note"), /^Added CMS PFS relative values CY2027, January release .* \+ CMS CY2027 GPCIs/);
+  assert.match(
+    await page.textContent("#data-status .ok-note"),
+    /^Added CMS PFS relative values CY2027, January release .* \+ CMS CY2027 GPCIs/,
+  );
   assert.match(await page.textContent("#data-status"), /What was read:.*PPRRVU2027_Jan\.csv.*Left out:.*RVU27A\.pdf/s);
   const rvu = await page.textContent('#data-in-force li[data-kind="rvu"]');
   assert.match(rvu, /CY2027.*added in this browser/);
@@ -127,8 +169,13 @@ test("CMS's 2027 RVU zip dropped on the Data view prices a 2027 visit at 2027 ra
   // The File view's worker has the pack too: a 2027 visit is not flagged as estimated there.
   await page.click("#tab-file");
   await page.waitForSelector("#file[data-ready=true]");
-  await page.setInputFiles("#file-input", { name: "v.csv", mimeType: "text/csv", buffer: Buffer.from(
-    "visit_id,date_of_service,discipline,code,minutes,assistant_minutes\nA,2027-02-01,PT,97110,38,\n") });
+  await page.setInputFiles("#file-input", {
+    name: "v.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "visit_id,date_of_service,discipline,code,minutes,assistant_minutes\nA,2027-02-01,PT,97110,38,\n",
+    ),
+  });
   await page.waitForSelector("table.file-visits tbody tr");
   assert.doesNotMatch(await page.textContent("table.file-visits tbody"), /fee-schedule-nearest/);
 
@@ -150,7 +197,10 @@ test("CMS's 2027 RVU zip dropped on the Data view prices a 2027 visit at 2027 ra
   await page.click("#tab-data");
   await page.waitForSelector("#data-kept .kept-pack");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#data-kept .export")]);
-  assert.equal(download.suggestedFilename(), "unitwise-data-rvu-2027-01-01+conversion-factor-2027-01-01+gpci-2027-01-01.zip");
+  assert.equal(
+    download.suggestedFilename(),
+    "unitwise-data-rvu-2027-01-01+conversion-factor-2027-01-01+gpci-2027-01-01.zip",
+  );
   const exported = join(cms, "exported.zip");
   await download.saveAs(exported);
   const listing = spawnSync("unzip", ["-l", exported], { encoding: "utf8" });
@@ -196,7 +246,10 @@ test("a 2026-11 visit's card says a table may be out of date instead of the all-
   assert.equal(status, "No NCCI or MUE edit found, but a table may be out of date");
   assert.equal(await page.locator("#claim-card .status.ok").count(), 0);
   const note = await page.textContent("#claim-card .data-note.out-of-date");
-  assert.match(note, /^May be out of date: the relative values of 2026-01-01 \(a newer one was due by 2026-10-01\), the MUE table of 2026-04-01 \(a newer one was due by 2026-07-01\), the NCCI pair table of 2024-07-01 \(a newer one was due by 2024-10-01\)\. See the data$/);
+  assert.match(
+    note,
+    /^May be out of date: the relative values of 2026-01-01 \(a newer one was due by 2026-10-01\), the MUE table of 2026-04-01 \(a newer one was due by 2026-07-01\), the NCCI pair table of 2024-07-01 \(a newer one was due by 2024-10-01\)\. See the data$/,
+  );
   await pressAndRelease(page, "#claim-card .data-note.out-of-date button");
   assert.equal(await page.isVisible("#data"), true);
   // The view's code loads on first use, so the heading takes focus once it has (a loaded machine takes longer).
@@ -214,13 +267,21 @@ test("a 2026-11 visit's card says a table may be out of date instead of the all-
 test("a file that is not CMS's (a random .txt, an empty zip) gives a plain error, and nothing is kept", async () => {
   const { context, page, seen } = await openVisit("2026-11-02");
   await openData(page);
-  await page.setInputFiles("#data-input", { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("groceries: milk, eggs\n") });
+  await page.setInputFiles("#data-input", {
+    name: "notes.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("groceries: milk, eggs\n"),
+  });
   await page.waitForSelector("#data-status .import-error");
-  assert.match(await page.textContent("#data-status .import-error"),
-               /^notes\.txt was not taken in, and nothing was kept:notes\.txt: not a CMS file unitwise reads/);
+  assert.match(
+    await page.textContent("#data-status .import-error"),
+    /^notes\.txt was not taken in, and nothing was kept:notes\.txt: not a CMS file unitwise reads/,
+  );
   const empty = Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
   await page.setInputFiles("#data-input", { name: "empty.zip", mimeType: "application/zip", buffer: empty });
-  await page.waitForFunction(() => /empty\.zip was not taken in/.test(document.querySelector("#data-status").textContent));
+  await page.waitForFunction(() =>
+    /empty\.zip was not taken in/.test(document.querySelector("#data-status").textContent),
+  );
   assert.match(await page.textContent("#data-status .import-error li"), /empty\.zip/);
   assert.equal(await keptCount(page), 0);
   assert.match(await page.textContent("#data-kept"), /None yet/);
@@ -233,19 +294,33 @@ test("a file that is not CMS's (a random .txt, an empty zip) gives a plain error
 
 test("a kept pack the engine refuses (damaged storage) is reported, listed as not used, and can be removed", async () => {
   const { context, page, seen } = await openVisit("2026-11-02");
-  await page.evaluate(() => new Promise((resolve) => {
-    const request = indexedDB.open("unitwise-data", 1);
-    request.onupgradeneeded = () => request.result.createObjectStore("packs", { keyPath: "id", autoIncrement: true });
-    request.onsuccess = () => {
-      const tx = request.result.transaction("packs", "readwrite");
-      tx.objectStore("packs").add({ name: "My damaged pack", added: "2026-11-01", files: ["x.zip"],
-                                    pack: { "manifest.json": "{\"format\":\"unitwise-data-pack\",\"formatVersion\":1,\"tables\":[" } });
-      tx.oncomplete = () => { request.result.close(); resolve(); };
-    };
-  }));
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.open("unitwise-data", 1);
+        request.onupgradeneeded = () =>
+          request.result.createObjectStore("packs", { keyPath: "id", autoIncrement: true });
+        request.onsuccess = () => {
+          const tx = request.result.transaction("packs", "readwrite");
+          tx.objectStore("packs").add({
+            name: "My damaged pack",
+            added: "2026-11-01",
+            files: ["x.zip"],
+            pack: { "manifest.json": '{"format":"unitwise-data-pack","formatVersion":1,"tables":[' },
+          });
+          tx.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
   await page.reload();
   await ready(page);
-  assert.match(await page.textContent("#notice"), /Data you added to this browser could not be used: My damaged pack\. The built-in data is used instead\./);
+  assert.match(
+    await page.textContent("#notice"),
+    /Data you added to this browser could not be used: My damaged pack\. The built-in data is used instead\./,
+  );
   assert.match(await page.textContent("#data-versions"), /A data pack you added was refused: see Data\./);
   await page.click("#notice button:text('Open Data')");
   await page.waitForSelector("#data-kept .kept-pack.refused");
@@ -254,19 +329,30 @@ test("a kept pack the engine refuses (damaged storage) is reported, listed as no
   await page.waitForSelector("#data-undo");
   assert.equal(await keptCount(page), 0);
   assert.match(await page.textContent("#data-kept"), /None yet/);
-  assert.deepEqual(seen.errors.filter((e) => !/refused/.test(e)), []);
+  assert.deepEqual(
+    seen.errors.filter((e) => !/refused/.test(e)),
+    [],
+  );
   await context.close();
 });
 
 test("the Data view on a phone: one column, the file chooser reachable by keyboard; fresh edit tables give the all-clear", async () => {
   const { context, page, seen } = await openVisit("2027-02-01", PHONE);
   await openData(page);
-  await page.setInputFiles("#data-input", ["mcr-mue-practitioner-2027-q1.zip", "medicare-ncci-2027q1-practitioner-ptp-edits-f4.zip"].map((n) => join(cms, n)));
+  await page.setInputFiles(
+    "#data-input",
+    ["mcr-mue-practitioner-2027-q1.zip", "medicare-ncci-2027q1-practitioner-ptp-edits-f4.zip"].map((n) => join(cms, n)),
+  );
   await page.waitForSelector("#data-status .ok-note");
-  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, "no sideways scroll");
+  assert.equal(
+    await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth),
+    true,
+    "no sideways scroll",
+  );
   // From the date field, Tab leaves its day, month and year parts and comes to the file chooser.
   await page.focus("#data-date");
-  for (let i = 0; i < 4 && await page.evaluate(() => document.activeElement.id) !== "data-input"; i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement.id)) !== "data-input"; i++)
+    await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.id), "data-input");
   await page.screenshot({ path: screenshotPath("data-view-phone-full"), fullPage: true });
   await page.locator("#data-in-force").scrollIntoViewIfNeeded();
@@ -287,8 +373,13 @@ test("a pack added in one tab applies in the other tab open on the page, without
   await other.waitForSelector("body[data-ready=true]");
   assert.match(await card(other), /estimated at 2026 rates/);
   // The other tab's File view has evaluated a 2027 visit at the estimate already: its worker takes the pack too.
-  const csv = { name: "v.csv", mimeType: "text/csv", buffer: Buffer.from(
-    "visit_id,date_of_service,discipline,code,minutes,assistant_minutes\nA,2027-02-01,PT,97110,38,\n") };
+  const csv = {
+    name: "v.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "visit_id,date_of_service,discipline,code,minutes,assistant_minutes\nA,2027-02-01,PT,97110,38,\n",
+    ),
+  };
   await other.click("#tab-file");
   await other.waitForSelector("#file[data-ready=true]");
   await other.setInputFiles("#file-input", csv);
@@ -320,8 +411,11 @@ test("axe finds no serious or critical accessibility violation in the Data view,
     await page.setInputFiles("#data-input", join(cms, "rvu27a.zip"));
     await page.waitForSelector("#data-status .ok-note");
     await page.addScriptTag({ path: resolve(root, "node_modules/axe-core/axe.min.js") });
-    const violations = await page.evaluate(async () => (await window.axe.run(document.getElementById("data")))
-      .violations.filter((v) => ["serious", "critical"].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.length}`));
+    const violations = await page.evaluate(async () =>
+      (await window.axe.run(document.getElementById("data"))).violations
+        .filter((v) => ["serious", "critical"].includes(v.impact))
+        .map((v) => `${v.id}: ${v.nodes.length}`),
+    );
     assert.deepEqual(violations, [], `at ${viewport.width} px`);
     await context.close();
   }

@@ -43,11 +43,17 @@ before(async () => {
 after(() => env?.close());
 
 // The element's fee line once it has evaluated (its result's fee year and warnings, as a host reads them).
-const shown = (page, id) => page.waitForFunction((id) => {
-  const el = document.getElementById(id);
-  const fee = el.shadowRoot.querySelector("[part=fee]");
-  return el.result && !fee.hidden && { year: el.result.fee.year, codes: el.result.warnings.map((w) => w.code), fee: fee.textContent };
-}, id).then((handle) => handle.jsonValue());
+const shown = (page, id) =>
+  page
+    .waitForFunction((id) => {
+      const el = document.getElementById(id);
+      const fee = el.shadowRoot.querySelector("[part=fee]");
+      return (
+        el.result &&
+        !fee.hidden && { year: el.result.fee.year, codes: el.result.warnings.map((w) => w.code), fee: fee.textContent }
+      );
+    }, id)
+    .then((handle) => handle.jsonValue());
 
 test("an element given a pack as `data` prices its 2027 visit at 2027 rates; null goes back to the built-in estimate", async () => {
   const { page, seen } = await watchedPage(await env.browser.newContext());
@@ -57,7 +63,9 @@ test("an element given a pack as `data` prices its 2027 visit at 2027 rates; nul
   assert.equal(before.year, 2026);
   assert.ok(before.codes.includes("fee-schedule-nearest"));
 
-  await page.evaluate(() => { for (const id of ["a", "b"]) document.getElementById(id).data = [window.pack]; });
+  await page.evaluate(() => {
+    for (const id of ["a", "b"]) document.getElementById(id).data = [window.pack];
+  });
   await page.waitForFunction(() => document.getElementById("a").result?.fee.year === 2027);
   const a = await shown(page, "a");
   assert.ok(!a.codes.includes("fee-schedule-nearest"));
@@ -66,7 +74,9 @@ test("an element given a pack as `data` prices its 2027 visit at 2027 rates; nul
   await page.waitForFunction(() => document.getElementById("b").result?.fee.year === 2027);
   assert.equal((await shown(page, "b")).fee, a.fee);
 
-  await page.evaluate(() => { document.getElementById("a").data = null; });
+  await page.evaluate(() => {
+    document.getElementById("a").data = null;
+  });
   await page.waitForFunction(() => document.getElementById("a").result?.fee.year === 2026);
   assert.equal((await shown(page, "b")).year, 2027);
   assert.deepEqual(seen.errors, []);
@@ -89,7 +99,9 @@ test("a pack the engine refuses: the element says so and fires unitwise-error wi
   assert.match(status, /^The data packs given to this element were refused: /);
   assert.equal(await page.$eval("#a", (el) => el.shadowRoot.querySelector("[part=lines]").hidden), true);
   // Given good packs again, it evaluates.
-  await page.evaluate(() => { document.getElementById("a").data = window.pack; });
+  await page.evaluate(() => {
+    document.getElementById("a").data = window.pack;
+  });
   await page.waitForFunction(() => document.getElementById("a").result?.fee.year === 2027);
   await page.context().close();
 });

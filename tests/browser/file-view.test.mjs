@@ -11,23 +11,39 @@ import { CSV_HEADER, csvLines, csvVisits } from "../node/visits-csv.mjs";
 import { generateVisits } from "../node/generate-visits.mjs";
 
 const cliPath = resolve(root, process.env.UNITWISE_CLI ?? "build/native/bin/unitwise");
-const cli = (text) => spawnSync(cliPath, ["evaluate", "--csv", "-"], { input: text, encoding: "utf8", maxBuffer: 1 << 26 });
+const cli = (text) =>
+  spawnSync(cliPath, ["evaluate", "--csv", "-"], { input: text, encoding: "utf8", maxBuffer: 1 << 26 });
 
 let env;
-before(async () => { env = await launch(siteDir); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await launch(siteDir);
+});
+after(async () => {
+  await env?.close();
+});
 
 // 2,000 generated visits (a fifth invalid on purpose), rows interleaved, then three rows of our own.
 const visits = csvVisits(2000, 15);
 const body = [...csvLines(visits, 16)];
-const extra = ["BAD-1,2026-03-02,PT,97110,12.5,,national,", 'BAD-2,2026-03-02,PT,97110,1"5,,national,',
-               "V0000003,2026-03-02,PT,97140,15,,national,"];
+const extra = [
+  "BAD-1,2026-03-02,PT,97110,12.5,,national,",
+  'BAD-2,2026-03-02,PT,97110,1"5,,national,',
+  "V0000003,2026-03-02,PT,97140,15,,national,",
+];
 const bigCsv = CSV_HEADER + body.join("") + extra.map((r) => `${r}\r\n`).join("");
-const badLine = body.length + 2;  // the header is line 1
+const badLine = body.length + 2; // the header is line 1
 
-const foreign = (seen) => seen.requests.filter((url) => !url.startsWith(`${env.origin}/`) && !url.startsWith(`blob:${env.origin}/`));
-const rowsListed = (page) => page.$$eval("table.file-visits tbody tr", (rows) => rows.map((r) => ({
-  id: r.cells[0].textContent, kinds: r.dataset.kinds, hidden: r.hidden, problems: r.cells[4].textContent })));
+const foreign = (seen) =>
+  seen.requests.filter((url) => !url.startsWith(`${env.origin}/`) && !url.startsWith(`blob:${env.origin}/`));
+const rowsListed = (page) =>
+  page.$$eval("table.file-visits tbody tr", (rows) =>
+    rows.map((r) => ({
+      id: r.cells[0].textContent,
+      kinds: r.dataset.kinds,
+      hidden: r.hidden,
+      problems: r.cells[4].textContent,
+    })),
+  );
 
 async function openFileView(page) {
   await page.click("#tab-file");
@@ -35,7 +51,11 @@ async function openFileView(page) {
 }
 
 async function choose(page, name, text) {
-  await page.setInputFiles("#file-input", { name, mimeType: name.endsWith(".csv") ? "text/csv" : "application/jsonl", buffer: Buffer.from(text) });
+  await page.setInputFiles("#file-input", {
+    name,
+    mimeType: name.endsWith(".csv") ? "text/csv" : "application/jsonl",
+    buffer: Buffer.from(text),
+  });
 }
 
 async function downloaded(page, button) {
@@ -49,9 +69,12 @@ test("2,000 visits: listed within 10 s, problems first, filtered, opened, downlo
   // What the progress bar showed, and the longest the main thread was busy (frame to frame) while it ran.
   await page.evaluate(() => {
     window.seenProgress = [];
-    new MutationObserver(() => window.seenProgress.push({ value: document.getElementById("file-progress").value,
-      label: document.getElementById("file-progress-label").textContent }))
-      .observe(document.getElementById("file-progress"), { attributes: true });
+    new MutationObserver(() =>
+      window.seenProgress.push({
+        value: document.getElementById("file-progress").value,
+        label: document.getElementById("file-progress-label").textContent,
+      }),
+    ).observe(document.getElementById("file-progress"), { attributes: true });
     window.longestFrame = 0;
     let last = performance.now();
     const tick = (now) => {
@@ -63,37 +86,72 @@ test("2,000 visits: listed within 10 s, problems first, filtered, opened, downlo
   });
   const started = Date.now();
   await choose(page, "visits.csv", bigCsv);
-  await page.waitForFunction(() => document.querySelectorAll("table.file-visits tbody tr").length === 2002, null, { timeout: 10_000 });
+  await page.waitForFunction(() => document.querySelectorAll("table.file-visits tbody tr").length === 2002, null, {
+    timeout: 10_000,
+  });
   const elapsed = Date.now() - started;
-  console.log(`2,000 visits (${body.length + 3} rows) listed in ${elapsed} ms; longest frame ${Math.round(await page.evaluate(() => window.longestFrame))} ms`);
+  console.log(
+    `2,000 visits (${body.length + 3} rows) listed in ${elapsed} ms; longest frame ${Math.round(await page.evaluate(() => window.longestFrame))} ms`,
+  );
   assert.ok(elapsed < 10_000);
   await page.screenshot({ path: screenshotPath("file-view-desktop") });
 
   const progress = await page.evaluate(() => window.seenProgress);
-  assert.ok(progress.some((p) => p.value > 0 && p.value < 1), JSON.stringify(progress.slice(0, 5)));
+  assert.ok(
+    progress.some((p) => p.value > 0 && p.value < 1),
+    JSON.stringify(progress.slice(0, 5)),
+  );
   assert.match(progress.at(-1).label, /^Evaluating visits\.csv: 2,002 of 2,002 visits$/);
   assert.equal(await page.getAttribute("label[for=file-progress]", "id"), "file-progress-label");
   assert.equal(await page.isHidden("#file-progress-row"), true);
-  assert.ok(await page.evaluate(() => window.longestFrame) < 1000, "the main thread stays responsive");
+  assert.ok((await page.evaluate(() => window.longestFrame)) < 1000, "the main thread stays responsive");
 
   // Problems first: errors, then edits, then KX, then warnings, then clean; file order within each.
   const rows = await rowsListed(page);
-  const rank = (r) => { const k = ["errors", "edits", "kx", "warnings"].indexOf(r.kinds.split(" ")[0]); return k < 0 ? 4 : k; };
-  assert.deepEqual(rows.map(rank), rows.map(rank).toSorted((a, b) => a - b));
+  const rank = (r) => {
+    const k = ["errors", "edits", "kx", "warnings"].indexOf(r.kinds.split(" ")[0]);
+    return k < 0 ? 4 : k;
+  };
+  assert.deepEqual(
+    rows.map(rank),
+    rows.map(rank).toSorted((a, b) => a - b),
+  );
   const errors = rows.filter((r) => r.kinds.includes("errors"));
-  assert.ok(errors.length > 300 && rows.filter((r) => r.kinds.startsWith("edits")).length > 100 && rows.some((r) => r.kinds === ""));
+  assert.ok(
+    errors.length > 300 &&
+      rows.filter((r) => r.kinds.startsWith("edits")).length > 100 &&
+      rows.some((r) => r.kinds === ""),
+  );
   assert.match(await page.textContent("table.file-visits caption"), /file visits\.csv/);
-  assert.match(rows.find((r) => r.id === "BAD-1").problems, new RegExp(`^Error line ${badLine}: minutes must be a whole number of minutes`));
-  assert.match(rows.find((r) => r.id === "BAD-2").problems, new RegExp(`^Error line ${badLine + 1}: malformed CSV quoting`));
+  assert.match(
+    rows.find((r) => r.id === "BAD-1").problems,
+    new RegExp(`^Error line ${badLine}: minutes must be a whole number of minutes`),
+  );
+  assert.match(
+    rows.find((r) => r.id === "BAD-2").problems,
+    new RegExp(`^Error line ${badLine + 1}: malformed CSV quoting`),
+  );
   assert.match(rows.find((r) => r.id === "V0000003").problems, /./);
 
   // The filter.
-  for (const [value, keep] of [["errors", (r) => r.kinds.includes("errors")], ["edits", (r) => r.kinds.includes("edits")],
-                               ["kx", () => false], ["problems", (r) => r.kinds !== ""], ["all", () => true]]) {
+  for (const [value, keep] of [
+    ["errors", (r) => r.kinds.includes("errors")],
+    ["edits", (r) => r.kinds.includes("edits")],
+    ["kx", () => false],
+    ["problems", (r) => r.kinds !== ""],
+    ["all", () => true],
+  ]) {
     await page.selectOption("#file-filter", value);
     const shown = (await rowsListed(page)).filter((r) => !r.hidden);
-    assert.deepEqual(shown.map((r) => r.id), rows.filter(keep).map((r) => r.id), value);
-    assert.match(await page.textContent("table.file-visits caption"), new RegExp(`${shown.length.toLocaleString("en-US")} shown`));
+    assert.deepEqual(
+      shown.map((r) => r.id),
+      rows.filter(keep).map((r) => r.id),
+      value,
+    );
+    assert.match(
+      await page.textContent("table.file-visits caption"),
+      new RegExp(`${shown.length.toLocaleString("en-US")} shown`),
+    );
   }
 
   // The claim lines and the summary, downloaded: the CLI's bytes.
@@ -103,7 +161,10 @@ test("2,000 visits: listed within 10 s, problems first, filtered, opened, downlo
   assert.equal(claims.name, "visits-claims.csv");
   assert.equal(claims.text, expected.stdout);
   const summary = await downloaded(page, "#file-summary");
-  assert.match(summary.text, /^measure,value\nfile,visits\.csv\nvisits,2002\nclaim lines,\d+\nunits,\d+\nallowed,\d+\.\d\d\n/);
+  assert.match(
+    summary.text,
+    /^measure,value\nfile,visits\.csv\nvisits,2002\nclaim lines,\d+\nunits,\d+\nallowed,\d+\.\d\d\n/,
+  );
   assert.match(summary.text, new RegExp(`visits with errors,${errors.length}\n`));
 
   // A clean visit opens in the calculator with its codes; the file stays listed behind it.
@@ -149,12 +210,30 @@ test("renamed columns: a mapping form, nothing guessed; the mapping is remembere
   await page.waitForSelector("#file-mapping:not([hidden])");
   assert.match(await page.textContent("#file-mapping"), /unknown column "Visit #"/);
   // Only exact names are filled in: Discipline and Locality; the rest waits for the user.
-  assert.deepEqual(await page.$$eval("#file-mapping select", (s) => s.map((x) => x.value)), ["", "", "2", "", "", "", "6", ""]);
+  assert.deepEqual(await page.$$eval("#file-mapping select", (s) => s.map((x) => x.value)), [
+    "",
+    "",
+    "2",
+    "",
+    "",
+    "",
+    "6",
+    "",
+  ]);
   await page.click("#file-mapping button[type=submit]");
-  assert.match(await page.textContent("#file-mapping [role=alert]"), /Choose a column for visit_id, date_of_service, code, minutes, assistant_minutes/);
+  assert.match(
+    await page.textContent("#file-mapping [role=alert]"),
+    /Choose a column for visit_id, date_of_service, code, minutes, assistant_minutes/,
+  );
   assert.equal(await page.$$eval("table.file-visits", (t) => t.length), 0);
-  for (const [field, column] of [["visit_id", "Visit #"], ["date_of_service", "DOS"], ["code", "CPT"], ["minutes", "Mins"],
-                                 ["assistant_minutes", "Assistant mins"], ["setting", "Place"]]) {
+  for (const [field, column] of [
+    ["visit_id", "Visit #"],
+    ["date_of_service", "DOS"],
+    ["code", "CPT"],
+    ["minutes", "Mins"],
+    ["assistant_minutes", "Assistant mins"],
+    ["setting", "Place"],
+  ]) {
     await page.selectOption(`#map-${field}`, { label: column });
   }
   await page.click("#file-mapping button[type=submit]");
@@ -171,11 +250,23 @@ test("renamed columns: a mapping form, nothing guessed; the mapping is remembere
   await choose(page, "export.csv", renamed);
   await page.waitForSelector("table.file-visits");
   assert.equal(await page.isHidden("#file-mapping"), true);
-  assert.match(await page.textContent("#file-table"), /Columns as you mapped them for this header: Visit # → visit_id, DOS → date_of_service/);
+  assert.match(
+    await page.textContent("#file-table"),
+    /Columns as you mapped them for this header: Visit # → visit_id, DOS → date_of_service/,
+  );
   assert.equal((await rowsListed(page)).length, 40);
   // The mapping can be changed: the form comes back with it.
   await page.click("#file-remap");
-  assert.deepEqual(await page.$$eval("#file-mapping select", (s) => s.map((x) => x.value)), ["0", "1", "2", "3", "4", "5", "6", "7"]);
+  assert.deepEqual(await page.$$eval("#file-mapping select", (s) => s.map((x) => x.value)), [
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+  ]);
   // Another header is asked about again.
   await choose(page, "other.csv", renamed.replace("Mins", "Time (min)"));
   await page.waitForSelector("#file-mapping:not([hidden])");
@@ -191,11 +282,16 @@ test("JSON Lines: one visit a line; KX visits come after edits and before warnin
   const { context, page, seen } = await openPage(env);
   await openFileView(page);
   // Dropped on the drop zone this time.
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.items.add(new File([text], "visits.jsonl"));
-    document.getElementById("file-drop").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, lines.join("\n") + "\n");
+  await page.evaluate(
+    (text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], "visits.jsonl"));
+      document
+        .getElementById("file-drop")
+        .dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    lines.join("\n") + "\n",
+  );
   await page.waitForSelector("table.file-visits");
   const rows = await rowsListed(page);
   assert.equal(rows.length, 302);
@@ -203,7 +299,10 @@ test("JSON Lines: one visit a line; KX visits come after edits and before warnin
   assert.match(rows.find((r) => r.id === "6").problems, /^Error line 6: not valid JSON/);
   const firstKind = rows.map((r) => r.kinds.split(" ")[0] || "clean");
   const order = ["errors", "edits", "kx", "warnings", "clean"];
-  assert.deepEqual(firstKind, firstKind.toSorted((a, b) => order.indexOf(a) - order.indexOf(b)));
+  assert.deepEqual(
+    firstKind,
+    firstKind.toSorted((a, b) => order.indexOf(a) - order.indexOf(b)),
+  );
   assert.ok(firstKind.includes("kx"), "some visits pass the KX threshold");
   await page.selectOption("#file-filter", "kx");
   const shown = (await rowsListed(page)).filter((r) => !r.hidden);
@@ -214,7 +313,11 @@ test("JSON Lines: one visit a line; KX visits come after edits and before warnin
   await page.getByRole("button", { name: "7", exact: true }).click();
   await settled(page);
   assert.equal(await page.isVisible("#calculator"), true);
-  assert.equal(await page.$$eval("#result-body table.claim-lines", (t) => t.length), 0, "no figures of the visit before");
+  assert.equal(
+    await page.$$eval("#result-body table.claim-lines", (t) => t.length),
+    0,
+    "no figures of the visit before",
+  );
   assert.deepEqual(foreign(seen), []);
   assert.deepEqual(seen.errors, []);
   await context.close();
@@ -222,19 +325,34 @@ test("JSON Lines: one visit a line; KX visits come after edits and before warnin
 
 // axe-core, injected with the CSP bypassed (only for this check), on the File view at desktop and phone widths.
 test("axe finds no serious or critical accessibility violation in the File view, wide or narrow", async () => {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
     const context = await env.browser.newContext({ viewport, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(env.origin);
     await page.waitForSelector("body[data-ready=true]");
     await openFileView(page);
-    await choose(page, "export.csv", "Visit #,DOS,discipline,CPT,minutes,assistant_minutes\nA,2026-03-02,PT,97110,30,\n");
+    await choose(
+      page,
+      "export.csv",
+      "Visit #,DOS,discipline,CPT,minutes,assistant_minutes\nA,2026-03-02,PT,97110,30,\n",
+    );
     await page.waitForSelector("#file-mapping:not([hidden])");
     await page.addScriptTag({ path: resolve(root, "node_modules/axe-core/axe.min.js") });
-    const audit = () => page.evaluate(async () => (await window.axe.run(document.getElementById("file")))
-      .violations.filter((v) => ["serious", "critical"].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.length}`));
+    const audit = () =>
+      page.evaluate(async () =>
+        (await window.axe.run(document.getElementById("file"))).violations
+          .filter((v) => ["serious", "critical"].includes(v.impact))
+          .map((v) => `${v.id}: ${v.nodes.length}`),
+      );
     assert.deepEqual(await audit(), [], "the mapping form");
-    await choose(page, "visits.csv", CSV_HEADER + body.slice(0, 300).join("") + "BAD-1,2026-03-02,PT,97110,12.5,,national,\n");
+    await choose(
+      page,
+      "visits.csv",
+      CSV_HEADER + body.slice(0, 300).join("") + "BAD-1,2026-03-02,PT,97110,12.5,,national,\n",
+    );
     await page.waitForSelector("table.file-visits");
     assert.deepEqual(await audit(), [], `the listed file at ${viewport.width} px`);
     await context.close();

@@ -7,10 +7,21 @@ import { resolve } from "node:path";
 import { launch, openPage, root, settled, siteDir, watchedPage, visitLink } from "./browser.mjs";
 
 let env;
-before(async () => { env = await launch(siteDir); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await launch(siteDir);
+});
+after(async () => {
+  await env?.close();
+});
 
-const GOOD = { dateOfService: "2026-05-04", discipline: "PT", services: [{ code: "97116", minutes: 38 }, { code: "97140", minutes: 15 }] };
+const GOOD = {
+  dateOfService: "2026-05-04",
+  discipline: "PT",
+  services: [
+    { code: "97116", minutes: 38 },
+    { code: "97140", minutes: 15 },
+  ],
+};
 const OTHER = { dateOfService: "2026-05-05", discipline: "OT", services: [{ code: "97535", minutes: 25 }] };
 const codes = (page) => page.$$eval("#service-rows input.code", (inputs) => inputs.map((i) => i.value));
 const savedVisit = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("unitwise:last-visit")));
@@ -26,7 +37,10 @@ async function another(context, hash) {
 }
 
 test("Start over can be undone: Undo brings back the whole visit, and it is saved again", async () => {
-  const { context, page, seen } = await openPage(env, visitLink({ ...GOOD, locality: "13202-01", ytdAllowed: { PT_SLP: 1200, OT: 0 } }));
+  const { context, page, seen } = await openPage(
+    env,
+    visitLink({ ...GOOD, locality: "13202-01", ytdAllowed: { PT_SLP: 1200, OT: 0 } }),
+  );
   const before = await savedVisit(page);
   const summary = await page.textContent("#summary");
   await page.click("#reset");
@@ -97,8 +111,10 @@ test("a link whose visit has services: [null] shows a message and the saved visi
   const good = await savedVisit(first);
   await first.close();
   const { page, seen } = await another(context, visitLink({ ...GOOD, services: [null] }));
-  assert.equal(await page.textContent("#notice"),
-               "This link's visit could not be read: service 1 is empty. Showing the visit saved in this browser instead.Dismiss");
+  assert.equal(
+    await page.textContent("#notice"),
+    "This link's visit could not be read: service 1 is empty. Showing the visit saved in this browser instead.Dismiss",
+  );
   assert.deepEqual(await codes(page), ["97116", "97140"]);
   assert.match(await page.textContent("#summary"), /^4 units on 2 lines/);
   assert.deepEqual(await savedVisit(page), good);
@@ -130,7 +146,10 @@ test("every kind of damaged link gives a message and a working page, never the d
     assert.deepEqual(await codes(page), ["97112", "97110"], hash);
     assert.match(await page.textContent("#summary"), /^3 units/, hash);
     assert.notEqual(page.url(), `${env.origin}/${hash}`);
-    assert.deepEqual((await savedVisit(page)).services, [{ code: "97112", minutes: 24 }, { code: "97110", minutes: 23 }]);
+    assert.deepEqual((await savedVisit(page)).services, [
+      { code: "97112", minutes: 24 },
+      { code: "97110", minutes: 23 },
+    ]);
     assert.deepEqual(seen.errors, [], hash);
     await context.close();
   }
@@ -138,9 +157,11 @@ test("every kind of damaged link gives a message and a working page, never the d
 
 test("an episode link with visits: [null] shows a message and a working plan of care", async () => {
   const context = await env.browser.newContext();
-  for (const [episode, message] of [[{ visits: [null] }, /visit 1 is empty/],
-                                    [{ visits: [{ services: [null] }] }, /service 1 is empty/],
-                                    [{ visits: "x" }, /visits should be a list/]]) {
+  for (const [episode, message] of [
+    [{ visits: [null] }, /visit 1 is empty/],
+    [{ visits: [{ services: [null] }] }, /service 1 is empty/],
+    [{ visits: "x" }, /visits should be a list/],
+  ]) {
     const { page, seen } = await another(context, `#e=${Buffer.from(JSON.stringify(episode)).toString("base64url")}`);
     await page.waitForSelector(".plan-table tbody tr");
     assert.match(await page.textContent("#notice"), /^This link's plan of care could not be read: /);
@@ -156,8 +177,10 @@ test("an oversize link is refused at once with a message, and not saved", async 
   const huge = visitLink({ ...GOOD, services: Array.from({ length: 45000 }, () => ({ code: "97110", minutes: 15 })) });
   const many = visitLink({ ...GOOD, services: Array.from({ length: 101 }, () => ({ code: "97110", minutes: 15 })) });
   const context = await env.browser.newContext();
-  for (const [hash, message] of [[huge, /the link is [\d,]+ KB long, more than the 64 KB this page reads/],
-                                 [many, /it has 101 services, more than the 100 a link may hold/]]) {
+  for (const [hash, message] of [
+    [huge, /the link is [\d,]+ KB long, more than the 64 KB this page reads/],
+    [many, /it has 101 services, more than the 100 a link may hold/],
+  ]) {
     const started = Date.now();
     const { page, seen } = await another(context, hash);
     // Not a timing test: 45,000 services once froze the tab for 89 s; refused, they take no time at all.
@@ -176,7 +199,10 @@ test("a saved visit too large for a link (saved by an older page) is not loaded"
   await context.addInitScript(() => {
     if (!sessionStorage.getItem("seeded")) {
       sessionStorage.setItem("seeded", "1");
-      localStorage.setItem("unitwise:last-visit", JSON.stringify({ services: Array.from({ length: 5000 }, () => ({ code: "97110" })) }));
+      localStorage.setItem(
+        "unitwise:last-visit",
+        JSON.stringify({ services: Array.from({ length: 5000 }, () => ({ code: "97110" })) }),
+      );
     }
   });
   const { page, seen } = await another(context, "");
@@ -188,7 +214,9 @@ test("a saved visit too large for a link (saved by an older page) is not loaded"
 test("what is typed while the engine loads is kept, and a loading indicator shows meanwhile", async () => {
   const context = await env.browser.newContext();
   let release;
-  const held = new Promise((resolve) => { release = resolve; });
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
   await context.route("**/unitwise.wasm", async (route) => {
     await held;
     await route.continue();
@@ -210,7 +238,10 @@ test("what is typed while the engine loads is kept, and a loading indicator show
   assert.deepEqual(await codes(page), ["97116", "97530"]);
   assert.match(await page.textContent("#summary"), /^5 units on 2 lines/);
   assert.equal(await page.$eval("#summary", (p) => getComputedStyle(p, "::before").content), "none");
-  assert.deepEqual((await savedVisit(page)).services, [{ code: "97116", minutes: 53 }, { code: "97530", minutes: 15 }]);
+  assert.deepEqual((await savedVisit(page)).services, [
+    { code: "97116", minutes: 53 },
+    { code: "97530", minutes: 15 },
+  ]);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
@@ -223,7 +254,7 @@ test("'Link copied' goes back to 'Copy link to this visit' when the visit change
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
   await page.check("#explain");
   await settled(page);
-  assert.equal(await page.textContent("#copy-link"), "Link copied");  // the visit did not change
+  assert.equal(await page.textContent("#copy-link"), "Link copied"); // the visit did not change
   await page.locator("#service-rows .service input.minutes").first().fill("40");
   await settled(page);
   assert.equal(await page.textContent("#copy-link"), "Copy link to this visit");
@@ -244,8 +275,13 @@ test("'Link copied' goes back to 'Copy link to this visit' when the visit change
 
 test("destructive buttons look apart from the others", async () => {
   const { context, page } = await openPage(env);
-  const look = (selector) => page.$eval(selector, (b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
-  const [danger, remove, plain] = [await look("#reset"), await look("#service-rows button.remove"), await look("#add-service")];
+  const look = (selector) =>
+    page.$eval(selector, (b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+  const [danger, remove, plain] = [
+    await look("#reset"),
+    await look("#service-rows button.remove"),
+    await look("#add-service"),
+  ];
   assert.deepEqual(danger, remove);
   assert.notDeepEqual(danger, plain);
   assert.equal(danger[1], "rgb(255, 255, 255)");
@@ -254,12 +290,19 @@ test("destructive buttons look apart from the others", async () => {
 
 // axe-core, injected with the CSP bypassed (only for this check): the calculator with a link's message and with Undo.
 test("axe finds no serious or critical violation in the calculator with its messages, wide or narrow", async () => {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 800 }]) {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 375, height: 800 },
+  ]) {
     const context = await env.browser.newContext({ viewport, bypassCSP: true });
     const { page } = await another(context, visitLink({ services: [null] }));
     await page.addScriptTag({ path: resolve(root, "node_modules/axe-core/axe.min.js") });
-    const audit = () => page.evaluate(async () => (await window.axe.run(document))
-      .violations.filter((v) => ["serious", "critical"].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`));
+    const audit = () =>
+      page.evaluate(async () =>
+        (await window.axe.run(document)).violations
+          .filter((v) => ["serious", "critical"].includes(v.impact))
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
+      );
     assert.deepEqual(await audit(), [], `a link's message at ${viewport.width} px`);
     await page.click("#reset");
     await settled(page);

@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import { launch, root, siteDir, watchedPage } from "./browser.mjs";
 
 const MARK = ".build-b-marker { color: inherit; }";
-const MARK_NAME = "build-b-marker";  // what of MARK survives the site's minified style sheet
+const MARK_NAME = "build-b-marker"; // what of MARK survives the site's minified style sheet
 const work = mkdtempSync(join(tmpdir(), "unitwise-sw-"));
 
 // A site assembled as scripts/build assembles the one under test: from a copy of web/ (changed by change) beside
@@ -18,10 +18,15 @@ const work = mkdtempSync(join(tmpdir(), "unitwise-sw-"));
 function assembleSite(name, change = () => {}) {
   const web = join(work, `${name}-src`, "web");
   cpSync(join(root, "web"), web, { recursive: true });
-  cpSync(join(root, "wasm", "package", "worker-thread.js"), join(work, `${name}-src`, "wasm", "package", "worker-thread.js"));
+  cpSync(
+    join(root, "wasm", "package", "worker-thread.js"),
+    join(work, `${name}-src`, "wasm", "package", "worker-thread.js"),
+  );
   change(web);
   const site = join(work, name);
-  const run = spawnSync(process.execPath, [join(web, "assemble.mjs"), join(root, "build", "npm"), site], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, [join(web, "assemble.mjs"), join(root, "build", "npm"), site], {
+    encoding: "utf8",
+  });
   assert.equal(run.status, 0, run.stderr);
   return site;
 }
@@ -49,8 +54,11 @@ test("the cache name carries a hash of every file; the same files give the same 
   assert.match(cacheOf(siteA), /^unitwise-[0-9a-f]{16}$/);
   assert.equal(cacheOf(siteA), cacheOf(siteDir));
   assert.notEqual(cacheOf(siteB), cacheOf(siteA));
-  const files = readdirSync(siteA, { recursive: true, withFileTypes: true }).filter((d) => d.isFile())
-    .map((d) => relative(siteA, join(d.parentPath, d.name))).filter((f) => f !== "sw.js").sort();
+  const files = readdirSync(siteA, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(siteA, join(d.parentPath, d.name)))
+    .filter((f) => f !== "sw.js")
+    .sort();
   assert.deepEqual([...shellOf(siteA)].sort(), ["./", ...files].sort());
   assert.deepEqual(shellOf(siteB), shellOf(siteA));
 });
@@ -66,13 +74,21 @@ test("a new build waits for a reload; until then every page gets only its own bu
   await one.evaluate(() => navigator.serviceWorker.ready);
   await one.waitForFunction(() => navigator.serviceWorker.controller);
   // All of build A in one cache, named by its hash.
-  const cached = await one.evaluate(async (name) => ({
-    names: await caches.keys(),
-    urls: (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname),
-  }), cacheOf(siteA));
+  const cached = await one.evaluate(
+    async (name) => ({
+      names: await caches.keys(),
+      urls: (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname),
+    }),
+    cacheOf(siteA),
+  );
   assert.ok(cached.names.includes(cacheOf(siteA)), cached.names.join());
   assert.equal(cached.names.filter((n) => /^unitwise-[0-9a-f]{16}$/.test(n)).length, 1);
-  assert.deepEqual(cached.urls.sort(), shellOf(siteA).map((f) => (f === "./" ? "/" : `/${f}`)).sort());
+  assert.deepEqual(
+    cached.urls.sort(),
+    shellOf(siteA)
+      .map((f) => (f === "./" ? "/" : `/${f}`))
+      .sort(),
+  );
 
   const { page: two } = await watchedPage(context);
   await two.goto(`${env.origin}/`);
@@ -94,8 +110,10 @@ test("a new build waits for a reload; until then every page gets only its own bu
   assert.match(await one.textContent("#summary"), /^\d+ units? on/);
   assert.equal(await text(two, "shell/style.css"), readFileSync(join(siteA, "shell", "style.css"), "utf8"));
   assert.equal(await text(two, "shell/app.js"), readFileSync(join(siteA, "shell", "app.js"), "utf8"));
-  assert.deepEqual((await one.evaluate(() => caches.keys())).filter((n) => n !== "unitwise-pages").sort(),
-                   [cacheOf(siteA), cacheOf(siteB)].sort());
+  assert.deepEqual(
+    (await one.evaluate(() => caches.keys())).filter((n) => n !== "unitwise-pages").sort(),
+    [cacheOf(siteA), cacheOf(siteB)].sort(),
+  );
 
   // Once no page uses build A, the next page load deletes its cache.
   await two.close();

@@ -7,8 +7,12 @@ import { join, relative } from "node:path";
 import { launch, openPage, screenshotPath, settled, siteDir, visitLink } from "./browser.mjs";
 
 let env;
-before(async () => { env = await launch(siteDir); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await launch(siteDir);
+});
+after(async () => {
+  await env?.close();
+});
 
 test("every feature used: no request to any other origin, no console error, no CSP violation", async () => {
   const { context, page, seen } = await openPage(env);
@@ -24,7 +28,10 @@ test("every feature used: no request to any other origin, no console error, no C
   await page.click("#practice-next");
   await page.emulateMedia({ media: "print" });
   await settled(page);
-  assert.deepEqual(seen.requests.filter((url) => !url.startsWith(`${env.origin}/`)), []);
+  assert.deepEqual(
+    seen.requests.filter((url) => !url.startsWith(`${env.origin}/`)),
+    [],
+  );
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
@@ -44,8 +51,14 @@ test("the CSP is enforced: the header and the meta tag both forbid inline style 
   await page.waitForTimeout(50);
   assert.equal(await page.evaluate(() => window.evaluated), undefined);
   assert.notEqual(await page.$eval("#probe", (p) => getComputedStyle(p).color), "rgb(255, 0, 0)");
-  assert.ok(seen.errors.some((e) => /CSP violation: script-src/.test(e)), seen.errors.join("\n"));
-  assert.ok(seen.errors.some((e) => /CSP violation: style-src/.test(e)), seen.errors.join("\n"));
+  assert.ok(
+    seen.errors.some((e) => /CSP violation: script-src/.test(e)),
+    seen.errors.join("\n"),
+  );
+  assert.ok(
+    seen.errors.some((e) => /CSP violation: style-src/.test(e)),
+    seen.errors.join("\n"),
+  );
   await context.close();
 });
 
@@ -54,11 +67,18 @@ test("works offline after the first load", async () => {
   const sw = readFileSync(join(siteDir, "sw.js"), "utf8");
   const shell = JSON.parse(/const SHELL = (\[[^\]]*\])/.exec(sw)[1]);
   const files = readdirSync(siteDir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile()).map((d) => relative(siteDir, join(d.parentPath, d.name))).filter((f) => f !== "sw.js");
-  assert.deepEqual(files.filter((f) => !shell.includes(f)), []);
+    .filter((d) => d.isFile())
+    .map((d) => relative(siteDir, join(d.parentPath, d.name)))
+    .filter((f) => f !== "sw.js");
+  assert.deepEqual(
+    files.filter((f) => !shell.includes(f)),
+    [],
+  );
 
-  const { context, page } = await openPage(env, visitLink({ dateOfService: "2026-05-04", discipline: "PT",
-                                                             services: [{ code: "97116", minutes: 38 }] }));
+  const { context, page } = await openPage(
+    env,
+    visitLink({ dateOfService: "2026-05-04", discipline: "PT", services: [{ code: "97116", minutes: 38 }] }),
+  );
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   await page.reload();
@@ -74,7 +94,12 @@ test("the service worker passes a request it has no cached file for to the netwo
   const { context, page } = await openPage(env);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller);
-  const status = await page.evaluate(() => fetch("not-in-the-site.txt").then((r) => r.status, (e) => String(e)));
+  const status = await page.evaluate(() =>
+    fetch("not-in-the-site.txt").then(
+      (r) => r.status,
+      (e) => String(e),
+    ),
+  );
   assert.equal(status, 404);
   await context.close();
 });
@@ -83,7 +108,8 @@ test("the service worker passes a request it has no cached file for to the netwo
 test("print gives a one-page summary without the inputs", async () => {
   const { context, page } = await openPage(env, "", { width: 725, height: 965 });
   await page.emulateMedia({ media: "print" });
-  for (const hidden of ["#visit-form", "header.site nav", "#practice"]) assert.equal(await page.isVisible(hidden), false, hidden);
+  for (const hidden of ["#visit-form", "header.site nav", "#practice"])
+    assert.equal(await page.isVisible(hidden), false, hidden);
   for (const shown of ["#summary", "table.claim-lines", "table.fee", ".checklist", ".visit-line"]) {
     assert.equal(await page.isVisible(shown), true, shown);
   }

@@ -5,13 +5,17 @@ import assert from "node:assert/strict";
 import { launch, openPage, screenshotPath, siteDir } from "./browser.mjs";
 
 let env;
-before(async () => { env = await launch(siteDir); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await launch(siteDir);
+});
+after(async () => {
+  await env?.close();
+});
 
 async function practice(page, seed) {
   await page.click("#tab-practice");
   await page.fill("#practice-seed", String(seed));
-  await page.press("#practice-seed", "Enter");  // a change event
+  await page.press("#practice-seed", "Enter"); // a change event
   return page.locator(".practice-answer");
 }
 
@@ -39,7 +43,7 @@ test("wrong answers are marked and explained from the trace; the shown answer ch
     await boxes.nth(i).locator(".units").fill("99");
     await boxes.nth(i).locator(".modifiers").fill("GP");
   }
-  await boxes.nth(0).locator(".units").press("Enter");  // Enter in an answer checks it
+  await boxes.nth(0).locator(".units").press("Enter"); // Enter in an answer checks it
   const feedback = page.locator("#practice-feedback");
   assert.match(await feedback.textContent(), new RegExp(`^0 of ${count} codes right`));
   assert.match(await feedback.textContent(), /not 99/);
@@ -79,37 +83,56 @@ async function answerWith(page, seed, answers) {
 
 test("a wrong answer names the likely mix-up: per-code rounding, 8 minutes per code, a missing CO", async () => {
   const { context, page } = await openPage(env);
-  let feedback = await answerWith(page, 27, [[0, ""], [1, "GP"]]);
-  assert.match(await feedback.textContent(), /Likely mix-up: You rounded this code on its own, as the per-code rule does\. Medicare adds up the visit's timed minutes first \(28 minutes give 2 units\)/);
-  feedback = await answerWith(page, 28, [[0, ""], [1, "GP"]]);
+  let feedback = await answerWith(page, 27, [
+    [0, ""],
+    [1, "GP"],
+  ]);
+  assert.match(
+    await feedback.textContent(),
+    /Likely mix-up: You rounded this code on its own, as the per-code rule does\. Medicare adds up the visit's timed minutes first \(28 minutes give 2 units\)/,
+  );
+  feedback = await answerWith(page, 28, [
+    [0, ""],
+    [1, "GP"],
+  ]);
   assert.match(await feedback.textContent(), /Likely mix-up: Under Medicare, 8 minutes is not a threshold per code/);
   const boxes = await practice(page, 2);
   await page.click("#practice-answer");
   await boxes.nth(1).locator(".modifiers").fill("GO");
   await page.click("#practice-check");
-  assert.match(await page.textContent("#practice-feedback"), /Likely mix-up: The OTA furnished part of this code alone, enough to count: that unit's line carries CO/);
-  assert.equal(await page.getAttribute(".practice-answer .modifiers >> nth=0", "placeholder"), null);  // no answer-like hint
+  assert.match(
+    await page.textContent("#practice-feedback"),
+    /Likely mix-up: The OTA furnished part of this code alone, enough to count: that unit's line carries CO/,
+  );
+  assert.equal(await page.getAttribute(".practice-answer .modifiers >> nth=0", "placeholder"), null); // no answer-like hint
   await context.close();
 });
 
 test("the score counts each visit once, a shown answer as not right, and is kept in this browser", async () => {
   const { context, page } = await openPage(env);
   await practice(page, 7);
-  await page.click("#practice-answer");  // revealed: asked, not right
-  await page.click("#practice-check");  // checking again does not count twice
-  assert.equal(await page.textContent("#practice-score"), "Score: 0 of 1 visit right this session, 0 of 1 in this browser.");
+  await page.click("#practice-answer"); // revealed: asked, not right
+  await page.click("#practice-check"); // checking again does not count twice
+  assert.equal(
+    await page.textContent("#practice-score"),
+    "Score: 0 of 1 visit right this session, 0 of 1 in this browser.",
+  );
   await practice(page, 8);
   await page.click("#practice-answer");
-  const answers = await page.$$eval(".practice-answer", (boxes) => boxes.map((b) =>
-    [b.querySelector(".units").value, b.querySelector(".modifiers").value]));
+  const answers = await page.$$eval(".practice-answer", (boxes) =>
+    boxes.map((b) => [b.querySelector(".units").value, b.querySelector(".modifiers").value]),
+  );
   await practice(page, 9);
-  await practice(page, 8);  // the same visit drawn again is a new question
+  await practice(page, 8); // the same visit drawn again is a new question
   for (const [i, [units, modifiers]] of answers.entries()) {
     await page.locator(".practice-answer").nth(i).locator(".units").fill(units);
     await page.locator(".practice-answer").nth(i).locator(".modifiers").fill(modifiers);
   }
   await page.click("#practice-check");
-  assert.equal(await page.textContent("#practice-score"), "Score: 1 of 3 visits right this session, 1 of 3 in this browser.");
+  assert.equal(
+    await page.textContent("#practice-score"),
+    "Score: 1 of 3 visits right this session, 1 of 3 in this browser.",
+  );
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   await page.click("#tab-practice");

@@ -25,13 +25,18 @@ before(async () => {
 after(() => server?.close());
 
 // Raw paths, as an attacker would send them (fetch and URL would normalise the dots away).
-const get = (path, method = "GET") => new Promise((done, fail) => {
-  request({ host: "127.0.0.1", port, path, method }, (res) => {
-    let body = "";
-    res.on("data", (chunk) => { body += chunk; });
-    res.on("end", () => done({ status: res.statusCode, headers: res.headers, body }));
-  }).on("error", fail).end();
-});
+const get = (path, method = "GET") =>
+  new Promise((done, fail) => {
+    request({ host: "127.0.0.1", port, path, method }, (res) => {
+      let body = "";
+      res.on("data", (chunk) => {
+        body += chunk;
+      });
+      res.on("end", () => done({ status: res.statusCode, headers: res.headers, body }));
+    })
+      .on("error", fail)
+      .end();
+  });
 
 test("serves the page and the wasm with their types and the CSP", async () => {
   const page = await get("/");
@@ -46,8 +51,17 @@ test("serves the page and the wasm with their types and the CSP", async () => {
 });
 
 test("no request reaches a file outside the site folder", async () => {
-  for (const path of ["/linked.txt", "/up/secret.txt", "/../secret.txt", "/..%2fsecret.txt", "/%2e%2e/secret.txt", "/unitwise/..%2f..%2fsecret.txt",
-                      "/..\\secret.txt", "/%00", "/%E0%A4%A"]) {
+  for (const path of [
+    "/linked.txt",
+    "/up/secret.txt",
+    "/../secret.txt",
+    "/..%2fsecret.txt",
+    "/%2e%2e/secret.txt",
+    "/unitwise/..%2f..%2fsecret.txt",
+    "/..\\secret.txt",
+    "/%00",
+    "/%E0%A4%A",
+  ]) {
     const { status, body } = await get(path);
     assert.ok([400, 404].includes(status), `${path} → ${status}`);
     assert.doesNotMatch(body, /outside the site/, path);

@@ -27,7 +27,8 @@ TEST(Utf8ToAsciiJson, EscapesEveryCharacterWidth) {
 }
 
 TEST(Utf8ToAsciiJson, ParsesToTheSameValues) {
-  const std::string json = u8R"({"ok":true,"trace":[{"text":"97110 23 → 2 units (§20.2) – × \u0085 ÿ Ā 九 😀"}],"n":[1.5,"\"\\"]})";
+  const std::string json =
+      u8R"({"ok":true,"trace":[{"text":"97110 23 → 2 units (§20.2) – × \u0085 ÿ Ā 九 😀"}],"n":[1.5,"\"\\"]})";
   const std::string out = ascii(json);
   for (const char c : out) EXPECT_LT(static_cast<unsigned char>(c), 0x80) << out;
   EXPECT_EQ(nlohmann::json::parse(out), nlohmann::json::parse(json));
@@ -41,8 +42,9 @@ TEST(Utf8ToAsciiJson, NonAsciiAtEveryOffsetOfLongAsciiRuns) {
 }
 
 TEST(Utf8ToAsciiJson, TheWidestGrowthStaysInItsRoom) {
-  EXPECT_EQ(ascii(std::string(40, 'x') + u8"ééééééééé"), std::string(40, 'x') + "\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9"
-                                                                              "\\u00e9\\u00e9\\u00e9\\u00e9");
+  EXPECT_EQ(ascii(std::string(40, 'x') + u8"ééééééééé"), std::string(40, 'x') +
+                                                             "\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9"
+                                                             "\\u00e9\\u00e9\\u00e9\\u00e9");
   std::string many;
   for (int i = 0; i < 50; ++i) many += i % 2 ? u8"é" : "a";
   EXPECT_EQ(ascii(many).size(), 25u + 25u * 6u);

@@ -16,9 +16,9 @@ using nlohmann::json;
 
 TEST(CliCsv, TwoVisitsGiveTheirClaimLines) {
   const CsvRun r = run_cli("evaluate --csv -", kHeader +
-                                                "A,2026-03-02,PT,97112,24,\n"
-                                                "A,2026-03-02,PT,97110,23,\n"
-                                                "B,2026-03-02,OT,97530,40,10\n");
+                                                   "A,2026-03-02,PT,97112,24,\n"
+                                                   "A,2026-03-02,PT,97110,23,\n"
+                                                   "B,2026-03-02,OT,97530,40,10\n");
   EXPECT_EQ(r.status, 0) << r.err;
   const Rows rows = parse_csv(r.out);
   ASSERT_EQ(rows.size(), 5u);
@@ -34,9 +34,10 @@ TEST(CliCsv, TwoVisitsGiveTheirClaimLines) {
 // The days column reaches the engine's device-supply bands (issue 27): 98985 is for 2-15 days of data, so 20
 // days billed as 98985 is warned toward 98977; within its band, no warning.
 TEST(CliCsv, TheDaysColumnChecksTheDeviceSupplyBands) {
-  const CsvRun r = run_cli("evaluate --csv -", "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,days\n"
-                                               "A,2026-03-02,PT,98985,,,20\n"
-                                               "B,2026-03-02,PT,98985,,,10\n");
+  const CsvRun r = run_cli("evaluate --csv -",
+                           "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,days\n"
+                           "A,2026-03-02,PT,98985,,,20\n"
+                           "B,2026-03-02,PT,98985,,,10\n");
   EXPECT_EQ(r.status, 0) << r.err;
   const Rows rows = parse_csv(r.out);
   ASSERT_EQ(rows.size(), 3u);
@@ -47,8 +48,8 @@ TEST(CliCsv, TheDaysColumnChecksTheDeviceSupplyBands) {
 // CSV injection (OWASP): a cell a spreadsheet would run as a formula is written with a leading ', in claim rows
 // and error rows alike; no output cell starts with = + - @, a tab or a CR. A ' first gets one more: reversible.
 TEST(CliCsv, FormulaCellsAreWrittenAsText) {
-  const std::vector<std::string> ids = {"=HYPERLINK(\"http://x.test\",\"y\")", "+cmd|' /C calc'!A0", "-2+3",
-                                        "@SUM(1+1)", "\tTAB", "\rCR", "'quoted"};
+  const std::vector<std::string> ids = {
+      "=HYPERLINK(\"http://x.test\",\"y\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\tTAB", "\rCR", "'quoted"};
   std::string input = kHeader;
   for (const std::string& id : ids) {
     std::string quoted = "\"";
@@ -84,10 +85,15 @@ TEST(CliCsv, WriteErrorExitsTwo) {
 TEST(CliCsv, AgreesWithJsonBatchOnEveryLineOf300RandomVisits) {
   std::mt19937 rng(20261123);  // mt19937's sequence is fixed by the standard; distributions are not: use raw draws
   const auto below = [&](unsigned n) { return static_cast<int>(rng() % n); };
-  const auto pick = [&](const std::vector<std::string>& list) { return list[static_cast<std::size_t>(below(static_cast<unsigned>(list.size())))]; };
-  const std::vector<std::string> timed = {"97110", "97112", "97116", "97140", "97530", "97535", "97035", "97032", "97750", "97129"};
-  const std::vector<std::string> untimed = {"97161", "97164", "97165", "97150", "G0283", "97010", "97014", "92507", "92526", "97012"};
-  const std::vector<std::string> localities = {"", "national", "13202-01", "01112-05", "04412-99", "10112-00", "06302-00"};
+  const auto pick = [&](const std::vector<std::string>& list) {
+    return list[static_cast<std::size_t>(below(static_cast<unsigned>(list.size())))];
+  };
+  const std::vector<std::string> timed = {"97110", "97112", "97116", "97140", "97530",
+                                          "97535", "97035", "97032", "97750", "97129"};
+  const std::vector<std::string> untimed = {"97161", "97164", "97165", "97150", "G0283",
+                                            "97010", "97014", "92507", "92526", "97012"};
+  const std::vector<std::string> localities = {"",         "national", "13202-01", "01112-05",
+                                               "04412-99", "10112-00", "06302-00"};
 
   struct Row {
     std::string id, date, discipline, code, minutes, assistant, locality, setting;
@@ -96,7 +102,8 @@ TEST(CliCsv, AgreesWithJsonBatchOnEveryLineOf300RandomVisits) {
   std::string jsonl;
   for (int v = 0; v < 300; ++v) {
     const std::string id = v % 7 == 0 ? "v " + std::to_string(v) + ", \"quoted\"" : "v" + std::to_string(v);
-    json visit = {{"dateOfService", (below(2) ? "2025" : "2026") + std::string("-0") + std::to_string(1 + below(9)) + "-1" + std::to_string(below(10))},
+    json visit = {{"dateOfService", (below(2) ? "2025" : "2026") + std::string("-0") + std::to_string(1 + below(9)) +
+                                        "-1" + std::to_string(below(10))},
                   {"discipline", pick({"PT", "PT", "OT", "SLP"})}};
     const std::string locality = pick(localities);
     const std::string setting = pick({"", "", "facility", "nonfacility"});
@@ -106,8 +113,14 @@ TEST(CliCsv, AgreesWithJsonBatchOnEveryLineOf300RandomVisits) {
     for (int n = 1 + below(5); n > 0; --n) {
       const bool is_timed = below(4) != 0;
       json service = {{"code", pick(is_timed ? timed : untimed)}};
-      Row row{id, visit["dateOfService"].get<std::string>(), visit["discipline"].get<std::string>(),
-              service["code"].get<std::string>(), "", "", locality, setting};
+      Row row{id,
+              visit["dateOfService"].get<std::string>(),
+              visit["discipline"].get<std::string>(),
+              service["code"].get<std::string>(),
+              "",
+              "",
+              locality,
+              setting};
       if (is_timed || below(2)) {
         const int minutes = below(71);
         service["minutes"] = minutes;

@@ -26,9 +26,9 @@ TEST(CliCsv, ColumnsInAnyOrderAndAFileArgument) {
 // RFC 4180: commas, doubled quotes and line breaks inside quoted fields, in and out.
 TEST(CliCsv, QuotedFieldsAreReadAndWrittenPerRfc4180) {
   const CsvRun r = run_cli("evaluate --csv", kHeader +
-                                              "\"Smith, J \"\"Jr\"\"\",2026-03-02,PT,97112,\"24\",\n"
-                                              "\"two\nlines\",\"2026-03-02\",\"PT\",\"97110\",23,\"\"\n"
-                                              "\"Smith, J \"\"Jr\"\"\",2026-03-02,PT,97110,23,\n");
+                                                 "\"Smith, J \"\"Jr\"\"\",2026-03-02,PT,97112,\"24\",\n"
+                                                 "\"two\nlines\",\"2026-03-02\",\"PT\",\"97110\",23,\"\"\n"
+                                                 "\"Smith, J \"\"Jr\"\"\",2026-03-02,PT,97110,23,\n");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("\"Smith, J \"\"Jr\"\"\",1,97112"), std::string::npos) << r.out;
   const Rows rows = parse_csv(r.out);
@@ -40,14 +40,16 @@ TEST(CliCsv, QuotedFieldsAreReadAndWrittenPerRfc4180) {
 }
 
 TEST(CliCsv, MissingOrUnknownColumnIsAUsageErrorExitingTwo) {
-  const CsvRun missing = run_cli("evaluate --csv", "visit_id,date_of_service,discipline,code,minutes\n"
-                                                "A,2026-03-02,PT,97112,24\n");
+  const CsvRun missing = run_cli("evaluate --csv",
+                                 "visit_id,date_of_service,discipline,code,minutes\n"
+                                 "A,2026-03-02,PT,97112,24\n");
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.err.find("missing column(s) assistant_minutes"), std::string::npos) << missing.err;
   EXPECT_EQ(parse_csv(missing.out).size(), 1u);  // the header only
 
-  const CsvRun unknown = run_cli("evaluate --csv", "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,"
-                                                "localty\n");
+  const CsvRun unknown = run_cli("evaluate --csv",
+                                 "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,"
+                                 "localty\n");
   EXPECT_EQ(unknown.status, 2);
   EXPECT_NE(unknown.err.find("unknown column \"localty\""), std::string::npos) << unknown.err;
 
@@ -84,8 +86,9 @@ TEST(CliCsv, CrLfLineEndsReadAsLf) {
 // A CR alone ends a line too (old Mac exports): every error said "line 1" (issue 29). Also a CR inside a quoted
 // field, and a CRLF that the CLI's 64 KiB reads split between its CR and its LF.
 TEST(CliCsv, LineNumbersCountLfCrLfAndCrAlone) {
-  const std::string text = kHeader + "A,2026-03-02,PT,97112,24,\n\"two\nlines\",2026-03-02,PT,97110,23,\n"
-                                     "C,2026-03-02,PT,97110,-4,\n";
+  const std::string text = kHeader +
+                           "A,2026-03-02,PT,97112,24,\n\"two\nlines\",2026-03-02,PT,97110,23,\n"
+                           "C,2026-03-02,PT,97110,-4,\n";
   for (const std::string eol : {"\n", "\r\n", "\r"}) {
     std::string input;
     for (const char c : text) input += c == '\n' ? eol : std::string(1, c);
@@ -101,7 +104,8 @@ TEST(CliCsv, LineNumbersCountLfCrLfAndCrAlone) {
   ASSERT_EQ(padded.size(), 65535u);
   padded += "\r\nC,2026-03-02,PT,97110,-4,\r\n";
   const CsvRun split = run_cli("evaluate --csv", padded);
-  EXPECT_EQ(parse_csv(split.out).back()[kErrors].rfind("line 3: minutes must be between", 0), 0u) << split.out.substr(65000);
+  EXPECT_EQ(parse_csv(split.out).back()[kErrors].rfind("line 3: minutes must be between", 0), 0u)
+      << split.out.substr(65000);
 }
 
 }  // namespace

@@ -14,17 +14,17 @@ namespace {
 // A visit's rows need not be contiguous: the same claim as when they are, in order of first appearance.
 TEST(CliCsv, NonContiguousVisitsAreGroupedInOrderOfFirstAppearance) {
   const CsvRun mixed = run_cli("evaluate --csv", kHeader +
-                                                  "B,2026-03-02,PT,97112,24,\n"
-                                                  "A,2026-03-02,OT,97530,40,\n"
-                                                  "C,2026-03-02,PT,97140,8,\n"
-                                                  "B,2026-03-02,PT,97110,23,\n"
-                                                  "A,2026-03-02,OT,97535,20,10\n");
+                                                     "B,2026-03-02,PT,97112,24,\n"
+                                                     "A,2026-03-02,OT,97530,40,\n"
+                                                     "C,2026-03-02,PT,97140,8,\n"
+                                                     "B,2026-03-02,PT,97110,23,\n"
+                                                     "A,2026-03-02,OT,97535,20,10\n");
   const CsvRun sorted = run_cli("evaluate --csv", kHeader +
-                                                   "B,2026-03-02,PT,97112,24,\n"
-                                                   "B,2026-03-02,PT,97110,23,\n"
-                                                   "A,2026-03-02,OT,97530,40,\n"
-                                                   "A,2026-03-02,OT,97535,20,10\n"
-                                                   "C,2026-03-02,PT,97140,8,\n");
+                                                      "B,2026-03-02,PT,97112,24,\n"
+                                                      "B,2026-03-02,PT,97110,23,\n"
+                                                      "A,2026-03-02,OT,97530,40,\n"
+                                                      "A,2026-03-02,OT,97535,20,10\n"
+                                                      "C,2026-03-02,PT,97140,8,\n");
   EXPECT_EQ(mixed.status, 0) << mixed.err;
   EXPECT_EQ(mixed.out, sorted.out);
   const Rows rows = parse_csv(mixed.out);
@@ -39,11 +39,11 @@ TEST(CliCsv, NonContiguousVisitsAreGroupedInOrderOfFirstAppearance) {
 // A bad row gives error rows for its visit only, naming its input line; the other visits are evaluated.
 TEST(CliCsv, ABadRowNamesItsLineAndSpoilsOnlyItsVisit) {
   const CsvRun r = run_cli("evaluate --csv", kHeader +
-                                              "A,2026-03-02,PT,97112,24,\n"
-                                              "B,2026-03-02,PT,97112,24,\n"
-                                              "\"multi\nline\",2026-03-02,PT,97110,23,\n"
-                                              "A,2026-03-02,PT,97110,12.5,\n"
-                                              "B,2026-03-02,PT,97110,23,\n");
+                                                 "A,2026-03-02,PT,97112,24,\n"
+                                                 "B,2026-03-02,PT,97112,24,\n"
+                                                 "\"multi\nline\",2026-03-02,PT,97110,23,\n"
+                                                 "A,2026-03-02,PT,97110,12.5,\n"
+                                                 "B,2026-03-02,PT,97110,23,\n");
   EXPECT_EQ(r.status, 1);
   const Rows rows = parse_csv(r.out);
   const auto a = rows_of(rows, "A");
@@ -58,17 +58,18 @@ TEST(CliCsv, ABadRowNamesItsLineAndSpoilsOnlyItsVisit) {
 
 TEST(CliCsv, RowProblemsFoundBeforeTheEngineNameTheirLines) {
   const CsvRun r = run_cli("evaluate --csv", kHeader +
-                                              "A,2026-03-02,PT,97112,24,\n"
-                                              "A,2026-03-03,PT,97110,23,\n"
-                                              "B,2026-03-02,PT,97112\n"
-                                              ",2026-03-02,PT,97112,24,\n"
-                                              "C,2026-03-02,PT,97112,24\"x\",\n"
-                                              "D,2026-03-02,PT,97112,24,\n");
+                                                 "A,2026-03-02,PT,97112,24,\n"
+                                                 "A,2026-03-03,PT,97110,23,\n"
+                                                 "B,2026-03-02,PT,97112\n"
+                                                 ",2026-03-02,PT,97112,24,\n"
+                                                 "C,2026-03-02,PT,97112,24\"x\",\n"
+                                                 "D,2026-03-02,PT,97112,24,\n");
   EXPECT_EQ(r.status, 1);
   const Rows rows = parse_csv(r.out);
   ASSERT_EQ(rows.size(), 6u);
-  EXPECT_EQ(rows[1][kErrors], "line 3: date_of_service \"2026-03-03\" conflicts with \"2026-03-02\" on line 2 of the "
-                              "same visit");
+  EXPECT_EQ(rows[1][kErrors],
+            "line 3: date_of_service \"2026-03-03\" conflicts with \"2026-03-02\" on line 2 of the "
+            "same visit");
   EXPECT_EQ(rows[2][kErrors], "line 4: 4 fields, but the header has 6");
   EXPECT_EQ(rows[3][kErrors], "line 5: visit_id is empty");
   EXPECT_EQ(rows[4][kId], "C");
@@ -78,9 +79,10 @@ TEST(CliCsv, RowProblemsFoundBeforeTheEngineNameTheirLines) {
 }
 
 TEST(CliCsv, FutureVisitFieldsAreRefusedNotGuessed) {
-  const CsvRun r = run_cli("evaluate --csv", "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,payer\n"
-                                          "A,2026-03-02,PT,97112,24,,Aetna\n"
-                                          "B,2026-03-02,PT,97112,24,,\n");
+  const CsvRun r = run_cli("evaluate --csv",
+                           "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,payer\n"
+                           "A,2026-03-02,PT,97112,24,,Aetna\n"
+                           "B,2026-03-02,PT,97112,24,,\n");
   EXPECT_EQ(r.status, 1);
   const Rows rows = parse_csv(r.out);
   ASSERT_EQ(rows.size(), 3u);
@@ -90,9 +92,9 @@ TEST(CliCsv, FutureVisitFieldsAreRefusedNotGuessed) {
 
 TEST(CliCsv, EngineErrorsPointAtTheRowOrTheVisitField) {
   const CsvRun r = run_cli("evaluate --csv", kHeader +
-                                              "A,2026-03-02,PT,97112,24,\n"
-                                              "A,2026-03-02,,97110,abc,\n"
-                                              "B,2026-03-02,,97112,24,\n");
+                                                 "A,2026-03-02,PT,97112,24,\n"
+                                                 "A,2026-03-02,,97110,abc,\n"
+                                                 "B,2026-03-02,,97112,24,\n");
   EXPECT_EQ(r.status, 1);
   const Rows rows = parse_csv(r.out);
   ASSERT_EQ(rows.size(), 3u);
@@ -103,9 +105,9 @@ TEST(CliCsv, EngineErrorsPointAtTheRowOrTheVisitField) {
 // A blank date is an error naming its row, never the date of the visit's other rows (issue 29).
 TEST(CliCsv, ABlankDateIsAnErrorNamingItsRow) {
   const CsvRun r = run_cli("evaluate --csv", kHeader +
-                                              "A,2026-03-02,PT,97112,24,\n"
-                                              "A,,PT,97110,23,\n"
-                                              "B,2026-03-02,PT,97112,24,\n");
+                                                 "A,2026-03-02,PT,97112,24,\n"
+                                                 "A,,PT,97110,23,\n"
+                                                 "B,2026-03-02,PT,97112,24,\n");
   EXPECT_EQ(r.status, 1);
   const Rows rows = parse_csv(r.out);
   const auto a = rows_of(rows, "A");
@@ -118,7 +120,8 @@ TEST(CliCsv, ABlankDateIsAnErrorNamingItsRow) {
 
 // The open-visit window: a visit whose rows come again after it closed is one error, never a claim of part of it.
 TEST(CliCsv, VisitReappearingAfterTheWindowIsAnError) {
-  const std::string input = kHeader + "A,2026-03-02,PT,97112,24,\nB,2026-03-02,PT,97112,24,\nA,2026-03-02,PT,97110,23,\n";
+  const std::string input =
+      kHeader + "A,2026-03-02,PT,97112,24,\nB,2026-03-02,PT,97112,24,\nA,2026-03-02,PT,97110,23,\n";
   EXPECT_EQ(run_cli("evaluate --csv --max-open-visits 2", input).status, 0);
   EXPECT_EQ(run_cli("evaluate --csv --max-open-visits 0", input).status, 0);
   const CsvRun r = run_cli("evaluate --csv --max-open-visits 1", input + "A,2026-03-02,PT,97140,8,\n");
@@ -127,9 +130,10 @@ TEST(CliCsv, VisitReappearingAfterTheWindowIsAnError) {
   // One error for A, at its place, and no claim line of its first rows (issue 29); B is untouched.
   const auto a = rows_of(rows, "A");
   ASSERT_EQ(a.size(), 1u) << r.out;
-  EXPECT_EQ(a[0][kErrors], "line 2: visit_id A comes again on line 4, after 1 or more other visits began: no claim "
-                           "for it, since a visit's rows must come within 1 visits of each other (--max-open-visits "
-                           "1); sort the rows by visit_id, or raise --max-open-visits (0: no limit)");
+  EXPECT_EQ(a[0][kErrors],
+            "line 2: visit_id A comes again on line 4, after 1 or more other visits began: no claim "
+            "for it, since a visit's rows must come within 1 visits of each other (--max-open-visits "
+            "1); sort the rows by visit_id, or raise --max-open-visits (0: no limit)");
   EXPECT_EQ(a[0][kCode], "");
   EXPECT_EQ(rows[1][kId], "A");
   ASSERT_EQ(rows_of(rows, "B").size(), 1u);

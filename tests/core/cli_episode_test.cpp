@@ -8,10 +8,9 @@
 
 namespace {
 
-const std::string kEpisode =
-    R"({"planOfCare":{"discipline":"PT","start":"2026-01-05"},"priorSpend":{"ptSlp":2400},)"
-    R"("visits":[{"dateOfService":"2026-01-05","services":[{"code":"97110","minutes":30}]},)"
-    R"({"dateOfService":"2026-01-07","services":[{"code":"97110","minutes":30}]}]})";
+const std::string kEpisode = R"({"planOfCare":{"discipline":"PT","start":"2026-01-05"},"priorSpend":{"ptSlp":2400},)"
+                             R"("visits":[{"dateOfService":"2026-01-05","services":[{"code":"97110","minutes":30}]},)"
+                             R"({"dateOfService":"2026-01-07","services":[{"code":"97110","minutes":30}]}]})";
 
 TEST(CliEpisode, StandardInputGivesTheEnginesResultOnOneLine) {
   const CliRun run = run_cli("episode -", kEpisode);

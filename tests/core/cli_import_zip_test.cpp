@@ -22,8 +22,8 @@ using nlohmann::json;
 
 // An NCCI practitioner PTP part with made-up rows.
 const std::string kPtp = unitwise::test::kPtpHeader +
-    "97012\t97140\t\t20000101\t*\t1\tMisuse of Column Two code with Column One code\n"
-    "97530\t97750\t\t20270101\t*\t1\tStandards of medical / surgical practice\n";
+                         "97012\t97140\t\t20000101\t*\t1\tMisuse of Column Two code with Column One code\n"
+                         "97530\t97750\t\t20270101\t*\t1\tStandards of medical / surgical practice\n";
 
 // A zip at a test-named path, from a make_zip.py spec; returns its path.
 std::string make_zip(const json& spec, const std::string& name = ".zip") {
@@ -42,13 +42,16 @@ std::string out_dir() {
 }
 
 TEST(CliImportZip, ImportsTheFilesItKnowsAndListsTheOthers) {
-  const std::string zip = make_zip({{"entries", {{{"name", "ccipra-v331r0-f1.txt"}, {"text", kPtp}},
-                                                 {{"name", "README.pdf"}, {"text", "%PDF-1.4 not a CMS table\n"}}}}});
+  const std::string zip = make_zip({{"entries",
+                                     {{{"name", "ccipra-v331r0-f1.txt"}, {"text", kPtp}},
+                                      {{"name", "README.pdf"}, {"text", "%PDF-1.4 not a CMS table\n"}}}}});
   const std::string dir = out_dir();
   const CliRun run = run_cli("import-cms --out " + dir + " " + zip, "");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.err.find(": README.pdf (not a CMS file unitwise reads)"), std::string::npos) << run.err;
-  EXPECT_NE(run.err.find(": ccipra-v331r0-f1.txt: NCCI PTP practitioner txt, 2 edits, 2 between catalogue codes"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find(": ccipra-v331r0-f1.txt: NCCI PTP practitioner txt, 2 edits, 2 between catalogue codes"),
+            std::string::npos)
+      << run.err;
   std::ifstream manifest(dir + "/manifest.json");
   const json m = json::parse(manifest);
   ASSERT_EQ(m["tables"].size(), 1u);
@@ -72,17 +75,19 @@ TEST(CliImportZip, TheZipsNameGivesTheDateItsMembersDoNotState) {
 // A zip inside the zip is skipped with a note; a zip of nothing unitwise reads is an error listing its members.
 TEST(CliImportZip, ANestedZipIsSkippedAndAZipOfNothingKnownIsRefused) {
   const std::string inner = make_zip({{"entries", {{{"name", "a.txt"}, {"text", "x\n"}}}}}, "_inner.zip");
-  const std::string zip = make_zip({{"entries", {{{"name", "ccipra-v331r0-f1.txt"}, {"text", kPtp}},
-                                                 {{"name", "more.zip"}, {"path", inner}}}}});
+  const std::string zip = make_zip(
+      {{"entries", {{{"name", "ccipra-v331r0-f1.txt"}, {"text", kPtp}}, {{"name", "more.zip"}, {"path", inner}}}}});
   const CliRun run = run_cli("import-cms --out " + out_dir() + " " + zip, "");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.err.find("more.zip (a zip inside the zip: not opened)"), std::string::npos) << run.err;
-  const std::string nothing = make_zip({{"entries", {{{"name", "RVU27A.pdf"}, {"text", "%PDF\n"}},
-                                                     {{"name", "more.zip"}, {"path", inner}}}}}, "_nothing.zip");
+  const std::string nothing =
+      make_zip({{"entries", {{{"name", "RVU27A.pdf"}, {"text", "%PDF\n"}}, {{"name", "more.zip"}, {"path", inner}}}}},
+               "_nothing.zip");
   const std::string dir = out_dir();
   const CliRun refused = run_cli("import-cms --out " + dir + " " + nothing, "");
   EXPECT_EQ(refused.status, 1);
-  EXPECT_NE(refused.err.find("holds no CMS file unitwise reads (it holds RVU27A.pdf, more.zip)"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("holds no CMS file unitwise reads (it holds RVU27A.pdf, more.zip)"), std::string::npos)
+      << refused.err;
   EXPECT_FALSE(std::filesystem::exists(dir));
 }
 
@@ -97,18 +102,23 @@ TEST(CliImportZip, BadZipsAreRefusedNamingTheProblemAndWriteNothing) {
   const json ptp = {{"name", "ccipra-v331r0-f1.txt"}, {"text", kPtp}};
   const std::vector<BadZip> cases = {
       {"empty", {{"entries", json::array()}, {"truncate", 0}}, "is empty"},
-      {"truncated", {{"entries", json::array({ptp, {{"name", "b.txt"}, {"text", kPtp}}})}, {"truncate", 300}},
+      {"truncated",
+       {{"entries", json::array({ptp, {{"name", "b.txt"}, {"text", kPtp}}})}, {"truncate", 300}},
        "is not a whole zip archive"},
-      {"bomb by its declared size", {{"entries", json::array({ptp, {{"name", "big.txt"}, {"zeros", 65 << 20}}})}},
+      {"bomb by its declared size",
+       {{"entries", json::array({ptp, {{"name", "big.txt"}, {"zeros", 65 << 20}}})}},
        "entry \"big.txt\" inflates to 68157440 bytes; the limit is 64 MiB per file"},
-      {"bomb with a lying header", {{"entries", json::array({ptp, {{"name", "big.txt"}, {"zeros", 65 << 20}}})},
-                                    {"declare", {{"big.txt", 1000}}}},
+      {"bomb with a lying header",
+       {{"entries", json::array({ptp, {{"name", "big.txt"}, {"zeros", 65 << 20}}})}, {"declare", {{"big.txt", 1000}}}},
        "entry \"big.txt\""},
-      {"path traversal", {{"entries", json::array({ptp, {{"name", "../../etc/cron.d/x"}, {"text", "x"}}})}},
+      {"path traversal",
+       {{"entries", json::array({ptp, {{"name", "../../etc/cron.d/x"}, {"text", "x"}}})}},
        "entry \"../../etc/cron.d/x\" has an absolute name or one that climbs out"},
-      {"absolute name", {{"entries", json::array({ptp, {{"name", "/tmp/x.csv"}, {"text", "x"}}})}},
+      {"absolute name",
+       {{"entries", json::array({ptp, {{"name", "/tmp/x.csv"}, {"text", "x"}}})}},
        "entry \"/tmp/x.csv\" has an absolute name"},
-      {"encrypted entry", {{"entries", json::array({ptp})}, {"encrypt", "ccipra-v331r0-f1.txt"}},
+      {"encrypted entry",
+       {{"entries", json::array({ptp})}, {"encrypt", "ccipra-v331r0-f1.txt"}},
        "entry \"ccipra-v331r0-f1.txt\" is encrypted"},
   };
   for (const BadZip& c : cases) {
@@ -165,14 +175,17 @@ TEST(CliImportZip, TheRealRvu25dZipImportsToTheSamePackAsTheLooseFiles) {
   const CliRun a = run_cli("import-cms --effective 2025-01-01 --out " + from_zip + " " + zip, "");
   ASSERT_EQ(a.status, 0) << a.err;
   EXPECT_NE(a.err.find("PPRRVU2025_Oct.txt (the fixed-width copy of PPRRVU2025_Oct.csv, which is read)"),
-            std::string::npos) << a.err;
+            std::string::npos)
+      << a.err;
   EXPECT_NE(a.err.find("RVU25D.pdf (not a CMS file unitwise reads)"), std::string::npos) << a.err;
-  const CliRun b = run_cli("import-cms --quiet --effective 2025-01-01 --out " + loose + " " + cms + "PPRRVU2025_Oct.csv " +
-                           cms + "GPCI2025.csv " + cms + "25LOCCO.csv", "");
+  const CliRun b = run_cli("import-cms --quiet --effective 2025-01-01 --out " + loose + " " + cms +
+                               "PPRRVU2025_Oct.csv " + cms + "GPCI2025.csv " + cms + "25LOCCO.csv",
+                           "");
   ASSERT_EQ(b.status, 0) << b.err;
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(loose)) {
-    std::ifstream x(entry.path(), std::ios::binary), y(from_zip + "/" + entry.path().filename().string(), std::ios::binary);
+    std::ifstream x(entry.path(), std::ios::binary),
+        y(from_zip + "/" + entry.path().filename().string(), std::ios::binary);
     const std::string tx((std::istreambuf_iterator<char>(x)), {}), ty((std::istreambuf_iterator<char>(y)), {});
     EXPECT_EQ(tx, ty) << entry.path().filename();
     ++files;
@@ -188,7 +201,11 @@ namespace {
 // for what it is (not "missing"); a file the manifest does not list is never read, however large or strange.
 TEST(CliPackFolder, OnlyListedTablesAreReadAndAFolderIsNotMissing) {
   const std::string dir = out_dir();
-  ASSERT_EQ(run_cli("import-cms --quiet --out " + dir + " " + make_zip({{"entries", {{{"name", "ccipra-v331r0-f1.txt"}, {"text", kPtp}}}}}), "").status, 0);
+  ASSERT_EQ(run_cli("import-cms --quiet --out " + dir + " " +
+                        make_zip({{"entries", {{{"name", "ccipra-v331r0-f1.txt"}, {"text", kPtp}}}}}),
+                    "")
+                .status,
+            0);
   ASSERT_EQ(mkfifo((dir + "/unlisted.fifo").c_str(), 0600), 0);  // reading it would hang
   const char* visit = R"({"dateOfService":"2027-03-02","discipline":"PT","services":[{"code":"97110","minutes":20}]})";
   const CliRun ok = run_cli("evaluate --data " + dir + " -", visit);

@@ -12,7 +12,8 @@ namespace {
 
 const std::string kGood =
     R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97112","minutes":24},{"code":"97110","minutes":23}]})";
-const std::string kBad = R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":-1}]})";
+const std::string kBad =
+    R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":-1}]})";
 
 TEST(Cli, ValidVisitPrintsOneResultAndExitsZero) {
   const CliRun r = run_cli("evaluate -", kGood);
@@ -52,7 +53,9 @@ TEST(Cli, BatchPrintsOneResultPerLine) {
   EXPECT_EQ(lines[3], lines[0]);
 }
 
-TEST(Cli, BatchOfValidVisitsExitsZero) { EXPECT_EQ(run_cli("evaluate --batch", kGood + "\n" + kGood + "\n").status, 0); }
+TEST(Cli, BatchOfValidVisitsExitsZero) {
+  EXPECT_EQ(run_cli("evaluate --batch", kGood + "\n" + kGood + "\n").status, 0);
+}
 
 // A line that is not JSON is one error result, not the end of the batch.
 TEST(Cli, BatchSurvivesGarbageLines) {
@@ -90,9 +93,11 @@ TEST(Cli, CatalogueListsAtLeast75Codes) {
 TEST(Cli, ImportCmsThenDataReproducesTheBuiltIn2025Fees) {
   const std::string dir = testing::TempDir() + "unitwise_pack_2025";
   const std::string cms = std::string(UNITWISE_CMS_DIR) + "/rvu25d/";
-  if (!std::ifstream(cms + "GPCI2025.csv").good()) GTEST_SKIP() << "no CMS files at '" UNITWISE_CMS_DIR "' (set UNITWISE_CMS_DIR)";
+  if (!std::ifstream(cms + "GPCI2025.csv").good())
+    GTEST_SKIP() << "no CMS files at '" UNITWISE_CMS_DIR "' (set UNITWISE_CMS_DIR)";
   const CliRun import = run_cli("import-cms --quiet --out " + dir + " " + cms + "PPRRVU2025_Oct.csv " + cms +
-                                "GPCI2025.csv " + cms + "25LOCCO.csv", "");
+                                    "GPCI2025.csv " + cms + "25LOCCO.csv",
+                                "");
   ASSERT_EQ(import.status, 0);
   const std::string visits =
       R"({"dateOfService":"2025-11-03","discipline":"PT","locality":"06302-00","services":[{"code":"97110","minutes":38},{"code":"97530","minutes":24}]})"

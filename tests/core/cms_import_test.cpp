@@ -21,8 +21,10 @@ namespace {
 // CMS's own files sit beside the repository only on the developers' machines and CI (docs/data.md): a clone
 // with nothing beside it skips the tests that read them, and says so.
 bool have_cms_files() { return std::ifstream(std::string(UNITWISE_CMS_DIR) + "/rvu25d/GPCI2025.csv").good(); }
-#define REQUIRE_CMS_FILES() \
-  if (!have_cms_files()) GTEST_SKIP() << "no CMS files at '" UNITWISE_CMS_DIR "' (set UNITWISE_CMS_DIR; scripts/test does when they are beside the repository)"
+#define REQUIRE_CMS_FILES()                            \
+  if (!have_cms_files())                               \
+  GTEST_SKIP() << "no CMS files at '" UNITWISE_CMS_DIR \
+                  "' (set UNITWISE_CMS_DIR; scripts/test does when they are beside the repository)"
 
 std::string cms_file(const std::string& path) {
   std::ifstream in(std::string(UNITWISE_CMS_DIR) + "/" + path, std::ios::binary);
@@ -114,7 +116,8 @@ TEST(CmsImport, GpciAndLoccoGiveAllLocalities) {
   EXPECT_EQ(alaska.work, 1500);
   ASSERT_EQ(p.tables.locality.size(), 1u);
   bool travis = false;
-  for (const LocalityRow& l : p.tables.locality[0].rows) travis = travis || l.counties.find("TRAVIS") != std::string::npos;
+  for (const LocalityRow& l : p.tables.locality[0].rows)
+    travis = travis || l.counties.find("TRAVIS") != std::string::npos;
   EXPECT_TRUE(travis);
 }
 
@@ -134,10 +137,10 @@ TEST(CmsImport, MueCsvKeepsCatalogueCodesWithTheirIndicator) {
 // The NCCI practitioner PTP text layout (tab-delimited, 5 header lines); rows written here, not copied.
 TEST(CmsImport, NcciPtpTextKeepsPairsOfCatalogueCodesWithTheirDates) {
   const std::string text = test::kPtpHeader +
-      "97012\t97140\t\t20000101\t*\t1\tMisuse of Column Two code with Column One code\n"
-      "97140\t97530\t\t20000101\t20191231\t1\tMutually exclusive procedures\n"
-      "97530\t97750\t\t20270101\t*\t1\tStandards of medical / surgical practice\n"
-      "99213\t97110\t\t20000101\t*\t1\tnot a catalogue pair\n";
+                           "97012\t97140\t\t20000101\t*\t1\tMisuse of Column Two code with Column One code\n"
+                           "97140\t97530\t\t20000101\t20191231\t1\tMutually exclusive procedures\n"
+                           "97530\t97750\t\t20270101\t*\t1\tStandards of medical / surgical practice\n"
+                           "99213\t97110\t\t20000101\t*\t1\tnot a catalogue pair\n";
   ImportResult r = import_cms({{"ccipra-v330r0-f4.txt", text, ""}}, {std::nullopt, "test"});
   ASSERT_TRUE(r.value.has_value()) << (r.errors.empty() ? "" : to_string(r.errors[0]));
   const Table<NcciRow>& t = r.value->tables.ncci.at(0);
@@ -228,7 +231,8 @@ TEST(PackFormat, AMissingManifestOrTableIsNamed) {
 
 TEST(PackFormat, ABadNumberNamesItsFileLineAndColumn) {
   auto files = small_pack();
-  files[1].text = "code,status,work,pe_nonfac,nonfac_pe_na,pe_fac,fac_pe_na,mp,mult_proc\n97110,A,one,0.41,,0.41,NA,0.01,5\n";
+  files[1].text =
+      "code,status,work,pe_nonfac,nonfac_pe_na,pe_fac,fac_pe_na,mp,mult_proc\n97110,A,one,0.41,,0.41,NA,0.01,5\n";
   std::string manifest = files[0].text;
   const std::size_t at = manifest.find("\"sha256\": \"") + 11;
   files[0].text = manifest.replace(at, 64, sha256_hex(files[1].text));
@@ -277,8 +281,8 @@ TEST(CmsImportShape, CutFilesAreRefused) {
     const std::string mid_number = whole.substr(0, whole.size() - 3);
     EXPECT_NE(first_import_error(name, mid_number).find("cut short"), std::string::npos) << path;
     const std::string half = whole.substr(0, whole.find('\n', whole.size() / 2) + 1);
-    EXPECT_NE(first_import_error(name, half).find("cut short"), std::string::npos) << path << ": "
-                                                                                     << first_import_error(name, half);
+    EXPECT_NE(first_import_error(name, half).find("cut short"), std::string::npos)
+        << path << ": " << first_import_error(name, half);
   }
 }
 
@@ -286,8 +290,10 @@ TEST(CmsImportShape, CutFilesAreRefused) {
 TEST(CmsImportShape, ASyntheticPtpCutOrRepeatedIsRefused) {
   const std::string rows = test::kPtpHeader + "97012\t97140\t\t20000101\t*\t1\tMisuse\n97530\t97750\t\t2027";
   EXPECT_NE(first_import_error("ccipra-v331r0-f1.txt", rows).find("cut short"), std::string::npos);
-  const std::string twice = test::kPtpHeader + "97012\t97140\t\t20000101\t*\t1\tMisuse\n97012\t97140\t\t20000101\t*\t1\tMisuse\n";
-  EXPECT_NE(first_import_error("ccipra-v331r0-f1.txt", twice).find("97012/97140 is here twice: lines 7 and 8"), std::string::npos);
+  const std::string twice =
+      test::kPtpHeader + "97012\t97140\t\t20000101\t*\t1\tMisuse\n97012\t97140\t\t20000101\t*\t1\tMisuse\n";
+  EXPECT_NE(first_import_error("ccipra-v331r0-f1.txt", twice).find("97012/97140 is here twice: lines 7 and 8"),
+            std::string::npos);
   // A rationale longer than the pack's limit would make a pack the engine refuses: refused at import.
   const std::string wordy = test::kPtpHeader + "97012\t97140\t\t20000101\t*\t1\t" + std::string(100000, 'x') + "\n";
   EXPECT_NE(first_import_error("ccipra-v331r0-f1.txt", wordy).find("longer than 200 characters"), std::string::npos);
@@ -299,11 +305,13 @@ TEST(CmsImportShape, RepeatedRowsNameBothLines) {
   if (gpci.empty()) GTEST_SKIP() << "CMS's files are not in " << UNITWISE_CMS_DIR;
   const std::size_t al = gpci.find("10112,AL,00");
   gpci.insert(al, gpci.substr(al, gpci.find('\n', al) + 1 - al));
-  EXPECT_NE(first_import_error("GPCI2025.csv", gpci).find("locality 10112-00 is here twice: lines 4 and 5"), std::string::npos);
+  EXPECT_NE(first_import_error("GPCI2025.csv", gpci).find("locality 10112-00 is here twice: lines 4 and 5"),
+            std::string::npos);
   std::string rvu = cms_file("rvu25d/PPRRVU2025_Oct.csv");
   const std::size_t at = rvu.find("\n97110,,") + 1;
   rvu.insert(at, rvu.substr(at, rvu.find('\n', at) + 1 - at));
-  EXPECT_NE(first_import_error("PPRRVU2025_Oct.csv", rvu).find("97110 is here twice without a modifier"), std::string::npos);
+  EXPECT_NE(first_import_error("PPRRVU2025_Oct.csv", rvu).find("97110 is here twice without a modifier"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -76,9 +76,8 @@ TEST(Denials, EveryIndicatorZeroPairDeniesItsColumnTwoCodeUnderMedicare) {
       EXPECT_EQ(std::find(l.modifiers.begin(), l.modifiers.end(), "KX"), l.modifiers.end());
     }
     EXPECT_TRUE(column2_seen);
-    const auto edit = std::find_if(r.edits.begin(), r.edits.end(), [&](const Edit& e) {
-      return e.column1 == row.column1 && e.column2 == row.column2;
-    });
+    const auto edit = std::find_if(r.edits.begin(), r.edits.end(),
+                                   [&](const Edit& e) { return e.column1 == row.column1 && e.column2 == row.column2; });
     ASSERT_NE(edit, r.edits.end());
     EXPECT_EQ(edit->severity, Severity::Error);
     EXPECT_NE(edit->message.find("Drop it from the claim"), std::string::npos);
@@ -148,7 +147,7 @@ TEST(Denials, TheCatalogueCarriesValidityDates) {
 
 // Did-you-mean (catalogue.h nearest_code): one typing slip away, the common code first.
 TEST(Denials, NearMissCodesSuggestTheCatalogueCode) {
-  const std::pair<const char*, const char*> cases[] = {{"97100", "97110"}, {"9711", "97110"}, {"971100", "97110"},
+  const std::pair<const char*, const char*> cases[] = {{"97100", "97110"}, {"9711", "97110"},  {"971100", "97110"},
                                                        {"79110", "97110"}, {"G0238", "G0283"}, {"97531", "97530"}};
   for (const auto& [typed, want] : cases) {
     const CodeInfo* near = nearest_code(typed);

@@ -8,7 +8,7 @@ namespace {
 
 // docs/rules.md T12: the chart's edges, and "the pattern remains the same" past two hours.
 TEST(EightMinuteRule, ChartEdgesMatchTheCmsTable) {
-  const std::pair<int, int> cases[] = {{0, 0}, {7, 0}, {8, 1}, {22, 1}, {23, 2}, {37, 2}, {38, 3},
+  const std::pair<int, int> cases[] = {{0, 0},  {7, 0},  {8, 1},  {22, 1}, {23, 2},  {37, 2}, {38, 3},
                                        {52, 3}, {53, 4}, {67, 4}, {68, 5}, {127, 8}, {128, 9}};
   for (auto [minutes, units] : cases) EXPECT_EQ(chart_units(minutes), units) << minutes << " minutes";
 }

@@ -17,9 +17,10 @@ json visit(const char* date, int minutes = 30) {
 }
 
 json episode() {
-  return json{{"planOfCare", {{"discipline", "PT"}, {"start", "2026-01-05"}, {"certifiedThrough", "2026-04-04"}}},
-              {"priorSpend", {{"ptSlp", 1500.00}, {"ot", 0}}},
-              {"visits", json::array({visit("2026-01-05"), visit("2026-01-07"), visit("2026-01-09"), visit("2026-01-12")})}};
+  return json{
+      {"planOfCare", {{"discipline", "PT"}, {"start", "2026-01-05"}, {"certifiedThrough", "2026-04-04"}}},
+      {"priorSpend", {{"ptSlp", 1500.00}, {"ot", 0}}},
+      {"visits", json::array({visit("2026-01-05"), visit("2026-01-07"), visit("2026-01-09"), visit("2026-01-12")})}};
 }
 
 std::vector<std::string> paths(const EpisodeParse& p) {
@@ -144,7 +145,8 @@ TEST(EpisodeJson, AnUnknownPlanDisciplineIsOneError) {
   e["visits"][1]["services"][0]["minutes"] = -1;
   e["visits"][2]["discipline"] = "SLP";
   e["visits"][2]["services"][0]["minutes"] = -1;
-  EXPECT_EQ(paths(parse(e.dump())), (std::vector<std::string>{"/planOfCare/discipline", "/visits/2/services/0/minutes"}));
+  EXPECT_EQ(paths(parse(e.dump())),
+            (std::vector<std::string>{"/planOfCare/discipline", "/visits/2/services/0/minutes"}));
 }
 
 TEST(EpisodeJson, AVisitBeforeThePlanStarts) {

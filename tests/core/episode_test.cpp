@@ -90,7 +90,8 @@ json random_episode(std::mt19937& rng) {
     std::vector<std::string> codes = kTimed;
     std::shuffle(codes.begin(), codes.end(), rng);
     const int k = pick(1, 3);
-    for (int s = 0; s < k; ++s) services.push_back({{"code", codes[static_cast<std::size_t>(s)]}, {"minutes", pick(8, 60)}});
+    for (int s = 0; s < k; ++s)
+      services.push_back({{"code", codes[static_cast<std::size_t>(s)]}, {"minutes", pick(8, 60)}});
     e["visits"].push_back({{"dateOfService", date}, {"services", services}});
   }
   return e;
@@ -128,7 +129,8 @@ TEST(Episode, KxCrossingIsWhereTheRunningSumPassesTheThresholdOver1000Episodes) 
     EXPECT_EQ(kx["crossedAtVisit"].is_null() ? std::optional<int>() : kx["crossedAtVisit"].get<int>(), expected_kx);
     EXPECT_EQ(cents(kx["spent"]), spent);
     const json& review = r["review"]["ptSlp"];
-    EXPECT_EQ(review["crossedAtVisit"].is_null() ? std::optional<int>() : review["crossedAtVisit"].get<int>(), expected_review);
+    EXPECT_EQ(review["crossedAtVisit"].is_null() ? std::optional<int>() : review["crossedAtVisit"].get<int>(),
+              expected_review);
     EXPECT_TRUE(r["kx"]["ot"]["crossedAtVisit"].is_null());  // no OT line in a PT or SLP plan
     crossings += expected_kx.has_value();
   }
@@ -146,7 +148,8 @@ TEST(Episode, TwentyVisitPtEpisode) {
   std::string date = "2026-01-05";
   for (int i = 0; i < 20; ++i) {
     if (i > 0) date = add_days(date, i % 3 == 0 ? 3 : 2);
-    json services = {{{"code", "97110"}, {"minutes", 30}}, {{"code", "97140"}, {"minutes", 23}},
+    json services = {{{"code", "97110"}, {"minutes", 30}},
+                     {{"code", "97140"}, {"minutes", 23}},
                      {{"code", "97112"}, {"minutes", 15}}};
     json v = {{"dateOfService", date}, {"services", services}};
     if (i == 6) v["progressReport"] = true;
@@ -167,7 +170,8 @@ TEST(Episode, TwentyVisitPtEpisode) {
     ++days_since_report;  // one visit a day here
     if (days_since_report == 10 && !v.contains("progressReport")) expected.emplace_back(i, "progress-report-due");
     if (v.contains("progressReport")) days_since_report = 0;
-    if (!recert && v["dateOfService"].get<std::string>() > "2026-02-15") expected.emplace_back(i, "recertification-due"), recert = true;
+    if (!recert && v["dateOfService"].get<std::string>() > "2026-02-15")
+      expected.emplace_back(i, "recertification-due"), recert = true;
   }
   EXPECT_EQ(alerts_of(r), expected);
   // The points the test is about are all inside the episode, in different places.

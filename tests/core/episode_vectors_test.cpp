@@ -67,11 +67,13 @@ void check_vector(const json& vector, const json& result) {
       EXPECT_EQ(alerts[i]["kind"], want["kind"]) << alerts[i].dump();
       EXPECT_FALSE(alerts[i]["message"].get<std::string>().empty());
       if (want.contains("messageContains")) {
-        EXPECT_NE(alerts[i]["message"].get<std::string>().find(want["messageContains"].get<std::string>()), std::string::npos)
+        EXPECT_NE(alerts[i]["message"].get<std::string>().find(want["messageContains"].get<std::string>()),
+                  std::string::npos)
             << alerts[i]["message"];
       }
       if (want.contains("sourceContains")) {
-        EXPECT_NE(alerts[i]["source"].get<std::string>().find(want["sourceContains"].get<std::string>()), std::string::npos)
+        EXPECT_NE(alerts[i]["source"].get<std::string>().find(want["sourceContains"].get<std::string>()),
+                  std::string::npos)
             << alerts[i]["source"];
       }
     }
@@ -104,15 +106,16 @@ TEST(EpisodeVectors, EveryVectorHoldsAndEveryAlertKindIsCovered) {
     SCOPED_TRACE(file.filename().string());
     const json vector = read_json(file);
     ASSERT_TRUE(vector.contains("id") && vector.contains("title") && vector.contains("source"));
-    const std::string text = vector.contains("rawEpisode") ? vector["rawEpisode"].get<std::string>() : vector["episode"].dump();
+    const std::string text =
+        vector.contains("rawEpisode") ? vector["rawEpisode"].get<std::string>() : vector["episode"].dump();
     const json result = json::parse(evaluate_episode_json(text));
     check_vector(vector, result);
     for (const auto& a : result["alerts"]) kinds.insert(a["kind"]);
     ++count;
   }
   EXPECT_GE(count, 12);
-  EXPECT_EQ(kinds, (std::set<std::string>{"kx-threshold", "medical-review", "progress-report-due", "recertification-due",
-                                          "rtm-window"}));
+  EXPECT_EQ(kinds, (std::set<std::string>{"kx-threshold", "medical-review", "progress-report-due",
+                                          "recertification-due", "rtm-window"}));
 }
 
 }  // namespace

@@ -89,8 +89,8 @@ TEST(FeeSchedule, RoundsHalfCentsUp) {
 // Amounts that fit 64 bits are divided in 64 bits; larger ones in 128, with the same truncated result.
 TEST(FeeSchedule, DivisionIsTheSameEitherSideOfSixtyFourBits) {
   const Exact big = Exact{INT64_MAX};
-  for (const Exact n : {Exact{0}, Exact{199}, Exact{-199}, big - 1, big, big + 1, Exact{INT64_MIN}, Exact{INT64_MIN} - 1,
-                        big * 1000 + 7}) {
+  for (const Exact n : {Exact{0}, Exact{199}, Exact{-199}, big - 1, big, big + 1, Exact{INT64_MIN},
+                        Exact{INT64_MIN} - 1, big * 1000 + 7}) {
     for (const std::int64_t d : {std::int64_t{1}, std::int64_t{100}, std::int64_t{2000000000}}) {
       EXPECT_TRUE(divide(n, d) == n / d) << static_cast<long long>(n / 1000) << " / " << d;
     }

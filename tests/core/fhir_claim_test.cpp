@@ -29,7 +29,8 @@ std::vector<json> ok_visits() {
     std::stringstream text;
     text << in.rdbuf();
     const json vec = json::parse(text.str());
-    if (vec.contains("visit") && !vec.contains("rawVisit") && json::parse(evaluate_json(vec["visit"].dump()))["ok"] == true) {
+    if (vec.contains("visit") && !vec.contains("rawVisit") &&
+        json::parse(evaluate_json(vec["visit"].dump()))["ok"] == true) {
       out.push_back(vec["visit"]);
     }
   }
@@ -61,7 +62,8 @@ TEST(FhirClaim, EveryOkVectorGivesOneItemPerBilledLineAndNoCodeText) {
 }
 
 TEST(FhirClaim, BadArgumentsAreErrorsAtTheirPaths) {
-  const std::string visit = R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":30}]})";
+  const std::string visit =
+      R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":30}]})";
   const std::string result = evaluate_json(visit);
   auto first_path = [](const std::string& text) { return json::parse(text)["errors"][0]["path"].get<std::string>(); };
   EXPECT_EQ(first_path(fhir_claim_json(result, visit, R"({"patient":"#p"})")), "/options/patient");
@@ -70,8 +72,11 @@ TEST(FhirClaim, BadArgumentsAreErrorsAtTheirPaths) {
   EXPECT_EQ(first_path(fhir_claim_json("{", visit, "{}")), "/result");
   EXPECT_EQ(first_path(fhir_claim_json(result, "{}", "{}")), "/visit/dateOfService");
   EXPECT_EQ(first_path(fhir_claim_json(R"({"ok":true,"dateOfService":"2026-03-02","lines":[{"units":1,"code":"97110",
-    "modifiers":["GP"],"allowed":1.234}]})", visit, "{}")), "/result/lines/0/allowed");
-  const std::string bad = evaluate_json(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":-1}]})");
+    "modifiers":["GP"],"allowed":1.234}]})",
+                                       visit, "{}")),
+            "/result/lines/0/allowed");
+  const std::string bad =
+      evaluate_json(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":-1}]})");
   EXPECT_EQ(first_path(fhir_claim_json(bad, visit, "{}")), "/services/0/minutes");
 }
 

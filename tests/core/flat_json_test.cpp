@@ -154,9 +154,9 @@ std::string compare(const std::string& text) {
   if (got.failed && got.trailing_nul && !want.failed) return "";
   if (got.failed != want.failed) return std::string("failed: ") + (got.failed ? "ours" : "nlohmann's");
   if (want.failed) {
-    return got.error_position == want.position ? ""
-                                               : "position " + std::to_string(got.error_position) + " vs " +
-                                                     std::to_string(want.position);
+    return got.error_position == want.position
+               ? ""
+               : "position " + std::to_string(got.error_position) + " vs " + std::to_string(want.position);
   }
   if (got.duplicate != want.duplicate || got.duplicate_at_top != want.duplicate_at_top) return "duplicate";
   const std::string ours = got.root().to_nlohmann().dump(), theirs = want.root.dump();
@@ -174,17 +174,94 @@ std::string shown(const std::string& text) {
 
 TEST(FlatJsonAgreesWithNlohmann, OnEdgeCases) {
   const std::vector<std::string> texts = {
-      "", " ", "{", "}", "[", "[]", "{}", "[1,]", "[,1]", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,}", "{1:2}",
-      "01", "[01]", "-", "-a", "1.", "1.e5", "1e", "1e+", "1e+a", "-0", "-0.0e-0", "1E400", "-1e400", "1e-400",
-      "18446744073709551615", "18446744073709551616", "-9223372036854775808", "-9223372036854775809",
-      "123456789012345678901234567890", "tru", "trux", "nul", "fals", "true false", "null x", "\"", "\"abc",
-      "\"a\\", "\"\\x\"", "\"\\u12\"", "\"\\u12G4\"", "\"\\ud800\"", "\"\\ud800\\u0041\"", "\"\\ud800\\", "\"\\ud800x\"",
-      "\"\\udc00\"", "\"\\ud83d\\ude00\"", "\"\\u0000\"", "\"\x01\"", "\"\x7f\"", "\"\xc0\x80\"", "\"\xc2\x80\"",
-      "\"\xe0\x9f\x80\"", "\"\xed\xa0\x80\"", "\"\xf0\x8f\x80\x80\"", "\"\xf4\x90\x80\x80\"", "\"\xf5\"", "\"\xe2\x82",
-      "\xef\xbb\xbf{}", "\xef\xbb{}", "\xef", "\xef\xbb", " \xef\xbb\xbf{}", "{\"a\":1,\"a\":2}", "/* */{}", "[1 2]",
-      "{\"a\" 1}", "[\"a\":1]", "\t\r\n[\t1\r\n]\n", std::string("[1\0]", 4), std::string("\"a\0\"", 4), "[[[[]]]]]", std::string("{}\0x", 4), std::string("[1]\0", 4), std::string("\0", 1),
-      std::string(" \0{}", 4), std::string("[1,\0]", 5), std::string("{\"a\":\0}", 7),
-      "{\"a\":{\"a\":{\"b\":1,\"b\":2}}}", "[-]", "[1.5e]", "0.1e-2", "1.7976931348623157e308", "2.2250738585072014e-308",
+      "",
+      " ",
+      "{",
+      "}",
+      "[",
+      "[]",
+      "{}",
+      "[1,]",
+      "[,1]",
+      "{\"a\"}",
+      "{\"a\":}",
+      "{\"a\":1,}",
+      "{,}",
+      "{1:2}",
+      "01",
+      "[01]",
+      "-",
+      "-a",
+      "1.",
+      "1.e5",
+      "1e",
+      "1e+",
+      "1e+a",
+      "-0",
+      "-0.0e-0",
+      "1E400",
+      "-1e400",
+      "1e-400",
+      "18446744073709551615",
+      "18446744073709551616",
+      "-9223372036854775808",
+      "-9223372036854775809",
+      "123456789012345678901234567890",
+      "tru",
+      "trux",
+      "nul",
+      "fals",
+      "true false",
+      "null x",
+      "\"",
+      "\"abc",
+      "\"a\\",
+      "\"\\x\"",
+      "\"\\u12\"",
+      "\"\\u12G4\"",
+      "\"\\ud800\"",
+      "\"\\ud800\\u0041\"",
+      "\"\\ud800\\",
+      "\"\\ud800x\"",
+      "\"\\udc00\"",
+      "\"\\ud83d\\ude00\"",
+      "\"\\u0000\"",
+      "\"\x01\"",
+      "\"\x7f\"",
+      "\"\xc0\x80\"",
+      "\"\xc2\x80\"",
+      "\"\xe0\x9f\x80\"",
+      "\"\xed\xa0\x80\"",
+      "\"\xf0\x8f\x80\x80\"",
+      "\"\xf4\x90\x80\x80\"",
+      "\"\xf5\"",
+      "\"\xe2\x82",
+      "\xef\xbb\xbf{}",
+      "\xef\xbb{}",
+      "\xef",
+      "\xef\xbb",
+      " \xef\xbb\xbf{}",
+      "{\"a\":1,\"a\":2}",
+      "/* */{}",
+      "[1 2]",
+      "{\"a\" 1}",
+      "[\"a\":1]",
+      "\t\r\n[\t1\r\n]\n",
+      std::string("[1\0]", 4),
+      std::string("\"a\0\"", 4),
+      "[[[[]]]]]",
+      std::string("{}\0x", 4),
+      std::string("[1]\0", 4),
+      std::string("\0", 1),
+      std::string(" \0{}", 4),
+      std::string("[1,\0]", 5),
+      std::string("{\"a\":\0}", 7),
+      "{\"a\":{\"a\":{\"b\":1,\"b\":2}}}",
+      "[-]",
+      "[1.5e]",
+      "0.1e-2",
+      "1.7976931348623157e308",
+      "2.2250738585072014e-308",
   };
   for (const std::string& text : texts) EXPECT_EQ(compare(text), "") << "text: " << shown(text);
 }
@@ -192,7 +269,8 @@ TEST(FlatJsonAgreesWithNlohmann, OnEdgeCases) {
 // Issue 27: what follows a NUL byte after the document is refused, not ignored; a key given twice and a number too
 // large to hold are located by their JSON pointer.
 TEST(FlatJson, RefusesANulByteAfterTheDocumentAndLocatesDuplicatesAndHugeNumbers) {
-  for (const std::string& text : {std::string("{}\0x", 4), std::string("[1]\0", 4), std::string("{} \0{\"a\":1}", 11)}) {
+  for (const std::string& text :
+       {std::string("{}\0x", 4), std::string("[1]\0", 4), std::string("{} \0{\"a\":1}", 11)}) {
     const FlatJson parsed = FlatJson::parse(text);
     EXPECT_TRUE(parsed.failed) << shown(text);
     EXPECT_TRUE(parsed.trailing_nul) << shown(text);
@@ -211,12 +289,16 @@ TEST(FlatJson, RefusesANulByteAfterTheDocumentAndLocatesDuplicatesAndHugeNumbers
 TEST(FlatJsonAgreesWithNlohmann, OnMutatedVisits) {
   const std::vector<std::string> seeds = {
       R"({"dateOfService":"2026-03-02","discipline":"PT","locality":"13202-01","services":[{"code":"97110","minutes":23,"assistantMinutes":8},{"code":"97140","minutes":15}],"ytdAllowed":{"PT_SLP":1234.56,"OT":0},"options":{"tiePreference":["97110"],"qualifyingApm":false}})",
-      "{\"payer\":{\"name\":\"A \\\"quoted\\\" \\u00e9 \\ud83d\\ude00 \xe2\x86\x92\",\"fee\":{\"perCode\":{\"97110\":31.5}},\"coinsurancePercent\":20},\"x\":[null,true,false,-0,1e2,-12.5E-3]}",
+      "{\"payer\":{\"name\":\"A \\\"quoted\\\" \\u00e9 \\ud83d\\ude00 "
+      "\xe2\x86\x92\",\"fee\":{\"perCode\":{\"97110\":31.5}},\"coinsurancePercent\":20},\"x\":[null,true,false,-0,1e2,-"
+      "12.5E-3]}",
   };
   const std::string interesting = std::string("{}[]:,\"\\u0123456789abcdefABCDEF-+.eE tnfrl/\t\n\r\x01\x7f") +
                                   "\x80\xbf\xc2\xdf\xe0\xed\xef\xf0\xf4\xf5\xff" + std::string(1, '\0');
   std::mt19937 rng(16);
-  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(std::uniform_int_distribution<std::size_t>(0, n - 1)(rng)); };
+  auto pick = [&](std::size_t n) {
+    return static_cast<std::size_t>(std::uniform_int_distribution<std::size_t>(0, n - 1)(rng));
+  };
   int checked = 0;
   for (int round = 0; round < 60000; ++round) {
     std::string text = seeds[pick(seeds.size())];
@@ -224,8 +306,12 @@ TEST(FlatJsonAgreesWithNlohmann, OnMutatedVisits) {
       const std::size_t at = pick(text.size() + 1);
       switch (pick(5)) {
         case 0: text.insert(at, 1, interesting[pick(interesting.size())]); break;
-        case 1: if (at < text.size()) text.erase(at, 1); break;
-        case 2: if (at < text.size()) text[at] = interesting[pick(interesting.size())]; break;
+        case 1:
+          if (at < text.size()) text.erase(at, 1);
+          break;
+        case 2:
+          if (at < text.size()) text[at] = interesting[pick(interesting.size())];
+          break;
         case 3: text.resize(at); break;
         default: text.insert(at, text.substr(at, pick(12))); break;
       }

@@ -27,8 +27,10 @@ bool error_at(const Validation& v, const std::string& path) {
 TEST(InputFaults, AssistantMinutesOnAnEvaluationAreAnError) {
   EXPECT_TRUE(error_at(parse(visit_with(R"({"code":"97161","minutes":40,"assistantMinutes":10})")),
                        "/services/0/assistantMinutes"));
-  EXPECT_TRUE(error_at(parse(R"({"dateOfService":"2026-03-02","discipline":"SLP","services":[{"code":"92523","minutes":60,"assistantMinutes":5}]})"),
-                       "/services/0/assistantMinutes"));
+  EXPECT_TRUE(error_at(
+      parse(
+          R"({"dateOfService":"2026-03-02","discipline":"SLP","services":[{"code":"92523","minutes":60,"assistantMinutes":5}]})"),
+      "/services/0/assistantMinutes"));
   EXPECT_TRUE(parse(visit_with(R"({"code":"97161","minutes":40,"assistantMinutes":0})")).errors.empty());
 }
 
@@ -88,8 +90,8 @@ TEST(InputFaults, TheArticleFitsThePlan) {
 
 // Any date of service is evaluated; outside the loaded years the fee names the release it used.
 TEST(AnyDate, A2027VisitGetsUnitsAndA2026FeeEstimate) {
-  const std::string r = evaluate_json(
-      R"({"dateOfService":"2027-01-04","discipline":"PT","services":[{"code":"97110","minutes":30}]})");
+  const std::string r =
+      evaluate_json(R"({"dateOfService":"2027-01-04","discipline":"PT","services":[{"code":"97110","minutes":30}]})");
   EXPECT_EQ(r.rfind("{\"ok\":true", 0), 0u);
   EXPECT_NE(r.find("\"units\":2"), std::string::npos);
   EXPECT_NE(r.find("\"year\":2026"), std::string::npos);

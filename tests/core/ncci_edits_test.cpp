@@ -28,9 +28,7 @@ TEST(NcciEdits, ADeletedPairFiresBeforeItsDeletionDateOnly) {
 }
 
 // Indicator 9 means the edit was withdrawn as if it never existed (97161/97140, 2020).
-TEST(NcciEdits, IndicatorNineNeverFires) {
-  EXPECT_TRUE(edits_on({2019, 12, 1}, {"97161", "97140"}).empty());
-}
+TEST(NcciEdits, IndicatorNineNeverFires) { EXPECT_TRUE(edits_on({2019, 12, 1}, {"97161", "97140"}).empty()); }
 
 TEST(NcciEdits, IndicatorZeroIsAnErrorOnTheColumnTwoCode) {
   const auto edits = edits_on({2026, 6, 1}, {"97161", "97163"});

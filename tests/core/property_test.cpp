@@ -19,7 +19,8 @@ constexpr int kVisits = 100000;
 constexpr unsigned kSeed = 20261123;
 
 // Codes without a required plan of care, so any discipline may bill them.
-const std::vector<std::string> kTimed = {"97110", "97112", "97116", "97140", "97530", "97535", "97035", "97032", "97750"};
+const std::vector<std::string> kTimed = {"97110", "97112", "97116", "97140", "97530",
+                                         "97535", "97035", "97032", "97750"};
 const std::vector<std::string> kUntimed = {"97150", "G0283", "97012", "92526", "97010"};
 
 Visit random_visit(std::mt19937& rng) {
@@ -174,10 +175,10 @@ TEST_F(Properties, ResultsAreIdenticalOnASecondRun) {
 
 // Visits that reach the denials (docs/rules.md §D): indicator-0 pairs, add-ons with and without their primary,
 // RTM codes with minutes and days, telehealth, dates 2018–2028, Medicare or a payer that does not follow it.
-const std::vector<std::string> kDenialCodes = {"97110", "97112", "97140", "97530", "97161", "97164", "97750", "97755",
-                                               "97763", "92523", "92522", "92507", "97597", "97598", "97129", "97130",
-                                               "97150", "97035", "98975", "98977", "98979", "98980", "98981", "98984",
-                                               "98985", "97010", "97012"};
+const std::vector<std::string> kDenialCodes = {"97110", "97112", "97140", "97530", "97161", "97164", "97750",
+                                               "97755", "97763", "92523", "92522", "92507", "97597", "97598",
+                                               "97129", "97130", "97150", "97035", "98975", "98977", "98979",
+                                               "98980", "98981", "98984", "98985", "97010", "97012"};
 
 Visit denial_visit(std::mt19937& rng) {
   auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
@@ -259,7 +260,8 @@ TEST(DenialProperties, TotalsAreTheSumOfTheLinesAndErrorsDenyWhatTheyName) {
         ++denied;
         ASSERT_EQ(f.lines[k].full, 0) << "visit " << i;
         ASSERT_EQ(r.lines[k].allowed, 0) << "visit " << i;
-        ASSERT_EQ(std::find(r.lines[k].modifiers.begin(), r.lines[k].modifiers.end(), "KX"), r.lines[k].modifiers.end());
+        ASSERT_EQ(std::find(r.lines[k].modifiers.begin(), r.lines[k].modifiers.end(), "KX"),
+                  r.lines[k].modifiers.end());
       }
     }
     ASSERT_EQ(full, f.full) << "visit " << i;

@@ -40,8 +40,8 @@ TEST(ReleaseCadence, AnEditionLaterThanItsEffectiveDateCountsFromTheEdition) {
 }
 
 std::string evaluate_on(const std::string& date, const ReferenceData& data = ReferenceData::builtin()) {
-  return evaluate_json(R"({"dateOfService":")" + date + R"(","discipline":"PT","services":[{"code":"97110","minutes":30}]})",
-                       data);
+  return evaluate_json(
+      R"({"dateOfService":")" + date + R"(","discipline":"PT","services":[{"code":"97110","minutes":30}]})", data);
 }
 
 TEST(StaleTables, TheWarningNamesTheTableItsDateAndWhenANewerOneWasDue) {

@@ -46,8 +46,10 @@ TEST(Trace, ZeroUnitCodeIsExplained) {
 }
 
 TEST(Trace, EveryLineExplainsItsDisciplineModifier) {
-  const Result r = run(R"({"dateOfService":"2026-03-02","discipline":"OT","services":[{"code":"97530","minutes":30}]})");
-  EXPECT_TRUE(trace_has(r, "discipline-modifier", "97530: GO because it is furnished under the occupational therapy plan of care"));
+  const Result r =
+      run(R"({"dateOfService":"2026-03-02","discipline":"OT","services":[{"code":"97530","minutes":30}]})");
+  EXPECT_TRUE(trace_has(r, "discipline-modifier",
+                        "97530: GO because it is furnished under the occupational therapy plan of care"));
 }
 
 // The rules-only path (core benchmark) builds no text but the same lines.

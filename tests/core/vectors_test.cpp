@@ -54,7 +54,8 @@ bool units_match(const json& result, const json& expected) {
 
 std::vector<json> projected_lines(const json& lines) {
   std::vector<json> out;
-  for (const auto& l : lines) out.push_back({{"code", l["code"]}, {"units", l["units"]}, {"modifiers", l["modifiers"]}});
+  for (const auto& l : lines)
+    out.push_back({{"code", l["code"]}, {"units", l["units"]}, {"modifiers", l["modifiers"]}});
   std::sort(out.begin(), out.end(), [](const json& a, const json& b) { return a.dump() < b.dump(); });
   return out;
 }
@@ -107,15 +108,18 @@ void check_vector(const json& vec, const json& result) {
   for (const auto& code : expect.value("warnings", json::array())) EXPECT_TRUE(has_warning(result, code)) << code;
   for (const auto& code : expect.value("noWarnings", json::array())) EXPECT_FALSE(has_warning(result, code)) << code;
   for (const auto& path : expect.value("errors", json::array())) {
-    EXPECT_TRUE(std::any_of(result["errors"].begin(), result["errors"].end(),
-                            [&](const json& e) { return e["path"] == path; }))
+    EXPECT_TRUE(
+        std::any_of(result["errors"].begin(), result["errors"].end(), [&](const json& e) { return e["path"] == path; }))
         << "no error at " << path;
   }
   for (const auto& want : expect.value("errorMessages", json::array())) {
-    EXPECT_TRUE(std::any_of(result["errors"].begin(), result["errors"].end(), [&](const json& e) {
-      return e["path"] == want["path"] &&
-             e["message"].get<std::string>().find(want["includes"].get<std::string>()) != std::string::npos;
-    })) << "no error at " << want["path"] << " saying " << want["includes"];
+    EXPECT_TRUE(std::any_of(result["errors"].begin(), result["errors"].end(),
+                            [&](const json& e) {
+                              return e["path"] == want["path"] &&
+                                     e["message"].get<std::string>().find(want["includes"].get<std::string>()) !=
+                                         std::string::npos;
+                            }))
+        << "no error at " << want["path"] << " saying " << want["includes"];
   }
   if (expect.contains("fee")) {
     ASSERT_TRUE(result["fee"].is_object());
@@ -128,16 +132,23 @@ void check_vector(const json& vec, const json& result) {
     }
   }
   for (const auto& want : expect.value("lineAllowed", json::array())) {
-    EXPECT_TRUE(std::any_of(result["lines"].begin(), result["lines"].end(), [&](const json& l) {
-      return l["code"] == want["code"] && (!want.contains("modifiers") || l["modifiers"] == want["modifiers"]) &&
-             cents(l["allowed"]) == cents(want["allowed"]) && l.value("denied", json()) == want.value("denied", json());
-    })) << "no line " << want;
+    EXPECT_TRUE(std::any_of(result["lines"].begin(), result["lines"].end(),
+                            [&](const json& l) {
+                              return l["code"] == want["code"] &&
+                                     (!want.contains("modifiers") || l["modifiers"] == want["modifiers"]) &&
+                                     cents(l["allowed"]) == cents(want["allowed"]) &&
+                                     l.value("denied", json()) == want.value("denied", json());
+                            }))
+        << "no line " << want;
   }
   for (const auto& want : expect.value("linePointers", json::array())) {
-    EXPECT_TRUE(std::any_of(result["lines"].begin(), result["lines"].end(), [&](const json& l) {
-      return l["code"] == want["code"] && (!want.contains("modifiers") || l["modifiers"] == want["modifiers"]) &&
-             l.value("diagnosisPointers", json()) == want["diagnosisPointers"];
-    })) << "no line " << want;
+    EXPECT_TRUE(std::any_of(result["lines"].begin(), result["lines"].end(),
+                            [&](const json& l) {
+                              return l["code"] == want["code"] &&
+                                     (!want.contains("modifiers") || l["modifiers"] == want["modifiers"]) &&
+                                     l.value("diagnosisPointers", json()) == want["diagnosisPointers"];
+                            }))
+        << "no line " << want;
   }
   for (const auto& want : expect.value("edits", json::array())) {
     EXPECT_TRUE(std::any_of(result["edits"].begin(), result["edits"].end(),
@@ -159,7 +170,9 @@ void check_vector(const json& vec, const json& result) {
 class Vectors : public testing::TestWithParam<fs::path> {};
 
 // The text a vector sends: rawVisit when the case can't be written as a JSON object (duplicate keys).
-std::string visit_text(const json& vec) { return vec.contains("rawVisit") ? vec["rawVisit"].get<std::string>() : vec["visit"].dump(); }
+std::string visit_text(const json& vec) {
+  return vec.contains("rawVisit") ? vec["rawVisit"].get<std::string>() : vec["visit"].dump();
+}
 
 TEST_P(Vectors, ResultMatchesTheVector) {
   const json vec = read_json(GetParam());
@@ -171,7 +184,8 @@ TEST_P(Vectors, ResultMatchesTheVector) {
 TEST_P(Vectors, ResultHasEveryContractKey) {
   const json vec = read_json(GetParam());
   const json result = json::parse(evaluate_json(visit_text(vec)));
-  for (const char* key : {"ok", "lines", "edits", "warnings", "errors", "ties", "checklist", "fee", "releases", "trace"}) {
+  for (const char* key :
+       {"ok", "lines", "edits", "warnings", "errors", "ties", "checklist", "fee", "releases", "trace"}) {
     EXPECT_TRUE(result.contains(key)) << key;
   }
   EXPECT_EQ(result["ok"].get<bool>(), result["errors"].empty());
@@ -179,8 +193,8 @@ TEST_P(Vectors, ResultHasEveryContractKey) {
 
 INSTANTIATE_TEST_SUITE_P(Shared, Vectors, testing::ValuesIn(vector_files()),
                          [](const testing::TestParamInfo<fs::path>& param) {
-                           std::string name = param.param.parent_path().filename().string() + "_" +
-                                              param.param.stem().string();
+                           std::string name =
+                               param.param.parent_path().filename().string() + "_" + param.param.stem().string();
                            for (char& c : name) {
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            }

@@ -28,25 +28,23 @@ TEST(VisitJson, TextThatIsNotJsonIsOneWholeDocumentError) {
   EXPECT_NE(p.errors[0].message.find("not valid JSON"), std::string::npos);
 }
 
-TEST(VisitJson, InvalidUtf8IsRejectedAsNotJson) {
-  EXPECT_TRUE(has_error_at(parse("{\"discipline\":\"P\xffT\"}"), ""));
-}
+TEST(VisitJson, InvalidUtf8IsRejectedAsNotJson) { EXPECT_TRUE(has_error_at(parse("{\"discipline\":\"P\xffT\"}"), "")); }
 
 // Unknown keys are named with JSON-pointer escaping (RFC 6901), so "/" and "~" stay unambiguous.
 TEST(VisitJson, UnknownKeysAreEscapedJsonPointers) {
-  const Validation p = parse(
-      R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":8}],"a/b~c":1})");
+  const Validation p =
+      parse(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":8}],"a/b~c":1})");
   EXPECT_TRUE(has_error_at(p, "/a~1b~0c"));
 }
 
 // Found by the fuzzer: a long string is shortened for the message on a UTF-8 character boundary.
 TEST(VisitJson, LongStringsInMessagesAreCutBetweenCharacters) {
   const std::string code = std::string(39, 'x') + "\xca\xbf" + std::string(10, 'y');  // ʿ spans bytes 39-40
-  const Validation p = parse(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":")" + code +
-                                    R"(","minutes":8}]})");
+  const Validation p =
+      parse(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":")" + code + R"(","minutes":8}]})");
   ASSERT_EQ(p.errors.size(), 1u);
   const std::string& m = p.errors[0].message;
-  EXPECT_EQ(m.find("\xca\xbf"), std::string::npos);        // the whole character is dropped...
+  EXPECT_EQ(m.find("\xca\xbf"), std::string::npos);                  // the whole character is dropped...
   EXPECT_NE(m.find(std::string(39, 'x') + "…"), std::string::npos);  // ...not half of it
 }
 
@@ -103,8 +101,8 @@ TEST(VisitJson, OversizedInputIsRejectedBeforeParsing) {
 
 // Whole minutes written as 12.0 are whole; 12.5 is not.
 TEST(VisitJson, IntegralFloatMinutesAreAccepted) {
-  const Validation p = parse(
-      R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":12.0}]})");
+  const Validation p =
+      parse(R"({"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":12.0}]})");
   ASSERT_TRUE(p.errors.empty());
   EXPECT_EQ(p.value->visit().services[0].minutes, 12);
 }
@@ -119,7 +117,8 @@ TEST(VisitJson, DollarsBecomeExactCents) {
 
 TEST(VisitJson, FractionsOfACentAreRejected) {
   EXPECT_TRUE(has_error_at(parse(R"({"dateOfService":"2026-03-02","discipline":"PT","deductibleRemaining":1.005,
-      "services":[{"code":"97110","minutes":12}]})"), "/deductibleRemaining"));
+      "services":[{"code":"97110","minutes":12}]})"),
+                           "/deductibleRemaining"));
 }
 
 TEST(VisitJson, LeapDayExistsOnlyInLeapYears) {

@@ -10,14 +10,22 @@ import { cliClaims, pageClaims, pageRefusal } from "./csv-pipelines.mjs";
 // CSV injection: no cell of the claim lines starts as a spreadsheet formula (= + - @, a tab or a CR).
 const formulaCells = (text) => {
   const cells = [];
-  readCsv(text, (fields) => cells.push(...fields.filter((f) => /^[=+\-@\t\r]/.test(f))), () => cells.push("(unreadable)"));
+  readCsv(
+    text,
+    (fields) => cells.push(...fields.filter((f) => /^[=+\-@\t\r]/.test(f))),
+    () => cells.push("(unreadable)"),
+  );
   return cells;
 };
 
 // The errors column of the claim lines, read as CSV (a quoted visit_id may hold a line break).
 const errorsOf = (text) => {
   const errors = [];
-  readCsv(text, (fields, line) => line > 1 && fields[8] && errors.push(fields[8]), () => errors.push("(unreadable)"));
+  readCsv(
+    text,
+    (fields, line) => line > 1 && fields[8] && errors.push(fields[8]),
+    () => errors.push("(unreadable)"),
+  );
   return errors;
 };
 
@@ -29,7 +37,10 @@ for (const c of rowCases) {
     assert.equal(cli.status, 1, cli.stderr);
     assert.equal(cli.stderr, "");
     const errors = errorsOf(cli.stdout);
-    assert.ok(errors.some((e) => c.error.test(e)), errors.join("\n"));
+    assert.ok(
+      errors.some((e) => c.error.test(e)),
+      errors.join("\n"),
+    );
     assert.deepEqual(formulaCells(cli.stdout), []);
     if (c.only) assert.equal(cli.stdout.split("\n").filter((l) => l.startsWith(`${c.only},`)).length, 1, cli.stdout);
     assert.equal(pageClaims(c.text, c.window), cli.stdout);

@@ -11,8 +11,11 @@ const engine = await createEngine();
 
 // The CLI runs under a 1 GB address-space limit and a 10 s timeout: a case that needs more fails.
 function native(input) {
-  const run = spawnSync("bash", ["-c", 'ulimit -v 1000000; exec "$0" episode -', cliPath],
-                        { input, timeout: 10000, maxBuffer: 1 << 26 });
+  const run = spawnSync("bash", ["-c", 'ulimit -v 1000000; exec "$0" episode -', cliPath], {
+    input,
+    timeout: 10000,
+    maxBuffer: 1 << 26,
+  });
   assert.equal(run.signal, null, `killed by ${run.signal}`);
   return { status: run.status, out: run.stdout.toString("utf8").trimEnd() };
 }

@@ -10,7 +10,11 @@ import { goodPack, packCases } from "../bad-inputs/pack-cases.mjs";
 import { cliPath, loadPackage } from "./paths.mjs";
 
 const { createEngine } = await loadPackage();
-const visit = JSON.stringify({ dateOfService: "2027-03-02", discipline: "PT", services: [{ code: "97110", minutes: 20 }] });
+const visit = JSON.stringify({
+  dateOfService: "2027-03-02",
+  discipline: "PT",
+  services: [{ code: "97110", minutes: 20 }],
+});
 
 function writePack(pack) {
   const dir = mkdtempSync(join(tmpdir(), "unitwise-bad-pack-"));
@@ -27,10 +31,16 @@ test("the good pack of the catalogue is accepted, natively and in wasm", async (
 
 for (const c of packCases) {
   test(`bad pack: ${c.name} → refused, naming ${c.file}`, async () => {
-    const run = spawnSync(cliPath, ["evaluate", "--data", writePack(c.pack), "-"], { input: visit, encoding: "utf8", timeout: 5000 });
+    const run = spawnSync(cliPath, ["evaluate", "--data", writePack(c.pack), "-"], {
+      input: visit,
+      encoding: "utf8",
+      timeout: 5000,
+    });
     assert.equal(run.status, 2);
     assert.equal(run.stdout, "");
-    const problems = run.stderr.split("\n").filter((line) => line.startsWith("unitwise: data pack: "))
+    const problems = run.stderr
+      .split("\n")
+      .filter((line) => line.startsWith("unitwise: data pack: "))
       .map((line) => line.slice("unitwise: data pack: ".length));
     assert.ok(problems.length > 0, run.stderr);
     assert.ok(problems[0].startsWith(c.file), problems[0]);

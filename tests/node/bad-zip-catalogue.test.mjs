@@ -16,7 +16,10 @@ for (const c of zipCases) {
   test(`bad CMS download: ${c.name} → refused whole, naming ${c.file}`, async () => {
     const dir = mkdtempSync(join(tmpdir(), "unitwise-bad-zip-"));
     writeFileSync(join(dir, c.file), c.bytes);
-    const run = spawnSync(cliPath, ["import-cms", "--out", join(dir, "pack"), join(dir, c.file)], { encoding: "utf8", timeout: 20000 });
+    const run = spawnSync(cliPath, ["import-cms", "--out", join(dir, "pack"), join(dir, c.file)], {
+      encoding: "utf8",
+      timeout: 20000,
+    });
     assert.equal(run.status, 1, run.stderr);
     assert.ok(run.stderr.includes(c.file), run.stderr);
     assert.match(run.stderr, c.says);

@@ -3,8 +3,17 @@
 // byte for byte.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { CLAIM_HEADER, claimRows, factsOnly, groupVisits, matchHeader, OUTCOME_FIELDS, outcome, readRows,
-         visitObject } from "../../web/file/file-batch.js";
+import {
+  CLAIM_HEADER,
+  claimRows,
+  factsOnly,
+  groupVisits,
+  matchHeader,
+  OUTCOME_FIELDS,
+  outcome,
+  readRows,
+  visitObject,
+} from "../../web/file/file-batch.js";
 import { cliPath, loadPackage } from "./paths.mjs";
 
 const { createEngine } = await loadPackage();
@@ -12,7 +21,10 @@ export const engine = await createEngine();
 
 // A result as the worker sends it to the File view: only the fields it asks for, with ok and errors. The claim lines
 // match the CLI's byte for byte through this, so the fields are all outcome() needs.
-const asSent = (result) => Object.fromEntries(Object.entries(result).filter(([k]) => k === "ok" || k === "errors" || OUTCOME_FIELDS.includes(k)));
+const asSent = (result) =>
+  Object.fromEntries(
+    Object.entries(result).filter(([k]) => k === "ok" || k === "errors" || OUTCOME_FIELDS.includes(k)),
+  );
 export const evaluated = (visit) => asSent(engine.evaluate(factsOnly(visit)));
 
 // The page's claim lines for a file it accepts (a readable header naming the required columns).
@@ -22,7 +34,11 @@ export function pageClaims(text, maxOpenVisits = undefined) {
   const { columnOf, problems } = matchHeader(read.header.fields);
   assert.deepEqual(problems, []);
   const visits = groupVisits(read, columnOf, maxOpenVisits);
-  return CLAIM_HEADER + "\n" + visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : evaluated(visitObject(v))))).join("");
+  return (
+    CLAIM_HEADER +
+    "\n" +
+    visits.map((v) => claimRows(v, outcome(v, v.errors.length ? null : evaluated(visitObject(v))))).join("")
+  );
 }
 
 // What the page says of a file it refuses as a whole, or null when it accepts it.
@@ -35,5 +51,8 @@ export function pageRefusal(text) {
 
 // maxOpenVisits: the window of both (undefined: their defaults, the same).
 export const cliClaims = (text, maxOpenVisits = undefined) =>
-  spawnSync(cliPath, ["evaluate", "--csv", "-", ...(maxOpenVisits === undefined ? [] : ["--max-open-visits", String(maxOpenVisits)])],
-            { input: text, encoding: "utf8", maxBuffer: 1 << 28 });
+  spawnSync(
+    cliPath,
+    ["evaluate", "--csv", "-", ...(maxOpenVisits === undefined ? [] : ["--max-open-visits", String(maxOpenVisits)])],
+    { input: text, encoding: "utf8", maxBuffer: 1 << 28 },
+  );

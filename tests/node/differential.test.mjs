@@ -38,7 +38,9 @@ test("malformed JSON text gives the same error natively and in wasm", () => {
 });
 
 test("every shared vector gives byte-identical results natively and in wasm", () => {
-  const texts = vectorFiles(vectorsDir).map(readVector).map((v) => v.rawVisit ?? JSON.stringify(v.visit));
+  const texts = vectorFiles(vectorsDir)
+    .map(readVector)
+    .map((v) => v.rawVisit ?? JSON.stringify(v.visit));
   const native = nativeBatch(texts);
   assert.equal(native.length, texts.length);
   texts.forEach((text, i) => assert.equal(engine.evaluateJson(text), native[i], text));
@@ -47,15 +49,25 @@ test("every shared vector gives byte-identical results natively and in wasm", ()
 // In Node a result leaves wasm memory as Latin-1 bytes with its few wider characters spliced back in, or as UTF-16
 // when it holds many (wasm/hand_over.h HandOver): every character must come back as the CLI writes it.
 test("results holding any character come back byte-identical, few or many past Latin-1", () => {
-  const visit = (fields) => JSON.stringify({ dateOfService: "2026-03-02", discipline: "PT",
-    services: [{ code: "97110", minutes: 23 }], ...fields });
+  const visit = (fields) =>
+    JSON.stringify({
+      dateOfService: "2026-03-02",
+      discipline: "PT",
+      services: [{ code: "97110", minutes: 23 }],
+      ...fields,
+    });
   const latin1 = Array.from({ length: 0x80 }, (_, i) => String.fromCharCode(0x80 + i)).join("");
   // U+0080..U+00FF (C1 controls too) in two names of at most 120 characters; a few wide ones
   const names = [`Caisse ${latin1.slice(0, 64)}`, `Caisse ${latin1.slice(64)}`, "Caisse é 😀 → ĀŸ"];
   // 40 codes the engine quotes in its errors: hundreds of wide characters, past the room the Latin-1 way keeps
   // (a 64th of the result's bytes, plus 64), so these results come as UTF-16
-  const manyWide = ["九", "😀"].map((c) => JSON.stringify({ dateOfService: "2026-03-02", discipline: "PT",
-    services: Array.from({ length: 40 }, (_, i) => ({ code: c.repeat(20 + i), minutes: 23 })) }));
+  const manyWide = ["九", "😀"].map((c) =>
+    JSON.stringify({
+      dateOfService: "2026-03-02",
+      discipline: "PT",
+      services: Array.from({ length: 40 }, (_, i) => ({ code: c.repeat(20 + i), minutes: 23 })),
+    }),
+  );
   const visits = [...names.map((name) => visit({ payer: { name } })), ...manyWide];
   const native = nativeBatch(visits);
   visits.forEach((text, i) => assert.equal(engine.evaluateJson(text), native[i], text.slice(0, 120)));
@@ -74,7 +86,7 @@ test("results stay whole after wasm memory grows under the wrapper's view of it"
   const [expected] = nativeBatch([visit]);
   assert.equal(fresh.evaluateJson(visit), expected);
   const before = fresh.memoryBytes();
-  const padded = visit.replace("{", `{${" ".repeat(3 * 1024 * 1024)}`);  // 3 MiB of blanks: the input needs room
+  const padded = visit.replace("{", `{${" ".repeat(3 * 1024 * 1024)}`); // 3 MiB of blanks: the input needs room
   assert.equal(fresh.evaluateJson(padded), expected);
   assert.ok(fresh.memoryBytes() > before, "the memory grew");
   assert.equal(fresh.evaluateJson(visit), expected);
@@ -86,11 +98,11 @@ test("the wrapper's two ways into wasm give the same results", () => {
   const visits = [
     JSON.stringify(generateVisits(1, 7)[0]),
     '{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110","minutes":23}],"payer":{"name":"Caisse é 😀 →"}}',
-    '{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110\ud800","minutes":23}]}',  // a lone surrogate
+    '{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110\ud800","minutes":23}]}', // a lone surrogate
     '{"dateOfService":"2026-03-02","discipline":"PT","services":[{"code":"97110\udc00x","minutes":23}]}',
   ];
   for (const visit of visits) {
-    const padded = visit + " ".repeat(70 * 1024);  // past the TextEncoder path's 64K units: Embind's way
+    const padded = visit + " ".repeat(70 * 1024); // past the TextEncoder path's 64K units: Embind's way
     assert.equal(engine.evaluateJson(visit), engine.evaluateJson(padded), visit);
   }
   // and the lone surrogate is refused as text that is not UTF-8, never read as U+FFFD

@@ -19,11 +19,19 @@ const { exports } = JSON.parse(readFileSync(resolve(npmDir, "package.json"), "ut
 const entry = pathToFileURL(resolve(npmDir, exports["."].node)).href;
 
 const encounter = {
-  date: "2026-03-02", discipline: "PT", telehealth: false, patientId: "p-17", practiceId: "clinic-1",
-  coverageId: "cov-9", signedAt: "2026-03-02T17:45:00-05:00",
+  date: "2026-03-02",
+  discipline: "PT",
+  telehealth: false,
+  patientId: "p-17",
+  practiceId: "clinic-1",
+  coverageId: "cov-9",
+  signedAt: "2026-03-02T17:45:00-05:00",
   problems: [{ icd10: "M54.50" }, { icd10: "M62.81" }, { icd10: "R26.89" }],
-  procedures: [{ cpt: "97110", minutes: 23, treats: ["M62.81", "M54.50"] }, { cpt: "97530", minutes: 15, treats: ["R26.89"] },
-               { cpt: "97161", minutes: 30, treats: ["M54.50"] }],
+  procedures: [
+    { cpt: "97110", minutes: 23, treats: ["M62.81", "M54.50"] },
+    { cpt: "97530", minutes: 15, treats: ["R26.89"] },
+    { cpt: "97161", minutes: 30, treats: ["M54.50"] },
+  ],
 };
 
 test("the recipe is about 20 lines and its block is on the page", () => {
@@ -40,11 +48,26 @@ test("the recipe turns an encounter into a valid FHIR R4 Claim, and a mapping sl
   assert.doesNotThrow(() => validateResource(claim));
   assert.equal(claim.resourceType, "Claim");
   assert.deepEqual(claim.patient, { reference: "Patient/p-17" });
-  assert.deepEqual(claim.diagnosis.map((d) => d.diagnosisCodeableConcept.coding[0].code), ["M54.50", "M62.81", "R26.89"]);
-  assert.deepEqual(claim.item.map((i) => [i.productOrService.coding[0].code, i.quantity.value, i.diagnosisSequence]),
-                   [["97110", 2, [2, 1]], ["97530", 1, [3]], ["97161", 1, [1]]]);
-  assert.equal(Math.round(claim.total.value * 100), claim.item.reduce((sum, i) => sum + Math.round(i.net.value * 100), 0));
+  assert.deepEqual(
+    claim.diagnosis.map((d) => d.diagnosisCodeableConcept.coding[0].code),
+    ["M54.50", "M62.81", "R26.89"],
+  );
+  assert.deepEqual(
+    claim.item.map((i) => [i.productOrService.coding[0].code, i.quantity.value, i.diagnosisSequence]),
+    [
+      ["97110", 2, [2, 1]],
+      ["97530", 1, [3]],
+      ["97161", 1, [1]],
+    ],
+  );
+  assert.equal(
+    Math.round(claim.total.value * 100),
+    claim.item.reduce((sum, i) => sum + Math.round(i.net.value * 100), 0),
+  );
   assert.ok(claim.total.value > 0);
   const slip = encounterToClaim({ ...encounter, procedures: [{ cpt: "97110", minutes: 23, treats: ["M99.99"] }] });
-  assert.deepEqual(slip.errors.map((e) => e.path), ["/services/0/diagnosisPointers/0"]);
+  assert.deepEqual(
+    slip.errors.map((e) => e.path),
+    ["/services/0/diagnosisPointers/0"],
+  );
 });

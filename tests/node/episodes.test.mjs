@@ -12,7 +12,9 @@ const { createEngine } = await loadPackage();
 const engine = await createEngine();
 
 const episodesDir = join(vectorsDir, "episodes");
-const vectors = readdirSync(episodesDir).filter((f) => f.endsWith(".json")).sort()
+const vectors = readdirSync(episodesDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()
   .map((f) => ({ file: f, ...JSON.parse(readFileSync(join(episodesDir, f), "utf8")) }));
 const textOf = (v) => v.rawEpisode ?? JSON.stringify(v.episode);
 const cents = (n) => Math.round(n * 100);
@@ -20,23 +22,37 @@ const cents = (n) => Math.round(n * 100);
 // What the native runner checks (tests/core/episode_vectors_test.cpp), as a list of failures.
 function checkEpisodeVector({ expect }, result) {
   const fails = [];
-  const eq = (a, b, what) => { if (JSON.stringify(a) !== JSON.stringify(b)) fails.push(`${what}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`); };
+  const eq = (a, b, what) => {
+    if (JSON.stringify(a) !== JSON.stringify(b)) fails.push(`${what}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`);
+  };
   eq(result.ok, expect.ok, "ok");
   eq(result.ok, result.errors.length === 0, "ok means no errors");
-  if (expect.errors) eq(result.errors.map((e) => e.path), expect.errors, "errors");
+  if (expect.errors)
+    eq(
+      result.errors.map((e) => e.path),
+      expect.errors,
+      "errors",
+    );
   if (expect.alerts) {
-    eq(result.alerts.map((a) => [a.visit, a.kind]), expect.alerts.map((a) => [a.visit, a.kind]), "alerts");
+    eq(
+      result.alerts.map((a) => [a.visit, a.kind]),
+      expect.alerts.map((a) => [a.visit, a.kind]),
+      "alerts",
+    );
     expect.alerts.forEach((want, i) => {
-      if (want.sourceContains && !result.alerts[i]?.source.includes(want.sourceContains)) fails.push(`alert ${i} source: ${result.alerts[i]?.source}`);
+      if (want.sourceContains && !result.alerts[i]?.source.includes(want.sourceContains))
+        fails.push(`alert ${i} source: ${result.alerts[i]?.source}`);
       if (!result.alerts[i]?.message) fails.push(`alert ${i} has no message`);
-      if (want.messageContains && !result.alerts[i]?.message.includes(want.messageContains)) fails.push(`alert ${i} message: ${result.alerts[i]?.message}`);
+      if (want.messageContains && !result.alerts[i]?.message.includes(want.messageContains))
+        fails.push(`alert ${i} message: ${result.alerts[i]?.message}`);
     });
   }
   for (const [visit, lines] of Object.entries(expect.lines ?? {})) {
     const actual = result.visits[Number(visit)]?.lines ?? [];
     eq(actual.length, lines.length, `visit ${visit} line count`);
     lines.forEach((line, i) => {
-      for (const key of ["code", "units", "modifiers"]) if (key in line) eq(actual[i]?.[key], line[key], `visit ${visit} line ${i} ${key}`);
+      for (const key of ["code", "units", "modifiers"])
+        if (key in line) eq(actual[i]?.[key], line[key], `visit ${visit} line ${i} ${key}`);
     });
   }
   for (const group of ["kx", "review"]) {
@@ -70,8 +86,11 @@ function generateEpisodes(count, seed) {
   const rand = prng(seed);
   const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
   const pick = (list) => list[Math.floor(rand() * list.length)];
-  const codes = { PT: ["97110", "97112", "97140", "97530", "98977", "98980"], OT: ["97530", "97535", "97165", "97110"],
-                  SLP: ["92507", "92526", "97129", "92610"] };
+  const codes = {
+    PT: ["97110", "97112", "97140", "97530", "98977", "98980"],
+    OT: ["97530", "97535", "97165", "97110"],
+    SLP: ["92507", "92526", "97129", "92610"],
+  };
   const out = [];
   for (let n = 0; n < count; n++) {
     const discipline = pick(["PT", "OT", "SLP"]);
@@ -86,9 +105,16 @@ function generateEpisodes(count, seed) {
       visits.push(visit);
     }
     const start = visits[0].dateOfService;
-    const episode = { planOfCare: { discipline, start }, priorSpend: { ptSlp: int(0, 300000) / 100, ot: int(0, 300000) / 100 },
-                      locality: pick(["national", "13202-01", "01112-05"]), visits };
-    if (rand() < 0.5) episode.planOfCare.certifiedThrough = new Date(Date.parse(start) + int(30, 120) * 86400000).toISOString().slice(0, 10);
+    const episode = {
+      planOfCare: { discipline, start },
+      priorSpend: { ptSlp: int(0, 300000) / 100, ot: int(0, 300000) / 100 },
+      locality: pick(["national", "13202-01", "01112-05"]),
+      visits,
+    };
+    if (rand() < 0.5)
+      episode.planOfCare.certifiedThrough = new Date(Date.parse(start) + int(30, 120) * 86400000)
+        .toISOString()
+        .slice(0, 10);
     if (rand() < 0.1) visits[int(0, visits.length - 1)].services[0].minutes = -1;
     out.push(episode);
   }
@@ -125,8 +151,9 @@ test("evaluateEpisode never throws: anything that is not an episode is ok:false 
 test("an episode over 16 MiB is refused before it is copied into wasm memory, with the engine's own message", () => {
   const text = " ".repeat(16 * 1024 * 1024 + 1);
   const before = engine.memoryBytes();
-  assert.deepEqual(JSON.parse(engine.evaluateEpisodeJson(text)).errors,
-                   [{ path: "", message: `the episode is ${text.length} bytes; the limit is 16 MiB` }]);
+  assert.deepEqual(JSON.parse(engine.evaluateEpisodeJson(text)).errors, [
+    { path: "", message: `the episode is ${text.length} bytes; the limit is 16 MiB` },
+  ]);
   assert.equal(engine.memoryBytes(), before);
   assert.equal(nativeEpisode(text), engine.evaluateEpisodeJson(text));
 });

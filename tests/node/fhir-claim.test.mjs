@@ -14,7 +14,9 @@ indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
 
 const { createEngine } = await loadPackage();
 const engine = await createEngine();
-const vectors = vectorFiles(vectorsDir).map((path) => ({ path, ...readVector(path) })).filter((v) => v.visit && !v.rawVisit);
+const vectors = vectorFiles(vectorsDir)
+  .map((path) => ({ path, ...readVector(path) }))
+  .filter((v) => v.visit && !v.rawVisit);
 
 // validateResource throws an OperationOutcomeError listing every issue; this returns them as text ([] = valid).
 function fhirIssues(resource) {
@@ -22,7 +24,9 @@ function fhirIssues(resource) {
     validateResource(resource);
     return [];
   } catch (error) {
-    return (error.outcome?.issue ?? [{ diagnostics: String(error) }]).map((i) => `${i.expression ?? ""} ${i.details?.text ?? i.diagnostics}`);
+    return (error.outcome?.issue ?? [{ diagnostics: String(error) }]).map(
+      (i) => `${i.expression ?? ""} ${i.details?.text ?? i.diagnostics}`,
+    );
   }
 }
 
@@ -52,18 +56,28 @@ test("every vector's claim is a valid FHIR R4 Claim with one item per billed lin
       const item = claim.item[i];
       assert.equal(item.productOrService.coding[0].code, line.code);
       assert.equal(item.productOrService.coding[0].display, undefined, "no code descriptor");
-      assert.equal(item.productOrService.coding[0].system,
-                   /^[A-Z]\d{4}$/.test(line.code) ? "urn:oid:2.16.840.1.113883.6.285" : "http://www.ama-assn.org/go/cpt");
-      assert.deepEqual((item.modifier ?? []).map((m) => m.coding[0].code), line.modifiers);
+      assert.equal(
+        item.productOrService.coding[0].system,
+        /^[A-Z]\d{4}$/.test(line.code) ? "urn:oid:2.16.840.1.113883.6.285" : "http://www.ama-assn.org/go/cpt",
+      );
+      assert.deepEqual(
+        (item.modifier ?? []).map((m) => m.coding[0].code),
+        line.modifiers,
+      );
       assert.equal(item.quantity.value, line.units);
       assert.equal(cents(item.net.value), cents(line.allowed));
       assert.equal(item.servicedDate, result.dateOfService);
       assert.equal(item.locationCodeableConcept.coding[0].code, v.visit.placeOfService ?? "11");
       assert.deepEqual(item.diagnosisSequence, line.diagnosisPointers);
     });
-    assert.equal(cents(claim.total.value), billed.reduce((sum, l) => sum + cents(l.allowed), 0));
-    assert.deepEqual(claim.diagnosis?.map((d) => d.diagnosisCodeableConcept.coding[0].code),
-                     v.visit.diagnoses?.length ? v.visit.diagnoses : undefined);
+    assert.equal(
+      cents(claim.total.value),
+      billed.reduce((sum, l) => sum + cents(l.allowed), 0),
+    );
+    assert.deepEqual(
+      claim.diagnosis?.map((d) => d.diagnosisCodeableConcept.coding[0].code),
+      v.visit.diagnoses?.length ? v.visit.diagnoses : undefined,
+    );
     claims++;
   }
   assert.ok(claims >= 150, `only ${claims} claims`);
@@ -78,16 +92,24 @@ test("the CLI's evaluate --fhir prints the claim toFhirClaim gives, for visits w
     assert.equal(run.status, result.ok ? 0 : 1, run.stderr);
     const fromPackage = engine.toFhirClaim(result, v.visit);
     assert.deepEqual(JSON.parse(run.stdout), fromPackage, v.path);
-    assert.equal(JSON.stringify(JSON.parse(run.stdout)), JSON.stringify(fromPackage), v.path);  // key order too
+    assert.equal(JSON.stringify(JSON.parse(run.stdout)), JSON.stringify(fromPackage), v.path); // key order too
   }
 });
 
 test("references, created and the errors come back as values", () => {
-  const visit = { dateOfService: "2026-03-02", discipline: "PT", diagnoses: ["M54.50"], services: [{ code: "97110", minutes: 30 }] };
+  const visit = {
+    dateOfService: "2026-03-02",
+    discipline: "PT",
+    diagnoses: ["M54.50"],
+    services: [{ code: "97110", minutes: 30 }],
+  };
   const result = engine.evaluate(visit);
-  const claim = engine.toFhirClaim(result, visit, { patient: "Patient/p1", provider: { reference: "Organization/o1", display: "Clinic" },
-                                                    insurance: { identifier: { system: "urn:x", value: "c1" } },
-                                                    created: "2026-03-03T10:00:00-05:00" });
+  const claim = engine.toFhirClaim(result, visit, {
+    patient: "Patient/p1",
+    provider: { reference: "Organization/o1", display: "Clinic" },
+    insurance: { identifier: { system: "urn:x", value: "c1" } },
+    created: "2026-03-03T10:00:00-05:00",
+  });
   assert.deepEqual(fhirIssues(claim), []);
   assert.deepEqual(claim.patient, { reference: "Patient/p1" });
   assert.deepEqual(claim.provider, { reference: "Organization/o1", display: "Clinic" });
@@ -95,11 +117,17 @@ test("references, created and the errors come back as values", () => {
   assert.equal(claim.created, "2026-03-03T10:00:00-05:00");
   const paths = (value) => value.errors.map((e) => e.path);
   assert.deepEqual(paths(engine.toFhirClaim(result, visit, { patient: "#p" })), ["/options/patient"]);
-  assert.deepEqual(paths(engine.toFhirClaim(result, visit, { created: "yesterday", payer: 1 })), ["/options/created", "/options/payer"]);
-  assert.deepEqual(paths(engine.toFhirClaim(result, { ...visit, dateOfService: "2026-03-03" })), ["/result/dateOfService"]);
+  assert.deepEqual(paths(engine.toFhirClaim(result, visit, { created: "yesterday", payer: 1 })), [
+    "/options/created",
+    "/options/payer",
+  ]);
+  assert.deepEqual(paths(engine.toFhirClaim(result, { ...visit, dateOfService: "2026-03-03" })), [
+    "/result/dateOfService",
+  ]);
   assert.deepEqual(paths(engine.toFhirClaim(result, { ...visit, diagnoses: ["m54"] })), ["/visit/diagnoses/0"]);
-  assert.deepEqual(paths(engine.toFhirClaim(engine.evaluate({ ...visit, diagnoses: undefined }), visit)),
-                   ["/result/lines/0/diagnosisPointers"]);
+  assert.deepEqual(paths(engine.toFhirClaim(engine.evaluate({ ...visit, diagnoses: undefined }), visit)), [
+    "/result/lines/0/diagnosisPointers",
+  ]);
   const bad = engine.evaluate({ ...visit, services: [{ code: "97110", minutes: -1 }] });
   assert.deepEqual(engine.toFhirClaim(bad, visit), { ok: false, errors: bad.errors });
   const cyclic = { ...visit };

@@ -3,7 +3,8 @@
 
 export function prng(seed) {
   let s = seed >>> 0;
-  return () => {  // mulberry32
+  return () => {
+    // mulberry32
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
@@ -36,12 +37,14 @@ export function generateVisits(count, seed = 1) {
     const visit = {
       ruleSet: rand() < 0.8 ? "cms" : "per_code",
       dateOfService: `${pick(["2025", "2026"])}-0${int(1, 9)}-1${int(0, 9)}`,
-      discipline, locality: pick(LOCALITIES), services,
+      discipline,
+      locality: pick(LOCALITIES),
+      services,
       ytdAllowed: { PT_SLP: int(0, 3200), OT: int(0, 3200) },
       deductibleRemaining: pick([0, 0, 50, 283]),
     };
     if (rand() < 0.1) visit.options = { tiePreference: [pick(TIMED)], deMinimisBase: pick(["fifteen", "unit"]) };
-    if (rand() < 0.08) services[0].minutes = pick([-3, 12.5, "12", 5000, null]);  // invalid on purpose
+    if (rand() < 0.08) services[0].minutes = pick([-3, 12.5, "12", 5000, null]); // invalid on purpose
     visits.push(visit);
   }
   return visits;

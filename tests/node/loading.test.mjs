@@ -47,7 +47,7 @@ test("reference helpers describe the data the engine carries", async () => {
   assert.ok(engine.catalogue().some((c) => c.code === "98981" && c.kind === "add-on" && c.primaryCode === "98980"));
   for (const date of ["2025-03-02", "2026-03-02", 2026]) {
     const localities = engine.localities(date);
-    assert.equal(localities.length, 110, String(date));  // national + 109 CMS localities, both years
+    assert.equal(localities.length, 110, String(date)); // national + 109 CMS localities, both years
   }
   const manhattan = engine.localities("2025-03-02").find((l) => l.id === "13202-01");
   assert.equal(manhattan.name, "MANHATTAN");
@@ -65,7 +65,10 @@ test("package.json exports the module, its types and the .wasm", () => {
   assert.deepEqual(Object.keys(manifest.exports["."]), ["types", "browser", "node", "default"]);
   assert.equal(manifest.exports["./unitwise.wasm"], "./unitwise.wasm");
   for (const file of manifest.files) assert.ok(readFileSync(join(npmDir, file)).length > 0, file);
-  assert.match(readFileSync(join(npmDir, "LICENSE"), "utf8"), /^MIT License\n\nCopyright \(c\) 2026 the unitwise authors\n/);
+  assert.match(
+    readFileSync(join(npmDir, "LICENSE"), "utf8"),
+    /^MIT License\n\nCopyright \(c\) 2026 the unitwise authors\n/,
+  );
 });
 
 test("the browser entry imports nothing from node: and finds the .wasm with new URL(..., import.meta.url)", () => {

@@ -8,9 +8,18 @@ import { cliPath, loadPackage } from "./paths.mjs";
 const { createEngine } = await loadPackage();
 const engine = await createEngine();
 const LIMIT = 4 * 1024 * 1024;
-const refusal = (bytes) => ({ ok: false, lines: [], edits: [], warnings: [],
-                              errors: [{ path: "", message: `the visit is ${bytes} bytes; the limit is 4 MiB` }],
-                              ties: [], checklist: [], fee: null, releases: [], trace: [] });
+const refusal = (bytes) => ({
+  ok: false,
+  lines: [],
+  edits: [],
+  warnings: [],
+  errors: [{ path: "", message: `the visit is ${bytes} bytes; the limit is 4 MiB` }],
+  ties: [],
+  checklist: [],
+  fee: null,
+  releases: [],
+  trace: [],
+});
 
 test("a 100 MB visit is refused with its size and leaves wasm memory where it was", () => {
   const before = engine.memoryBytes();
@@ -29,10 +38,13 @@ test("the refusal is byte for byte the native engine's", () => {
 test("the size is counted in UTF-8 bytes as the engine counts them, at the very edge of the limit", () => {
   // "é" is 2 bytes, "€" 3, a surrogate pair 4; a lone surrogate also takes 4 (and its next unit) in emscripten.
   const quoted = (body) => `"${body}"`;
-  const atLimit = quoted("é".repeat(LIMIT / 2 - 1));                    // 2 + 4 MiB - 2 bytes
+  const atLimit = quoted("é".repeat(LIMIT / 2 - 1)); // 2 + 4 MiB - 2 bytes
   assert.equal(JSON.parse(engine.evaluateJson(atLimit)).errors[0].message, "a visit must be a JSON object");
   assert.deepEqual(JSON.parse(engine.evaluateJson(`${atLimit} `)), refusal(LIMIT + 1));
-  assert.deepEqual(JSON.parse(engine.evaluateJson("€".repeat(Math.floor(LIMIT / 3) + 1))), refusal((Math.floor(LIMIT / 3) + 1) * 3));
+  assert.deepEqual(
+    JSON.parse(engine.evaluateJson("€".repeat(Math.floor(LIMIT / 3) + 1))),
+    refusal((Math.floor(LIMIT / 3) + 1) * 3),
+  );
   assert.deepEqual(JSON.parse(engine.evaluateJson("😀".repeat(LIMIT / 4 + 1))), refusal(LIMIT + 4));
   assert.deepEqual(JSON.parse(engine.evaluateJson(`${"x".repeat(LIMIT - 3)}\ud800`)), refusal(LIMIT + 1));
   // evaluate() counts the JSON it would send: quotes, escapes and \u escapes of lone surrogates included.
@@ -41,15 +53,39 @@ test("the size is counted in UTF-8 bytes as the engine counts them, at the very 
 });
 
 test("a 1.2 GB string is refused without throwing", () => {
-  const huge = "€".repeat(400_000_000);                                 // 1,200,000,000 UTF-8 bytes
+  const huge = "€".repeat(400_000_000); // 1,200,000,000 UTF-8 bytes
   assert.deepEqual(JSON.parse(engine.evaluateJson(huge)), refusal(1_200_000_000));
   assert.deepEqual(engine.evaluate(huge), refusal(1_200_000_002));
 });
 
 test("evaluate and evaluateJson never throw, whatever they are handed", () => {
-  const hostile = [undefined, null, 0, 42n, Symbol("s"), () => 1, { toJSON() { throw new Error("no"); } },
-                   { toString() { throw new Error("no"); } }, new Proxy({}, { ownKeys() { throw new Error("no"); } }),
-                   { big: 1n }];
+  const hostile = [
+    undefined,
+    null,
+    0,
+    42n,
+    Symbol("s"),
+    () => 1,
+    {
+      toJSON() {
+        throw new Error("no");
+      },
+    },
+    {
+      toString() {
+        throw new Error("no");
+      },
+    },
+    new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error("no");
+        },
+      },
+    ),
+    { big: 1n },
+  ];
   for (const input of hostile) {
     for (const call of [() => engine.evaluate(input), () => JSON.parse(engine.evaluateJson(input))]) {
       const result = call();

@@ -17,7 +17,9 @@ document.body.append(el);
 
 const batch = createBatchEngine({ workerUrl: new URL("/assets/unitwise-worker.js", location.href) });
 const visits: Visit[] = [{ dateOfService: "2026-03-02", discipline: "OT", services: [{ code: "97535", minutes: 40 }] }];
-const results: Result[] = await batch.evaluateMany(visits, { onProgress: (p: BatchProgress) => console.log(p.done / p.total) });
+const results: Result[] = await batch.evaluateMany(visits, {
+  onProgress: (p: BatchProgress) => console.log(p.done / p.total),
+});
 // A host that lists claim lines asks for those fields alone; ok and errors always come.
 const slim = await batch.evaluateMany(visits, { fields: ["lines", "edits"] });
 for (const r of slim) console.log(r.ok ? r.lines.length : r.errors[0].message, r.edits.length);
@@ -27,8 +29,11 @@ console.log(results.length);
 // A host that speaks the worker protocol itself.
 const request: WorkerRequest = { id: 1, kind: "visits", visits };
 const handle = (response: WorkerResponse): string =>
-  response.type === "progress" ? `${response.done}/${response.total}`
-  : response.type === "result" ? `${response.results.length} results` : response.message;
+  response.type === "progress"
+    ? `${response.done}/${response.total}`
+    : response.type === "result"
+      ? `${response.results.length} results`
+      : response.message;
 console.log(request, handle);
 el.claimOptions = { provider: { reference: "Organization/1" } };
 el.addEventListener("unitwise-result", (event) => {

@@ -13,13 +13,26 @@ function typeCheck(example, lib = undefined) {
   mkdirSync(join(dir, "node_modules"));
   symlinkSync(npmDir, join(dir, "node_modules", "unitwise"));
   copyFileSync(join(root, "tests/node", example), join(dir, "example.ts"));
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
-    compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext",
-                       target: "es2022", lib, types: [], skipLibCheck: false },
-    files: ["example.ts"],
-  }));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        target: "es2022",
+        lib,
+        types: [],
+        skipLibCheck: false,
+      },
+      files: ["example.ts"],
+    }),
+  );
   writeFileSync(join(dir, "package.json"), '{"type":"module"}');
-  const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", dir], { encoding: "utf8" });
+  const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", dir], {
+    encoding: "utf8",
+  });
   assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
 }
 

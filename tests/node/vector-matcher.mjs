@@ -41,34 +41,69 @@ export function checkVector(vector, result) {
   const want = (cond, message) => cond || fails.push(message);
   if ("ok" in e) want(result.ok === e.ok, `ok should be ${e.ok}`);
   if (e.units) want(unitsMatch(result, e.units), `units ${JSON.stringify(e.units)}`);
-  if (e.unitsAnyOf) want(e.unitsAnyOf.some((u) => unitsMatch(result, u)), `units any of ${JSON.stringify(e.unitsAnyOf)}`);
+  if (e.unitsAnyOf)
+    want(
+      e.unitsAnyOf.some((u) => unitsMatch(result, u)),
+      `units any of ${JSON.stringify(e.unitsAnyOf)}`,
+    );
   if (e.lines) want(linesMatch(result, e.lines), `lines ${JSON.stringify(e.lines)}`);
-  if (e.linesAnyOf) want(e.linesAnyOf.some((l) => linesMatch(result, l)), "lines any of");
+  if (e.linesAnyOf)
+    want(
+      e.linesAnyOf.some((l) => linesMatch(result, l)),
+      "lines any of",
+    );
   for (const key of ["totalTimedMinutes", "totalTimedUnits"]) {
     if (key in e) want(result[key] === e[key], `${key} should be ${e[key]}`);
   }
   const warnings = new Set(result.warnings.map((w) => w.code));
   for (const code of e.warnings ?? []) want(warnings.has(code), `warning ${code}`);
   for (const code of e.noWarnings ?? []) want(!warnings.has(code), `no warning ${code}`);
-  for (const path of e.errors ?? []) want(result.errors.some((x) => x.path === path), `error at ${path}`);
+  for (const path of e.errors ?? [])
+    want(
+      result.errors.some((x) => x.path === path),
+      `error at ${path}`,
+    );
   for (const m of e.errorMessages ?? []) {
-    want(result.errors.some((x) => x.path === m.path && x.message.includes(m.includes)), `error at ${m.path} saying ${m.includes}`);
+    want(
+      result.errors.some((x) => x.path === m.path && x.message.includes(m.includes)),
+      `error at ${m.path} saying ${m.includes}`,
+    );
   }
   for (const [key, value] of Object.entries(e.fee ?? {})) {
     const actual = result.fee?.[key];
-    want(typeof value === "number" ? cents(actual) === cents(value) : actual === value, `fee.${key} ${value} (got ${actual})`);
+    want(
+      typeof value === "number" ? cents(actual) === cents(value) : actual === value,
+      `fee.${key} ${value} (got ${actual})`,
+    );
   }
   for (const w of e.lineAllowed ?? []) {
-    want(result.lines.some((l) => l.code === w.code && (!w.modifiers || partialMatch(l, { modifiers: w.modifiers })) &&
-                                   cents(l.allowed) === cents(w.allowed) && (l.denied ?? null) === (w.denied ?? null)),
-         `line allowed ${JSON.stringify(w)}`);
+    want(
+      result.lines.some(
+        (l) =>
+          l.code === w.code &&
+          (!w.modifiers || partialMatch(l, { modifiers: w.modifiers })) &&
+          cents(l.allowed) === cents(w.allowed) &&
+          (l.denied ?? null) === (w.denied ?? null),
+      ),
+      `line allowed ${JSON.stringify(w)}`,
+    );
   }
   for (const w of e.linePointers ?? []) {
-    want(result.lines.some((l) => l.code === w.code && (!w.modifiers || partialMatch(l, { modifiers: w.modifiers })) &&
-                                   JSON.stringify(l.diagnosisPointers ?? null) === JSON.stringify(w.diagnosisPointers)),
-         `line pointers ${JSON.stringify(w)}`);
+    want(
+      result.lines.some(
+        (l) =>
+          l.code === w.code &&
+          (!w.modifiers || partialMatch(l, { modifiers: w.modifiers })) &&
+          JSON.stringify(l.diagnosisPointers ?? null) === JSON.stringify(w.diagnosisPointers),
+      ),
+      `line pointers ${JSON.stringify(w)}`,
+    );
   }
-  for (const p of e.edits ?? []) want(result.edits.some((x) => partialMatch(x, p)), `edit ${JSON.stringify(p)}`);
+  for (const p of e.edits ?? [])
+    want(
+      result.edits.some((x) => partialMatch(x, p)),
+      `edit ${JSON.stringify(p)}`,
+    );
   for (const p of e.noEdits ?? []) want(!result.edits.some((x) => partialMatch(x, p)), `no edit ${JSON.stringify(p)}`);
   const ids = new Set(result.checklist.map((c) => c.id));
   for (const id of e.checklistIds ?? []) want(ids.has(id), `checklist ${id}`);

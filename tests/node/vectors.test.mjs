@@ -11,7 +11,8 @@ const engine = await createEngine();
 for (const file of vectorFiles(vectorsDir)) {
   const vector = readVector(file);
   test(`${basename(dirname(file))}/${vector.id}: ${vector.title}`, () => {
-    const result = "rawVisit" in vector ? JSON.parse(engine.evaluateJson(vector.rawVisit)) : engine.evaluate(vector.visit);
+    const result =
+      "rawVisit" in vector ? JSON.parse(engine.evaluateJson(vector.rawVisit)) : engine.evaluate(vector.visit);
     assert.deepEqual(checkVector(vector, result), [], JSON.stringify(result, null, 1).slice(0, 3000));
   });
 }

@@ -8,32 +8,39 @@ export function csvVisits(count, seed = 1) {
   return generateVisits(count, seed).map((v, i) => ({
     id: `V${String(i).padStart(7, "0")}`,
     visit: {
-      dateOfService: v.dateOfService, discipline: v.discipline, locality: v.locality,
+      dateOfService: v.dateOfService,
+      discipline: v.discipline,
+      locality: v.locality,
       ...(i % 5 === 0 ? { setting: "facility" } : {}),
       services: v.services.map(({ code, minutes, assistantMinutes }) => ({
-        code, ...(minutes === undefined || minutes === null ? {} : { minutes: Number(minutes) }),
+        code,
+        ...(minutes === undefined || minutes === null ? {} : { minutes: Number(minutes) }),
         ...(assistantMinutes === undefined ? {} : { assistantMinutes }),
       })),
     },
   }));
 }
 
-const cell = (x) => (x === undefined ? "" : /[",\r\n]/.test(String(x)) ? `"${String(x).replaceAll('"', '""')}"` : String(x));
+const cell = (x) =>
+  x === undefined ? "" : /[",\r\n]/.test(String(x)) ? `"${String(x).replaceAll('"', '""')}"` : String(x);
 
 export const CSV_HEADER = "visit_id,date_of_service,discipline,code,minutes,assistant_minutes,locality,setting\n";
 
 // The visits' service rows as CSV lines (no header), rows of up to 8 nearby visits interleaved at random.
 export function* csvLines(visits, seed = 1) {
   const rand = prng(seed);
-  const open = [];  // up to 8 visits with rows left, taken at random
+  const open = []; // up to 8 visits with rows left, taken at random
   let next = 0;
   while (next < visits.length || open.length > 0) {
     while (open.length < 8 && next < visits.length) open.push({ ...visits[next++], row: 0 });
     const k = Math.floor(rand() * open.length);
     const { id, visit } = open[k];
     const s = visit.services[open[k].row++];
-    yield [id, visit.dateOfService, visit.discipline, s.code, s.minutes, s.assistantMinutes, visit.locality,
-           visit.setting].map(cell).join(",") + "\n";
+    yield (
+      [id, visit.dateOfService, visit.discipline, s.code, s.minutes, s.assistantMinutes, visit.locality, visit.setting]
+        .map(cell)
+        .join(",") + "\n"
+    );
     if (open[k].row === visit.services.length) open.splice(k, 1);
   }
 }

@@ -20,9 +20,16 @@ const PAIRS = [
   ["worker.js", "worker.d.ts", []],
 ];
 
-const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, {
-  ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); },
-});
+const config = ts.getParsedCommandLineOfConfigFile(
+  join(root, "tsconfig.json"),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    },
+  },
+);
 const files = [...new Set(PAIRS.flatMap(([code, dts]) => [pkg(code), pkg(dts)]))];
 const program = ts.createProgram(files, config.options);
 const checker = program.getTypeChecker();
@@ -36,13 +43,19 @@ function valueExports(file) {
   if (!symbol) throw new Error(`${relative(root, file)}: tsc found no module`);
   const exports = new Map();
   const typeOf = (s) => checker.getTypeOfSymbolAtLocation(s, source);
-  const members = (type) => new Map(checker.getPropertiesOfType(type).filter((p) => !/^(__)?#/.test(p.name) && p.name !== "prototype")
-    .map((p) => [p.name, typeOf(p)]));
+  const members = (type) =>
+    new Map(
+      checker
+        .getPropertiesOfType(type)
+        .filter((p) => !/^(__)?#/.test(p.name) && p.name !== "prototype")
+        .map((p) => [p.name, typeOf(p)]),
+    );
   for (const exported of checker.getExportsOfModule(symbol)) {
     const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     if (!(target.flags & ts.SymbolFlags.Value)) continue;
     if (target.flags & ts.SymbolFlags.Class) {
-      for (const [member, type] of members(checker.getDeclaredTypeOfSymbol(target))) exports.set(`${exported.name}#${member}`, type);
+      for (const [member, type] of members(checker.getDeclaredTypeOfSymbol(target)))
+        exports.set(`${exported.name}#${member}`, type);
       for (const [member, type] of members(typeOf(target))) exports.set(`${exported.name}.${member}`, type);
     }
     exports.set(exported.name, typeOf(target));
@@ -55,14 +68,17 @@ const problems = [];
 for (const [code, dts, declaredOnly] of PAIRS) {
   const implemented = valueExports(pkg(code));
   const declared = valueExports(pkg(dts));
-  for (const name of implemented.keys()) if (!declared.has(name)) problems.push(`${code} exports ${name}, which ${dts} does not declare`);
+  for (const name of implemented.keys())
+    if (!declared.has(name)) problems.push(`${code} exports ${name}, which ${dts} does not declare`);
   for (const name of declared.keys()) {
-    if (!implemented.has(name) && !declaredOnly.includes(name)) problems.push(`${dts} declares ${name}, which ${code} does not export`);
+    if (!implemented.has(name) && !declaredOnly.includes(name))
+      problems.push(`${dts} declares ${name}, which ${code} does not export`);
   }
   for (const [name, type] of implemented) {
     const want = declared.get(name);
     if (!want) continue;
-    if (!checker.isTypeAssignableTo(type, want)) problems.push(`${code} ${name}: ${shown(type)}\n  is not assignable to ${dts}'s ${shown(want)}`);
+    if (!checker.isTypeAssignableTo(type, want))
+      problems.push(`${code} ${name}: ${shown(type)}\n  is not assignable to ${dts}'s ${shown(want)}`);
     const classItself = type.getSymbol()?.flags & ts.SymbolFlags.Class && !name.includes("#") && !name.includes(".");
     if (!classItself && !checker.isTypeAssignableTo(want, type)) {
       problems.push(`${dts} ${name}: ${shown(want)}\n  is not assignable to ${code}'s ${shown(type)}`);

@@ -3,6 +3,6 @@
 const { resolve } = require("node:path");
 
 const program = resolve(process.argv[2]);
-process.argv.splice(2, 1);  // the program sees its own arguments only
+process.argv.splice(2, 1); // the program sees its own arguments only
 globalThis.fetch = undefined;
 require(program);

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 
 // esbuild is a dev dependency (scripts/install-deps).
 const { build, transformSync } = await import("esbuild");
-const minify = (code) => transformSync(code, { loader: "js", minify: true, target: "es2022", legalComments: "none" }).code;
+const minify = (code) =>
+  transformSync(code, { loader: "js", minify: true, target: "es2022", legalComments: "none" }).code;
 
 const [wasmDir, outDir] = process.argv.slice(2);
 if (!wasmDir || !outDir) {
@@ -35,9 +36,20 @@ for (const name of manifest.files) {
 }
 // The batch worker as one self-contained module (its thread, index.js and the glue), so a host serves one file
 // beside unitwise.wasm.
-await build({ stdin: { contents: readFileSync(join(here, "worker-thread.js"), "utf8"), resolveDir: outDir,
-                      sourcefile: "worker-thread.js" },
-              outfile: join(outDir, "unitwise-worker.js"), bundle: true, format: "esm", platform: "browser",
-              target: "es2022", logLevel: "warning", minify: true, legalComments: "none",
-              banner: { js: "// unitwise batch worker (MIT): worker-thread.js + index.js + the Emscripten glue, bundled." } });
+await build({
+  stdin: {
+    contents: readFileSync(join(here, "worker-thread.js"), "utf8"),
+    resolveDir: outDir,
+    sourcefile: "worker-thread.js",
+  },
+  outfile: join(outDir, "unitwise-worker.js"),
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  logLevel: "warning",
+  minify: true,
+  legalComments: "none",
+  banner: { js: "// unitwise batch worker (MIT): worker-thread.js + index.js + the Emscripten glue, bundled." },
+});
 writeFileSync(join(outDir, "package.json"), JSON.stringify(manifest, null, 2) + "\n");

@@ -56,18 +56,26 @@ const dollars = (amount) => `$${amount.toFixed(2)}`;
  * text, so the engine names the field.
  */
 export function parseServices(text) {
-  return String(text ?? "").split(/[\s,]+/).filter(Boolean).map((token) => {
-    const [code, minutes, assistantMinutes] = token.split(":");
-    const service = { code };
-    const number = (value) => (value !== "" && Number.isFinite(Number(value)) ? Number(value) : value);
-    if (minutes !== undefined) service.minutes = number(minutes);
-    if (assistantMinutes !== undefined) service.assistantMinutes = number(assistantMinutes);
-    return service;
-  });
+  return String(text ?? "")
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((token) => {
+      const [code, minutes, assistantMinutes] = token.split(":");
+      const service = { code };
+      const number = (value) => (value !== "" && Number.isFinite(Number(value)) ? Number(value) : value);
+      if (minutes !== undefined) service.minutes = number(minutes);
+      if (assistantMinutes !== undefined) service.assistantMinutes = number(assistantMinutes);
+      return service;
+    });
 }
 
-const ATTRIBUTES = { "date-of-service": "dateOfService", discipline: "discipline", locality: "locality",
-                     "rule-set": "ruleSet", setting: "setting" };
+const ATTRIBUTES = {
+  "date-of-service": "dateOfService",
+  discipline: "discipline",
+  locality: "locality",
+  "rule-set": "ruleSet",
+  setting: "setting",
+};
 
 export class UnitwiseVisitElement extends HTMLElement {
   static observedAttributes = [...Object.keys(ATTRIBUTES), "services"];
@@ -87,19 +95,38 @@ export class UnitwiseVisitElement extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = styles();
-    const p = this.#parts = {
+    const p = (this.#parts = {
       status: h("p", { part: "status", role: "status" }, "Loading the coding engine…"),
       body: h("tbody", { part: "lines-body" }),
       errors: h("ul", { part: "errors", "aria-label": "Problems with the visit" }),
       edits: h("ul", { part: "edits", "aria-label": "Edits" }),
       warnings: h("ul", { part: "warnings", "aria-label": "Warnings" }),
       fee: h("p", { part: "fee" }),
-    };
-    const head = h("tr", {}, ...["Code", "Units", "Modifiers", "Allowed"].map((name, i) =>
-      h("th", { scope: "col", part: "header", ...(i === 1 || i === 3 ? { class: "number" } : {}) }, name)));
-    p.table = h("table", { part: "lines" }, h("caption", { part: "caption" }, "Claim lines"), h("thead", {}, head), p.body);
-    p.section = h("section", { part: "result", "aria-label": "Therapy coding", "aria-busy": "true" },
-                  p.status, p.errors, p.table, p.edits, p.warnings, p.fee);
+    });
+    const head = h(
+      "tr",
+      {},
+      ...["Code", "Units", "Modifiers", "Allowed"].map((name, i) =>
+        h("th", { scope: "col", part: "header", ...(i === 1 || i === 3 ? { class: "number" } : {}) }, name),
+      ),
+    );
+    p.table = h(
+      "table",
+      { part: "lines" },
+      h("caption", { part: "caption" }, "Claim lines"),
+      h("thead", {}, head),
+      p.body,
+    );
+    p.section = h(
+      "section",
+      { part: "result", "aria-label": "Therapy coding", "aria-busy": "true" },
+      p.status,
+      p.errors,
+      p.table,
+      p.edits,
+      p.warnings,
+      p.fee,
+    );
     for (const node of [p.errors, p.table, p.edits, p.warnings, p.fee]) node.hidden = true;
     root.append(p.section);
   }
@@ -194,19 +221,27 @@ export class UnitwiseVisitElement extends HTMLElement {
       loaded = await engineFor(data);
     } catch (error) {
       this.#scheduled = false;
-      if (data !== this.#data) return this.#schedule();  // other packs were given meanwhile
+      if (data !== this.#data) return this.#schedule(); // other packs were given meanwhile
       const errors = Array.isArray(error?.errors) ? error.errors : null;
-      this.#parts.status.textContent = errors ? `The data packs given to this element were refused: ${errors.join("; ")}`
+      this.#parts.status.textContent = errors
+        ? `The data packs given to this element were refused: ${errors.join("; ")}`
         : `The coding engine could not load: ${error?.message ?? error}`;
       this.#parts.section.setAttribute("aria-busy", "false");
-      for (const node of [this.#parts.errors, this.#parts.table, this.#parts.edits, this.#parts.warnings, this.#parts.fee]) node.hidden = true;
+      for (const node of [
+        this.#parts.errors,
+        this.#parts.table,
+        this.#parts.edits,
+        this.#parts.warnings,
+        this.#parts.fee,
+      ])
+        node.hidden = true;
       this.#result = null;
       const detail = { message: String(error?.message ?? error), ...(errors ? { errors } : {}) };
       this.dispatchEvent(new CustomEvent("unitwise-error", { detail, bubbles: true, composed: true }));
       return;
     }
     this.#scheduled = false;
-    if (data !== this.#data) return this.#schedule();  // other packs were given while this engine loaded
+    if (data !== this.#data) return this.#schedule(); // other packs were given while this engine loaded
     const visit = this.visit;
     if (!this.isConnected) return;
     if (!visit) {
@@ -218,7 +253,7 @@ export class UnitwiseVisitElement extends HTMLElement {
     this.#result = result;
     // The claim rides on the result as a non-enumerable member (detail.claim, el.result.claim): the result's own
     // keys, and its JSON, stay the engine's. The same claim as `unitwise evaluate --fhir` gives for this visit.
-    const claims = result.ok && typeof loaded.toFhirClaim === "function";  // an engine given by setEngine may lack it
+    const claims = result.ok && typeof loaded.toFhirClaim === "function"; // an engine given by setEngine may lack it
     const claim = claims ? loaded.toFhirClaim(result, visit, this.#claimOptions ?? {}) : null;
     Object.defineProperty(result, "claim", { value: claim, enumerable: false });
     this.#render(result);
@@ -228,24 +263,42 @@ export class UnitwiseVisitElement extends HTMLElement {
   #render(result) {
     const p = this.#parts;
     p.section.setAttribute("aria-busy", "false");
-    p.body.replaceChildren(...result.lines.map((line) => h("tr", { part: "line" },
-      h("td", { part: "code" }, line.code),
-      h("td", { part: "units", class: "number" }, String(line.units)),
-      h("td", { part: "modifiers" }, line.modifiers.join(" ")),
-      h("td", { part: "allowed", class: "number" }, dollars(line.allowed)))));
-    p.errors.replaceChildren(...result.errors.map((error) =>
-      h("li", { part: "error" }, error.path ? `${error.path}: ${error.message}` : error.message)));
-    p.edits.replaceChildren(...result.edits.map((edit) =>
-      h("li", { part: `edit edit-${edit.severity}` },
-        h("span", { class: "severity" }, edit.severity === "error" ? "Denied as billed: " : "Needs a modifier: "),
-        edit.message)));
+    p.body.replaceChildren(
+      ...result.lines.map((line) =>
+        h(
+          "tr",
+          { part: "line" },
+          h("td", { part: "code" }, line.code),
+          h("td", { part: "units", class: "number" }, String(line.units)),
+          h("td", { part: "modifiers" }, line.modifiers.join(" ")),
+          h("td", { part: "allowed", class: "number" }, dollars(line.allowed)),
+        ),
+      ),
+    );
+    p.errors.replaceChildren(
+      ...result.errors.map((error) =>
+        h("li", { part: "error" }, error.path ? `${error.path}: ${error.message}` : error.message),
+      ),
+    );
+    p.edits.replaceChildren(
+      ...result.edits.map((edit) =>
+        h(
+          "li",
+          { part: `edit edit-${edit.severity}` },
+          h("span", { class: "severity" }, edit.severity === "error" ? "Denied as billed: " : "Needs a modifier: "),
+          edit.message,
+        ),
+      ),
+    );
     p.warnings.replaceChildren(...result.warnings.map((warning) => h("li", { part: "warning" }, warning.message)));
     if (result.ok) {
       const fee = result.fee;
-      p.status.textContent = `${result.totalTimedUnits} timed ${result.totalTimedUnits === 1 ? "unit" : "units"} ` +
-                             `from ${result.totalTimedMinutes} timed minutes.`;
-      p.fee.textContent = `Allowed ${dollars(fee.allowed)}; Medicare pays ${dollars(fee.medicarePays)}; ` +
-                          `the patient owes ${dollars(fee.patientOwes)} (${fee.localityName}, ${fee.year}).`;
+      p.status.textContent =
+        `${result.totalTimedUnits} timed ${result.totalTimedUnits === 1 ? "unit" : "units"} ` +
+        `from ${result.totalTimedMinutes} timed minutes.`;
+      p.fee.textContent =
+        `Allowed ${dollars(fee.allowed)}; Medicare pays ${dollars(fee.medicarePays)}; ` +
+        `the patient owes ${dollars(fee.patientOwes)} (${fee.localityName}, ${fee.year}).`;
     } else {
       p.status.textContent = `The visit cannot be coded: ${result.errors.length === 1 ? "1 problem" : `${result.errors.length} problems`}.`;
     }

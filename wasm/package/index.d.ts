@@ -104,8 +104,14 @@ export interface Line {
 /** Why a line is denied: an MUE, an NCCI pair with modifier indicator 0, an add-on without its primary code, a
  * code not valid on the date of service, a code not covered (e.g. by telehealth), telehealth outside the law's
  * authority, or time below the code's floor (RTM). */
-export type DenialReason = "mue" | "ptp-indicator-0" | "add-on-without-primary" | "not-valid-on-date" | "not-covered"
-  | "telehealth-not-authorized" | "under-time-floor";
+export type DenialReason =
+  | "mue"
+  | "ptp-indicator-0"
+  | "add-on-without-primary"
+  | "not-valid-on-date"
+  | "not-covered"
+  | "telehealth-not-authorized"
+  | "under-time-floor";
 
 export interface NcciEdit {
   kind: "ncci";
@@ -225,8 +231,16 @@ export interface TraceEntry {
 
 /** A data release the visit used (docs/data.md). */
 export interface UsedRelease {
-  kind: "rvu" | "conversion_factor" | "gpci" | "locality" | "mue" | "ncci" | "threshold" | "telehealth_code" |
-        "telehealth_period";
+  kind:
+    | "rvu"
+    | "conversion_factor"
+    | "gpci"
+    | "locality"
+    | "mue"
+    | "ncci"
+    | "threshold"
+    | "telehealth_code"
+    | "telehealth_period";
   name: string;
   /** YYYY-MM-DD: in force from this date. */
   effective: string;
@@ -346,7 +360,8 @@ export interface Episode {
   visits: EpisodeVisit[];
 }
 
-export type AlertKind = "kx-threshold" | "medical-review" | "progress-report-due" | "recertification-due" | "rtm-window";
+export type AlertKind =
+  "kx-threshold" | "medical-review" | "progress-report-due" | "recertification-due" | "rtm-window";
 
 export interface Alert {
   /** 0-based index into the episode's visits. */

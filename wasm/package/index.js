@@ -8,11 +8,11 @@ import { isZip, unzip } from "./zip.js";
 // The engine refuses a visit over 4 MiB (core/src/visit_json.cpp); the wrapper refuses it first, before copying
 // it into wasm memory, which can grow but never shrinks.
 const LIMIT_BYTES = 4 * 1024 * 1024;
-const DIRECT_CHARS = 64 * 1024;  // visits up to this many UTF-16 units are written by TextEncoder (below)
-const EPISODE_LIMIT_BYTES = 16 * 1024 * 1024;  // kMaxEpisodeBytes (core/include/unitwise/episode.h)
-const PACK_LIMIT_BYTES = 64 * 1024 * 1024;  // kMaxPackBytes (core/include/unitwise/data_limits.h)
+const DIRECT_CHARS = 64 * 1024; // visits up to this many UTF-16 units are written by TextEncoder (below)
+const EPISODE_LIMIT_BYTES = 16 * 1024 * 1024; // kMaxEpisodeBytes (core/include/unitwise/episode.h)
+const PACK_LIMIT_BYTES = 64 * 1024 * 1024; // kMaxPackBytes (core/include/unitwise/data_limits.h)
 const isNode = typeof globalThis.process?.versions?.node === "string";
-const [FORM_UTF8, FORM_LATIN1, FORM_ASCII] = [0, 1, 2];  // the forms a result leaves wasm memory in (wasm/hand_over.h Form)
+const [FORM_UTF8, FORM_LATIN1, FORM_ASCII] = [0, 1, 2]; // the forms a result leaves wasm memory in (wasm/hand_over.h Form)
 
 /**
  * Loads the engine. Options: `wasmBinary` (the .wasm bytes) or `locateFile(name)` (where the .wasm is served).
@@ -25,9 +25,12 @@ export async function createEngine(options = {}) {
   let moduleOptions;
   if (options.wasmBinary) moduleOptions = { wasmBinary: options.wasmBinary };
   else if (options.locateFile) moduleOptions = { locateFile: options.locateFile };
-  else if (isNode) throw new Error('unitwise: in Node, import "unitwise" (index.node.js reads the .wasm) or pass wasmBinary');
+  else if (isNode)
+    throw new Error('unitwise: in Node, import "unitwise" (index.node.js reads the .wasm) or pass wasmBinary');
   else {
-    const wasmUrl = viteDevDependency() ? packageFile("unitwise.wasm") : new URL("./unitwise.wasm", import.meta.url).href;
+    const wasmUrl = viteDevDependency()
+      ? packageFile("unitwise.wasm")
+      : new URL("./unitwise.wasm", import.meta.url).href;
     moduleOptions = { locateFile: () => wasmUrl };
   }
   const wasm = await createUnitwise(moduleOptions);
@@ -37,18 +40,20 @@ export async function createEngine(options = {}) {
   // JS loop (3% of a call). Only well-formed text: encodeInto would turn a lone surrogate into U+FFFD where Embind
   // writes bytes the engine refuses as not UTF-8, and the answer must not depend on the path.
   const encoder = new TextEncoder();
-  const direct = (text) => text.length <= DIRECT_CHARS && typeof text.isWellFormed === "function" && text.isWellFormed();
+  const direct = (text) =>
+    text.length <= DIRECT_CHARS && typeof text.isWellFormed === "function" && text.isWellFormed();
   // form: how the result leaves wasm memory (resultReader below): handOver.form for evaluateJson, byte for byte the
   // engine's text; ASCII for the results evaluate() parses itself.
   const evaluateText = (text, form = handOver.form) => {
     if (typeof text !== "string") return errorJson("evaluateJson takes the visit as a JSON string");
-    if (text.length * 3 + 1 > LIMIT_BYTES) {  // the cheap bound; count only a string that may be too long
+    if (text.length * 3 + 1 > LIMIT_BYTES) {
+      // the cheap bound; count only a string that may be too long
       const bytes = utf8Bytes(text);
       if (bytes > LIMIT_BYTES) return tooLarge(bytes);
     }
     if (!direct(text)) return handOver(wasm.evaluateJsonText(text, form));
-    const room = text.length * 3;  // UTF-8 takes at most 3 bytes per UTF-16 unit
-    const at = wasm.inputBuffer(room);  // may grow the memory, so HEAPU8 is read after it
+    const room = text.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    const at = wasm.inputBuffer(room); // may grow the memory, so HEAPU8 is read after it
     const { written } = encoder.encodeInto(text, wasm.HEAPU8.subarray(at, at + room));
     return handOver(wasm.evaluateInput(written, form));
   };
@@ -63,74 +68,83 @@ export async function createEngine(options = {}) {
   };
 
   // satisfies: tsc holds this object to index.d.ts's Engine, a member too many or too few included.
-  return Object.freeze(/** @satisfies {Engine} */ ({
-    /** Visit JSON string in, result JSON string out: the raw entry point. Never throws. */
-    evaluateJson: (text) => evaluateText(text),
-    /**
-     * Visit object in, result object out. Never throws: a bad visit (or any other value) gives ok:false.
-     * @param {unknown} visit
-     */
-    evaluate(visit) {
-      // A long string is refused from its length, not from a copy of it written as JSON.
-      if (typeof visit === "string" && visit.length > LIMIT_BYTES) return JSON.parse(tooLarge(jsonStringBytes(visit)));
-      let text;
-      try {
-        text = JSON.stringify(visit);
-      } catch (error) {
-        return JSON.parse(errorJson(`the visit cannot be written as JSON: ${describe(error)}`));
-      }
-      if (text === undefined) return JSON.parse(errorJson("a visit must be a JSON object"));
-      return JSON.parse(evaluateText(text, FORM_ASCII));
-    },
-    /** Episode JSON string in, episode result JSON string out (docs/episodes.md). Never throws. */
-    evaluateEpisodeJson: (text) => evaluateEpisodeText(text),
-    /**
-     * One plan of care's visits, in date order, in; the visits' results and the episode's alerts out. Never throws.
-     * @param {unknown} episode
-     */
-    evaluateEpisode(episode) {
-      if (typeof episode === "string" && episode.length > EPISODE_LIMIT_BYTES) {
-        return JSON.parse(episodeTooLarge(jsonStringBytes(episode)));
-      }
-      let text;
-      try {
-        text = JSON.stringify(episode);
-      } catch (error) {
-        return JSON.parse(episodeErrorJson(`the episode cannot be written as JSON: ${describe(error)}`));
-      }
-      if (text === undefined) return JSON.parse(episodeErrorJson("an episode must be a JSON object"));
-      return JSON.parse(evaluateEpisodeText(text, FORM_ASCII));
-    },
-    /**
-     * CMS's files as downloaded (the RVU, MUE or NCCI PTP zips, or the csv/txt files in them) in; a data pack out,
-     * with what was imported and what was left out. Rejects with an Error whose `errors` name each problem.
-     */
-    importCms: (files, importOptions) => importCms(wasm, files, importOptions),
-    /** Replaces the packs layered over the built-in data (an empty array: the built-in data alone). */
-    setData(data) { usePacks(wasm, data); },
-    version: () => wasm.version(),
-    dataVersions: () => JSON.parse(wasm.dataVersions()),
-    catalogue: () => JSON.parse(wasm.catalogue()),
-    /** Did-you-mean for a code outside the catalogue ("97100" → ["97110", …]), at most three: the engine's own rule. */
-    suggestCodes: (code) => wasm.suggestCodes(String(code).trim().toUpperCase()).split(" ").filter(Boolean),
-    /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
-    localities: (date) => JSON.parse(wasm.localities(localityDate(date))),
-    /**
-     * The FHIR R4 Claim of a result and the visit it came from (docs/fhir.md), the same as `unitwise evaluate
-     * --fhir`. options: { patient, provider, insurance, created }. Never throws: a problem is { ok: false, errors }.
-     */
-    toFhirClaim: (result, visit, claimOptions) => toFhirClaim(wasm, result, visit, claimOptions),
-    /** The size of the engine's wasm memory in bytes: it grows with the largest visit and never shrinks. */
-    memoryBytes: () => wasm.HEAPU8.length,
-  }));
+  return Object.freeze(
+    /** @satisfies {Engine} */ ({
+      /** Visit JSON string in, result JSON string out: the raw entry point. Never throws. */
+      evaluateJson: (text) => evaluateText(text),
+      /**
+       * Visit object in, result object out. Never throws: a bad visit (or any other value) gives ok:false.
+       * @param {unknown} visit
+       */
+      evaluate(visit) {
+        // A long string is refused from its length, not from a copy of it written as JSON.
+        if (typeof visit === "string" && visit.length > LIMIT_BYTES)
+          return JSON.parse(tooLarge(jsonStringBytes(visit)));
+        let text;
+        try {
+          text = JSON.stringify(visit);
+        } catch (error) {
+          return JSON.parse(errorJson(`the visit cannot be written as JSON: ${describe(error)}`));
+        }
+        if (text === undefined) return JSON.parse(errorJson("a visit must be a JSON object"));
+        return JSON.parse(evaluateText(text, FORM_ASCII));
+      },
+      /** Episode JSON string in, episode result JSON string out (docs/episodes.md). Never throws. */
+      evaluateEpisodeJson: (text) => evaluateEpisodeText(text),
+      /**
+       * One plan of care's visits, in date order, in; the visits' results and the episode's alerts out. Never throws.
+       * @param {unknown} episode
+       */
+      evaluateEpisode(episode) {
+        if (typeof episode === "string" && episode.length > EPISODE_LIMIT_BYTES) {
+          return JSON.parse(episodeTooLarge(jsonStringBytes(episode)));
+        }
+        let text;
+        try {
+          text = JSON.stringify(episode);
+        } catch (error) {
+          return JSON.parse(episodeErrorJson(`the episode cannot be written as JSON: ${describe(error)}`));
+        }
+        if (text === undefined) return JSON.parse(episodeErrorJson("an episode must be a JSON object"));
+        return JSON.parse(evaluateEpisodeText(text, FORM_ASCII));
+      },
+      /**
+       * CMS's files as downloaded (the RVU, MUE or NCCI PTP zips, or the csv/txt files in them) in; a data pack out,
+       * with what was imported and what was left out. Rejects with an Error whose `errors` name each problem.
+       */
+      importCms: (files, importOptions) => importCms(wasm, files, importOptions),
+      /** Replaces the packs layered over the built-in data (an empty array: the built-in data alone). */
+      setData(data) {
+        usePacks(wasm, data);
+      },
+      version: () => wasm.version(),
+      dataVersions: () => JSON.parse(wasm.dataVersions()),
+      catalogue: () => JSON.parse(wasm.catalogue()),
+      /** Did-you-mean for a code outside the catalogue ("97100" → ["97110", …]), at most three: the engine's own rule. */
+      suggestCodes: (code) => wasm.suggestCodes(String(code).trim().toUpperCase()).split(" ").filter(Boolean),
+      /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
+      localities: (date) => JSON.parse(wasm.localities(localityDate(date))),
+      /**
+       * The FHIR R4 Claim of a result and the visit it came from (docs/fhir.md), the same as `unitwise evaluate
+       * --fhir`. options: { patient, provider, insurance, created }. Never throws: a problem is { ok: false, errors }.
+       */
+      toFhirClaim: (result, visit, claimOptions) => toFhirClaim(wasm, result, visit, claimOptions),
+      /** The size of the engine's wasm memory in bytes: it grows with the largest visit and never shrinks. */
+      memoryBytes: () => wasm.HEAPU8.length,
+    }),
+  );
 }
 
 // The claim is built in the engine (core/src/json/fhir_claim.cpp) from the JSON texts, so the CLI, the package and
 // the element give the same claim; what cannot be written as JSON comes back as an error value, never thrown.
-const CLAIM_LIMIT_BYTES = 64 * 1024 * 1024;  // a result with its trace is far below; bounds the copy into wasm
+const CLAIM_LIMIT_BYTES = 64 * 1024 * 1024; // a result with its trace is far below; bounds the copy into wasm
 function toFhirClaim(wasm, result, visit, options) {
   const texts = [];
-  for (const [name, value] of [["result", result], ["visit", visit], ["options", options ?? {}]]) {
+  for (const [name, value] of [
+    ["result", result],
+    ["visit", visit],
+    ["options", options ?? {}],
+  ]) {
     let text;
     try {
       text = JSON.stringify(value);
@@ -156,8 +170,9 @@ const claimError = (path, message) => ({ ok: false, errors: [{ path, message }] 
 // TextDecoder's ASCII fast path in browsers.
 /** @param {UnitwiseModule} wasm */
 function resultReader(wasm) {
-  const UTF8 = 0xffffffff;  // kUtf8
-  const nodeBuffer = isNode && typeof globalThis.Buffer?.prototype?.latin1Slice === "function" ? globalThis.Buffer : null;
+  const UTF8 = 0xffffffff; // kUtf8
+  const nodeBuffer =
+    isNode && typeof globalThis.Buffer?.prototype?.latin1Slice === "function" ? globalThis.Buffer : null;
   const decoder = new TextDecoder();
   // A Buffer over wasm memory, made again when the memory grows (its ArrayBuffer changes). latin1Slice and
   // utf8Slice are what toString(encoding, start, end) calls, without its checks: 2 µs a result. A runtime whose
@@ -175,7 +190,7 @@ function resultReader(wasm) {
     let result = "";
     let from = text;
     for (let k = words[at + 2] >>> 2, last = k + 2 * count; k < last; k += 2) {
-      const wide = text + words[k];  // its '?' stands in the Latin-1 bytes
+      const wide = text + words[k]; // its '?' stands in the Latin-1 bytes
       result += heap.latin1Slice(from, wide) + String.fromCharCode(words[k + 1]);
       from = wide + 1;
     }
@@ -195,13 +210,16 @@ function usePacks(wasm, data) {
   const packs = Array.isArray(data) ? data : [data];
   // Every pack is checked before any file enters wasm memory: a refused call leaves nothing half loaded, and a
   // pack over the engine's limit never reaches it (2.5 GB of text there ended in a bare "Aborted()").
-  const refused = [];  // empty or too large: refused before anything is loaded
+  const refused = []; // empty or too large: refused before anything is loaded
   packs.forEach((pack, index) => {
-    if (pack === null || typeof pack !== "object") throw new TypeError(`unitwise: data pack ${index} must be an object of file name → text`);
-    if (Object.keys(pack).length === 0) refused.push(`data pack ${index} holds no files: expected manifest.json and its tables`);
+    if (pack === null || typeof pack !== "object")
+      throw new TypeError(`unitwise: data pack ${index} must be an object of file name → text`);
+    if (Object.keys(pack).length === 0)
+      refused.push(`data pack ${index} holds no files: expected manifest.json and its tables`);
     let bytes = 0;
     for (const [name, text] of Object.entries(pack)) {
-      if (typeof text !== "string") throw new TypeError(`unitwise: data pack ${index}, ${name}: the text must be a string`);
+      if (typeof text !== "string")
+        throw new TypeError(`unitwise: data pack ${index}, ${name}: the text must be a string`);
       bytes += text.length > PACK_LIMIT_BYTES ? text.length : utf8Bytes(text);
       if (bytes > PACK_LIMIT_BYTES) {
         refused.push(`${name}: brings the pack to over ${bytes} bytes; the limit is 64 MiB per pack`);
@@ -221,9 +239,14 @@ function usePacks(wasm, data) {
 // is an error, not a quiet list of the national entry alone.
 function localityDate(date) {
   const text = typeof date === "number" && Number.isInteger(date) ? `${date}-07-01` : date;
-  const real = typeof text === "string" && /^\d{4}-\d{2}-\d{2}$/.test(text) &&
-               new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
-  if (!real) throw new TypeError(`unitwise: localities takes a date written YYYY-MM-DD or a year, not ${JSON.stringify(date) ?? String(date)}`);
+  const real =
+    typeof text === "string" &&
+    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+    new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+  if (!real)
+    throw new TypeError(
+      `unitwise: localities takes a date written YYYY-MM-DD or a year, not ${JSON.stringify(date) ?? String(date)}`,
+    );
   return text;
 }
 
@@ -243,9 +266,11 @@ function refusal(errors) {
 async function importCms(wasm, files, options = {}) {
   const list = Array.isArray(files) ? files : [files];
   if (list.length === 0) throw new TypeError("unitwise: importCms needs at least one file");
-  if (options === null || typeof options !== "object") throw new TypeError("unitwise: importCms options must be an object");
+  if (options === null || typeof options !== "object")
+    throw new TypeError("unitwise: importCms options must be an object");
   const effective = options.effective ?? "";
-  if (typeof effective !== "string") throw new TypeError("unitwise: importCms effective must be a date written YYYY-MM-DD");
+  if (typeof effective !== "string")
+    throw new TypeError("unitwise: importCms effective must be a date written YYYY-MM-DD");
   const entries = [];
   const skipped = [];
   for (const [index, file] of list.entries()) {
@@ -261,16 +286,20 @@ async function importCms(wasm, files, options = {}) {
       throw importError([describe(error)]);
     }
     for (const left of opened.skipped) skipped.push(`${name}: ${left.name} (${left.why})`);
-    for (const entry of opened.files) entries.push({ name: entry.name.split("/").pop(), archive: name, bytes: entry.bytes });
+    for (const entry of opened.files)
+      entries.push({ name: entry.name.split("/").pop(), archive: name, bytes: entry.bytes });
     if (opened.files.length === 0) throw importError([`${name}: the zip holds no files`]);
   }
   for (const { name, archive, bytes } of entries) {
-    const at = wasm.inputBuffer(bytes.length);  // may grow the memory, so HEAPU8 is read after it
+    const at = wasm.inputBuffer(bytes.length); // may grow the memory, so HEAPU8 is read after it
     wasm.HEAPU8.set(bytes, at);
     wasm.addImportFile(name, archive, bytes.length);
   }
   const out = JSON.parse(wasm.importCms(effective));
-  if (!out.ok) throw importError(out.errors.map((e) => `${e.file}${e.line ? ` line ${e.line}` : ""}${e.file ? ": " : ""}${e.message}`));
+  if (!out.ok)
+    throw importError(
+      out.errors.map((e) => `${e.file}${e.line ? ` line ${e.line}` : ""}${e.file ? ": " : ""}${e.message}`),
+    );
   return { name: out.name, pack: out.files, notes: out.notes, skipped: [...skipped, ...(out.skipped ?? [])] };
 }
 
@@ -306,8 +335,10 @@ function packageFile(name) {
 
 // The engine's error result, field for field and byte for byte (core/src/json_writer.cpp).
 function errorJson(message) {
-  return `{"ok":false,"lines":[],"edits":[],"warnings":[],"errors":[{"path":"","message":${JSON.stringify(message)}}],` +
-         `"ties":[],"checklist":[],"fee":null,"releases":[],"trace":[]}`;
+  return (
+    `{"ok":false,"lines":[],"edits":[],"warnings":[],"errors":[{"path":"","message":${JSON.stringify(message)}}],` +
+    `"ties":[],"checklist":[],"fee":null,"releases":[],"trace":[]}`
+  );
 }
 
 const tooLarge = (bytes) => errorJson(`the visit is ${bytes} bytes; the limit is 4 MiB`);
@@ -335,8 +366,10 @@ function utf8Bytes(text) {
     const unit = text.charCodeAt(i);
     if (unit < 0x80) bytes += 1;
     else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdfff) { bytes += 4; i++; }
-    else bytes += 3;
+    else if (unit >= 0xd800 && unit <= 0xdfff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }
@@ -347,12 +380,15 @@ function jsonStringBytes(text) {
   let bytes = 2;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit === 0x22 || unit === 0x5c || unit === 8 || unit === 9 || unit === 10 || unit === 12 || unit === 13) bytes += 2;
+    if (unit === 0x22 || unit === 0x5c || unit === 8 || unit === 9 || unit === 10 || unit === 12 || unit === 13)
+      bytes += 2;
     else if (unit < 0x20) bytes += 6;
     else if (unit < 0x80) bytes += 1;
     else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 4; i++; }
-    else if (unit >= 0xd800 && unit <= 0xdfff) bytes += 6;
+    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else if (unit >= 0xd800 && unit <= 0xdfff) bytes += 6;
     else bytes += 3;
   }
   return bytes;

@@ -16,7 +16,11 @@ self.addEventListener("message", async ({ data }) => {
   const id = data?.id;
   const run = kinds[data?.kind];
   if (!run) {
-    self.postMessage({ id, type: "error", message: `unknown kind ${JSON.stringify(String(data?.kind))}; this worker knows: ${Object.keys(kinds).join(", ")}` });
+    self.postMessage({
+      id,
+      type: "error",
+      message: `unknown kind ${JSON.stringify(String(data?.kind))}; this worker knows: ${Object.keys(kinds).join(", ")}`,
+    });
     return;
   }
   let loaded;
@@ -32,8 +36,22 @@ self.addEventListener("message", async ({ data }) => {
 // The top-level fields of a result (docs/contract.md), in the engine's order. A batch may ask for some of them: a
 // host that lists claim lines needs no checklist or fee, and copying each result back to the page was the larger
 // part of a big file's time there (structured clone). ok and errors always come, so a bad visit is never hidden.
-const RESULT_FIELDS = ["ok", "ruleSet", "dateOfService", "totalTimedMinutes", "totalTimedUnits", "lines", "edits",
-                       "warnings", "errors", "ties", "checklist", "fee", "releases", "trace"];
+const RESULT_FIELDS = [
+  "ok",
+  "ruleSet",
+  "dateOfService",
+  "totalTimedMinutes",
+  "totalTimedUnits",
+  "lines",
+  "edits",
+  "warnings",
+  "errors",
+  "ties",
+  "checklist",
+  "fee",
+  "releases",
+  "trace",
+];
 
 // The fields to keep of each result (null: all of it), or a message naming what is wrong with them.
 function keptFields(fields) {
@@ -62,8 +80,9 @@ function evaluateVisits(loaded, id, { visits, fields, uncopyable = [] }) {
   const reasons = new Map(uncopyable);
   for (let i = 0; i < total; i++) {
     // An error result of the engine's own shape, with the reason the visit never arrived.
-    const result = reasons.has(i) ? { ...loaded.evaluate(null), errors: [{ path: "", message: String(reasons.get(i)) }] }
-                                  : loaded.evaluate(visits[i]);
+    const result = reasons.has(i)
+      ? { ...loaded.evaluate(null), errors: [{ path: "", message: String(reasons.get(i)) }] }
+      : loaded.evaluate(visits[i]);
     results[i] = kept ? Object.fromEntries(kept.filter((f) => f in result).map((f) => [f, result[f]])) : result;
     if ((i + 1) % step === 0 && i + 1 < total) self.postMessage({ id, type: "progress", done: i + 1, total });
   }

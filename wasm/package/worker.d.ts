@@ -12,8 +12,7 @@ export type ResultField = keyof OkResult;
 
 /** A result holding only the fields asked for, and always ok and errors (so a bad visit is never hidden). */
 export type ResultWith<K extends ResultField> =
-  | Pick<OkResult, K | "ok" | "errors">
-  | Pick<ErrorResult, Extract<K | "ok" | "errors", keyof ErrorResult>>;
+  Pick<OkResult, K | "ok" | "errors"> | Pick<ErrorResult, Extract<K | "ok" | "errors", keyof ErrorResult>>;
 
 export interface BatchEngine {
   /** Evaluates the visits in order off the main thread: one Result per visit, never a rejection for a bad visit. */
@@ -23,8 +22,10 @@ export interface BatchEngine {
    * ["lines", "edits", "warnings"] and gets a fraction of the data copied back from the worker. A name that is not a
    * result field rejects the batch, naming it.
    */
-  evaluateMany<K extends ResultField>(visits: Visit[],
-    options: { onProgress?: (progress: BatchProgress) => void; fields: K[] }): Promise<ResultWith<K>[]>;
+  evaluateMany<K extends ResultField>(
+    visits: Visit[],
+    options: { onProgress?: (progress: BatchProgress) => void; fields: K[] },
+  ): Promise<ResultWith<K>[]>;
   /** Evaluates one plan of care (docs/episodes.md) off the main thread; a bad episode resolves to ok:false. */
   evaluateEpisode(episode: Episode): Promise<EpisodeResult>;
   /** Stops the worker; batches still running are rejected. */
@@ -39,11 +40,15 @@ export interface BatchEngineOptions {
 export function createBatchEngine(options?: BatchEngineOptions): BatchEngine;
 
 /** Messages to the worker (unitwise-worker.js). Later kinds are added beside these. */
-export type WorkerRequest = {
-  id: number; kind: "visits"; visits: (Visit | null)[]; fields?: ResultField[];
-  /** Visits that could not be copied to the worker, sent as null: each is answered with an error result. */
-  uncopyable?: [number, string][];
-}
+export type WorkerRequest =
+  | {
+      id: number;
+      kind: "visits";
+      visits: (Visit | null)[];
+      fields?: ResultField[];
+      /** Visits that could not be copied to the worker, sent as null: each is answered with an error result. */
+      uncopyable?: [number, string][];
+    }
   | { id: number; kind: "episode"; episode: Episode };
 
 /** Messages from the worker, each with the id of its request. */

@@ -11,9 +11,11 @@
  * @returns {BatchEngine}
  */
 export function createBatchEngine(options = {}) {
-  const worker = options.workerUrl ? new Worker(options.workerUrl, { type: "module" })
-    : viteDevDependency() ? new Worker(packageFile("unitwise-worker.js"), { type: "module" })
-    : new Worker(new URL("./unitwise-worker.js", import.meta.url), { type: "module" });
+  const worker = options.workerUrl
+    ? new Worker(options.workerUrl, { type: "module" })
+    : viteDevDependency()
+      ? new Worker(packageFile("unitwise-worker.js"), { type: "module" })
+      : new Worker(new URL("./unitwise-worker.js", import.meta.url), { type: "module" });
   const pending = new Map();
   let nextId = 1;
   let failure = null;
@@ -36,7 +38,11 @@ export function createBatchEngine(options = {}) {
   });
   worker.addEventListener("error", (event) => {
     event.preventDefault?.();
-    failAll(new Error(`unitwise worker: ${event.message || "it could not start (is unitwise-worker.js served beside the bundle?)"}`));
+    failAll(
+      new Error(
+        `unitwise worker: ${event.message || "it could not start (is unitwise-worker.js served beside the bundle?)"}`,
+      ),
+    );
   });
 
   // `retry` gives the message again in a form that copies when the first could not be copied to the worker.
@@ -65,28 +71,30 @@ export function createBatchEngine(options = {}) {
   }
 
   // satisfies: tsc holds this object to worker.d.ts's BatchEngine, a member too many or too few included.
-  return Object.freeze(/** @satisfies {BatchEngine} */ ({
-    /**
-     * Evaluates the visits in order off the main thread; onProgress gets { done, total } as it goes. With `fields`
-     * (e.g. ["lines", "edits"]) each result holds only those fields, plus ok and errors: less to copy back.
-     * @param {unknown} visits
-     * @param {{ onProgress?: (progress: BatchProgress) => void, fields?: ResultField[] }} [options]
-     */
-    evaluateMany(visits, { onProgress, fields } = {}) {
-      if (!Array.isArray(visits)) return Promise.reject(new TypeError("evaluateMany takes an array of visits"));
-      const message = fields === undefined ? { kind: "visits", visits } : { kind: "visits", visits, fields };
-      return send(message, onProgress, () => copyable(message));
-    },
-    /** Evaluates one plan of care (docs/episodes.md) off the main thread. */
-    evaluateEpisode(episode) {
-      return send({ kind: "episode", episode });
-    },
-    /** Stops the worker; batches still running are rejected. */
-    terminate() {
-      worker.terminate();
-      failAll(new Error("unitwise worker: terminated"));
-    },
-  }));
+  return Object.freeze(
+    /** @satisfies {BatchEngine} */ ({
+      /**
+       * Evaluates the visits in order off the main thread; onProgress gets { done, total } as it goes. With `fields`
+       * (e.g. ["lines", "edits"]) each result holds only those fields, plus ok and errors: less to copy back.
+       * @param {unknown} visits
+       * @param {{ onProgress?: (progress: BatchProgress) => void, fields?: ResultField[] }} [options]
+       */
+      evaluateMany(visits, { onProgress, fields } = {}) {
+        if (!Array.isArray(visits)) return Promise.reject(new TypeError("evaluateMany takes an array of visits"));
+        const message = fields === undefined ? { kind: "visits", visits } : { kind: "visits", visits, fields };
+        return send(message, onProgress, () => copyable(message));
+      },
+      /** Evaluates one plan of care (docs/episodes.md) off the main thread. */
+      evaluateEpisode(episode) {
+        return send({ kind: "episode", episode });
+      },
+      /** Stops the worker; batches still running are rejected. */
+      terminate() {
+        worker.terminate();
+        failAll(new Error("unitwise worker: terminated"));
+      },
+    }),
+  );
 }
 
 // A visit that cannot be copied to the worker (a Proxy, a getter that throws, a function inside) travels as null

@@ -7,14 +7,18 @@
 // download but a zip bomb or a mistake.
 export const ZIP_LIMITS = Object.freeze({ entryBytes: 64 * 1024 * 1024, totalBytes: 256 * 1024 * 1024, entries: 1000 });
 
-const EOCD = 0x06054b50;   // end of central directory record
+const EOCD = 0x06054b50; // end of central directory record
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /** True when the bytes start as a zip does ("PK\3\4"), or are an empty zip ("PK\5\6"). */
 export function isZip(bytes) {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b &&
-         ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))
+  );
 }
 
 /**
@@ -24,20 +28,26 @@ export function isZip(bytes) {
  * @param {Uint8Array} bytes
  */
 export async function unzip(zipName, bytes) {
-  const fail = (why) => { throw new Error(`${zipName}: ${why}`); };
+  const fail = (why) => {
+    throw new Error(`${zipName}: ${why}`);
+  };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at) => view.getUint16(at, true);
   const u32 = (at) => view.getUint32(at, true);
   // The end record is in the last 22 bytes plus a comment of up to 65,535.
   let end = -1;
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65535); at--) {
-    if (u32(at) === EOCD) { end = at; break; }
+    if (u32(at) === EOCD) {
+      end = at;
+      break;
+    }
   }
   if (end < 0) fail("is not a whole zip file (no central directory: it may have been cut short while downloading)");
   const count = u16(end + 10);
   const dirSize = u32(end + 12);
   const dirAt = u32(end + 16);
-  if (count === 0xffff || dirAt === 0xffffffff) fail("is a ZIP64 archive, which CMS does not use; unzip it and give the files");
+  if (count === 0xffff || dirAt === 0xffffffff)
+    fail("is a ZIP64 archive, which CMS does not use; unzip it and give the files");
   if (count > ZIP_LIMITS.entries) fail(`holds ${count} entries; the limit is ${ZIP_LIMITS.entries}`);
   if (dirAt + dirSize > end) fail("is not a whole zip file (its directory points past its end)");
 
@@ -56,21 +66,33 @@ export async function unzip(zipName, bytes) {
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     const local = u32(at + 42);
     at = next;
-    if (name.endsWith("/")) continue;  // a folder
+    if (name.endsWith("/")) continue; // a folder
     // CMS's zips never hold such names: a zip that does is not one to trust in any part (as the CLI decides).
     if (unsafeName(name)) fail(`holds an entry named "${name}", which leads outside the zip's own folder`);
-    if (/\.zip$/i.test(name)) { skipped.push({ name, why: "a zip inside the zip: unzip it and give it on its own" }); continue; }
+    if (/\.zip$/i.test(name)) {
+      skipped.push({ name, why: "a zip inside the zip: unzip it and give it on its own" });
+      continue;
+    }
     if (flags & 1) fail(`${name} is encrypted`);
-    if (method !== 0 && method !== 8) fail(`${name} is compressed with method ${method}; only stored and deflated entries are read`);
-    if (size > ZIP_LIMITS.entryBytes) fail(`${name} would unzip to ${size} bytes; the limit is ${ZIP_LIMITS.entryBytes}`);
+    if (method !== 0 && method !== 8)
+      fail(`${name} is compressed with method ${method}; only stored and deflated entries are read`);
+    if (size > ZIP_LIMITS.entryBytes)
+      fail(`${name} would unzip to ${size} bytes; the limit is ${ZIP_LIMITS.entryBytes}`);
     total += size;
     if (total > ZIP_LIMITS.totalBytes) fail(`would unzip to more than ${ZIP_LIMITS.totalBytes} bytes in all`);
     if (local + 30 > bytes.length || u32(local) !== LOCAL) fail(`${name} cannot be found where its directory says`);
     const dataAt = local + 30 + u16(local + 26) + u16(local + 28);
     if (dataAt + packed > bytes.length) fail(`${name} is cut short (the zip may not have downloaded whole)`);
     const data = bytes.subarray(dataAt, dataAt + packed);
-    const out = method === 0 ? data : await inflate(data, size, () => fail(`${name} unzips to more than its directory says`),
-                                                      () => fail(`${name} is damaged and cannot be unzipped`));
+    const out =
+      method === 0
+        ? data
+        : await inflate(
+            data,
+            size,
+            () => fail(`${name} unzips to more than its directory says`),
+            () => fail(`${name} is damaged and cannot be unzipped`),
+          );
     if (out.length !== size || crc32(out) !== crc) fail(`${name} is damaged (its checksum does not match)`);
     files.push({ name, bytes: out });
   }
@@ -80,8 +102,13 @@ export async function unzip(zipName, bytes) {
 // "../x", "/etc/x", "C:\x", "a/../../x": names that would leave the folder a zip is unpacked into.
 function unsafeName(name) {
   const parts = name.split(/[\\/]/);
-  return name.startsWith("/") || name.startsWith("\\") || /^[A-Za-z]:/.test(name) || parts.includes("..") ||
-         name.includes("\0");
+  return (
+    name.startsWith("/") ||
+    name.startsWith("\\") ||
+    /^[A-Za-z]:/.test(name) ||
+    parts.includes("..") ||
+    name.includes("\0")
+  );
 }
 
 // Inflates a deflated entry, stopping as soon as it makes more than the directory said (a zip bomb lies there).

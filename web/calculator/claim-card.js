@@ -15,16 +15,21 @@ export function tablesChecked(result) {
   const old = used.map((r) => {
     if (r.nearest) return ` No ${TABLES[r.kind]} table covers ${result.dateOfService}; the nearest one was used.`;
     if (!r.newerDue) return "";
-    return ` CMS publishes the ${TABLES[r.kind]} table every quarter and a newer one was due by ${r.newerDue}, ` +
-           "so newer edits may be missing.";
+    return (
+      ` CMS publishes the ${TABLES[r.kind]} table every quarter and a newer one was due by ${r.newerDue}, ` +
+      "so newer edits may be missing."
+    );
   });
   return `Checked against ${used.map(tableName).join(" and ")}.${old.join("")}`;
 }
 
 // The MUE adjudication indicator in plain words (CMS's MUE FAQ; MLN MM8853).
-const MAI = ["", "applies to each claim line on its own",
+const MAI = [
+  "",
+  "applies to each claim line on its own",
   "is a policy limit on all units of the code that day: CMS treats more as impossible",
-  "is a clinical limit on all units of the code that day: more is unlikely but can happen"];
+  "is a clinical limit on all units of the code that day: more is unlikely but can happen",
+];
 
 // The denial's terms under an MUE alert: how the limit is counted and what to do.
 export const mueDetails = (e) => [
@@ -33,9 +38,15 @@ export const mueDetails = (e) => [
 ];
 
 // The denial reasons of the engine (docs/rules.md §D) in a few plain words each.
-const DENIED = { "mue": "MUE", "ptp-indicator-0": "code pair", "add-on-without-primary": "add-on alone",
-                 "not-valid-on-date": "code not valid then", "not-covered": "not covered",
-                 "telehealth-not-authorized": "no telehealth", "under-time-floor": "too little time" };
+const DENIED = {
+  mue: "MUE",
+  "ptp-indicator-0": "code pair",
+  "add-on-without-primary": "add-on alone",
+  "not-valid-on-date": "code not valid then",
+  "not-covered": "not covered",
+  "telehealth-not-authorized": "no telehealth",
+  "under-time-floor": "too little time",
+};
 export const deniedLabel = (reason) => `denied: ${DENIED[reason] ?? reason}`;
 export const deniedChip = (reason) => el("span", { class: "chip denied" }, deniedLabel(reason));
 
@@ -55,7 +66,7 @@ export function undeniedAmounts(evaluate, visit, result) {
 // More than 4 hours of one code in a visit is usually a typing slip (50 typed as 500): ask on the code's
 // first row, keep the minutes as typed, and flag the result until the user says they are right.
 const LONG = 240;
-const confirmedLong = new Map();  // code → the minutes the user confirmed
+const confirmedLong = new Map(); // code → the minutes the user confirmed
 
 /**
  * @param {import("../unitwise/index.js").Visit} visit
@@ -80,14 +91,37 @@ export function askLongMinutes(visit, rows, onAnswer) {
     let ask = row.querySelector(`.long-question[data-key="${CSS.escape(key)}"]`);
     if (!ask) {
       const input = row.querySelector("input.minutes");
-      ask = el("p", { class: "long-question", role: "status", "data-key": key },
+      ask = el(
+        "p",
+        { class: "long-question", role: "status", "data-key": key },
         `${minutes} minutes of ${code} is over 4 hours — is that right? `,
-        el("button", { type: "button", class: "quiet", onclick: () => {
-          confirmedLong.set(code, minutes);
-          input.focus();
-          onAnswer();
-        } }, `Yes, ${minutes} minutes`), " ",
-        el("button", { type: "button", class: "quiet", onclick: () => { input.focus(); input.select(); } }, "Fix the minutes"));
+        el(
+          "button",
+          {
+            type: "button",
+            class: "quiet",
+            onclick: () => {
+              confirmedLong.set(code, minutes);
+              input.focus();
+              onAnswer();
+            },
+          },
+          `Yes, ${minutes} minutes`,
+        ),
+        " ",
+        el(
+          "button",
+          {
+            type: "button",
+            class: "quiet",
+            onclick: () => {
+              input.focus();
+              input.select();
+            },
+          },
+          "Fix the minutes",
+        ),
+      );
       row.append(ask);
     }
     asked.add(ask);
@@ -104,22 +138,44 @@ function dataCaveats(result) {
   const nearest = result.warnings.some((w) => w.code === "fee-schedule-nearest");
   const rates = result.releases.find((r) => r.kind === "rvu" && r.nearest)?.effective.slice(0, 4) ?? result.fee?.year;
   const stale = result.warnings.some((w) => w.code === "table-may-be-stale")
-    ? result.releases.filter((r) => r.newerDue && STALE_NAME[r.kind]) : [];
-  return { estimatedAt: nearest ? rates : null, year: result.dateOfService.slice(0, 4), stale,
-           staleEdits: stale.some((r) => r.kind === "ncci" || r.kind === "mue") };
+    ? result.releases.filter((r) => r.newerDue && STALE_NAME[r.kind])
+    : [];
+  return {
+    estimatedAt: nearest ? rates : null,
+    year: result.dateOfService.slice(0, 4),
+    stale,
+    staleEdits: stale.some((r) => r.kind === "ncci" || r.kind === "mue"),
+  };
 }
 
 function caveatNotes(caveats, openData) {
-  const link = (text) => (openData ? [" ", el("button", { type: "button", class: "link data-link", onclick: () => openData() }, text)] : []);
+  const link = (text) =>
+    openData ? [" ", el("button", { type: "button", class: "link data-link", onclick: () => openData() }, text)] : [];
   const notes = [];
   if (caveats.estimatedAt) {
-    notes.push(el("p", { class: "data-note estimated" }, `Allowed amounts are estimated at ${caveats.estimatedAt} rates: ` +
-      `no ${caveats.year} fee schedule is loaded.`, link(`Add CMS's ${caveats.year} files`)));
+    notes.push(
+      el(
+        "p",
+        { class: "data-note estimated" },
+        `Allowed amounts are estimated at ${caveats.estimatedAt} rates: ` +
+          `no ${caveats.year} fee schedule is loaded.`,
+        link(`Add CMS's ${caveats.year} files`),
+      ),
+    );
   }
   if (caveats.stale.length) {
-    notes.push(el("p", { class: "data-note out-of-date" }, "May be out of date: ",
-      caveats.stale.map((r) => `the ${STALE_NAME[r.kind]} of ${r.effective} (a newer one was due by ${r.newerDue})`).join(", "),
-      ".", link("See the data")));
+    notes.push(
+      el(
+        "p",
+        { class: "data-note out-of-date" },
+        "May be out of date: ",
+        caveats.stale
+          .map((r) => `the ${STALE_NAME[r.kind]} of ${r.effective} (a newer one was due by ${r.newerDue})`)
+          .join(", "),
+        ".",
+        link("See the data"),
+      ),
+    );
   }
   return notes;
 }
@@ -136,55 +192,78 @@ function editStatus(result, caveats) {
     [n("ncci", "warning", (e) => !e.bypassedBy), "NCCI pair needs 59/X", "NCCI pairs need 59/X"],
     [n("ncci", "warning", (e) => e.bypassedBy), "NCCI pair billed as distinct", "NCCI pairs billed as distinct"],
     [n("mue", "warning"), "code over its MUE", "codes over their MUE"],
-  ].filter(([k]) => k).map(([k, one, many]) => `${k} ${k === 1 ? one : many}`);
+  ]
+    .filter(([k]) => k)
+    .map(([k, one, many]) => `${k} ${k === 1 ? one : many}`);
   const level = result.edits.some((e) => e.severity === "error") ? "error" : result.edits.length ? "warning" : "ok";
-  if (!parts.length && caveats.staleEdits) return { text: "No NCCI or MUE edit found, but a table may be out of date", level: "caution" };
+  if (!parts.length && caveats.staleEdits)
+    return { text: "No NCCI or MUE edit found, but a table may be out of date", level: "caution" };
   return { text: parts.length ? parts.join(", ") : "No NCCI or MUE edit", level };
 }
 
 // One claim line a row, tab-separated, for pasting into an EMR or a spreadsheet:
 // "97110<TAB>GP<TAB>2 units<TAB>$58.12", and "…<TAB>$0.00<TAB>denied: MUE" for a denied line.
-export const claimText = (result) => result.lines.filter((l) => l.units > 0).map((l) =>
-  [l.code, l.modifiers.join(" "), count(l.units, "unit"), money(l.allowed), l.denied ? deniedLabel(l.denied) : ""]
-    .join("\t").trimEnd()).join("\n") + "\n";
+export const claimText = (result) =>
+  result.lines
+    .filter((l) => l.units > 0)
+    .map((l) =>
+      [l.code, l.modifiers.join(" "), count(l.units, "unit"), money(l.allowed), l.denied ? deniedLabel(l.denied) : ""]
+        .join("\t")
+        .trimEnd(),
+    )
+    .join("\n") + "\n";
 
 // What was copied, or shown to copy by hand: a redraw of the same lines (the blur of the field just typed in
 // fires one) keeps saying so; other lines reset the button.
 const copied = { text: "", by: "" };
-let settle = null;  // draws a pending change at once (renderCard's option)
+let settle = null; // draws a pending change at once (renderCard's option)
 
 // The lines and label each copy control was drawn with (see drawCard).
 const drawnWith = new WeakMap();
 
 function copyButton(text) {
   if (copied.text === text && copied.by === "hand") {
-    const box = el("textarea", { id: "copy-box", class: "copy-box", rows: 4, readonly: true, "aria-label": "Claim lines to copy" }, text);
+    const box = el(
+      "textarea",
+      { id: "copy-box", class: "copy-box", rows: 4, readonly: true, "aria-label": "Claim lines to copy" },
+      text,
+    );
     drawnWith.set(box, `box\n${text}`);
     return box;
   }
-  const done = copied.text === text ? `Copied ${count(text.trim().split("\n").length, "claim line")}` : "Copy as claim lines";
-  const button = el("button", { type: "button", id: "copy-lines", class: "quiet", onclick: async (e) => {
-    const button = e.currentTarget;
-    // A change typed just before the click is drawn first, so the lines copied are the visit's latest: if the
-    // redraw replaced this button (the lines changed), the click goes on to the new one.
-    settle?.();
-    if (!button.isConnected) {
-      document.getElementById("copy-lines")?.click();
-      return;
-    }
-    try {
-      await navigator.clipboard.writeText(text);
-      Object.assign(copied, { text, by: "clipboard" });
-      button.replaceWith(copyButton(text));
-      $("copy-lines").focus();
-    } catch {
-      // No clipboard permission: the lines, selected, for the user to copy by hand.
-      Object.assign(copied, { text, by: "hand" });
-      const box = copyButton(text);
-      button.replaceWith(box);
-      box.select();
-    }
-  } }, done);
+  const done =
+    copied.text === text ? `Copied ${count(text.trim().split("\n").length, "claim line")}` : "Copy as claim lines";
+  const button = el(
+    "button",
+    {
+      type: "button",
+      id: "copy-lines",
+      class: "quiet",
+      onclick: async (e) => {
+        const button = e.currentTarget;
+        // A change typed just before the click is drawn first, so the lines copied are the visit's latest: if the
+        // redraw replaced this button (the lines changed), the click goes on to the new one.
+        settle?.();
+        if (!button.isConnected) {
+          document.getElementById("copy-lines")?.click();
+          return;
+        }
+        try {
+          await navigator.clipboard.writeText(text);
+          Object.assign(copied, { text, by: "clipboard" });
+          button.replaceWith(copyButton(text));
+          $("copy-lines").focus();
+        } catch {
+          // No clipboard permission: the lines, selected, for the user to copy by hand.
+          Object.assign(copied, { text, by: "hand" });
+          const box = copyButton(text);
+          button.replaceWith(box);
+          box.select();
+        }
+      },
+    },
+    done,
+  );
   drawnWith.set(button, `${done}\n${text}`);
   return button;
 }
@@ -211,7 +290,11 @@ function mount(card) {
  * @param {import("../unitwise/index.js").Result} result
  * @param {{ undenied?: any, unconfirmed?: any[], settle?: (() => void) | null, openData?: ((event?: Event) => void) | null }} [options]
  */
-export function renderCard(card, result, { undenied = null, unconfirmed = [], settle: drawPending = null, openData = null } = {}) {
+export function renderCard(
+  card,
+  result,
+  { undenied = null, unconfirmed = [], settle: drawPending = null, openData = null } = {},
+) {
   if (!card.dataset.mounted) mount(card);
   settle = drawPending;
   if (!result.ok) {
@@ -231,27 +314,88 @@ export function renderCard(card, result, { undenied = null, unconfirmed = [], se
   const flag = unconfirmed.map((u) => `${u.minutes} minutes of ${u.code}`).join(" and ");
   card.className = `card${open ? " open" : ""}${flag ? " flagged" : ""}`;
   const figure = (name, value, extra) => el("div", {}, el("dt", {}, name), el("dd", {}, value, extra));
-  drawCard(card,
-    el("button", { type: "button", id: "card-toggle", class: "card-bar", "aria-expanded": String(open), "aria-controls": "card-body",
-                   onclick: () => setOpen(card, !card.classList.contains("open")) },
+  drawCard(
+    card,
+    el(
+      "button",
+      {
+        type: "button",
+        id: "card-toggle",
+        class: "card-bar",
+        "aria-expanded": String(open),
+        "aria-controls": "card-body",
+        onclick: () => setOpen(card, !card.classList.contains("open")),
+      },
       el("span", {}, el("b", {}, count(units, "unit")), denied ? ` (+${denied} denied)` : ""),
-      el("span", {}, el("b", {}, money(fee.allowed)), " allowed", caveats.estimatedAt ? ` (estimated at ${caveats.estimatedAt} rates)` : ""),
+      el(
+        "span",
+        {},
+        el("b", {}, money(fee.allowed)),
+        " allowed",
+        caveats.estimatedAt ? ` (estimated at ${caveats.estimatedAt} rates)` : "",
+      ),
       el("span", {}, "patient owes ", el("b", {}, money(fee.patientOwes))),
-      el("span", { class: `status ${status.level}` }, status.text, flag ? " · check the minutes" : "")),
+      el("span", { class: `status ${status.level}` }, status.text, flag ? " · check the minutes" : ""),
+    ),
     [
-      el("dl", { class: "figures" }, figure("Units", units, denied ? el("small", {}, ` +${denied} denied`) : null),
-        figure("Allowed", money(fee.allowed), caveats.estimatedAt ? el("small", { class: "estimate" }, " estimated") : null),
-        figure("Patient owes", money(fee.patientOwes))),
+      el(
+        "dl",
+        { class: "figures" },
+        figure("Units", units, denied ? el("small", {}, ` +${denied} denied`) : null),
+        figure(
+          "Allowed",
+          money(fee.allowed),
+          caveats.estimatedAt ? el("small", { class: "estimate" }, " estimated") : null,
+        ),
+        figure("Patient owes", money(fee.patientOwes)),
+      ),
       el("p", { class: `status ${status.level}` }, status.text),
       ...caveatNotes(caveats, openData),
-      flag ? el("p", { class: "flag" }, `Check: ${flag} is over 4 hours and not confirmed yet. The figures count it as typed. `,
-        el("button", { type: "button", class: "link", onclick: () => unconfirmed[0].ask.querySelector("button").focus() }, "Go to the question")) : null,
-      el("ul", { class: "card-lines", "aria-label": "Claim lines" }, result.lines.map((l, i) =>
-        el("li", { class: l.denied ? "denied" : l.units ? null : "unbilled" },
-          el("span", { class: "code" }, l.code), el("span", { class: "units" }, count(l.units, "unit")),
-          el("span", { class: "chips" }, l.modifiers.map((m) => el("span", { class: "chip" }, m)), l.denied ? deniedChip(l.denied) : null),
-          el("span", { class: "amount" }, l.denied ? el("s", { title: "Allowed without the denial" }, el("span", { class: "sr-only" }, "not "), money(undenied?.[i] ?? l.allowed)) : money(l.allowed)))))],
-    copyButton(claimText(result)));
+      flag
+        ? el(
+            "p",
+            { class: "flag" },
+            `Check: ${flag} is over 4 hours and not confirmed yet. The figures count it as typed. `,
+            el(
+              "button",
+              { type: "button", class: "link", onclick: () => unconfirmed[0].ask.querySelector("button").focus() },
+              "Go to the question",
+            ),
+          )
+        : null,
+      el(
+        "ul",
+        { class: "card-lines", "aria-label": "Claim lines" },
+        result.lines.map((l, i) =>
+          el(
+            "li",
+            { class: l.denied ? "denied" : l.units ? null : "unbilled" },
+            el("span", { class: "code" }, l.code),
+            el("span", { class: "units" }, count(l.units, "unit")),
+            el(
+              "span",
+              { class: "chips" },
+              l.modifiers.map((m) => el("span", { class: "chip" }, m)),
+              l.denied ? deniedChip(l.denied) : null,
+            ),
+            el(
+              "span",
+              { class: "amount" },
+              l.denied
+                ? el(
+                    "s",
+                    { title: "Allowed without the denial" },
+                    el("span", { class: "sr-only" }, "not "),
+                    money(undenied?.[i] ?? l.allowed),
+                  )
+                : money(l.allowed),
+            ),
+          ),
+        ),
+      ),
+    ],
+    copyButton(claimText(result)),
+  );
   if (focused) document.getElementById(focused)?.focus();
 }
 

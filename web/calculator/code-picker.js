@@ -37,10 +37,24 @@ export function findCodes(text, limit = 8) {
 export function codePicker(id, value, onPick) {
   const listId = `${id}-options`;
   const input = el("input", {
-    id, class: "code", value: value ?? "", role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false",
-    "aria-controls": listId, autocomplete: "off", spellcheck: "false", placeholder: "97110 or “gait”",
+    id,
+    class: "code",
+    value: value ?? "",
+    role: "combobox",
+    "aria-autocomplete": "list",
+    "aria-expanded": "false",
+    "aria-controls": listId,
+    autocomplete: "off",
+    spellcheck: "false",
+    placeholder: "97110 or “gait”",
   });
-  const list = el("ul", { id: listId, role: "listbox", class: "options", hidden: true, "aria-label": "Matching codes" });
+  const list = el("ul", {
+    id: listId,
+    role: "listbox",
+    class: "options",
+    hidden: true,
+    "aria-label": "Matching codes",
+  });
   let active = -1;
   let matches = [];
   const options = () => [...list.children];
@@ -62,10 +76,25 @@ export function codePicker(id, value, onPick) {
   };
   input.addEventListener("input", () => {
     matches = findCodes(input.value);
-    list.replaceChildren(...matches.map((c, i) => el("li", {
-      id: `${listId}-${i}`, role: "option", "aria-selected": "false",
-      onmousedown: (e) => { e.preventDefault(); choose(c); },  // before blur closes the list
-    }, el("strong", {}, c.code), " ", c.descriptor)));
+    list.replaceChildren(
+      ...matches.map((c, i) =>
+        el(
+          "li",
+          {
+            id: `${listId}-${i}`,
+            role: "option",
+            "aria-selected": "false",
+            onmousedown: (e) => {
+              e.preventDefault();
+              choose(c);
+            }, // before blur closes the list
+          },
+          el("strong", {}, c.code),
+          " ",
+          c.descriptor,
+        ),
+      ),
+    );
     // A code typed in full needs no list, and counts as picked.
     const exact = matches.find((c) => c.code === input.value.trim().toUpperCase());
     if (exact) onPick?.(exact);

@@ -22,7 +22,8 @@ export const versusNational = (n) => (n == null ? "" : ` (${n < 0 ? "" : "+"}${m
 export const placeName = (l) => (l.id === "national" ? "national" : `${l.name.replace(/\*$/, "")}, ${l.state}`);
 export const stateName = (abbr, list) => [...stateNames(list)].find(([, a]) => a === abbr)?.[0] ?? abbr;
 
-const namesOf = (l) => [l.name.replace(/\*$/, ""), ...l.name.split(/[-/()]/)].map((n) => n.replace(/ CNTYS?$/, "").trim());
+const namesOf = (l) =>
+  [l.name.replace(/\*$/, ""), ...l.name.split(/[-/()]/)].map((n) => n.replace(/ CNTYS?$/, "").trim());
 const BOROUGHS = { BROOKLYN: "KINGS", "STATEN ISLAND": "RICHMOND", "THE BRONX": "BRONX" };
 const items = (text) => text.split(/,\s*(?:AND\s+)?| AND /).map((c) => c.trim());
 
@@ -54,7 +55,9 @@ export function findLocalities(text, list) {
     state = tail[1];
     place = place.slice(0, tail.index);
   } else {
-    const named = [...byState].find(([name]) => place === name || place.endsWith(` ${name}`) || place.endsWith(`,${name}`));
+    const named = [...byState].find(
+      ([name]) => place === name || place.endsWith(` ${name}`) || place.endsWith(`,${name}`),
+    );
     if (named) {
       state = named[1];
       place = place.slice(0, -named[0].length);
@@ -72,7 +75,7 @@ export function findLocalities(text, list) {
   if (!place) return state ? inState : [];
   const byName = inState.filter((l) => namesOf(l).includes(place));
   const byCounty = all.filter((l) => listsCounty(l, place, state));
-  const found = county ? (byCounty.length ? byCounty : byName) : (byName.length ? byName : byCounty);
+  const found = county ? (byCounty.length ? byCounty : byName) : byName.length ? byName : byCounty;
   if (found.length || !state) return found;
   // Any place in a one-locality state is in it; a county CMS does not list is in the state's "all other counties".
   if (inState.length === 1) return inState;

@@ -9,7 +9,9 @@ const AN = { PT: "a PT", OT: "an OT", SLP: "an SLP" };
 const EVALUATIONS = { PT: ["97161", "97162", "97163", "97164"], OT: ["97165", "97166", "97167", "97168"] };
 
 const counterpart = (code, discipline) => {
-  const i = Object.values(EVALUATIONS).map((list) => list.indexOf(code)).find((k) => k >= 0);
+  const i = Object.values(EVALUATIONS)
+    .map((list) => list.indexOf(code))
+    .find((k) => k >= 0);
   return i === undefined ? undefined : EVALUATIONS[discipline]?.[i];
 };
 
@@ -29,24 +31,53 @@ export function askPlan(row, visitPlan) {
   if (shown?.dataset.key === key) return true;
   const plans = entry.disciplines;
   const match = counterpart(code, visitPlan);
-  const what = entry.kind === "evaluation" && plans.length === 1 ? `${AN[plans[0]]} evaluation`
-    : `billed under ${plans.map((p) => AN[p]).join(" or ")} plan of care`;
+  const what =
+    entry.kind === "evaluation" && plans.length === 1
+      ? `${AN[plans[0]]} evaluation`
+      : `billed under ${plans.map((p) => AN[p]).join(" or ")} plan of care`;
   const id = `${input.id}-question`;
   const answer = (fn) => () => {
     fn();
     input.focus();
   };
-  const box = el("div", { class: "plan-question", role: "group", "aria-labelledby": id, "data-key": key },
-    el("p", { id }, `${code} is ${what}; this visit is ${visitPlan}. Bill it under ${plans.map((p) => AN[p]).join(" or ")} plan of care` +
-      `${match ? `, or did you mean ${match}?` : "?"} Until you choose, it is not billed.`),
-    plans.map((p) => el("button", { type: "button", class: "quiet", onclick: answer(() => {
-      plan.value = p;
-      plan.dispatchEvent(new Event("change", { bubbles: true }));
-    }) }, `Bill under ${AN[p]} plan of care`)),
-    match ? el("button", { type: "button", class: "quiet", onclick: answer(() => {
-      input.value = match;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    }) }, `Change to ${match}`) : null);
+  const box = el(
+    "div",
+    { class: "plan-question", role: "group", "aria-labelledby": id, "data-key": key },
+    el(
+      "p",
+      { id },
+      `${code} is ${what}; this visit is ${visitPlan}. Bill it under ${plans.map((p) => AN[p]).join(" or ")} plan of care` +
+        `${match ? `, or did you mean ${match}?` : "?"} Until you choose, it is not billed.`,
+    ),
+    plans.map((p) =>
+      el(
+        "button",
+        {
+          type: "button",
+          class: "quiet",
+          onclick: answer(() => {
+            plan.value = p;
+            plan.dispatchEvent(new Event("change", { bubbles: true }));
+          }),
+        },
+        `Bill under ${AN[p]} plan of care`,
+      ),
+    ),
+    match
+      ? el(
+          "button",
+          {
+            type: "button",
+            class: "quiet",
+            onclick: answer(() => {
+              input.value = match;
+              input.dispatchEvent(new Event("input", { bubbles: true }));
+            }),
+          },
+          `Change to ${match}`,
+        )
+      : null,
+  );
   if (shown) shown.replaceWith(box);
   else row.append(box);
   return true;
@@ -56,6 +87,10 @@ export function askPlan(row, visitPlan) {
 export function heldNote(held) {
   const asked = held.filter((h) => h === "plan").length;
   const typing = held.length - asked;
-  return (asked ? ` ${asked === 1 ? "1 service waits for your answer and is" : `${asked} services wait for your answer and are`} not billed.` : "") +
-         (typing ? ` ${typing === 1 ? "1 code is" : `${typing} codes are`} still being typed and not counted yet.` : "");
+  return (
+    (asked
+      ? ` ${asked === 1 ? "1 service waits for your answer and is" : `${asked} services wait for your answer and are`} not billed.`
+      : "") +
+    (typing ? ` ${typing === 1 ? "1 code is" : `${typing} codes are`} still being typed and not counted yet.` : "")
+  );
 }

@@ -74,7 +74,10 @@ export function nearCodes(text, codes, near) {
 // "TherEx 33, manual 7; NMR 15", "97110 x 33", "97110: 33 min", one service a line: [{code, minutes}], or
 // null when any part names no single code (then the text is pasted as it is).
 export function parseServices(text, codes) {
-  const parts = text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const services = [];
   for (const part of parts) {
     const m = /^(.+?)(?:(?:\s+[x×]\s*|\s*[:=]\s*|\s+)(\d{1,4})\s*(?:min(?:ute)?s?|m|')?)?$/i.exec(part);

@@ -7,8 +7,14 @@ import { askPlan } from "./plan-question.js";
 import { nearCodes, parseServices } from "./shorthand.js";
 
 const CUSTOM_PAYER_KEY = "unitwise.customPayer";
-const DISTINCT = [["", "not distinct"], ["XE", "XE separate encounter"], ["XS", "XS separate structure"],
-                  ["XP", "XP separate practitioner"], ["XU", "XU unusual non-overlapping"], ["59", "59 distinct service"]];
+const DISTINCT = [
+  ["", "not distinct"],
+  ["XE", "XE separate encounter"],
+  ["XS", "XS separate structure"],
+  ["XP", "XP separate practitioner"],
+  ["XU", "XU unusual non-overlapping"],
+  ["59", "59 distinct service"],
+];
 let rowSerial = 0;
 let localities = [];
 let lastLocality = "national";
@@ -18,8 +24,14 @@ let found = { text: null, list: null, matches: [] };
 const titled = (text) => text.toLowerCase().replace(/(^|[\s,;(/-])[a-z]/g, (c) => c.toUpperCase());
 export function setLocalities(list) {
   localities = list;
-  $("localities").replaceChildren(...list.map((l) => el("option", { value: placeName(l),
-    label: l.id === "national" ? "No adjustment" : titled(`${stateName(l.state, list)}: ${l.counties}`) })));
+  $("localities").replaceChildren(
+    ...list.map((l) =>
+      el("option", {
+        value: placeName(l),
+        label: l.id === "national" ? "No adjustment" : titled(`${stateName(l.state, list)}: ${l.counties}`),
+      }),
+    ),
+  );
   // A visit filled in before the list arrived (the engine still loading) shows its locality's name once known.
   const place = list.find((l) => l.id === $("locality").value);
   if (place && $("locality") !== document.activeElement) $("locality").value = placeName(place);
@@ -29,7 +41,8 @@ export function setLocalities(list) {
 // a city: locality.js); while the field is being typed in and names none yet, the last one found, so the
 // figures do not break at each letter; otherwise the text as typed, which the engine then says is wrong.
 function localityId(text) {
-  if (found.text !== text || found.list !== localities) found = { text, list: localities, matches: findLocalities(text, localities) };
+  if (found.text !== text || found.list !== localities)
+    found = { text, list: localities, matches: findLocalities(text, localities) };
   if (found.matches.length === 1) {
     lastLocality = found.matches[0].id;
     rememberLocality(lastLocality);
@@ -43,39 +56,79 @@ export function showLocality(vsNational) {
   const { matches } = found;
   const text = found.text ?? "";
   const one = matches.length === 1 && matches[0].id !== "national" ? matches[0] : null;
-  const state = matches.length > 1 && matches.every((l) => l.state === matches[0].state) ? stateName(matches[0].state, localities) : "";
+  const state =
+    matches.length > 1 && matches.every((l) => l.state === matches[0].state)
+      ? stateName(matches[0].state, localities)
+      : "";
   // The field may already show the name (a link, a pick from the list): then only the difference is news.
   const same = one && placeName(one).toLowerCase() === text.trim().toLowerCase();
-  $("locality-note").textContent = one ? (same && vsNational == null ? "" : `${same ? "Fee" : placeName(one)}${versusNational(vsNational)}.`)
-    : matches.length > 1 ? `${state ? titled(state) : "Several localities"} ${state ? "has" : "match"} ${matches.length} localities: pick one from the list.`
-    : matches.length || !text.trim() ? "" : `No locality found for “${text.trim()}”: type a state, county or city (“Travis County, TX”), or pick from the list.`;
+  $("locality-note").textContent = one
+    ? same && vsNational == null
+      ? ""
+      : `${same ? "Fee" : placeName(one)}${versusNational(vsNational)}.`
+    : matches.length > 1
+      ? `${state ? titled(state) : "Several localities"} ${state ? "has" : "match"} ${matches.length} localities: pick one from the list.`
+      : matches.length || !text.trim()
+        ? ""
+        : `No locality found for “${text.trim()}”: type a state, county or city (“Travis County, TX”), or pick from the list.`;
 }
 
 function serviceRow(service, onChange) {
   const id = `row-${rowSerial++}`;
-  const number = (cls, value) => el("input", {
-    id: `${id}-${cls}`, class: cls, type: "number", min: 0, max: 1440, step: 1, inputmode: "numeric", value: value ?? "",
-  });
-  const discipline = el("select", { id: `${id}-plan`, class: "row-discipline" },
-    el("option", { value: "" }, "Visit’s"), ...["PT", "OT", "SLP"].map((d) => el("option", { value: d }, d)));
+  const number = (cls, value) =>
+    el("input", {
+      id: `${id}-${cls}`,
+      class: cls,
+      type: "number",
+      min: 0,
+      max: 1440,
+      step: 1,
+      inputmode: "numeric",
+      value: value ?? "",
+    });
+  const discipline = el(
+    "select",
+    { id: `${id}-plan`, class: "row-discipline" },
+    el("option", { value: "" }, "Visit’s"),
+    ...["PT", "OT", "SLP"].map((d) => el("option", { value: d }, d)),
+  );
   discipline.value = service.discipline ?? "";
   const picker = codePicker(`${id}-code`, service.code);
-  const cell = (label, control, inputId = control.id) => el("div", { class: "cell" },
-    el("label", { for: inputId }, label), control);
+  const cell = (label, control, inputId = control.id) =>
+    el("div", { class: "cell" }, el("label", { for: inputId }, label), control);
   const remove = el("button", { type: "button", class: "remove", "aria-label": "Remove this service" }, "Remove");
   // An ABN for this service (GA), and a distinct service the record supports: offered on rows an edit touches.
   const abn = el("input", { type: "checkbox", id: `${id}-abn`, class: "abn" });
   abn.checked = service.abn === true;
-  const distinct = el("select", { id: `${id}-distinct`, class: "distinct" },
-    ...DISTINCT.map(([value, text]) => el("option", { value }, text)));
+  const distinct = el(
+    "select",
+    { id: `${id}-distinct`, class: "distinct" },
+    ...DISTINCT.map(([value, text]) => el("option", { value }, text)),
+  );
   distinct.value = service.distinctService ?? "";
-  const distinctCell = el("label", { class: "distinct-cell", for: `${id}-distinct` }, "Distinct service (record shows it) ", distinct);
+  const distinctCell = el(
+    "label",
+    { class: "distinct-cell", for: `${id}-distinct` },
+    "Distinct service (record shows it) ",
+    distinct,
+  );
   distinctCell.hidden = !service.distinctService;
-  const extras = el("div", { class: "extras" },
-    el("label", { for: `${id}-abn` }, abn, " ABN given (GA)"), distinctCell);
-  const node = el("div", { class: "service", role: "listitem" },
-    cell("Code", picker, `${id}-code`), cell("Minutes", number("minutes", service.minutes)),
-    cell("Assistant alone", number("assistant", service.assistantMinutes)), cell("Plan", discipline), remove, extras);
+  const extras = el(
+    "div",
+    { class: "extras" },
+    el("label", { for: `${id}-abn` }, abn, " ABN given (GA)"),
+    distinctCell,
+  );
+  const node = el(
+    "div",
+    { class: "service", role: "listitem" },
+    cell("Code", picker, `${id}-code`),
+    cell("Minutes", number("minutes", service.minutes)),
+    cell("Assistant alone", number("assistant", service.assistantMinutes)),
+    cell("Plan", discipline),
+    remove,
+    extras,
+  );
   picker.firstChild.addEventListener("paste", (e) => pasteServices(e, node, onChange));
   remove.addEventListener("click", () => {
     // Focus stays in the list: on the next row's code, or the previous one's, or the add button.
@@ -105,14 +158,25 @@ function pasteServices(e, node, onChange) {
     note = el("p", { id: "paste-note", class: "hint", role: "status" });
     $("service-rows").after(note);
   }
-  const undo = el("button", { type: "button", class: "link", onclick: () => {
-    added.forEach((row) => row.remove());
-    if (blank) for (const input of node.querySelectorAll("input.code, input.minutes")) input.value = "";
-    note.replaceChildren("Paste undone.");
-    node.querySelector("input.code").focus();
-    onChange();
-  } }, "Undo");
-  note.replaceChildren(`Filled ${services.length} ${services.length === 1 ? "service" : "services"} from the pasted text. `, undo);
+  const undo = el(
+    "button",
+    {
+      type: "button",
+      class: "link",
+      onclick: () => {
+        added.forEach((row) => row.remove());
+        if (blank) for (const input of node.querySelectorAll("input.code, input.minutes")) input.value = "";
+        note.replaceChildren("Paste undone.");
+        node.querySelector("input.code").focus();
+        onChange();
+      },
+    },
+    "Undo",
+  );
+  note.replaceChildren(
+    `Filled ${services.length} ${services.length === 1 ? "service" : "services"} from the pasted text. `,
+    undo,
+  );
   onChange();
 }
 
@@ -137,7 +201,12 @@ export function readVisit(options = {}) {
   const rows = [];
   const filled = every.filter((row) => {
     const asks = askPlan(row, $("discipline").value);
-    if (![...row.querySelectorAll("input:not([type=checkbox])")].some((input) => /** @type {HTMLInputElement} */ (input).value.trim() !== "")) return false;
+    if (
+      ![...row.querySelectorAll("input:not([type=checkbox])")].some(
+        (input) => /** @type {HTMLInputElement} */ (input).value.trim() !== "",
+      )
+    )
+      return false;
     if (asks) held.push("plan");
     else if (stillTyping(row.querySelector("input.code"))) held.push("typing");
     else rows.push(row);
@@ -195,13 +264,20 @@ export function halfTyped(input) {
 }
 
 // Screen readers hear which row a field belongs to ("Code, service 2"); renumbered when rows come and go.
-const ROW_NAMES = [["input.code", "Code"], ["input.minutes", "Minutes"], ["input.assistant", "Assistant alone"],
-                   ["select.row-discipline", "Plan"], ["input.abn", "ABN given (GA)"], ["select.distinct", "Distinct service"]];
+const ROW_NAMES = [
+  ["input.code", "Code"],
+  ["input.minutes", "Minutes"],
+  ["input.assistant", "Assistant alone"],
+  ["select.row-discipline", "Plan"],
+  ["input.abn", "ABN given (GA)"],
+  ["select.distinct", "Distinct service"],
+];
 function nameRows(rows) {
   rows.forEach((row, i) => {
     if (row.dataset.n === String(i + 1)) return;
     row.dataset.n = i + 1;
-    for (const [selector, name] of ROW_NAMES) row.querySelector(selector).setAttribute("aria-label", `${name}, service ${i + 1}`);
+    for (const [selector, name] of ROW_NAMES)
+      row.querySelector(selector).setAttribute("aria-label", `${name}, service ${i + 1}`);
     row.querySelector("button.remove").setAttribute("aria-label", `Remove service ${i + 1}`);
   });
 }
@@ -221,18 +297,24 @@ function customPayer() {
 
 // The distinct-service choice shows on rows whose code is the column-2 code of an NCCI edit a modifier can bypass.
 export function showDistinctChoices(result, rows) {
-  const codes = new Set((result.edits ?? []).filter((e) => e.kind === "ncci" && e.modifierAllowed).map((e) => e.column2));
+  const codes = new Set(
+    (result.edits ?? []).filter((e) => e.kind === "ncci" && e.modifierAllowed).map((e) => e.column2),
+  );
   for (const row of rows) {
     const cell = row.querySelector(".distinct-cell");
-    cell.hidden = !codes.has(row.querySelector("input.code").value.trim().toUpperCase()) && !row.querySelector("select.distinct").value;
+    cell.hidden =
+      !codes.has(row.querySelector("input.code").value.trim().toUpperCase()) &&
+      !row.querySelector("select.distinct").value;
   }
 }
 
 export function fillForm(visit, onChange) {
   $("ruleSet").value = visit.ruleSet ?? "cms";
   const payer = visit.payer ?? "medicare";
-  $("payer").value = typeof payer === "string" && [...$("payer").options].some((o) => o.value === payer) ? payer : "custom";
-  $("payer-profile").value = typeof payer === "object" ? JSON.stringify(payer, null, 2) : (localStorage.getItem(CUSTOM_PAYER_KEY) ?? "");
+  $("payer").value =
+    typeof payer === "string" && [...$("payer").options].some((o) => o.value === payer) ? payer : "custom";
+  $("payer-profile").value =
+    typeof payer === "object" ? JSON.stringify(payer, null, 2) : (localStorage.getItem(CUSTOM_PAYER_KEY) ?? "");
   $("custom-payer").hidden = $("payer").value !== "custom";
   $("ruleSet").disabled = $("payer").value !== "medicare";
   $("placeOfService").value = visit.placeOfService ?? "11";
@@ -249,7 +331,9 @@ export function fillForm(visit, onChange) {
   $("pooling").value = visit.options?.pooling ?? "per_discipline";
   $("deMinimisBase").value = visit.options?.deMinimisBase ?? "fifteen";
   $("qualifyingApm").checked = visit.options?.qualifyingApm === true;
-  $("rule-options").open = Boolean(visit.options?.pooling || visit.options?.deMinimisBase || visit.options?.qualifyingApm);
+  $("rule-options").open = Boolean(
+    visit.options?.pooling || visit.options?.deMinimisBase || visit.options?.qualifyingApm,
+  );
   $("service-rows").replaceChildren();
   for (const s of Array.isArray(visit.services) ? visit.services : []) addService(s, onChange);
 }
@@ -258,24 +342,49 @@ export function fillForm(visit, onChange) {
 function inputFor(path, rows) {
   const m = /^\/services\/(\d+)(?:\/(\w+))?/.exec(path);
   if (m) {
-    const field = { minutes: "input.minutes", assistantMinutes: "input.assistant", discipline: "select.row-discipline",
-                    abn: "input.abn", distinctService: "select.distinct" };
+    const field = {
+      minutes: "input.minutes",
+      assistantMinutes: "input.assistant",
+      discipline: "select.row-discipline",
+      abn: "input.abn",
+      distinctService: "select.distinct",
+    };
     return rows[Number(m[1])]?.querySelector(field[m[2]] ?? "input.code");
   }
   // A custom plan's errors (/payer, /payer/dailyUnitCap/PT, ...) belong to the text it was typed in.
   if (/^\/payer(\/|$)/.test(path) && $("payer").value === "custom") return $("payer-profile");
-  return document.querySelector(`[data-path="${CSS.escape(path)}"]`) ??
-         document.querySelector(`[data-path^="${CSS.escape(path)}/"]`);
+  return (
+    document.querySelector(`[data-path="${CSS.escape(path)}"]`) ??
+    document.querySelector(`[data-path^="${CSS.escape(path)}/"]`)
+  );
 }
 
 // "Did you mean 97110?": each offer a button; the typed code stays until one is pressed.
-const didYouMean = (input, codes) => el("span", { class: "did-you-mean" }, " Did you mean ",
-  codes.map((code, i) => [i ? (i === codes.length - 1 ? " or " : ", ") : "", el("button", {
-    type: "button", class: "link", id: `${input.id}-near-${code}`, onmousedown: (e) => e.preventDefault(), onclick: () => {
-      input.value = code;
-      input.focus();
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    } }, code)]), "?");
+const didYouMean = (input, codes) =>
+  el(
+    "span",
+    { class: "did-you-mean" },
+    " Did you mean ",
+    codes.map((code, i) => [
+      i ? (i === codes.length - 1 ? " or " : ", ") : "",
+      el(
+        "button",
+        {
+          type: "button",
+          class: "link",
+          id: `${input.id}-near-${code}`,
+          onmousedown: (e) => e.preventDefault(),
+          onclick: () => {
+            input.value = code;
+            input.focus();
+            input.dispatchEvent(new Event("input", { bubbles: true }));
+          },
+        },
+        code,
+      ),
+    ]),
+    "?",
+  );
 
 export function showErrors(errors, rows) {
   const focused = document.activeElement?.closest(".did-you-mean") ? document.activeElement.id : "";
@@ -294,11 +403,19 @@ export function showErrors(errors, rows) {
     const id = `error-${i}`;
     input.setAttribute("aria-invalid", "true");
     input.setAttribute("aria-describedby", id);
-    const near = /^\/services\/\d+\/code$/.test(error.path) ? nearCodes(input.value, catalogueCodes(), suggestedCodes) : [];
-    const message = el("span", { class: "field-message", id }, error.message, near.length ? didYouMean(input, near) : null);
-    if (input.closest(".cell")) input.closest(".cell").append(message);  // inside its grid cell
+    const near = /^\/services\/\d+\/code$/.test(error.path)
+      ? nearCodes(input.value, catalogueCodes(), suggestedCodes)
+      : [];
+    const message = el(
+      "span",
+      { class: "field-message", id },
+      error.message,
+      near.length ? didYouMean(input, near) : null,
+    );
+    if (input.closest(".cell"))
+      input.closest(".cell").append(message); // inside its grid cell
     else (input.closest("label") ?? input).after(message);
   });
   $("form-error").textContent = loose.join(" ");
-  if (focused) document.getElementById(focused)?.focus();  // a keyboard user keeps the offer they tabbed to
+  if (focused) document.getElementById(focused)?.focus(); // a keyboard user keeps the offer they tabbed to
 }

@@ -57,7 +57,8 @@ export async function keptPacks() {
 // damaged, a pack of an older page) is named with its problems and the others still apply. The engine keeps the
 // records it accepted: { applied, refused: [{ record, errors }] }. `reset`: apply even none (data removed).
 export function applyKept(engine, records, reset = false) {
-  const applied = [], refused = [];
+  const applied = [],
+    refused = [];
   const packs = () => applied.map((r) => r.pack);
   for (const record of records) {
     try {

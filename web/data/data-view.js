@@ -9,9 +9,13 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 // The tables a visit uses, in the order a biller reads them, in plain words.
 const KINDS = [
-  ["rvu", "Relative values (RVU)"], ["gpci", "Geographic practice cost indices (GPCI)"],
-  ["conversion_factor", "Conversion factor"], ["ncci", "NCCI pair edits (PTP)"], ["mue", "Unit limits (MUE)"],
-  ["threshold", "KX and review thresholds"], ["telehealth_code", "Telehealth list"],
+  ["rvu", "Relative values (RVU)"],
+  ["gpci", "Geographic practice cost indices (GPCI)"],
+  ["conversion_factor", "Conversion factor"],
+  ["ncci", "NCCI pair edits (PTP)"],
+  ["mue", "Unit limits (MUE)"],
+  ["threshold", "KX and review thresholds"],
+  ["telehealth_code", "Telehealth list"],
   ["telehealth_period", "Telehealth authority for therapists"],
 ];
 const LABEL = Object.fromEntries(KINDS);
@@ -54,16 +58,17 @@ export function releasesInForce(engine, date) {
   return rows;
 }
 
-let view = null;  // { engine, state, dateOfService, onChange }
+let view = null; // { engine, state, dateOfService, onChange }
 
 // state: { applied, refused, problem } as app.js made it at load (data-store.js applyKept).
 export function startDataView({ engine, state, dateOfService, onChange }) {
   view = { engine, state, dateOfService, onChange };
   $("data-date").addEventListener("input", () => ISO.test($("data-date").value) && drawInForce());
-  const input = $("data-input"), drop = $("data-drop");
+  const input = $("data-input"),
+    drop = $("data-drop");
   input.addEventListener("change", () => {
     if (input.files.length) take([...input.files]);
-    input.value = "";  // the same file chosen again is a new choice
+    input.value = ""; // the same file chosen again is a new choice
   });
   acceptDrops(drop, take);
   $("data").dataset.ready = "true";
@@ -87,46 +92,93 @@ function drawInForce() {
   const items = releasesInForce(view.engine, date).map((r) => {
     const year = r.effective.slice(0, 4);
     const status = r.nearest
-      ? el("span", { class: "tag nearest" }, YEARLY.has(r.kind)
-        ? `Only the nearest: no ${date.slice(0, 4)} table is held, so ${year}'s is used${r.kind === "threshold" ? "" : " and fees are estimates"}`
-        : `Only the nearest: none is held for ${date}, so the earliest one is used`)
+      ? el(
+          "span",
+          { class: "tag nearest" },
+          YEARLY.has(r.kind)
+            ? `Only the nearest: no ${date.slice(0, 4)} table is held, so ${year}'s is used${r.kind === "threshold" ? "" : " and fees are estimates"}`
+            : `Only the nearest: none is held for ${date}, so the earliest one is used`,
+        )
       : r.newerDue
         ? el("span", { class: "tag out-of-date" }, `May be out of date: CMS's next one was due by ${r.newerDue}`)
         : el("span", { class: "tag current" }, "Current");
-    return el("li", { class: `release ${r.nearest ? "nearest" : r.newerDue ? "out-of-date" : "current"}`, "data-kind": r.kind },
+    return el(
+      "li",
+      { class: `release ${r.nearest ? "nearest" : r.newerDue ? "out-of-date" : "current"}`, "data-kind": r.kind },
       el("span", { class: "kind" }, LABEL[r.kind]),
-      el("span", { class: "name" }, r.name, el("span", { class: "origin" }, mine.has(r.pack) ? " · added in this browser" : " · built in")),
+      el(
+        "span",
+        { class: "name" },
+        r.name,
+        el("span", { class: "origin" }, mine.has(r.pack) ? " · added in this browser" : " · built in"),
+      ),
       el("span", { class: "when" }, `in force from ${r.effective}, ${age(r.effective, date)}`),
-      status);
+      status,
+    );
   });
-  $("data-in-force").replaceChildren(el("ul", { class: "in-force", "aria-label": `Tables in force on ${date}` }, items));
+  $("data-in-force").replaceChildren(
+    el("ul", { class: "in-force", "aria-label": `Tables in force on ${date}` }, items),
+  );
 }
 
-const kindsText = (manifest) => (manifest?.tables ?? []).map((t) =>
-  `${LABEL[t.kind] ?? t.kind} from ${t.effective}${t.rows ? ` (${count(t.rows, "row")})` : ""}`).join("; ");
+const kindsText = (manifest) =>
+  (manifest?.tables ?? [])
+    .map((t) => `${LABEL[t.kind] ?? t.kind} from ${t.effective}${t.rows ? ` (${count(t.rows, "row")})` : ""}`)
+    .join("; ");
 
 function drawKept() {
   const { applied, refused, problem } = view.state;
-  const records = [...applied.map((record) => ({ record, errors: null })), ...refused]
-    .sort((a, b) => (a.record.id ?? Infinity) - (b.record.id ?? Infinity));
+  const records = [...applied.map((record) => ({ record, errors: null })), ...refused].sort(
+    (a, b) => (a.record.id ?? Infinity) - (b.record.id ?? Infinity),
+  );
   const items = records.map(({ record, errors }) => {
     const manifest = manifestOf(record.pack);
-    return el("li", { class: `kept-pack${errors ? " refused" : ""}`, "data-id": record.id ?? "" },
+    return el(
+      "li",
+      { class: `kept-pack${errors ? " refused" : ""}`, "data-id": record.id ?? "" },
       el("strong", { class: "name" }, record.name ?? manifest?.name ?? "A data pack"),
       el("span", { class: "tables" }, kindsText(manifest) || "its tables cannot be read"),
-      el("span", { class: "hint" }, `Added ${record.added ?? "in this session"}${record.files?.length ? ` from ${record.files.join(", ")}` : ""}` +
-        `${record.id === undefined ? " · not kept: this browser's storage is not available, so it applies until the page is closed" : ""}`),
+      el(
+        "span",
+        { class: "hint" },
+        `Added ${record.added ?? "in this session"}${record.files?.length ? ` from ${record.files.join(", ")}` : ""}` +
+          `${record.id === undefined ? " · not kept: this browser's storage is not available, so it applies until the page is closed" : ""}`,
+      ),
       errors ? el("span", { class: "refused-note" }, "Not used: the engine refused it. ", errors.join(" ")) : null,
-      record.notes?.length ? el("details", { class: "read" }, el("summary", {}, "What was read"),
-        el("ul", {}, [...record.notes, ...(record.skipped ?? []).map((x) => `Left out: ${x}`)].map((n) => el("li", {}, n)))) : null,
-      el("span", { class: "actions" },
+      record.notes?.length
+        ? el(
+            "details",
+            { class: "read" },
+            el("summary", {}, "What was read"),
+            el(
+              "ul",
+              {},
+              [...record.notes, ...(record.skipped ?? []).map((x) => `Left out: ${x}`)].map((n) => el("li", {}, n)),
+            ),
+          )
+        : null,
+      el(
+        "span",
+        { class: "actions" },
         el("button", { type: "button", class: "quiet export", onclick: () => exportPack(record) }, "Export (zip)"),
-        el("button", { type: "button", class: "remove", onclick: () => remove(record) }, "Remove")));
+        el("button", { type: "button", class: "remove", onclick: () => remove(record) }, "Remove"),
+      ),
+    );
   });
-  $("data-kept").replaceChildren(...[
-    problem ? el("p", { class: "refused-note" }, `This browser's storage could not be read (${problem}): data you add applies until the page is closed.`) : null,
-    items.length ? el("ul", { class: "kept" }, items)
-      : el("p", { class: "hint" }, "None yet: the page uses its built-in data, listed above.")].filter(Boolean));
+  $("data-kept").replaceChildren(
+    ...[
+      problem
+        ? el(
+            "p",
+            { class: "refused-note" },
+            `This browser's storage could not be read (${problem}): data you add applies until the page is closed.`,
+          )
+        : null,
+      items.length
+        ? el("ul", { class: "kept" }, items)
+        : el("p", { class: "hint" }, "None yet: the page uses its built-in data, listed above."),
+    ].filter(Boolean),
+  );
 }
 
 function say(...parts) {
@@ -146,7 +198,9 @@ function changed() {
 }
 
 function reapply() {
-  const records = [...view.state.applied, ...view.state.refused.map((r) => r.record)].sort((a, b) => (a.id ?? Infinity) - (b.id ?? Infinity));
+  const records = [...view.state.applied, ...view.state.refused.map((r) => r.record)].sort(
+    (a, b) => (a.id ?? Infinity) - (b.id ?? Infinity),
+  );
   Object.assign(view.state, applyKept(view.engine, records, true));
 }
 
@@ -154,7 +208,10 @@ function reapply() {
 // import at a time: files given while one is read wait for it to end.
 let reading = Promise.resolve();
 function take(files) {
-  reading = reading.then(() => takeNow(files), () => takeNow(files));
+  reading = reading.then(
+    () => takeNow(files),
+    () => takeNow(files),
+  );
   return reading;
 }
 
@@ -169,7 +226,9 @@ async function takeNow(files) {
   } finally {
     $("data-drop").removeAttribute("aria-busy");
   }
-  const known = new Set([...view.state.applied, ...view.state.refused.map((r) => r.record)].map((r) => r.pack["manifest.json"]));
+  const known = new Set(
+    [...view.state.applied, ...view.state.refused.map((r) => r.record)].map((r) => r.pack["manifest.json"]),
+  );
   const again = results.filter((r) => known.has(r.pack["manifest.json"]));
   const fresh = results.filter((r) => !known.has(r.pack["manifest.json"]));
   if (!fresh.length) {
@@ -184,7 +243,14 @@ async function takeNow(files) {
   const added = new Date().toISOString().slice(0, 10);
   let unkept = false;
   for (const result of fresh) {
-    const record = { name: result.name, pack: result.pack, notes: result.notes, skipped: result.skipped, files: result.files, added };
+    const record = {
+      name: result.name,
+      pack: result.pack,
+      notes: result.notes,
+      skipped: result.skipped,
+      files: result.files,
+      added,
+    };
     try {
       record.id = await addPack(record);
     } catch {
@@ -193,22 +259,68 @@ async function takeNow(files) {
     view.state.applied.push(record);
   }
   changed();
-  say(el("div", { class: "imported" },
-    el("p", { class: "ok-note" }, `Added ${fresh.map((r) => r.name).join("; ")}. ` +
-      (unkept ? "This browser's storage is not available: it applies until the page is closed." : "It is kept in this browser and used for every visit from its dates on.")),
-    again.length ? el("p", {}, `Already kept: ${again.map((r) => r.name).join("; ")}.`) : null,
-    list("What was read", fresh.flatMap((r) => r.notes ?? [])),
-    list("Left out", fresh.flatMap((r) => r.skipped ?? []))));
+  say(
+    el(
+      "div",
+      { class: "imported" },
+      el(
+        "p",
+        { class: "ok-note" },
+        `Added ${fresh.map((r) => r.name).join("; ")}. ` +
+          (unkept
+            ? "This browser's storage is not available: it applies until the page is closed."
+            : "It is kept in this browser and used for every visit from its dates on."),
+      ),
+      again.length ? el("p", {}, `Already kept: ${again.map((r) => r.name).join("; ")}.`) : null,
+      list(
+        "What was read",
+        fresh.flatMap((r) => r.notes ?? []),
+      ),
+      list(
+        "Left out",
+        fresh.flatMap((r) => r.skipped ?? []),
+      ),
+    ),
+  );
 }
 
-const list = (title, lines) => (lines.length ? el("div", {}, el("p", { class: "list-title" }, `${title}:`), el("ul", {}, lines.map((l) => el("li", {}, l)))) : null);
+const list = (title, lines) =>
+  lines.length
+    ? el(
+        "div",
+        {},
+        el("p", { class: "list-title" }, `${title}:`),
+        el(
+          "ul",
+          {},
+          lines.map((l) => el("li", {}, l)),
+        ),
+      )
+    : null;
 
 function failed(files, errors) {
   const lines = errors.map((e) => String(e).replace(/^unitwise: /, ""));
-  say(el("div", { class: "import-error", role: "alert" },
-    el("p", {}, `${files.length === 1 ? `${files[0].name} was` : "These files were"} not taken in, and nothing was kept:`),
-    el("ul", {}, lines.map((l) => el("li", {}, l))),
-    el("p", { class: "hint" }, "This page reads CMS's physician fee schedule relative value zip (RVUyyA.zip … RVUyyD.zip, or the PPRRVU and GPCI files in it), the practitioner MUE table and the NCCI practitioner PTP edits, as downloaded from cms.gov.")));
+  say(
+    el(
+      "div",
+      { class: "import-error", role: "alert" },
+      el(
+        "p",
+        {},
+        `${files.length === 1 ? `${files[0].name} was` : "These files were"} not taken in, and nothing was kept:`,
+      ),
+      el(
+        "ul",
+        {},
+        lines.map((l) => el("li", {}, l)),
+      ),
+      el(
+        "p",
+        { class: "hint" },
+        "This page reads CMS's physician fee schedule relative value zip (RVUyyA.zip … RVUyyD.zip, or the PPRRVU and GPCI files in it), the practitioner MUE table and the NCCI practitioner PTP edits, as downloaded from cms.gov.",
+      ),
+    ),
+  );
 }
 
 // A worker of its own for each import: reading a large file grows its memory, which a worker gives back when it ends.
@@ -238,12 +350,24 @@ async function remove(record) {
   try {
     if (record.id !== undefined) await removePack(record.id);
   } catch (error) {
-    say(el("p", { class: "refused-note" }, `${record.name} could not be removed from this browser's storage (${error.message}); it is not used on this page.`));
+    say(
+      el(
+        "p",
+        { class: "refused-note" },
+        `${record.name} could not be removed from this browser's storage (${error.message}); it is not used on this page.`,
+      ),
+    );
   }
   reapply();
   changed();
-  say(el("p", { class: "ok-note" }, `Removed ${record.name}. `,
-    el("button", { type: "button", id: "data-undo", onclick: () => undo(record) }, "Undo")));
+  say(
+    el(
+      "p",
+      { class: "ok-note" },
+      `Removed ${record.name}. `,
+      el("button", { type: "button", id: "data-undo", onclick: () => undo(record) }, "Undo"),
+    ),
+  );
   $("data-undo").focus();
 }
 
@@ -264,7 +388,11 @@ async function undo(record) {
 // CLI reads it unzipped (--data DIR), Node's readDataPack reads that folder, and this page takes the zip back.
 function exportPack(record) {
   const manifest = manifestOf(record.pack);
-  const slug = (manifest?.tables ?? []).map((t) => `${t.kind.replace(/_/g, "-")}-${t.effective}`).slice(0, 3).join("+") || "pack";
+  const slug =
+    (manifest?.tables ?? [])
+      .map((t) => `${t.kind.replace(/_/g, "-")}-${t.effective}`)
+      .slice(0, 3)
+      .join("+") || "pack";
   const bytes = zipFiles(Object.entries(record.pack).map(([name, text]) => ({ name, text })));
   const url = URL.createObjectURL(new Blob([bytes], { type: "application/zip" }));
   el("a", { href: url, download: `unitwise-data-${slug}.zip` }).click();

@@ -22,7 +22,8 @@ const crc32 = (bytes) => {
  */
 export function zipFiles(files, { deflate = null } = {}) {
   const encoder = new TextEncoder();
-  const parts = [], central = [];
+  const parts = [],
+    central = [];
   let offset = 0;
   for (const file of files) {
     const nameBytes = encoder.encode(file.name);
@@ -36,14 +37,26 @@ export function zipFiles(files, { deflate = null } = {}) {
       return view;
     };
     const local = head(30, 0x04034b50);
-    local.setUint16(4, 20, true); local.setUint16(6, 0x0800, true);
-    local.setUint16(8, method, true); local.setUint16(10, 0, true); local.setUint16(12, 0x21, true);
-    local.setUint32(14, crc, true); local.setUint32(18, data.length, true); local.setUint32(22, raw.length, true);
-    local.setUint16(26, nameBytes.length, true); local.setUint16(28, 0, true);
+    local.setUint16(4, 20, true);
+    local.setUint16(6, 0x0800, true);
+    local.setUint16(8, method, true);
+    local.setUint16(10, 0, true);
+    local.setUint16(12, 0x21, true);
+    local.setUint32(14, crc, true);
+    local.setUint32(18, data.length, true);
+    local.setUint32(22, raw.length, true);
+    local.setUint16(26, nameBytes.length, true);
+    local.setUint16(28, 0, true);
     const entry = head(46, 0x02014b50);
-    entry.setUint16(4, 20, true); entry.setUint16(6, 20, true); entry.setUint16(8, 0x0800, true); entry.setUint16(10, method, true);
-    entry.setUint16(12, 0, true); entry.setUint16(14, 0x21, true);
-    entry.setUint32(16, crc, true); entry.setUint32(20, data.length, true); entry.setUint32(24, raw.length, true);
+    entry.setUint16(4, 20, true);
+    entry.setUint16(6, 20, true);
+    entry.setUint16(8, 0x0800, true);
+    entry.setUint16(10, method, true);
+    entry.setUint16(12, 0, true);
+    entry.setUint16(14, 0x21, true);
+    entry.setUint32(16, crc, true);
+    entry.setUint32(20, data.length, true);
+    entry.setUint32(24, raw.length, true);
     entry.setUint16(28, nameBytes.length, true);
     entry.setUint32(42, offset, true);
     parts.push(new Uint8Array(local.buffer), nameBytes, data);
@@ -53,11 +66,16 @@ export function zipFiles(files, { deflate = null } = {}) {
   const size = central.reduce((n, p) => n + p.length, 0);
   const end = new DataView(new ArrayBuffer(22));
   end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, files.length, true); end.setUint16(10, files.length, true);
-  end.setUint32(12, size, true); end.setUint32(16, offset, true);
+  end.setUint16(8, files.length, true);
+  end.setUint16(10, files.length, true);
+  end.setUint32(12, size, true);
+  end.setUint32(16, offset, true);
   const all = [...parts, ...central, new Uint8Array(end.buffer)];
   const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of all) { out.set(p, at); at += p.length; }
+  for (const p of all) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }

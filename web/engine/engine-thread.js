@@ -16,7 +16,9 @@ const withKept = async (engine, reset) => {
 let engine = createEngine().then((e) => withKept(e, false));
 // Packs added or removed in the Data view (of this page or another tab) apply from the next request on.
 if (typeof BroadcastChannel === "function") {
-  new BroadcastChannel(CHANNEL).onmessage = () => { engine = engine.then((e) => withKept(e, true)); };
+  new BroadcastChannel(CHANNEL).onmessage = () => {
+    engine = engine.then((e) => withKept(e, true));
+  };
 }
 
 const kinds = { visits: evaluateVisits, episode: evaluateEpisode, import: importFiles };
@@ -25,7 +27,11 @@ self.addEventListener("message", async ({ data }) => {
   const id = data?.id;
   const run = kinds[data?.kind];
   if (!run) {
-    self.postMessage({ id, type: "error", message: `unknown kind ${JSON.stringify(String(data?.kind))}; this worker knows: ${Object.keys(kinds).join(", ")}` });
+    self.postMessage({
+      id,
+      type: "error",
+      message: `unknown kind ${JSON.stringify(String(data?.kind))}; this worker knows: ${Object.keys(kinds).join(", ")}`,
+    });
     return;
   }
   let loaded;
@@ -43,8 +49,22 @@ self.addEventListener("message", async ({ data }) => {
 });
 
 // As the package's thread: the fields a batch may ask for; ok and errors always come.
-const RESULT_FIELDS = ["ok", "ruleSet", "dateOfService", "totalTimedMinutes", "totalTimedUnits", "lines", "edits",
-                       "warnings", "errors", "ties", "checklist", "fee", "releases", "trace"];
+const RESULT_FIELDS = [
+  "ok",
+  "ruleSet",
+  "dateOfService",
+  "totalTimedMinutes",
+  "totalTimedUnits",
+  "lines",
+  "edits",
+  "warnings",
+  "errors",
+  "ties",
+  "checklist",
+  "fee",
+  "releases",
+  "trace",
+];
 
 function evaluateVisits(loaded, id, { visits, fields }) {
   if (!Array.isArray(visits)) throw new Error("visits must be an array");
@@ -72,11 +92,18 @@ function evaluateEpisode(loaded, id, { episode }) {
 // or the same as one JSON object) is taken back as it was. results: [{ name, pack, notes, skipped, files }].
 async function importFiles(loaded, id, { files }) {
   if (!Array.isArray(files) || !files.length) throw new Error("no file was given");
-  const results = [], cms = [];
+  const results = [],
+    cms = [];
   for (const file of files) {
     const pack = await exportedPack(file);
-    if (pack) results.push({ name: manifestOf(pack).name ?? file.name, pack, files: [file.name], skipped: [],
-                             notes: [`${file.name}: a data pack exported from this page, taken back as it was`] });
+    if (pack)
+      results.push({
+        name: manifestOf(pack).name ?? file.name,
+        pack,
+        files: [file.name],
+        skipped: [],
+        notes: [`${file.name}: a data pack exported from this page, taken back as it was`],
+      });
     else cms.push(file);
   }
   if (cms.length) {
@@ -97,8 +124,9 @@ async function exportedPack(file) {
       // Not JSON: the importer names it.
     }
     if (isPack(pack)) return pack;
-    throw Object.assign(new Error(`${file.name}: not a data pack exported from this page`),
-      { errors: [`${file.name}: a JSON file is taken only as a data pack exported from this page, and this one is not`] });
+    throw Object.assign(new Error(`${file.name}: not a data pack exported from this page`), {
+      errors: [`${file.name}: a JSON file is taken only as a data pack exported from this page, and this one is not`],
+    });
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!isZip(bytes)) return null;
@@ -106,7 +134,7 @@ async function exportedPack(file) {
   try {
     opened = await unzip(file.name, bytes);
   } catch {
-    return null;  // the importer opens it again and says what is wrong
+    return null; // the importer opens it again and says what is wrong
   }
   const text = new TextDecoder();
   const pack = Object.fromEntries(opened.files.map((f) => [f.name.split("/").pop(), text.decode(f.bytes)]));

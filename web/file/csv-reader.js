@@ -15,8 +15,12 @@
 
 import { MAX_RECORD_BYTES } from "./csv-format.js";
 
-const ROW_NOT_BEGUN = 0, FIELD_NOT_BEGUN = 1, FIELD_BEGUN = 2, FIELD_MIGHT_HAVE_ENDED = 3;
-export const QUOTING_ERROR = "malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote " +
+const ROW_NOT_BEGUN = 0,
+  FIELD_NOT_BEGUN = 1,
+  FIELD_BEGUN = 2,
+  FIELD_MIGHT_HAVE_ENDED = 3;
+export const QUOTING_ERROR =
+  "malformed CSV quoting: a quote inside an unquoted field, or text after a closing quote " +
   "(RFC 4180: quote the whole field and double the quotes inside it)";
 
 const hasText = (text, from, to) => {
@@ -27,12 +31,19 @@ const hasText = (text, from, to) => {
 // Calls onRow(fields, line) for each row and onError(message, line, fieldsReadSoFar) for each unreadable one.
 export function readCsv(text, onRow, onError) {
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 0, rowLine = 0, rowSize = 0, inRow = false;
-  let state = ROW_NOT_BEGUN, quoted = false, spaces = 0, field = "";
+  let line = 0,
+    rowLine = 0,
+    rowSize = 0,
+    inRow = false;
+  let state = ROW_NOT_BEGUN,
+    quoted = false,
+    spaces = 0,
+    field = "";
   let fields = [];
 
   const endField = () => {
-    if (!inRow) {  // a row after a bare CR on the same line
+    if (!inRow) {
+      // a row after a bare CR on the same line
       inRow = true;
       rowLine = line;
       rowSize = 0;
@@ -118,7 +129,8 @@ export function readCsv(text, onRow, onError) {
           field += c;
           spaces = space ? spaces + 1 : 0;
         }
-      } else if (c === ",") {  // FIELD_MIGHT_HAVE_ENDED: after a quote in a quoted field
+      } else if (c === ",") {
+        // FIELD_MIGHT_HAVE_ENDED: after a quote in a quoted field
         spaces = 0;
         endField();
       } else if (eol) {
@@ -127,7 +139,8 @@ export function readCsv(text, onRow, onError) {
         endRow();
       } else if (space) {
         spaces++;
-      } else if (c === '"' && spaces === 0) {  // a doubled quote
+      } else if (c === '"' && spaces === 0) {
+        // a doubled quote
         field += '"';
         state = FIELD_BEGUN;
       } else {

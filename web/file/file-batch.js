@@ -1,8 +1,15 @@
 // A file of visits as the CLI reads it (cli/csv/, docs/batch.md): CSV service rows grouped into visits
 // by visit_id, or JSON Lines of visits; each visit's engine result turned into the CLI's claim-line CSV rows.
 // No DOM here, so Node's tests run it against `unitwise evaluate --csv`.
-import { CLAIM_HEADER, COLUMNS, MAX_OPEN_VISITS, MAX_SERVICE_ROWS, MESSAGES, REQUIRED, UNSUPPORTED_COLUMNS }
-  from "./csv-format.js";
+import {
+  CLAIM_HEADER,
+  COLUMNS,
+  MAX_OPEN_VISITS,
+  MAX_SERVICE_ROWS,
+  MESSAGES,
+  REQUIRED,
+  UNSUPPORTED_COLUMNS,
+} from "./csv-format.js";
 import { readCsv } from "./csv-reader.js";
 
 // The columns, limits and messages are the CLI's own (cli/csv/format.json, written out as csv-format.js), so the
@@ -21,21 +28,27 @@ const splitError = (v, againLine, window) =>
 /** @returns {{ header: { line: number, fields: string[] } | null, rows: any[], problem: string | null }} */
 export function readRows(text) {
   const rows = [];
-  let header = null, problem = null;
-  readCsv(text, (fields, line) => {
-    if (header) rows.push({ line, fields });
-    else header = { line, fields };
-  }, (message, line, fields) => {
-    if (header) rows.push({ line, fields: [...fields], error: message });
-    else problem ??= `line ${line}: ${message}`;
-  });
+  let header = null,
+    problem = null;
+  readCsv(
+    text,
+    (fields, line) => {
+      if (header) rows.push({ line, fields });
+      else header = { line, fields };
+    },
+    (message, line, fields) => {
+      if (header) rows.push({ line, fields: [...fields], error: message });
+      else problem ??= `line ${line}: ${message}`;
+    },
+  );
   if (!header && !problem) problem = fillMessage(MESSAGES.emptyInput, { source: "file", first_column: COLUMNS[0] });
   return { header, rows, problem };
 }
 
 // The columns a header names, as the CLI matches them (any case, each once): { columnOf, problems }.
 export function matchHeader(names) {
-  const columnOf = {}, problems = [];
+  const columnOf = {},
+    problems = [];
   names.forEach((raw, i) => {
     const name = raw.toLowerCase();
     if (!COLUMNS.includes(name)) problems.push(fillMessage(MESSAGES.unknownColumn, { name: raw }));
@@ -55,11 +68,16 @@ export const headerSignature = (names) => `unitwise:columns:${JSON.stringify(nam
 // oldest open one, and a visit whose rows come again after it closed is one error (split across the file), as the CLI
 // writes it.
 export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN_VISITS) {
-  const visits = [], byId = new Map(), closed = new Map(), split = new Map();
-  let line = 0, oldestOpen = 0;
+  const visits = [],
+    byId = new Map(),
+    closed = new Map(),
+    split = new Map();
+  let line = 0,
+    oldestOpen = 0;
   const visitFor = (id) => {
     if (id !== "" && byId.has(id)) return byId.get(id);
-    if (id !== "" && closed.has(id)) {  // split: its rows are read into nothing
+    if (id !== "" && closed.has(id)) {
+      // split: its rows are read into nothing
       if (!split.has(id)) split.set(id, line);
       return { errors: [], services: [] };
     }
@@ -70,8 +88,17 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
         closed.set(old.id, old);
       }
     }
-    const v = { id, firstLine: line, date: null, discipline: null, locality: null, setting: null,
-                services: [], errors: [], tooMany: false };
+    const v = {
+      id,
+      firstLine: line,
+      date: null,
+      discipline: null,
+      locality: null,
+      setting: null,
+      services: [],
+      errors: [],
+      tooMany: false,
+    };
     if (id !== "") byId.set(id, v);
     visits.push(v);
     return v;
@@ -97,22 +124,33 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
     }
     // A blank date is this row's error, not filled from the visit's other rows (the CLI's row()).
     if (cell("date_of_service") === "") v.errors.push(where + MESSAGES.emptyDate);
-    for (const [name, key] of [["date_of_service", "date"], ["discipline", "discipline"], ["locality", "locality"],
-                               ["setting", "setting"]]) {
+    for (const [name, key] of [
+      ["date_of_service", "date"],
+      ["discipline", "discipline"],
+      ["locality", "locality"],
+      ["setting", "setting"],
+    ]) {
       const value = cell(name);
       if (value === "") continue;
       if (!v[key]) v[key] = { value, line };
       else if (v[key].value !== value) {
-        v.errors.push(where + fillMessage(MESSAGES.conflict,
-          { column: name, value, first_value: v[key].value, first_line: v[key].line }));
+        v.errors.push(
+          where +
+            fillMessage(MESSAGES.conflict, { column: name, value, first_value: v[key].value, first_line: v[key].line }),
+        );
       }
     }
     for (const future of UNSUPPORTED_COLUMNS) {
       if (cell(future) !== "") v.errors.push(where + fillMessage(MESSAGES.unsupported, { column: future }));
     }
     if (v.services.length < MAX_SERVICE_ROWS) {
-      v.services.push({ line, code: cell("code"), minutes: cell("minutes"), assistant: cell("assistant_minutes"),
-                        days: cell("days") });
+      v.services.push({
+        line,
+        code: cell("code"),
+        minutes: cell("minutes"),
+        assistant: cell("assistant_minutes"),
+        days: cell("days"),
+      });
     } else if (!v.tooMany) {
       v.tooMany = true;
       v.errors.push(where + fillMessage(MESSAGES.tooManyRows, { max: MAX_SERVICE_ROWS }));
@@ -128,7 +166,8 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
 // A number cell as the CLI sends it: a JSON number as a number (007 is 7), anything else (1e400 too, too large for
 // a double) as text, so the engine's own check names it. (The CLI passes a number's text through; the engine reads
 // 5.0 and 5 alike.)
-const numberCell = (s) => (/^-?(\d+|(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)$/.test(s) && Number.isFinite(Number(s)) ? Number(s) : s);
+const numberCell = (s) =>
+  /^-?(\d+|(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)$/.test(s) && Number.isFinite(Number(s)) ? Number(s) : s;
 
 // The visit the engine evaluates (the CLI's visit_json()).
 export function visitObject(v) {
@@ -152,7 +191,8 @@ export function visitObject(v) {
 // itself) are not an object, goes as it was, so its errors read as the user wrote it.
 export function factsOnly(visit) {
   const plain = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
-  if (!plain(visit) || (visit.options !== undefined && !plain(visit.options)) || "trace" in (visit.options ?? {})) return visit;
+  if (!plain(visit) || (visit.options !== undefined && !plain(visit.options)) || "trace" in (visit.options ?? {}))
+    return visit;
   return { ...visit, options: { ...visit.options, trace: false } };
 }
 
@@ -179,12 +219,13 @@ const KEY_COLUMN = { dateOfService: "date_of_service", assistantMinutes: "assist
 // "line N: column message" for an engine error, N being the line its value came from (the CLI's located_error()).
 function locatedError(v, path, message) {
   if (v.jsonl) return `line ${v.firstLine}: ${path ? `${path} ` : ""}${message}`;
-  let line = v.firstLine, column = "";
+  let line = v.firstLine,
+    column = "";
   const service = /^\/services\/([^/]*)(?:\/(.*))?$/.exec(path);
   if (service) {
     const k = Number.parseInt(service[1], 10) || 0;
     if (k < v.services.length) line = v.services[k].line;
-    column = service[2] === undefined ? "row" : KEY_COLUMN[service[2]] ?? service[2];
+    column = service[2] === undefined ? "row" : (KEY_COLUMN[service[2]] ?? service[2]);
   } else if (path) {
     const key = path.slice(1);
     column = KEY_COLUMN[key] ?? key;
@@ -200,7 +241,8 @@ const text = (x) => (typeof x === "string" ? x : Number.isInteger(x) ? String(x)
 function editText(e) {
   let out = `${text(e.kind)} ${e.kind === "ncci" ? `${text(e.column1)}/${text(e.column2)}` : text(e.code)} ${text(e.severity)}`;
   if (e.kind === "mue") out += `: ${text(e.units)} units > ${text(e.limit)}`;
-  else if (e.suggestedModifiers?.length) out += `:${e.suggestedModifiers.map((m) => ` ${typeof m === "string" ? m : "?"}`).join("")}`;
+  else if (e.suggestedModifiers?.length)
+    out += `:${e.suggestedModifiers.map((m) => ` ${typeof m === "string" ? m : "?"}`).join("")}`;
   return out;
 }
 
@@ -213,16 +255,25 @@ export function outcome(v, result) {
   if (v.errors.length) return { errors: v.errors, lines: [], edits: [], warnings: [], kx: false };
   if (!result?.ok) {
     const errors = (result?.errors ?? []).map((e) => locatedError(v, text(e.path), text(e.message)));
-    return { errors: errors.length ? errors : [`line ${v.firstLine}: the engine found the visit invalid`],
-             lines: [], edits: [], warnings: [], kx: false };
+    return {
+      errors: errors.length ? errors : [`line ${v.firstLine}: the engine found the visit invalid`],
+      lines: [],
+      edits: [],
+      warnings: [],
+      kx: false,
+    };
   }
   // A denied line is not a claim line (docs/rules.md §D): left out, and named on the visit's first row, as the CLI does.
-  const lines = (result.lines ?? []).filter((l) => !l.denied).map((l) => ({
-    code: text(l.code), units: text(l.units),
-    modifiers: (l.modifiers ?? []).map((m) => (typeof m === "string" ? m : "?")),
-    allowed: typeof l.allowed === "number" ? l.allowed : null, edits: [],
-  }));
-  const lineless = { edits: [] };  // the row of a visit whose every line is denied
+  const lines = (result.lines ?? [])
+    .filter((l) => !l.denied)
+    .map((l) => ({
+      code: text(l.code),
+      units: text(l.units),
+      modifiers: (l.modifiers ?? []).map((m) => (typeof m === "string" ? m : "?")),
+      allowed: typeof l.allowed === "number" ? l.allowed : null,
+      edits: [],
+    }));
+  const lineless = { edits: [] }; // the row of a visit whose every line is denied
   // Edits go on the first line of the code they concern (NCCI: the column-two code, the one denied).
   const edits = (result.edits ?? []).map((e) => {
     const codes = e.kind === "ncci" ? [text(e.column2), text(e.column1)] : [text(e.code)];
@@ -235,7 +286,14 @@ export function outcome(v, result) {
     if (l.denied) (lines[0] ?? lineless).edits.push(`denied ${text(l.code)}: ${text(l.denied)}`);
   }
   const warnings = [...new Set((result.warnings ?? []).filter((w) => w.severity !== "info").map((w) => text(w.code)))];
-  return { errors: [], lines, edits, warnings, kx: lines.some((l) => l.modifiers.includes("KX")), lineless: lineless.edits };
+  return {
+    errors: [],
+    lines,
+    edits,
+    warnings,
+    kx: lines.some((l) => l.modifiers.includes("KX")),
+    lineless: lineless.edits,
+  };
 }
 
 // The problem kinds, most urgent first; a visit sorts by its first.
@@ -245,7 +303,8 @@ export const KINDS = ["errors", "edits", "kx", "warnings"];
 // The claim-line CSV keeps it, as the CLI writes it.
 export const DATA_WARNINGS = ["table-may-be-stale"];
 export const visitWarnings = (o) => o.warnings.filter((w) => !DATA_WARNINGS.includes(w));
-export const kindsOf = (o) => KINDS.filter((k) => (k === "kx" ? o.kx : k === "warnings" ? visitWarnings(o).length > 0 : o[k].length > 0));
+export const kindsOf = (o) =>
+  KINDS.filter((k) => (k === "kx" ? o.kx : k === "warnings" ? visitWarnings(o).length > 0 : o[k].length > 0));
 
 const cents = (x) => Math.round(x * 100);
 export const totals = (o) => ({
@@ -273,7 +332,21 @@ const csvRow = (fields) => `${fields.map(csvField).join(",")}\n`;
 // The CLI's claim-line rows of one visit: one per claim line, or one per error.
 export function claimRows(v, o) {
   if (o.errors.length) return o.errors.map((e) => csvRow([v.id, "", "", "", "", "", "", "", e])).join("");
-  if (!o.lines.length) return csvRow([v.id, "", "", "", "", "", (o.lineless ?? []).join("; "), o.warnings.join("; "), ""]);
-  return o.lines.map((l, i) => csvRow([v.id, String(i + 1), l.code, l.units, l.modifiers.join(" "),
-    l.allowed === null ? "" : money(l.allowed), l.edits.join("; "), i === 0 ? o.warnings.join("; ") : "", ""])).join("");
+  if (!o.lines.length)
+    return csvRow([v.id, "", "", "", "", "", (o.lineless ?? []).join("; "), o.warnings.join("; "), ""]);
+  return o.lines
+    .map((l, i) =>
+      csvRow([
+        v.id,
+        String(i + 1),
+        l.code,
+        l.units,
+        l.modifiers.join(" "),
+        l.allowed === null ? "" : money(l.allowed),
+        l.edits.join("; "),
+        i === 0 ? o.warnings.join("; ") : "",
+        "",
+      ]),
+    )
+    .join("");
 }

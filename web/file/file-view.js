@@ -1,17 +1,40 @@
 // The File view: a CSV export or JSON Lines file read here, evaluated in the batch worker (so the page stays
 // responsive), listed problems first, and downloaded as the CLI's claim lines. Nothing leaves the browser.
 import { $, acceptDrops, el } from "../lib/dom.js";
-import { CLAIM_HEADER, COLUMNS, DATA_WARNINGS, KINDS, REQUIRED, claimRows, csvField, factsOnly, groupVisits, headerSignature, kindsOf,
-         matchHeader, OUTCOME_FIELDS, outcome, readJsonLines, readRows, totals, visitObject, visitWarnings } from "./file-batch.js";
+import {
+  CLAIM_HEADER,
+  COLUMNS,
+  DATA_WARNINGS,
+  KINDS,
+  REQUIRED,
+  claimRows,
+  csvField,
+  factsOnly,
+  groupVisits,
+  headerSignature,
+  kindsOf,
+  matchHeader,
+  OUTCOME_FIELDS,
+  outcome,
+  readJsonLines,
+  readRows,
+  totals,
+  visitObject,
+  visitWarnings,
+} from "./file-batch.js";
 
-const CHUNK = 500;  // visits per worker request: a reply is deserialized on this thread. With whole results (~5 KB
+const CHUNK = 500; // visits per worker request: a reply is deserialized on this thread. With whole results (~5 KB
 // each) 2,000 a request was 10% faster but held a frame for ~180 ms, 500 ~60 ms; they now carry OUTCOME_FIELDS only.
 const CELL = { role: "cell" };
 const KIND_LABEL = { errors: "Error", edits: "Edit", kx: "KX", warnings: "Warning" };
 const number = (n) => n.toLocaleString("en-US");
-const dollars = (cents) => `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const dollars = (cents) =>
+  `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-let batch = null, run = 0, file = null, openData = null;
+let batch = null,
+  run = 0,
+  file = null,
+  openData = null;
 
 /**
  * @param {{ open: (visit: object, what: string, button: HTMLElement) => void,
@@ -19,19 +42,30 @@ let batch = null, run = 0, file = null, openData = null;
  */
 export function startFileView({ open, openData: toData = null }) {
   openData = toData;
-  const input = $("file-input"), drop = $("file-drop");
+  const input = $("file-input"),
+    drop = $("file-drop");
   input.addEventListener("change", () => input.files[0] && readFile(input.files[0]));
   acceptDrops(drop, (files) => readFile(files[0]));
   $("file-filter").addEventListener("change", filter);
-  $("file-claims").addEventListener("click", () => download(file.name.replace(/\.\w+$/, "") + "-claims.csv",
-    CLAIM_HEADER + "\n" + file.visits.map((v, i) => claimRows(v, file.outcomes[i])).join("")));
-  $("file-summary").addEventListener("click", () => download(file.name.replace(/\.\w+$/, "") + "-summary.csv", summaryCsv()));
+  $("file-claims").addEventListener("click", () =>
+    download(
+      file.name.replace(/\.\w+$/, "") + "-claims.csv",
+      CLAIM_HEADER + "\n" + file.visits.map((v, i) => claimRows(v, file.outcomes[i])).join(""),
+    ),
+  );
+  $("file-summary").addEventListener("click", () =>
+    download(file.name.replace(/\.\w+$/, "") + "-summary.csv", summaryCsv()),
+  );
   $("file-table").addEventListener("click", (e) => {
     const button = e.target.closest("button[data-visit]");
     if (!button) return;
     const v = file.visits[Number(button.dataset.visit)];
     const visit = v.jsonl ? v.visit : visitObject(v);
-    open(visit && typeof visit === "object" && !Array.isArray(visit) ? visit : {}, `Visit ${v.id} of ${file.name}`, button);
+    open(
+      visit && typeof visit === "object" && !Array.isArray(visit) ? visit : {},
+      `Visit ${v.id} of ${file.name}`,
+      button,
+    );
   });
   $("file").dataset.ready = "true";
   if (input.files[0]) readFile(input.files[0]);
@@ -70,7 +104,12 @@ async function readFile(chosen) {
   }
   const saved = savedMapping(names);
   if (saved) {
-    evaluate(token, chosen.name, groupVisits(read, saved), mappingNote(names, saved, () => askMapping(token, chosen.name, read, problems)));
+    evaluate(
+      token,
+      chosen.name,
+      groupVisits(read, saved),
+      mappingNote(names, saved, () => askMapping(token, chosen.name, read, problems)),
+    );
   } else {
     askMapping(token, chosen.name, read, problems);
   }
@@ -80,8 +119,10 @@ async function readFile(chosen) {
 function savedMapping(names) {
   try {
     const mapping = JSON.parse(localStorage.getItem(headerSignature(names)) ?? "null");
-    const fits = mapping && COLUMNS.slice(0, REQUIRED).every((c) => Number.isInteger(mapping[c])) &&
-                 Object.values(mapping).every((i) => Number.isInteger(i) && i >= 0 && i < names.length);
+    const fits =
+      mapping &&
+      COLUMNS.slice(0, REQUIRED).every((c) => Number.isInteger(mapping[c])) &&
+      Object.values(mapping).every((i) => Number.isInteger(i) && i >= 0 && i < names.length);
     return fits ? mapping : null;
   } catch {
     return null;
@@ -89,10 +130,15 @@ function savedMapping(names) {
 }
 
 function mappingNote(names, mapping, change) {
-  const pairs = Object.entries(mapping).filter(([c]) => names[mapping[c]].toLowerCase() !== c)
+  const pairs = Object.entries(mapping)
+    .filter(([c]) => names[mapping[c]].toLowerCase() !== c)
     .map(([c, i]) => `${names[i]} → ${c}`);
-  return el("p", { class: "hint" }, `Columns as you mapped them for this header: ${pairs.join(", ")}. `,
-    el("button", { type: "button", class: "quiet", id: "file-remap", onclick: change }, "Change the mapping"));
+  return el(
+    "p",
+    { class: "hint" },
+    `Columns as you mapped them for this header: ${pairs.join(", ")}. `,
+    el("button", { type: "button", class: "quiet", id: "file-remap", onclick: change }, "Change the mapping"),
+  );
 }
 
 // Which column holds each field: the user says; only exact names are filled in, nothing is guessed.
@@ -102,30 +148,43 @@ function askMapping(token, name, read, problems) {
   const exact = (c) => names.findIndex((n) => n.toLowerCase() === c);
   const saved = savedMapping(names) ?? {};
   const fields = COLUMNS.slice(0, REQUIRED + 2).map((c, k) => {
-    const select = el("select", { id: `map-${c}`, name: c, required: k < REQUIRED },
+    const select = el(
+      "select",
+      { id: `map-${c}`, name: c, required: k < REQUIRED },
       el("option", { value: "" }, k < REQUIRED ? "choose a column" : "none (the default)"),
-      names.map((n, i) => el("option", { value: i }, n || `column ${i + 1} (no name)`)));
+      names.map((n, i) => el("option", { value: i }, n || `column ${i + 1} (no name)`)),
+    );
     select.value = String(saved[c] ?? (exact(c) >= 0 ? exact(c) : ""));
     return el("label", {}, el("span", {}, `${c}${k < REQUIRED ? "" : " (optional)"}`), select);
   });
   const error = el("p", { class: "field-error", role: "alert" });
   form.replaceChildren(
     el("h3", {}, `Which column is which in ${name}?`),
-    el("p", {}, `Its header does not name the columns unitwise reads (${problems.join("; ")}). ` +
-                "Choose the column for each field; columns you do not choose are not read. " +
-                "The choice is remembered in this browser for files with this header."),
-    el("div", { class: "mapping" }, fields), error,
-    el("button", { type: "submit" }, "Use these columns"));
+    el(
+      "p",
+      {},
+      `Its header does not name the columns unitwise reads (${problems.join("; ")}). ` +
+        "Choose the column for each field; columns you do not choose are not read. " +
+        "The choice is remembered in this browser for files with this header.",
+    ),
+    el("div", { class: "mapping" }, fields),
+    error,
+    el("button", { type: "submit" }, "Use these columns"),
+  );
   form.onsubmit = (e) => {
     e.preventDefault();
     const mapping = {};
-    for (const c of COLUMNS.slice(0, REQUIRED + 2)) if (form.elements[c].value !== "") mapping[c] = Number(form.elements[c].value);
-    for (const c of COLUMNS.slice(REQUIRED + 2)) if (exact(c) >= 0) mapping[c] = exact(c);  // payer & co. by name, as the CLI
+    for (const c of COLUMNS.slice(0, REQUIRED + 2))
+      if (form.elements[c].value !== "") mapping[c] = Number(form.elements[c].value);
+    for (const c of COLUMNS.slice(REQUIRED + 2)) if (exact(c) >= 0) mapping[c] = exact(c); // payer & co. by name, as the CLI
     const missing = COLUMNS.slice(0, REQUIRED).filter((c) => !(c in mapping));
     const taken = Object.values(mapping);
     const twice = names.filter((_, i) => taken.indexOf(i) !== taken.lastIndexOf(i));
-    error.textContent = missing.length ? `Choose a column for ${missing.join(", ")}.`
-      : twice.length ? `“${twice[0]}” is chosen for two fields.` : "";
+    error.textContent = missing.length
+      ? `Choose a column for ${missing.join(", ")}.`
+      : twice.length
+        ? `“${twice[0]}” is chosen for two fields.`
+        : "";
     if (error.textContent) {
       form.querySelector(`#map-${missing[0] ?? COLUMNS.find((c) => mapping[c] === names.indexOf(twice[0]))}`).focus();
       return;
@@ -136,7 +195,12 @@ function askMapping(token, name, read, problems) {
       // Private mode: the mapping holds for this file only.
     }
     form.hidden = true;
-    evaluate(token, name, groupVisits(read, mapping), mappingNote(names, mapping, () => askMapping(token, name, read, problems)));
+    evaluate(
+      token,
+      name,
+      groupVisits(read, mapping),
+      mappingNote(names, mapping, () => askMapping(token, name, read, problems)),
+    );
   };
   status("");
   form.hidden = false;
@@ -145,7 +209,8 @@ function askMapping(token, name, read, problems) {
 
 async function evaluate(token, name, visits, note = null) {
   run = token;
-  const bar = $("file-progress"), label = $("file-progress-label");
+  const bar = $("file-progress"),
+    label = $("file-progress-label");
   const outcomes = new Array(visits.length);
   const todo = visits.map((v, i) => i).filter((i) => !visits[i].errors.length);
   for (const i of visits.keys()) if (visits[i].errors.length) outcomes[i] = outcome(visits[i], null);
@@ -165,10 +230,14 @@ async function evaluate(token, name, visits, note = null) {
     }
     for (let from = 0; from < todo.length; from += CHUNK) {
       const part = todo.slice(from, from + CHUNK);
-      const results = await batch.evaluateMany(part.map((i) => factsOnly(visits[i].jsonl ? visits[i].visit : visitObject(visits[i]))),
-        { onProgress: ({ done }) => token === run && progress(from + done), fields: OUTCOME_FIELDS });
+      const results = await batch.evaluateMany(
+        part.map((i) => factsOnly(visits[i].jsonl ? visits[i].visit : visitObject(visits[i]))),
+        { onProgress: ({ done }) => token === run && progress(from + done), fields: OUTCOME_FIELDS },
+      );
       if (token !== run) return;
-      part.forEach((i, k) => { outcomes[i] = outcome(visits[i], results[k]); });
+      part.forEach((i, k) => {
+        outcomes[i] = outcome(visits[i], results[k]);
+      });
     }
   } catch (error) {
     if (token === run) status(`The file could not be evaluated: ${error.message}`);
@@ -186,41 +255,96 @@ function show(note) {
   const rank = (o) => (o.kinds.length ? KINDS.indexOf(o.kinds[0]) : KINDS.length);
   order.sort((a, b) => rank(a) - rank(b) || a.i - b.i);
   const rows = order.map(({ i, kinds }) => {
-    const v = visits[i], o = outcomes[i], t = totals(o);
-    const problems = [...o.errors.map((e) => ["errors", e]), ...o.edits.map((e) => ["edits", e]),
-                      ...(o.kx ? [["kx", "KX: over the yearly threshold"]] : []), ...visitWarnings(o).map((w) => ["warnings", w])];
-    return el("tr", { role: "row", "data-kinds": kinds.join(" ") },
-      el("td", CELL, el("button", { type: "button", class: "link", "data-visit": i }, v.id || `(no visit_id, line ${v.firstLine})`)),
+    const v = visits[i],
+      o = outcomes[i],
+      t = totals(o);
+    const problems = [
+      ...o.errors.map((e) => ["errors", e]),
+      ...o.edits.map((e) => ["edits", e]),
+      ...(o.kx ? [["kx", "KX: over the yearly threshold"]] : []),
+      ...visitWarnings(o).map((w) => ["warnings", w]),
+    ];
+    return el(
+      "tr",
+      { role: "row", "data-kinds": kinds.join(" ") },
+      el(
+        "td",
+        CELL,
+        el("button", { type: "button", class: "link", "data-visit": i }, v.id || `(no visit_id, line ${v.firstLine})`),
+      ),
       el("td", CELL, v.date?.value ?? v.visit?.dateOfService ?? ""),
       el("td", CELL, o.errors.length ? "" : String(t.units)),
       el("td", CELL, o.errors.length ? "" : dollars(t.cents)),
-      el("td", CELL, problems.map(([kind, text]) => el("span", { class: `problem ${kind}` }, el("strong", {}, KIND_LABEL[kind]), " ", text))));
+      el(
+        "td",
+        CELL,
+        problems.map(([kind, text]) =>
+          el("span", { class: `problem ${kind}` }, el("strong", {}, KIND_LABEL[kind]), " ", text),
+        ),
+      ),
+    );
   });
   const count = (kind) => order.filter((o) => o.kinds.includes(kind)).length;
-  const sum = outcomes.reduce((s, o) => {
-    const t = totals(o);
-    return { lines: s.lines + o.lines.length, units: s.units + t.units, cents: s.cents + t.cents };
-  }, { lines: 0, units: 0, cents: 0 });
-  file.summary = { ...sum, visits: visits.length, clean: order.filter((o) => !o.kinds.length).length,
-                   errors: count("errors"), edits: count("edits"), kx: count("kx"), warnings: count("warnings"),
-                   ncci: outcomes.reduce((n, o) => n + o.edits.filter((e) => e.startsWith("ncci")).length, 0),
-                   mue: outcomes.reduce((n, o) => n + o.edits.filter((e) => e.startsWith("mue")).length, 0) };
+  const sum = outcomes.reduce(
+    (s, o) => {
+      const t = totals(o);
+      return { lines: s.lines + o.lines.length, units: s.units + t.units, cents: s.cents + t.cents };
+    },
+    { lines: 0, units: 0, cents: 0 },
+  );
+  file.summary = {
+    ...sum,
+    visits: visits.length,
+    clean: order.filter((o) => !o.kinds.length).length,
+    errors: count("errors"),
+    edits: count("edits"),
+    kx: count("kx"),
+    warnings: count("warnings"),
+    ncci: outcomes.reduce((n, o) => n + o.edits.filter((e) => e.startsWith("ncci")).length, 0),
+    mue: outcomes.reduce((n, o) => n + o.edits.filter((e) => e.startsWith("mue")).length, 0),
+  };
   const s = file.summary;
-  $("file-totals").textContent = `${number(s.visits)} visits, ${number(s.lines)} claim lines, ${number(s.units)} units, ` +
+  $("file-totals").textContent =
+    `${number(s.visits)} visits, ${number(s.lines)} claim lines, ${number(s.units)} units, ` +
     `${dollars(s.cents)} allowed. Problems: ${number(s.errors)} with errors, ${number(s.edits)} with NCCI/MUE edits, ` +
     `${number(s.kx)} with KX, ${number(s.warnings)} with warnings; ${number(s.clean)} clean.`;
   // The rows are laid out as grids (style.css), so that rows off screen cost no layout; the roles keep them a table
   // to assistive technology, which a changed display can otherwise lose.
   // Tables a newer CMS release was due for, said once for the file (DATA_WARNINGS).
   const dated = outcomes.filter((o) => o.warnings.some((w) => DATA_WARNINGS.includes(w))).length;
-  const staleNote = dated ? el("p", { class: "data-note out-of-date" }, `For ${number(dated)} ${dated === 1 ? "visit" : "visits"}, ` +
-    "a table used may be out of date: CMS's next release of it was due by the date of service, so its newest edits, " +
-    "limits or amounts are not applied.", openData ? [" ", el("button", { type: "button", class: "link", onclick: () => openData() }, "See the data")] : null) : null;
-  $("file-table").replaceChildren(...(note ? [note] : []), ...(staleNote ? [staleNote] : []), el("table", { class: "file-visits", role: "table", "aria-labelledby": "file-caption" },
-    el("caption", { id: "file-caption" }),
-    el("thead", { role: "rowgroup" }, el("tr", { role: "row" },
-      ["Visit", "Date", "Units", "Allowed", "Problems"].map((h) => el("th", { scope: "col", role: "columnheader" }, h)))),
-    el("tbody", { role: "rowgroup" }, rows)));
+  const staleNote = dated
+    ? el(
+        "p",
+        { class: "data-note out-of-date" },
+        `For ${number(dated)} ${dated === 1 ? "visit" : "visits"}, ` +
+          "a table used may be out of date: CMS's next release of it was due by the date of service, so its newest edits, " +
+          "limits or amounts are not applied.",
+        openData
+          ? [" ", el("button", { type: "button", class: "link", onclick: () => openData() }, "See the data")]
+          : null,
+      )
+    : null;
+  $("file-table").replaceChildren(
+    ...(note ? [note] : []),
+    ...(staleNote ? [staleNote] : []),
+    el(
+      "table",
+      { class: "file-visits", role: "table", "aria-labelledby": "file-caption" },
+      el("caption", { id: "file-caption" }),
+      el(
+        "thead",
+        { role: "rowgroup" },
+        el(
+          "tr",
+          { role: "row" },
+          ["Visit", "Date", "Units", "Allowed", "Problems"].map((h) =>
+            el("th", { scope: "col", role: "columnheader" }, h),
+          ),
+        ),
+      ),
+      el("tbody", { role: "rowgroup" }, rows),
+    ),
+  );
   $("file-results").hidden = false;
   filter();
   status(`${name}: ${number(s.visits)} visits evaluated, ${number(s.visits - s.clean)} with problems.`);
@@ -229,7 +353,9 @@ function show(note) {
 function filter() {
   const want = $("file-filter").value;
   let shown = 0;
-  for (const row of /** @type {NodeListOf<HTMLTableRowElement>} */ (document.querySelectorAll("table.file-visits tbody tr"))) {
+  for (const row of /** @type {NodeListOf<HTMLTableRowElement>} */ (
+    document.querySelectorAll("table.file-visits tbody tr")
+  )) {
     const kinds = row.dataset.kinds ?? "";
     row.hidden = !(want === "all" || (want === "problems" ? kinds !== "" : kinds.split(" ").includes(want)));
     if (!row.hidden) shown++;
@@ -241,10 +367,25 @@ function filter() {
 // The file's name is echoed: csvField makes a name such as =cmd.csv text, as every claim-line cell.
 function summaryCsv() {
   const s = file.summary;
-  return [["measure", "value"], ["file", file.name], ["visits", s.visits], ["claim lines", s.lines], ["units", s.units],
-    ["allowed", (s.cents / 100).toFixed(2)], ["visits with errors", s.errors], ["visits with NCCI/MUE edits", s.edits],
-    ["NCCI edits", s.ncci], ["MUE edits", s.mue], ["visits with KX", s.kx], ["visits with warnings", s.warnings],
-    ["visits without problems", s.clean]].map((r) => r.map((x) => csvField(String(x))).join(",")).join("\n") + "\n";
+  return (
+    [
+      ["measure", "value"],
+      ["file", file.name],
+      ["visits", s.visits],
+      ["claim lines", s.lines],
+      ["units", s.units],
+      ["allowed", (s.cents / 100).toFixed(2)],
+      ["visits with errors", s.errors],
+      ["visits with NCCI/MUE edits", s.edits],
+      ["NCCI edits", s.ncci],
+      ["MUE edits", s.mue],
+      ["visits with KX", s.kx],
+      ["visits with warnings", s.warnings],
+      ["visits without problems", s.clean],
+    ]
+      .map((r) => r.map((x) => csvField(String(x))).join(","))
+      .join("\n") + "\n"
+  );
 }
 
 function download(name, text) {

@@ -42,10 +42,35 @@ export function unitsByCode(result) {
 // A table from a caption, header cells and rows (a row is a <tr> or a list of cells, each text or a node).
 /** @param {Node | Node[] | null} [foot] */
 export function table(cls, caption, headers, rows, foot = null) {
-  return el("table", { class: cls }, el("caption", {}, caption),
-    headers && el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, rows.map((row) => (row instanceof Node ? row : el("tr", {}, row.map((c) => el("td", {}, c)))))),
-    foot && el("tfoot", {}, foot));
+  return el(
+    "table",
+    { class: cls },
+    el("caption", {}, caption),
+    headers &&
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          headers.map((h) => el("th", { scope: "col" }, h)),
+        ),
+      ),
+    el(
+      "tbody",
+      {},
+      rows.map((row) =>
+        row instanceof Node
+          ? row
+          : el(
+              "tr",
+              {},
+              row.map((c) => el("td", {}, c)),
+            ),
+      ),
+    ),
+    foot && el("tfoot", {}, foot),
+  );
 }
 
 // A source citation after a sentence, as the engine's trace gives it.

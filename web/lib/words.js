@@ -2,8 +2,10 @@
 // W-open 4) and dates as the JSON has them. The page shows them in plain words, here at its edge; the engine's
 // own output (CLI, package, CSV downloads) is unchanged.
 // The locale's order of day, month and year: any date shows it (the parts are named by type, not read).
-const DATE = new Intl.DateTimeFormat().formatToParts(new Date(0))
-  .map((p) => ({ day: "dd", month: "mm", year: "yyyy" })[p.type] ?? p.value).join("");
+const DATE = new Intl.DateTimeFormat()
+  .formatToParts(new Date(0))
+  .map((p) => ({ day: "dd", month: "mm", year: "yyyy" })[p.type] ?? p.value)
+  .join("");
 const RULES = [
   [/\s*\((?:see )?docs\/[^)]*\)/g, ""],
   [/;\s*docs\/[\w./-]+\.md[^);]*/g, ""],

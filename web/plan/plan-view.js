@@ -8,16 +8,24 @@ import { notice } from "../shell/notice.js";
 const STORAGE_KEY = "unitwise:last-episode";
 const SVG = "http://www.w3.org/2000/svg";
 
-const starter = (today) => ({ planOfCare: { discipline: "PT", start: today }, priorSpend: { ptSlp: 0, ot: 0 },
-                              visits: [{ dateOfService: today, services: [{ code: "97161" }, { code: "97110", minutes: 30 }] }] });
+const starter = (today) => ({
+  planOfCare: { discipline: "PT", start: today },
+  priorSpend: { ptSlp: 0, ot: 0 },
+  visits: [{ dateOfService: today, services: [{ code: "97161" }, { code: "97110", minutes: 30 }] }],
+});
 
 // "97110 30, 97140 15, 97161" ↔ services. What cannot be read is passed on as typed, for the engine to name.
-const servicesText = (services) => (services ?? []).map((s) => (s.minutes == null ? s.code : `${s.code} ${s.minutes}`)).join(", ");
+const servicesText = (services) =>
+  (services ?? []).map((s) => (s.minutes == null ? s.code : `${s.code} ${s.minutes}`)).join(", ");
 function parseServices(text) {
-  return text.split(",").map((part) => part.trim()).filter(Boolean).map((part) => {
-    const m = /^(\S+)\s+(\d+)$/.exec(part);
-    return m ? { code: m[1], minutes: Number(m[2]) } : { code: part };
-  });
+  return text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^(\S+)\s+(\d+)$/.exec(part);
+      return m ? { code: m[1], minutes: Number(m[2]) } : { code: part };
+    });
 }
 
 const addDays = (iso, days) => {
@@ -34,7 +42,9 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
   const linked = initialHash ? readLink(initialHash, "e") : null;
   const saved = stored(STORAGE_KEY, "e");
   if (linked?.error) {
-    notice(`This link's plan of care could not be read: ${linked.error}. Showing ${saved ? "the plan saved in this browser" : "a new plan"} instead.`);
+    notice(
+      `This link's plan of care could not be read: ${linked.error}. Showing ${saved ? "the plan saved in this browser" : "a new plan"} instead.`,
+    );
   }
   let episode = linked?.visit ?? saved ?? starter(today());
   let frame = 0;
@@ -42,16 +52,30 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
   function visitRow(visit, i) {
     const id = `plan-visit-${i}`;
     const date = el("input", { type: "date", id: `${id}-date`, class: "plan-date", value: visit.dateOfService ?? "" });
-    const services = el("input", { id: `${id}-services`, class: "plan-services", value: servicesText(visit.services),
-                                   spellcheck: "false", autocomplete: "off" });
+    const services = el("input", {
+      id: `${id}-services`,
+      class: "plan-services",
+      value: servicesText(visit.services),
+      spellcheck: "false",
+      autocomplete: "off",
+    });
     const report = el("input", { type: "checkbox", id: `${id}-report`, class: "plan-report" });
     report.checked = visit.progressReport === true;
-    return el("li", { class: "plan-visit", "data-index": i },
-      el("label", { for: date.id }, `Visit ${i + 1} date`), date,
-      el("label", { for: services.id }, "Codes and minutes"), services,
+    return el(
+      "li",
+      { class: "plan-visit", "data-index": i },
+      el("label", { for: date.id }, `Visit ${i + 1} date`),
+      date,
+      el("label", { for: services.id }, "Codes and minutes"),
+      services,
       el("label", { class: "inline", for: report.id }, report, " progress report written"),
-      el("button", { type: "button", class: "open-visit", "aria-label": `Open visit ${i + 1} in the calculator` }, "Open"),
-      el("button", { type: "button", class: "remove", "aria-label": `Remove visit ${i + 1}` }, "Remove"));
+      el(
+        "button",
+        { type: "button", class: "open-visit", "aria-label": `Open visit ${i + 1} in the calculator` },
+        "Open",
+      ),
+      el("button", { type: "button", class: "remove", "aria-label": `Remove visit ${i + 1}` }, "Remove"),
+    );
   }
 
   function fill() {
@@ -70,7 +94,10 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
     const planOfCare = { discipline: $("plan-discipline").value, start: $("plan-start").value };
     if ($("plan-certified").value) planOfCare.certifiedThrough = $("plan-certified").value;
     const visits = [...$("plan-visits").children].map((li) => {
-      const v = { dateOfService: li.querySelector(".plan-date").value, services: parseServices(li.querySelector(".plan-services").value) };
+      const v = {
+        dateOfService: li.querySelector(".plan-date").value,
+        services: parseServices(li.querySelector(".plan-services").value),
+      };
       if (li.querySelector(".plan-report").checked) v.progressReport = true;
       return v;
     });
@@ -127,19 +154,44 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
       node.append(...children);
       return node;
     };
-    const line = (values, cls) => svg("polyline", { class: cls, points: values.map((v, i) => `${x(i)},${y(v)}`).join(" ") });
-    const level = (v, cls, label) => [svg("line", { class: cls, x1: pad, x2: width - pad, y1: y(v), y2: y(v) }),
-                                      svg("text", { class: "chart-label", x: width - pad + 4, y: y(v) + 4 }, label)];
+    const line = (values, cls) =>
+      svg("polyline", { class: cls, points: values.map((v, i) => `${x(i)},${y(v)}`).join(" ") });
+    const level = (v, cls, label) => [
+      svg("line", { class: cls, x1: pad, x2: width - pad, y1: y(v), y2: y(v) }),
+      svg("text", { class: "chart-label", x: width - pad + 4, y: y(v) + 4 }, label),
+    ];
     const crossings = result.alerts.filter((a) => a.kind === "kx-threshold" || a.kind === "medical-review");
-    const described = `Running PT+SLP spend from ${money(points[0]?.ptSlp ?? 0)} to ${money(points.at(-1)?.ptSlp ?? 0)}` +
+    const described =
+      `Running PT+SLP spend from ${money(points[0]?.ptSlp ?? 0)} to ${money(points.at(-1)?.ptSlp ?? 0)}` +
       ` over ${count(points.length, "visit")}; KX at ${money(kx)}, review at ${money(review)}` +
-      (crossings.length ? `; ${crossings.map((a) => `${a.kind === "kx-threshold" ? "KX" : "review"} crossed at visit ${a.visit + 1}`).join(", ")}` : "") + ".";
-    return svg("svg", { class: "spend-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": described },
+      (crossings.length
+        ? `; ${crossings.map((a) => `${a.kind === "kx-threshold" ? "KX" : "review"} crossed at visit ${a.visit + 1}`).join(", ")}`
+        : "") +
+      ".";
+    return svg(
+      "svg",
+      { class: "spend-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": described },
       svg("title", {}, described),
-      ...(kx ? level(kx, "chart-kx", "KX") : []), ...(review ? level(review, "chart-review", "review") : []),
-      line(points.map((p) => p.ptSlp), "chart-ptslp"), line(points.map((p) => p.ot), "chart-ot"),
-      ...crossings.map((a) => svg("circle", { class: `chart-cross ${a.kind}`, "data-visit": a.visit, cx: x(a.visit),
-                                              cy: y(a.kind === "kx-threshold" || a.kind === "medical-review" ? points[a.visit].ptSlp : 0), r: 5 })));
+      ...(kx ? level(kx, "chart-kx", "KX") : []),
+      ...(review ? level(review, "chart-review", "review") : []),
+      line(
+        points.map((p) => p.ptSlp),
+        "chart-ptslp",
+      ),
+      line(
+        points.map((p) => p.ot),
+        "chart-ot",
+      ),
+      ...crossings.map((a) =>
+        svg("circle", {
+          class: `chart-cross ${a.kind}`,
+          "data-visit": a.visit,
+          cx: x(a.visit),
+          cy: y(a.kind === "kx-threshold" || a.kind === "medical-review" ? points[a.visit].ptSlp : 0),
+          r: 5,
+        }),
+      ),
+    );
   }
 
   function dueDates() {
@@ -156,34 +208,71 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
       const reported = episode.visits.some((v) => v.dateOfService === day && v.progressReport);
       since = reported ? 0 : since + 1;
     }
-    items.push(`Progress report: ${count(since, "treatment day")} since the start or the last report; one is due by the 10th.`);
-    return el("ul", { class: "due-dates" }, items.map((t) => el("li", {}, t)));
+    items.push(
+      `Progress report: ${count(since, "treatment day")} since the start or the last report; one is due by the 10th.`,
+    );
+    return el(
+      "ul",
+      { class: "due-dates" },
+      items.map((t) => el("li", {}, t)),
+    );
   }
 
   function render(result) {
     const body = $("plan-result");
     if (!result.ok) {
-      body.replaceChildren(el("p", { class: "stale-note" }, `The plan has ${count(result.errors.length, "problem")} to fix:`),
-        el("ul", {}, result.errors.map((e) => el("li", {}, `${e.path}: ${e.message}`))));
+      body.replaceChildren(
+        el("p", { class: "stale-note" }, `The plan has ${count(result.errors.length, "problem")} to fix:`),
+        el(
+          "ul",
+          {},
+          result.errors.map((e) => el("li", {}, `${e.path}: ${e.message}`)),
+        ),
+      );
       return;
     }
     const points = runningSpend(result);
     const rows = result.visits.map((v, i) => {
       const units = v.lines.reduce((n, l) => n + l.units, 0);
       const kxLine = v.lines.some((l) => l.modifiers.includes("KX"));
-      const alerts = result.alerts.filter((a) => a.visit === i).map((a) => a.kind).join(", ");
-      return el("tr", { "data-visit": i }, el("td", {}, String(i + 1)), el("td", {}, episode.visits[i].dateOfService),
-        el("td", {}, String(units)), el("td", {}, money(v.fee.allowed)), el("td", {}, money(points[i].ptSlp)),
-        el("td", {}, kxLine ? "KX" : ""), el("td", {}, alerts));
+      const alerts = result.alerts
+        .filter((a) => a.visit === i)
+        .map((a) => a.kind)
+        .join(", ");
+      return el(
+        "tr",
+        { "data-visit": i },
+        el("td", {}, String(i + 1)),
+        el("td", {}, episode.visits[i].dateOfService),
+        el("td", {}, String(units)),
+        el("td", {}, money(v.fee.allowed)),
+        el("td", {}, money(points[i].ptSlp)),
+        el("td", {}, kxLine ? "KX" : ""),
+        el("td", {}, alerts),
+      );
     });
     body.replaceChildren(
-      el("h3", {}, "Spend against the thresholds"), chart(result, points),
+      el("h3", {}, "Spend against the thresholds"),
+      chart(result, points),
       el("h3", {}, "Alerts"),
-      result.alerts.length ? el("ul", { class: "alerts plan-alerts" }, result.alerts.map((a) =>
-        el("li", { class: "alert warning", "data-kind": a.kind }, a.message, " ",
-          el("cite", {}, a.source)))) : el("p", {}, "No alert for this plan of care."),
-      el("h3", {}, "Due dates"), dueDates(),
-      table("plan-table", "Visits of the plan of care", ["Visit", "Date", "Units", "Allowed", "PT+SLP spend", "KX", "Alerts"], rows));
+      result.alerts.length
+        ? el(
+            "ul",
+            { class: "alerts plan-alerts" },
+            result.alerts.map((a) =>
+              el("li", { class: "alert warning", "data-kind": a.kind }, a.message, " ", el("cite", {}, a.source)),
+            ),
+          )
+        : el("p", {}, "No alert for this plan of care."),
+      el("h3", {}, "Due dates"),
+      dueDates(),
+      table(
+        "plan-table",
+        "Visits of the plan of care",
+        ["Visit", "Date", "Units", "Allowed", "PT+SLP spend", "KX", "Alerts"],
+        rows,
+      ),
+    );
   }
 
   function update() {
@@ -192,7 +281,9 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
     save();
     render(engine.evaluateEpisode(episode));
   }
-  const schedule = () => { if (!frame) frame = requestAnimationFrame(update); };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(update);
+  };
 
   $("plan-form").addEventListener("input", schedule);
   $("plan-form").addEventListener("change", schedule);
@@ -212,11 +303,19 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
       const result = engine.evaluateEpisode({ ...episode, visits: episode.visits.slice(0, i + 1) });
       const points = result.ok ? runningSpend(result) : [];
       // The visit as the episode evaluated it: its plan, place and year-to-date spend before it.
-      const before = i > 0 && points[i - 1] && episode.visits[i - 1].dateOfService.slice(0, 4) === episode.visits[i].dateOfService.slice(0, 4)
-        ? points[i - 1] : { ptSlp: episode.priorSpend.ptSlp, ot: episode.priorSpend.ot };
+      const before =
+        i > 0 &&
+        points[i - 1] &&
+        episode.visits[i - 1].dateOfService.slice(0, 4) === episode.visits[i].dateOfService.slice(0, 4)
+          ? points[i - 1]
+          : { ptSlp: episode.priorSpend.ptSlp, ot: episode.priorSpend.ot };
       const { progressReport, ...visit } = episode.visits[i];
-      openVisit({ discipline: episode.planOfCare.discipline, locality: episode.locality ?? "national", ...visit,
-                  ytdAllowed: { PT_SLP: Math.round(before.ptSlp * 100) / 100, OT: Math.round(before.ot * 100) / 100 } });
+      openVisit({
+        discipline: episode.planOfCare.discipline,
+        locality: episode.locality ?? "national",
+        ...visit,
+        ytdAllowed: { PT_SLP: Math.round(before.ptSlp * 100) / 100, OT: Math.round(before.ot * 100) / 100 },
+      });
     }
   });
   $("plan-add-visit").addEventListener("click", () => {
@@ -239,5 +338,12 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
   fill();
   update();
   // refresh: the data packs changed (Data view), so the same plan is evaluated again.
-  return { load(e) { episode = e; fill(); update(); }, refresh: update };
+  return {
+    load(e) {
+      episode = e;
+      fill();
+      update();
+    },
+    refresh: update,
+  };
 }

@@ -60,7 +60,8 @@ function misconception(visit, result, other, code, units, modifiers, want) {
   const service = visit.services.find((s) => s.code === code);
   const assistantMark = visit.discipline === "PT" ? "CQ" : "CO";
   if (units !== want.units) {
-    if (service.minutes === undefined) return "An untimed code bills one unit however long it takes; its minutes never join the timed total.";
+    if (service.minutes === undefined)
+      return "An untimed code bills one unit however long it takes; its minutes never join the timed total.";
     if (visit.ruleSet === "cms" && service.minutes < 8 && want.units > 0 && units === 0) {
       return "Under Medicare, 8 minutes is not a threshold per code: the units come from the visit's total timed minutes, and a code under 8 minutes can take a unit left over from that total.";
     }
@@ -78,7 +79,8 @@ function misconception(visit, result, other, code, units, modifiers, want) {
     return `No unit of this code counts as the ${PLANS[visit.discipline].assistant}'s: the assistant's minutes alone stay within the 10% allowance or are too few for a unit, so no ${assistantMark}.`;
   }
   const plan = { PT: "GP", OT: "GO" }[visit.discipline];
-  if (want.units && !modifiers.has(plan)) return `Every line billed under ${visit.discipline === "PT" ? "a PT" : "an OT"} plan of care carries ${plan}.`;
+  if (want.units && !modifiers.has(plan))
+    return `Every line billed under ${visit.discipline === "PT" ? "a PT" : "an OT"} plan of care carries ${plan}.`;
   return null;
 }
 
@@ -106,8 +108,12 @@ export function startPractice(engine, dateOfService) {
   const scoreLine = el("p", { id: "practice-score", role: "status" });
   $("practice-feedback").before(scoreLine);
   const showScore = () => {
-    scoreLine.textContent = session.asked ? `Score: ${session.right} of ${count(session.asked, "visit")} right this session` +
-      `, ${stored.right} of ${stored.asked} in this browser.` : stored.asked ? `Score in this browser: ${stored.right} of ${count(stored.asked, "visit")} right.` : "";
+    scoreLine.textContent = session.asked
+      ? `Score: ${session.right} of ${count(session.asked, "visit")} right this session` +
+        `, ${stored.right} of ${stored.asked} in this browser.`
+      : stored.asked
+        ? `Score in this browser: ${stored.right} of ${count(stored.asked, "visit")} right.`
+        : "";
   };
   const score = (right) => {
     if (scored) return;
@@ -132,24 +138,43 @@ export function startPractice(engine, dateOfService) {
     scored = false;
     const plan = PLANS[visit.discipline];
     $("practice-seed").value = seed;
-    $("practice-visit").replaceChildren(table("practice-visit",
-      `Visit ${seed}: ${visit.discipline} plan of care, billed to ${RULE_SETS[visit.ruleSet]}`,
-      ["Code", "Minutes", `Of which the ${plan.assistant} alone`],
-      visit.services.map((s) => [s.code, s.minutes ?? "untimed", s.assistantMinutes ?? 0])));
-    answers.replaceChildren(...visit.services.map((s, i) => el("fieldset", { class: "practice-answer", "data-code": s.code },
-      el("legend", {}, s.code),
-      el("label", { for: `answer-units-${i}` }, "Units"),
-      el("input", { id: `answer-units-${i}`, type: "number", min: 0, step: 1, class: "units", inputmode: "numeric" }),
-      el("label", { for: `answer-modifiers-${i}` }, "Modifiers"),
-      el("input", { id: `answer-modifiers-${i}`, class: "modifiers", spellcheck: "false", autocomplete: "off" }))));
+    $("practice-visit").replaceChildren(
+      table(
+        "practice-visit",
+        `Visit ${seed}: ${visit.discipline} plan of care, billed to ${RULE_SETS[visit.ruleSet]}`,
+        ["Code", "Minutes", `Of which the ${plan.assistant} alone`],
+        visit.services.map((s) => [s.code, s.minutes ?? "untimed", s.assistantMinutes ?? 0]),
+      ),
+    );
+    answers.replaceChildren(
+      ...visit.services.map((s, i) =>
+        el(
+          "fieldset",
+          { class: "practice-answer", "data-code": s.code },
+          el("legend", {}, s.code),
+          el("label", { for: `answer-units-${i}` }, "Units"),
+          el("input", {
+            id: `answer-units-${i}`,
+            type: "number",
+            min: 0,
+            step: 1,
+            class: "units",
+            inputmode: "numeric",
+          }),
+          el("label", { for: `answer-modifiers-${i}` }, "Modifiers"),
+          el("input", { id: `answer-modifiers-${i}`, class: "modifiers", spellcheck: "false", autocomplete: "off" }),
+        ),
+      ),
+    );
     $("practice-feedback").replaceChildren();
   };
 
   // The trace entries a student needs for one code: its units and modifiers, and for a timed code the pool's.
   const why = (code) => {
     const timed = visit.services.some((s) => s.code === code && s.minutes !== undefined);
-    return result.trace.filter((t) => (t.code === code || (t.code === "" && timed)) &&
-                                      ["units", "modifiers"].includes(t.topic));
+    return result.trace.filter(
+      (t) => (t.code === code || (t.code === "" && timed)) && ["units", "modifiers"].includes(t.topic),
+    );
   };
 
   const check = (revealed = false) => {
@@ -160,25 +185,41 @@ export function startPractice(engine, dateOfService) {
       // Every code of the visit has a line (0 units at least), so the key has every code asked about.
       const want = /** @type {{ units: number, modifiers: Set<string> }} */ (key.get(code));
       const units = Number(box.querySelector(".units").value || 0);
-      const modifiers = new Set(box.querySelector(".modifiers").value.toUpperCase().split(/[\s,]+/).filter(Boolean));
+      const modifiers = new Set(
+        box
+          .querySelector(".modifiers")
+          .value.toUpperCase()
+          .split(/[\s,]+/)
+          .filter(Boolean),
+      );
       const unitsOk = units === want.units;
       // A code with no units goes on no claim line, so any modifiers typed for it are beside the point.
       const modifiersOk = want.units === 0 || sameSet(modifiers, want.modifiers);
       if (unitsOk && modifiersOk) {
-        return el("li", { class: "alert ok" }, el("strong", {}, `${code}: right`),
-          ` (${count(want.units, "unit")}${want.units ? `, ${modifierText(want.modifiers)}` : ""}).`);
+        return el(
+          "li",
+          { class: "alert ok" },
+          el("strong", {}, `${code}: right`),
+          ` (${count(want.units, "unit")}${want.units ? `, ${modifierText(want.modifiers)}` : ""}).`,
+        );
       }
       const mixUp = misconception(visit, result, other, code, units, modifiers, want);
-      return el("li", { class: "alert warning" }, el("strong", {}, `${code}: `),
+      return el(
+        "li",
+        { class: "alert warning" },
+        el("strong", {}, `${code}: `),
         unitsOk ? "" : `${count(want.units, "unit")}, not ${units}. `,
         modifiersOk ? "" : `Modifiers ${modifierText(want.modifiers)}, not ${modifierText(modifiers)}. `,
         mixUp ? el("p", { class: "mix-up" }, el("strong", {}, "Likely mix-up: "), mixUp) : null,
-        traceList(why(code)));
+        traceList(why(code)),
+      );
     });
     const right = items.filter((li) => li.classList.contains("ok")).length;
     score(!revealed && right === items.length);
-    $("practice-feedback").replaceChildren(el("p", { class: "summary" }, `${right} of ${count(items.length, "code")} right.`),
-      el("ul", { class: "alerts" }, items));
+    $("practice-feedback").replaceChildren(
+      el("p", { class: "summary" }, `${right} of ${count(items.length, "code")} right.`),
+      el("ul", { class: "alerts" }, items),
+    );
   };
 
   const answer = () => {

@@ -7,16 +7,34 @@ const STORAGE_KEY = "unitwise:last-visit";
 // and a link over these bounds is refused before it is decoded. 64 KB of link is about 900 services; a visit
 // has a handful, an episode a few hundred visits at most (the engine's own limit is 400).
 export const LINK_LIMIT = 65536;
-const SERVICE = { code: "string", minutes: "number", assistantMinutes: "number", discipline: "string",
-                  abn: "boolean", distinctService: "string" };
+const SERVICE = {
+  code: "string",
+  minutes: "number",
+  assistantMinutes: "number",
+  discipline: "string",
+  abn: "boolean",
+  distinctService: "string",
+};
 const SERVICES = [SERVICE, 100, "service"];
 const SHAPES = {
-  v: { dateOfService: "string", discipline: "string", locality: "string", setting: "string", ruleSet: "string",
-       placeOfService: "string", deductibleRemaining: "number", ytdAllowed: { PT_SLP: "number", OT: "number" },
-       options: {}, services: SERVICES },
-  e: { planOfCare: { discipline: "string", start: "string", certifiedThrough: "string" }, locality: "string",
-       priorSpend: { ptSlp: "number", ot: "number" },
-       visits: [{ dateOfService: "string", progressReport: "boolean", services: SERVICES }, 400, "visit"] },
+  v: {
+    dateOfService: "string",
+    discipline: "string",
+    locality: "string",
+    setting: "string",
+    ruleSet: "string",
+    placeOfService: "string",
+    deductibleRemaining: "number",
+    ytdAllowed: { PT_SLP: "number", OT: "number" },
+    options: {},
+    services: SERVICES,
+  },
+  e: {
+    planOfCare: { discipline: "string", start: "string", certifiedThrough: "string" },
+    locality: "string",
+    priorSpend: { ptSlp: "number", ot: "number" },
+    visits: [{ dateOfService: "string", progressReport: "boolean", services: SERVICES }, 400, "visit"],
+  },
 };
 const TYPE_NAMES = { string: "text", number: "a number", boolean: "true or false" };
 
@@ -26,14 +44,16 @@ function problem(value, shape, name) {
   if (Array.isArray(shape)) {
     const [item, most, noun] = shape;
     if (!Array.isArray(value)) return `${name} should be a list`;
-    if (value.length > most) return `it has ${value.length.toLocaleString("en-US")} ${noun}s, more than the ${most} a link may hold`;
+    if (value.length > most)
+      return `it has ${value.length.toLocaleString("en-US")} ${noun}s, more than the ${most} a link may hold`;
     for (let i = 0; i < value.length; i++) {
       const found = problem(value[i], item, `${noun} ${i + 1}`);
       if (found) return found;
     }
     return "";
   }
-  if (!value || typeof value !== "object" || Array.isArray(value)) return `${name} is ${value === null ? "empty" : "not readable"}`;
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    return `${name} is ${value === null ? "empty" : "not readable"}`;
   for (const [key, inner] of Object.entries(shape)) {
     const found = value[key] === undefined ? "" : problem(value[key], inner, name === "it" ? key : `${key} in ${name}`);
     if (found) return found;
@@ -46,7 +66,9 @@ function problem(value, shape, name) {
 export function readLink(hash = location.hash, kind = "v") {
   if (!hash.startsWith(`#${kind}=`)) return null;
   if (hash.length > LINK_LIMIT) {
-    return { error: `the link is ${Math.round(hash.length / 1024).toLocaleString("en-US")} KB long, more than the 64 KB this page reads` };
+    return {
+      error: `the link is ${Math.round(hash.length / 1024).toLocaleString("en-US")} KB long, more than the 64 KB this page reads`,
+    };
   }
   const visit = decodeVisit(hash.slice(3));
   if (!visit) return { error: "the link is incomplete or damaged" };

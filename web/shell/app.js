@@ -4,7 +4,16 @@ import { createEngine } from "../unitwise/index.js";
 import { lastVisit, readLink, saveVisit, stored } from "./address.js";
 import { notice, watchForUpdates } from "./notice.js";
 import { setCatalogue } from "../calculator/code-picker.js";
-import { addService, fillForm, halfTyped, readVisit, setLocalities, showDistinctChoices, showErrors, showLocality } from "../calculator/visit-form.js";
+import {
+  addService,
+  fillForm,
+  halfTyped,
+  readVisit,
+  setLocalities,
+  showDistinctChoices,
+  showErrors,
+  showLocality,
+} from "../calculator/visit-form.js";
 import { rememberedLocality, versusNational } from "../calculator/locality.js";
 import { plainEngine } from "../lib/words.js";
 import { renderResult, summaryText } from "../calculator/results-view.js";
@@ -19,8 +28,15 @@ const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
-const starter = () => ({ dateOfService: today(), discipline: "PT", locality: rememberedLocality() ?? "national",
-                         services: [{ code: "97112", minutes: 24 }, { code: "97110", minutes: 23 }] });
+const starter = () => ({
+  dateOfService: today(),
+  discipline: "PT",
+  locality: rememberedLocality() ?? "national",
+  services: [
+    { code: "97112", minutes: 24 },
+    { code: "97110", minutes: 23 },
+  ],
+});
 
 // The form is filled and usable while the engine loads; what is typed meanwhile is evaluated once it is ready.
 // words.js puts the engine's notes in plain words for this page. The data packs this browser keeps (Data view,
@@ -38,7 +54,13 @@ let nationalTimer = 0;
 let frame = 0;
 
 // A date still being typed, or not a real one ("2026-02-30"), lists today's localities meanwhile.
-const localitiesOn = (date) => { try { return engine.localities(date); } catch { return engine.localities(today()); } };
+const localitiesOn = (date) => {
+  try {
+    return engine.localities(date);
+  } catch {
+    return engine.localities(today());
+  }
+};
 const fillLocalities = (date) => engine && setLocalities(localitiesOn(date));
 
 function update() {
@@ -46,7 +68,7 @@ function update() {
   if (!engine) return;
   const { visit, send, rows, held } = readVisit(tiePreference.length ? { tiePreference } : {});
   const link = location.hash;
-  if (!$("calculator").hidden) saveVisit(visit);  // the address holds what the open view shows
+  if (!$("calculator").hidden) saveVisit(visit); // the address holds what the open view shows
   if (location.hash !== link) $("copy-link").textContent = "Copy link to this visit";
   if (held.length && !send.services.length) {
     $("summary").textContent = `Nothing to bill yet.${heldNote(held)}`;
@@ -80,8 +102,12 @@ function update() {
     showLocality(null);
   }
   $("summary").textContent = summaryText(result) + (result.ok ? heldNote(held) : "");
-  renderCard($("claim-card"), result, { unconfirmed: askLongMinutes(visit, rows, schedule), settle, openData,
-                                        undenied: undeniedAmounts((v) => engine.evaluate(v), send, result) });
+  renderCard($("claim-card"), result, {
+    unconfirmed: askLongMinutes(visit, rows, schedule),
+    settle,
+    openData,
+    undenied: undeniedAmounts((v) => engine.evaluate(v), send, result),
+  });
   renderResult($("result-body"), result, {
     explain: $("explain").checked,
     compared,
@@ -142,29 +168,42 @@ function openFrom(visit, where) {
 // A link's visit opens; the visit this browser had, if another, is kept. A link that cannot be read opens nothing.
 function openLink(linked, saved) {
   if (linked?.error) {
-    notice(`This link's visit could not be read: ${linked.error}. Showing ${saved ? "the visit saved in this browser" : "a new visit"} instead.`);
+    notice(
+      `This link's visit could not be read: ${linked.error}. Showing ${saved ? "the visit saved in this browser" : "a new visit"} instead.`,
+    );
   } else if (linked && saved && JSON.stringify(linked.visit) !== JSON.stringify(saved)) {
-    return replaceVisit(linked.visit, "This link opened its own visit; the one you had here is kept.", "Open my previous visit", saved);
+    return replaceVisit(
+      linked.visit,
+      "This link opened its own visit; the one you had here is kept.",
+      "Open my previous visit",
+      saved,
+    );
   }
   load(linked?.visit ?? saved ?? starter());
 }
 
 $("visit-form").addEventListener("input", (e) => {
   if (e.target.id === "dateOfService") fillLocalities(e.target.value);
-  if (e.target.matches("input.code, input.minutes, input.assistant")) tiePreference = [];  // a new visit, a new tie
+  if (e.target.matches("input.code, input.minutes, input.assistant")) tiePreference = []; // a new visit, a new tie
   borrowed = false;
   schedule();
 });
 // A text field's change (on leaving it) brings nothing its input events did not. Redrawing for it replaced the box
 // or button being pressed (pressing one is what leaves the field) before the release, so the click was lost. Only
 // a code left half-typed changes the result when its field is left: it now counts.
-$("visit-form").addEventListener("change", (e) => e.target.matches("input.code, input.minutes, input.assistant") || schedule());
-$("visit-form").addEventListener("focusout", (e) => e.target.matches("input.code") && halfTyped(e.target) && schedule());
+$("visit-form").addEventListener(
+  "change",
+  (e) => e.target.matches("input.code, input.minutes, input.assistant") || schedule(),
+);
+$("visit-form").addEventListener(
+  "focusout",
+  (e) => e.target.matches("input.code") && halfTyped(e.target) && schedule(),
+);
 $("visit-form").addEventListener("submit", (e) => e.preventDefault());
 $("add-service").addEventListener("click", () => addService({}, schedule, true));
 $("reset").addEventListener("click", () => replaceVisit(starter(), "Started a new visit.", "Undo"));
 $("copy-link").addEventListener("click", async () => {
-  settle();  // the address must hold a change typed just before the click
+  settle(); // the address must hold a change typed just before the click
   try {
     await navigator.clipboard.writeText(location.href);
     $("copy-link").textContent = "Link copied";
@@ -188,29 +227,44 @@ for (const view of VIEWS) $(`tab-${view}`).addEventListener("click", () => show(
 
 // The File view loads when first opened; a visit opened from it fills the calculator, and the file stays listed.
 let openedFrom = null;
-$("tab-file").addEventListener("click", () => import("../file/file-view.js").then(({ startFileView }) => startFileView({
-  openData,
-  open(visit, what, button) {
-    openedFrom = button;
-    $("result-body").replaceChildren();  // an invalid visit must not show the figures of the one before it
-    openFrom(visit, "file");
-    $("from-file-what").textContent = what;
-    $("from-file").hidden = false;
-    show("calculator");
-    $("back-to-file").focus();
-  },
-})), { once: true });
+$("tab-file").addEventListener(
+  "click",
+  () =>
+    import("../file/file-view.js").then(({ startFileView }) =>
+      startFileView({
+        openData,
+        open(visit, what, button) {
+          openedFrom = button;
+          $("result-body").replaceChildren(); // an invalid visit must not show the figures of the one before it
+          openFrom(visit, "file");
+          $("from-file-what").textContent = what;
+          $("from-file").hidden = false;
+          show("calculator");
+          $("back-to-file").focus();
+        },
+      }),
+    ),
+  { once: true },
+);
 // The Plan of care view loads when first opened, or at once for an episode link (#e=).
 let plan = null;
 const linkedEpisode = /^#e=/.test(location.hash) ? location.hash : null;
-const openPlan = () => Promise.all([import("../plan/plan-view.js"), engineReady]).then(([{ startPlanView }, engine]) => {
-  show("plan");
-  plan ??= startPlanView({ engine, today, initialHash: linkedEpisode,
-                           openVisit(visit) { show("calculator"); openFrom(visit, "plan of care"); } });
-});
+const openPlan = () =>
+  Promise.all([import("../plan/plan-view.js"), engineReady]).then(([{ startPlanView }, engine]) => {
+    show("plan");
+    plan ??= startPlanView({
+      engine,
+      today,
+      initialHash: linkedEpisode,
+      openVisit(visit) {
+        show("calculator");
+        openFrom(visit, "plan of care");
+      },
+    });
+  });
 $("tab-plan").addEventListener("click", openPlan);
 if (linkedEpisode) {
-  $("calculator").hidden = true;  // an episode link opens the plan of care, and the calculator must not take the address
+  $("calculator").hidden = true; // an episode link opens the plan of care, and the calculator must not take the address
   openPlan();
 }
 
@@ -220,10 +274,14 @@ function openData(event) {
   show("data");
   const fromTab = event?.currentTarget?.id === "tab-data";
   Promise.all([import("../data/data-view.js"), engineReady]).then(([{ startDataView }, engine]) => {
-    dataView ??= startDataView({ engine, state: dataState, onChange: dataChanged,
-                                 dateOfService: () => (/^\d{4}-\d{2}-\d{2}$/.test($("dateOfService").value) ? $("dateOfService").value : today()) });
+    dataView ??= startDataView({
+      engine,
+      state: dataState,
+      onChange: dataChanged,
+      dateOfService: () => (/^\d{4}-\d{2}-\d{2}$/.test($("dateOfService").value) ? $("dateOfService").value : today()),
+    });
     dataView.show();
-    if (!fromTab) $("data-title").focus();  // from the footer or the card: the view starts at the top
+    if (!fromTab) $("data-title").focus(); // from the footer or the card: the view starts at the top
   });
 }
 $("tab-data").addEventListener("click", openData);
@@ -245,8 +303,11 @@ const saved = lastVisit();
 const previous = stored(PREVIOUS_KEY);
 openLink(readLink(), saved);
 if (previous && !$("notice").hasChildNodes() && JSON.stringify(previous) !== JSON.stringify(current())) {
-  notice("The visit you had open before is kept in this browser.",
-         [["Open it", () => replaceVisit(previous, "Opened your other visit.", "Undo")]], forget);
+  notice(
+    "The visit you had open before is kept in this browser.",
+    [["Open it", () => replaceVisit(previous, "Opened your other visit.", "Undo")]],
+    forget,
+  );
 }
 try {
   engine = await engineReady;
@@ -261,17 +322,26 @@ schedule();
 // The newest release of each kind the engine holds (each visit uses the one in force on its date).
 function showVersions() {
   const versions = engine.dataVersions();
-  const newest = (kind) => versions.releases.filter((r) => r.kind === kind)
-    .reduce((best, r) => (!best || r.effective >= best.effective ? r : best), null)?.name;
+  const newest = (kind) =>
+    versions.releases
+      .filter((r) => r.kind === kind)
+      .reduce((best, r) => (!best || r.effective >= best.effective ? r : best), null)?.name;
   const refused = dataState.refused.length;
-  $("data-versions").textContent = `Engine ${versions.engine}. Newest data: ` +
-    ["rvu", "gpci", "ncci", "mue"].map(newest).filter(Boolean).join("; ") + "." +
-    (refused ? ` ${refused === 1 ? "A data pack you added was" : `${refused} data packs you added were`} refused: see Data.` : "");
+  $("data-versions").textContent =
+    `Engine ${versions.engine}. Newest data: ` +
+    ["rvu", "gpci", "ncci", "mue"].map(newest).filter(Boolean).join("; ") +
+    "." +
+    (refused
+      ? ` ${refused === 1 ? "A data pack you added was" : `${refused} data packs you added were`} refused: see Data.`
+      : "");
 }
 showVersions();
 if (dataState.refused.length && !$("notice").hasChildNodes()) {
-  notice(`Data you added to this browser could not be used: ${dataState.refused.map((r) => r.record.name).join("; ")}. ` +
-         "The built-in data is used instead.", [["Open Data", openData]]);
+  notice(
+    `Data you added to this browser could not be used: ${dataState.refused.map((r) => r.record.name).join("; ")}. ` +
+      "The built-in data is used instead.",
+    [["Open Data", openData]],
+  );
 }
 // Another tab added or removed a pack: apply the kept ones again.
 if (typeof BroadcastChannel === "function") {

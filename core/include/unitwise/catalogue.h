@@ -15,10 +15,10 @@ enum class CodeKind { Treatment, Modality, Evaluation, AddOn, Rtm, Wound, Group 
 
 struct CodeInfo {
   std::string code;
-  std::string descriptor;   // our own words, never CPT text
-  bool timed = false;       // reported per 15 minutes: the 8-minute rule applies
-  std::string unit_basis;   // "each 15 min", "per session", "per evaluation", ...
-  std::vector<Discipline> disciplines;         // plans of care that may bill it
+  std::string descriptor;                         // our own words, never CPT text
+  bool timed = false;                             // reported per 15 minutes: the 8-minute rule applies
+  std::string unit_basis;                         // "each 15 min", "per session", "per evaluation", ...
+  std::vector<Discipline> disciplines;            // plans of care that may bill it
   std::optional<Discipline> required_discipline;  // the only plan it may be billed under, if any
   CodeKind kind = CodeKind::Treatment;
   std::string primary_code;  // add-ons: the code it must accompany on the same day

@@ -11,8 +11,8 @@
 namespace unitwise {
 
 struct CmsFile {
-  std::string name;     // the file's base name (a zip member's name in the zip): some CMS files say their date only there
-  std::string bytes;    // the whole file
+  std::string name;   // the file's base name (a zip member's name in the zip): some CMS files say their date only there
+  std::string bytes;  // the whole file
   std::string archive;  // the zip's name when the file came out of one; empty when given directly
 };
 

@@ -30,7 +30,7 @@ struct PlanOfCare {
 };
 
 struct EpisodeVisit {
-  Visit visit;  // its ytd_pt_slp / ytd_ot are set by the episode, whatever they hold here
+  Visit visit;                   // its ytd_pt_slp / ytd_ot are set by the episode, whatever they hold here
   bool progress_report = false;  // a progress report was written at this visit
 };
 
@@ -53,8 +53,8 @@ struct Alert {
 
 // One spend bucket (PT+SLP or OT) against one threshold (KX or medical review), at the end of the episode.
 struct BucketSummary {
-  int year = 0;       // the calendar year of the last visit: spent and threshold are that year's
-  Cents spent = 0;    // that year's spend after the last visit (prior spend included when it is the first year)
+  int year = 0;     // the calendar year of the last visit: spent and threshold are that year's
+  Cents spent = 0;  // that year's spend after the last visit (prior spend included when it is the first year)
   std::optional<Cents> threshold;  // none when no release holds one
   const Release* release = nullptr;
   std::optional<int> crossed_at_visit;  // the first visit that took the bucket past the threshold
@@ -65,7 +65,7 @@ struct EpisodeResult {
   std::vector<Result> visits;  // one per visit, in input order
   std::vector<Date> dates;     // each visit's date of service (the visit JSON writer needs it)
   BucketSummary kx_pt_slp, kx_ot, review_pt_slp, review_ot;
-  std::vector<Alert> alerts;  // by visit, then kind
+  std::vector<Alert> alerts;       // by visit, then kind
   std::vector<FieldError> errors;  // JSON pointers into the episode: /visits/3/dateOfService
 };
 

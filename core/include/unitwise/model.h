@@ -30,18 +30,68 @@ enum class EditKind { Ncci, Mue };
 
 // The rule behind a trace entry. Names and topics: base/names.cpp.
 enum class Rule {
-  DuplicateCode, Untimed, Cms8Minute, CmsBelow8, CmsFullBlocks, CmsLeftover, CmsZeroUnits, CmsTie, Pooling,
-  PerCode, DisciplineModifier, AssistantUntimed, AssistantUnits, FeeRelease, FeeUnitPrice, FeeMppr, FeeAssistant,
-  FeeShare, Kx, EditRelease, Ncci, Mue, Telehealth, UnitCap, PayerFee, CodeDates, Rtm
+  DuplicateCode,
+  Untimed,
+  Cms8Minute,
+  CmsBelow8,
+  CmsFullBlocks,
+  CmsLeftover,
+  CmsZeroUnits,
+  CmsTie,
+  Pooling,
+  PerCode,
+  DisciplineModifier,
+  AssistantUntimed,
+  AssistantUnits,
+  FeeRelease,
+  FeeUnitPrice,
+  FeeMppr,
+  FeeAssistant,
+  FeeShare,
+  Kx,
+  EditRelease,
+  Ncci,
+  Mue,
+  Telehealth,
+  UnitCap,
+  PayerFee,
+  CodeDates,
+  Rtm
 };
 
 // Every warning the engine gives. Names and severities: base/names.cpp.
 enum class WarningId {
-  Tie, DuplicateCode, SlpAssistant, AssistantPrecedence, AssistantDeMinimisBase, AddOnWithoutPrimary,
-  Code97129Once, FacilityPeNa, StatusBBundled, StatusINotMedicare, StatusRRestricted, NoRvus, KxApplied,
-  KxApproaching, TargetedReview, FeeScheduleNearest, ThresholdsNearest, EditTablesNearest, DistinctServiceUnused,
-  PatientLiable, TelehealthNotOnList, TelehealthNotAuthorized, UnitCap, PayerNote, PayerFeeUnknown,
-  CodeNotValidOnDate, UnderTimeFloor, RtmFurtherUnits, RtmOtherCode, PerCodeUnderMedicare, TableMayBeStale
+  Tie,
+  DuplicateCode,
+  SlpAssistant,
+  AssistantPrecedence,
+  AssistantDeMinimisBase,
+  AddOnWithoutPrimary,
+  Code97129Once,
+  FacilityPeNa,
+  StatusBBundled,
+  StatusINotMedicare,
+  StatusRRestricted,
+  NoRvus,
+  KxApplied,
+  KxApproaching,
+  TargetedReview,
+  FeeScheduleNearest,
+  ThresholdsNearest,
+  EditTablesNearest,
+  DistinctServiceUnused,
+  PatientLiable,
+  TelehealthNotOnList,
+  TelehealthNotAuthorized,
+  UnitCap,
+  PayerNote,
+  PayerFeeUnknown,
+  CodeNotValidOnDate,
+  UnderTimeFloor,
+  RtmFurtherUnits,
+  RtmOtherCode,
+  PerCodeUnderMedicare,
+  TableMayBeStale
 };
 
 using Cents = std::int64_t;  // whole cents: the only money type that crosses module lines
@@ -49,8 +99,16 @@ using Cents = std::int64_t;  // whole cents: the only money type that crosses mo
 // Why a claim line is denied, when the engine expects the payer to deny it (docs/rules.md §D; the table of which
 // rule denies what, with its source, is core/src/rules/denials.cpp). A denied line is $0, out of MPPR, the
 // totals, KX and the claim; the patient owes nothing for it.
-enum class Denial { None, Mue, PtpIndicator0, AddOnWithoutPrimary, NotValidOnDate, NotCovered, TelehealthNotAuthorized,
-                    UnderTimeFloor };
+enum class Denial {
+  None,
+  Mue,
+  PtpIndicator0,
+  AddOnWithoutPrimary,
+  NotValidOnDate,
+  NotCovered,
+  TelehealthNotAuthorized,
+  UnderTimeFloor
+};
 
 // Who pays a line: the payer, or the patient after an ABN (GA) or for a service Medicare excludes by law (GY).
 enum class Liability { Payer, Abn, Excluded };
@@ -76,45 +134,45 @@ struct DiagnosisPointers {
 
 struct Service {
   std::string code;
-  int minutes = 0;            // whole minutes furnished (therapist + assistant)
-  bool has_minutes = false;   // untimed codes may omit minutes
-  int assistant_minutes = 0;  // the part a PTA/OTA furnished without the therapist
+  int minutes = 0;                         // whole minutes furnished (therapist + assistant)
+  bool has_minutes = false;                // untimed codes may omit minutes
+  int assistant_minutes = 0;               // the part a PTA/OTA furnished without the therapist
   Discipline discipline = Discipline::PT;  // visit discipline unless the service overrides it
   bool has_discipline = false;             // the service names its own discipline
   Liability liability = Liability::Payer;  // an ABN (GA) or a statutory exclusion (GY) shifts it to the patient
   std::string distinct_service;            // "XE", "XS", "XP", "XU" or "59" when the record shows a distinct service
   int days = 0;                            // RTM device supply: days of device data in the 30-day period
   bool has_days = false;
-  std::vector<int> diagnosis_pointers;     // as given (checked by validate()); empty: [1] when the visit has diagnoses
+  std::vector<int> diagnosis_pointers;  // as given (checked by validate()); empty: [1] when the visit has diagnoses
 };
 
 // How a payer counts, marks and pays therapy (docs/payers.md). Every field defaults to Medicare's way.
 struct PayerProfile {
-  std::string id = "medicare";    // a built-in profile's id, or "inline"
+  std::string id = "medicare";  // a built-in profile's id, or "inline"
   std::string name = "Medicare Part B";
   RuleSet unit_rule = RuleSet::Cms;
   int daily_unit_cap[3] = {0, 0, 0};  // timed units a day per plan of care (PT, OT, SLP); 0 = no cap
   std::vector<std::pair<std::string, int>> code_unit_caps;  // units a day of one code
-  bool discipline_modifiers = true;  // GP/GO/GN
-  bool assistant_modifiers = true;   // CQ/CO, the assistant's units on lines of their own
+  bool discipline_modifiers = true;                         // GP/GO/GN
+  bool assistant_modifiers = true;                          // CQ/CO, the assistant's units on lines of their own
   bool kx = true;
   bool mppr = true;
-  bool medicare_coverage = true;     // Medicare status codes, telehealth list, ABN modifiers
+  bool medicare_coverage = true;  // Medicare status codes, telehealth list, ABN modifiers
   enum class FeeBasis { Medicare, PercentOfMedicare, PerCode, Unknown } fee_basis = FeeBasis::Medicare;
   int percent_of_medicare = 100;
   std::vector<std::pair<std::string, Cents>> fee_per_code;  // dollars a unit, no geographic adjustment
-  int coinsurance_percent = 20;      // 42 U.S.C. 1395m(k)(1)(B) for Medicare
+  int coinsurance_percent = 20;                             // 42 U.S.C. 1395m(k)(1)(B) for Medicare
   bool sequestration = true;
-  std::string note;                  // what the profile is based on and how current it is
+  std::string note;  // what the profile is based on and how current it is
   std::string source;
 };
 
 struct VisitOptions {
-  Pooling pooling = Pooling::PerDiscipline;  // docs/rules.md §1.2: per plan of care (2nd source)
-  std::vector<std::string> tie_preference;   // codes that win equal remainders, then input order
+  Pooling pooling = Pooling::PerDiscipline;                       // docs/rules.md §1.2: per plan of care (2nd source)
+  std::vector<std::string> tie_preference;                        // codes that win equal remainders, then input order
   DeMinimisBase de_minimis_base = DeMinimisBase::FifteenMinutes;  // docs/assistant-rules.md step 5 (AOTA wording)
-  bool qualifying_apm = false;               // CY2026 QP conversion factor
-  bool trace = true;                         // false: no trace (the why of each unit), for callers who need only the facts
+  bool qualifying_apm = false;                                    // CY2026 QP conversion factor
+  bool trace = true;  // false: no trace (the why of each unit), for callers who need only the facts
 };
 
 struct Visit {
@@ -122,7 +180,7 @@ struct Visit {
   PayerProfile payer;
   Date date_of_service;
   Discipline discipline = Discipline::PT;
-  std::string locality = "national";  // "national" or "<mac>-<locality>"
+  std::string locality = "national";    // "national" or "<mac>-<locality>"
   std::string place_of_service = "11";  // CMS POS code: 11 office, 02 and 10 telehealth
   Setting setting = Setting::NonFacility;
   Cents ytd_pt_slp = 0;  // therapy allowed so far this year, PT+SLP KX bucket
@@ -168,8 +226,8 @@ struct Line {
   int units = 0;
   bool assistant = false;  // carries CQ/CO
   Modifiers modifiers;
-  int minutes = 0;            // minutes of the service behind this line (whole service when not split)
-  Cents allowed = 0;          // Medicare allowed amount of this line, after MPPR and CQ/CO
+  int minutes = 0;    // minutes of the service behind this line (whole service when not split)
+  Cents allowed = 0;  // Medicare allowed amount of this line, after MPPR and CQ/CO
   Liability liability = Liability::Payer;
   Denial denied = Denial::None;  // the payer is expected to deny the whole line: $0, and the patient owes nothing
   DiagnosisPointers diagnosis_pointers;  // its service's, when the visit gives diagnoses
@@ -180,19 +238,19 @@ struct Line {
 struct Edit {
   EditKind kind = EditKind::Ncci;
   Severity severity = Severity::Warning;  // error: will deny; warning: needs a modifier and documentation
-  std::string column1;   // ncci: column-one code; mue: the code
-  std::string column2;   // ncci only
+  std::string column1;                    // ncci: column-one code; mue: the code
+  std::string column2;                    // ncci only
   bool modifier_allowed = false;
-  std::string modifier_indicator;   // ncci: "0", "1", "9"
+  std::string modifier_indicator;                     // ncci: "0", "1", "9"
   std::vector<std::string_view> suggested_modifiers;  // ncci: 59, XE, XS, XP, XU when allowed
-  int units = 0;                    // mue: units billed
-  int limit = 0;                    // mue: MUE value
-  int mai = 0;                      // mue: adjudication indicator
-  int denied_units = 0;             // mue: units on the lines the edit denies (0: the payer may not apply it)
-  std::string_view appeal;          // mue: what to do about the denial
+  int units = 0;                                      // mue: units billed
+  int limit = 0;                                      // mue: MUE value
+  int mai = 0;                                        // mue: adjudication indicator
+  int denied_units = 0;     // mue: units on the lines the edit denies (0: the payer may not apply it)
+  std::string_view appeal;  // mue: what to do about the denial
   std::string message;
   std::string rationale;
-  std::string_view source;  // the release's name (in the ReferenceData the visit was validated against)
+  std::string_view source;            // the release's name (in the ReferenceData the visit was validated against)
   std::string_view bypassed_by;       // ncci: the distinct-service modifier the record supports, if given
   std::string_view record_must_show;  // ncci: what that modifier requires the record to show
 };
@@ -244,29 +302,29 @@ struct Tie {
 
 // The fee of claim line i is Fee::lines[i]; code, units and modifiers are the claim line's.
 struct FeeLine {
-  Cents full = 0;        // before MPPR and CQ/CO
-  Cents mppr = 0;        // reduction (>= 0)
-  Cents assistant = 0;   // CQ/CO reduction (>= 0)
+  Cents full = 0;       // before MPPR and CQ/CO
+  Cents mppr = 0;       // reduction (>= 0)
+  Cents assistant = 0;  // CQ/CO reduction (>= 0)
   Cents allowed = 0;
 };
 
 struct Fee {
-  std::string payer;          // the payer profile's name
-  int year = 0;               // the calendar year of the fee schedule used (may differ from the visit's)
-  std::string locality;       // as given
+  std::string payer;     // the payer profile's name
+  int year = 0;          // the calendar year of the fee schedule used (may differ from the visit's)
+  std::string locality;  // as given
   std::string locality_name;
-  std::string setting;        // "nonfacility" / "facility"
+  std::string setting;                 // "nonfacility" / "facility"
   std::int64_t conversion_factor = 0;  // dollars x 10000
-  Cents full = 0;             // sum of lines before reductions
+  Cents full = 0;                      // sum of lines before reductions
   Cents mppr = 0;
   Cents assistant = 0;
   Cents allowed = 0;
-  Cents deductible = 0;       // applied to this visit
+  Cents deductible = 0;  // applied to this visit
   Cents coinsurance = 0;
   Cents sequestration = 0;
   Cents medicare_pays = 0;
   Cents patient_owes = 0;
-  std::vector<FeeLine> lines;  // one per claim line, in line order
+  std::vector<FeeLine> lines;             // one per claim line, in line order
   std::vector<std::string_view> sources;  // the releases used, then the rules' citations
 };
 
@@ -277,8 +335,8 @@ struct Release;
 struct UsedRelease {
   const Release* release = nullptr;
   bool nearest = false;  // no release covers the date of service: the nearest one was used
-  int newer_due = 0;      // a DateKey: CMS was due to publish a newer release on this date, on or before the date of
-                          // service, so the table may be stale (reference.h, next_expected_release); 0: current
+  int newer_due = 0;     // a DateKey: CMS was due to publish a newer release on this date, on or before the date of
+                         // service, so the table may be stale (reference.h, next_expected_release); 0: current
 };
 
 struct Result {

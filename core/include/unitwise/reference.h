@@ -29,9 +29,9 @@ inline constexpr std::size_t kIsoDateChars = 10;
 void write_iso_date(char (&out)[kIsoDateChars], DateKey d);
 
 enum class TableKind { Rvu, ConversionFactor, Gpci, Locality, Mue, Ncci, Threshold, TelehealthCode, TelehealthPeriod };
-inline constexpr TableKind kTableKinds[] = {TableKind::Rvu,       TableKind::ConversionFactor, TableKind::Gpci,
-                                            TableKind::Locality,  TableKind::Mue,              TableKind::Ncci,
-                                            TableKind::Threshold, TableKind::TelehealthCode,   TableKind::TelehealthPeriod};
+inline constexpr TableKind kTableKinds[] = {
+    TableKind::Rvu,  TableKind::ConversionFactor, TableKind::Gpci,           TableKind::Locality,        TableKind::Mue,
+    TableKind::Ncci, TableKind::Threshold,        TableKind::TelehealthCode, TableKind::TelehealthPeriod};
 const char* to_string(TableKind kind);  // "rvu", "conversion_factor", ... (the pack format's names)
 std::optional<TableKind> table_kind(std::string_view name);
 
@@ -64,7 +64,7 @@ struct RvuRow {
   int pe_fac = 0;
   bool fac_pe_na = false;
   int mp = 0;
-  int mult_proc = 0;  // 5: therapy MPPR halves the PE of later units (RVU file layout)
+  int mult_proc = 0;      // 5: therapy MPPR halves the PE of later units (RVU file layout)
   std::uint64_t key = 0;  // code_key(code), set when the table joins a ReferenceData: lookups compare integers
 };
 
@@ -103,8 +103,8 @@ struct MueRow {
 struct NcciRow {
   std::string column1;
   std::string column2;
-  DateKey effective = 0;  // 0: not known (older extracts lack it)
-  DateKey deleted = 0;    // 0: still active
+  DateKey effective = 0;          // 0: not known (older extracts lack it)
+  DateKey deleted = 0;            // 0: still active
   char modifier_indicator = '1';  // '0' never bypassed, '1' bypassed by 59/X when distinct, '9' not applicable
   std::string rationale;
   std::uint64_t key1 = 0, key2 = 0;  // code_key of each column, as RvuRow::key

@@ -16,8 +16,9 @@ class Piece {
   Piece(std::string_view text) : data_(text.data()), size_(text.size()) {}
   Piece(const char* text) : Piece(std::string_view(text)) {}
   Piece(const std::string& text) : Piece(std::string_view(text)) {}
-  template <class Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool> &&
-                                            !std::is_same_v<Int, char>, int> = 0>
+  template <
+      class Int,
+      std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool> && !std::is_same_v<Int, char>, int> = 0>
   Piece(Int n) {
     set_number(static_cast<long long>(n));
   }

@@ -32,7 +32,8 @@ std::optional<DateKey> parse_iso_date(std::string_view s) {
 // its releases' dates).
 void write_iso_date(char (&out)[kIsoDateChars], DateKey d) {
   const auto digits = [&out](std::size_t at, int value, int width) {
-    for (int i = width - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+      out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
   };
   digits(0, d / 10000, 4);
   out[4] = '-';

@@ -35,7 +35,8 @@ std::size_t write_fixed(char* out, long long scaled, int decimals) {
   char digits[kFixedChars];
   char* p = digits + sizeof digits;
   // Unsigned, so the most negative value has a magnitude too.
-  unsigned long long magnitude = scaled < 0 ? 0 - static_cast<unsigned long long>(scaled) : static_cast<unsigned long long>(scaled);
+  unsigned long long magnitude =
+      scaled < 0 ? 0 - static_cast<unsigned long long>(scaled) : static_cast<unsigned long long>(scaled);
   for (int i = 0; i < decimals; ++i, magnitude /= 10) *--p = static_cast<char>('0' + magnitude % 10);
   if (decimals > 0) *--p = '.';
   do {

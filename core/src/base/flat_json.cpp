@@ -42,9 +42,7 @@ std::size_t JsonRef::size() const {
 
 std::string_view JsonRef::key() const { return doc_->view(node().key_at, node().key_length); }
 
-JsonRef::Iterator JsonRef::begin() const {
-  return Iterator(*doc_, size() == 0 ? node().end : index_ + 1);
-}
+JsonRef::Iterator JsonRef::begin() const { return Iterator(*doc_, size() == 0 ? node().end : index_ + 1); }
 JsonRef::Iterator JsonRef::end() const { return Iterator(*doc_, node().end); }
 
 bool JsonRef::contains(std::string_view key) const {
@@ -68,7 +66,7 @@ JsonRef JsonRef::operator[](std::string_view key) const {
 // Iteratively, as to_nlohmann: each node in text order, closing the containers it has left.
 void JsonRef::write(JsonWriter& w) const {
   std::vector<std::pair<bool, std::uint32_t>> open;  // containers written so far: is an object, and their end
-  const auto close_before = [&](std::uint32_t i) {     // the containers that end before node i
+  const auto close_before = [&](std::uint32_t i) {   // the containers that end before node i
     for (; !open.empty() && open.back().second <= i; open.pop_back()) {
       if (open.back().first) w.end_object();
       else w.end_array();
@@ -86,8 +84,14 @@ void JsonRef::write(JsonWriter& w) const {
       case FlatJson::Kind::Unsigned: w.value(n.unsigned_integer); break;
       case FlatJson::Kind::Float: w.number(doc_->view(n.text_at, n.text_length)); break;
       case FlatJson::Kind::String: w.value(v.string()); break;
-      case FlatJson::Kind::Array: w.begin_array(); open.emplace_back(false, n.end); break;
-      case FlatJson::Kind::Object: w.begin_object(); open.emplace_back(true, n.end); break;
+      case FlatJson::Kind::Array:
+        w.begin_array();
+        open.emplace_back(false, n.end);
+        break;
+      case FlatJson::Kind::Object:
+        w.begin_object();
+        open.emplace_back(true, n.end);
+        break;
     }
   }
   close_before(node().end);

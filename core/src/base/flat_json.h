@@ -22,11 +22,11 @@ class FlatJson {
   struct Node {
     Kind kind = Kind::Null;
     bool boolean = false;
-    std::uint32_t size = 0;      // children of an array or object
-    std::uint32_t end = 0;       // one past its last descendant: the next sibling's index
-    std::uint32_t key_at = 0;    // its key in text_, when its parent is an object
+    std::uint32_t size = 0;    // children of an array or object
+    std::uint32_t end = 0;     // one past its last descendant: the next sibling's index
+    std::uint32_t key_at = 0;  // its key in text_, when its parent is an object
     std::uint32_t key_length = 0;
-    std::uint32_t text_at = 0;   // a string's text (or a float's digits, as written) in text_
+    std::uint32_t text_at = 0;  // a string's text (or a float's digits, as written) in text_
     std::uint32_t text_length = 0;
     union {
       std::int64_t integer;
@@ -68,10 +68,10 @@ class JsonRef {
   bool is_number() const;
   bool is_number_integer() const;  // integer or unsigned, as nlohmann says
   bool is_number_float() const;
-  bool is_true() const;            // the boolean true
-  double number() const;           // any number, as a double (nlohmann's get<double>)
+  bool is_true() const;   // the boolean true
+  double number() const;  // any number, as a double (nlohmann's get<double>)
   std::string_view string() const;
-  std::size_t size() const;        // an array's or object's children
+  std::size_t size() const;  // an array's or object's children
   bool empty() const { return size() == 0; }
 
   // An object's member; a missing one reads as null.

@@ -85,8 +85,21 @@ class FlatParser {
   }
 
  private:
-  enum class Token { BeginObject, EndObject, BeginArray, EndArray, NameSeparator, ValueSeparator, String, True, False,
-                     Null, Number, End, Error };
+  enum class Token {
+    BeginObject,
+    EndObject,
+    BeginArray,
+    EndArray,
+    NameSeparator,
+    ValueSeparator,
+    String,
+    True,
+    False,
+    Null,
+    Number,
+    End,
+    Error
+  };
 
   // nlohmann counts the bytes it has read, the end of the text counting as one: the byte at `at` stopped it.
   Token error_at(std::size_t at) {
@@ -156,7 +169,10 @@ class FlatParser {
     long v = 0;
     for (std::size_t k = j; k < j + 4; ++k) {
       const char c = k < n_ ? p_[k] : '\0';
-      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      const int d = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
       if (d < 0) {
         error_at(std::min(k, n_));
         return -1;
@@ -265,7 +281,9 @@ class FlatParser {
   Token number_token() {
     std::size_t j = i_;
     number_kind_ = FlatJson::Kind::Unsigned;
-    auto digits = [&] { while (digit(j)) ++j; };
+    auto digits = [&] {
+      while (digit(j)) ++j;
+    };
     if (p_[j] == '-') {
       number_kind_ = FlatJson::Kind::Integer;
       if (!digit(++j)) return error_at(std::min(j, n_));
@@ -405,7 +423,8 @@ class FlatParser {
     OpenObject& o = open_objects_.back();
     if (!o.many.empty()) return o.many.insert(k).second;
     const auto first = keys_.begin() + static_cast<std::ptrdiff_t>(o.first_key);
-    if (std::find_if(first, keys_.end(), [&](const auto& at) { return out_.view(at.first, at.second) == k; }) != keys_.end()) {
+    if (std::find_if(first, keys_.end(), [&](const auto& at) { return out_.view(at.first, at.second) == k; }) !=
+        keys_.end()) {
       return false;
     }
     keys_.emplace_back(key_at_, key_length_);

@@ -107,7 +107,8 @@ JsonWriter& JsonWriter::integer(std::int64_t n) {
 
 JsonWriter& JsonWriter::value(std::uint64_t n) {
   char digits[20];
-  return number(std::string_view(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits)));
+  return number(std::string_view(
+      digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits)));
 }
 
 }  // namespace unitwise

@@ -58,7 +58,11 @@ class JsonWriter {
     after_key_ = true;
     return *this;
   }
-  JsonWriter& value(std::string_view s) { comma(); string_literal(s); return *this; }
+  JsonWriter& value(std::string_view s) {
+    comma();
+    string_literal(s);
+    return *this;
+  }
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
   JsonWriter& value(bool b) {
     comma();
@@ -75,7 +79,11 @@ class JsonWriter {
     put(json_number.data(), json_number.size());
     return *this;
   }
-  JsonWriter& null() { comma(); put("null", 4); return *this; }
+  JsonWriter& null() {
+    comma();
+    put("null", 4);
+    return *this;
+  }
   // Fixed-point number: 3507 with 2 decimals → 35.07; 334009 with 4 → 33.4009.
   JsonWriter& fixed(std::int64_t scaled, int decimals);
   // Any list of strings or string_views as a JSON array.
@@ -87,10 +95,23 @@ class JsonWriter {
   }
 
  private:
-  JsonWriter& open(char c) { comma(); put(c); first_ = true; return *this; }
-  JsonWriter& close(char c) { put(c); first_ = false; return *this; }
+  JsonWriter& open(char c) {
+    comma();
+    put(c);
+    first_ = true;
+    return *this;
+  }
+  JsonWriter& close(char c) {
+    put(c);
+    first_ = false;
+    return *this;
+  }
   void comma() {
-    if (after_key_) { after_key_ = false; first_ = false; return; }
+    if (after_key_) {
+      after_key_ = false;
+      first_ = false;
+      return;
+    }
     if (!first_) put(',');
     first_ = false;
   }

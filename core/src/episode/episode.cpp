@@ -16,7 +16,8 @@ namespace {
 
 constexpr const char* kKxSource = "BBA 2018 §50202; MCPM 100-04 ch.5 §10.3.3 (docs/rules.md §6, §W3)";
 constexpr const char* kReviewSource =
-    "BBA 2018 §50202: targeted medical review above a yearly amount per bucket (amount and years in the threshold data); NGS (docs/rules.md §6 K6.6, §W3)";
+    "BBA 2018 §50202: targeted medical review above a yearly amount per bucket (amount and years in the threshold "
+    "data); NGS (docs/rules.md §6 K6.6, §W3)";
 constexpr const char* kProgressSource =
     "BPM 100-02 ch.15 §220.3.D: a progress report at least once every 10 treatment days (docs/rules.md §W3)";
 constexpr const char* kRecertSource =
@@ -62,7 +63,6 @@ Date plus_days(const Date& d, long n) {
 
 const char* bucket_name(KxBucket b) { return b == KxBucket::Ot ? "OT" : "PT+SLP"; }
 
-
 // Struct-level checks: what the JSON parser checks too, for episodes built in C++.
 void check(const Episode& e, std::vector<FieldError>& errors) {
   auto money = [&](Cents c, const char* path) {
@@ -75,7 +75,8 @@ void check(const Episode& e, std::vector<FieldError>& errors) {
     errors.push_back({"/planOfCare/certifiedThrough", "is before the plan starts"});
   }
   if (e.visits.empty() || e.visits.size() > kMaxEpisodeVisits) {
-    errors.push_back({"/visits", cat({"must hold between 1 and ", kMaxEpisodeVisits, " visits, not ", e.visits.size()})});
+    errors.push_back(
+        {"/visits", cat({"must hold between 1 and ", kMaxEpisodeVisits, " visits, not ", e.visits.size()})});
     return;
   }
   for (std::size_t i = 0; i < e.visits.size(); ++i) {
@@ -90,8 +91,9 @@ void check(const Episode& e, std::vector<FieldError>& errors) {
                         cat({"is ", iso(v.date_of_service), ", before visit ", i - 1, " (",
                              iso(e.visits[i - 1].visit.date_of_service), "): give the visits in date order"})});
     } else if (date_key(v.date_of_service) < date_key(e.plan.start)) {
-      errors.push_back({cat({"/visits/", i, "/dateOfService"}),
-                        cat({"is ", iso(v.date_of_service), ", before the plan of care starts (", iso(e.plan.start), ")"})});
+      errors.push_back(
+          {cat({"/visits/", i, "/dateOfService"}),
+           cat({"is ", iso(v.date_of_service), ", before the plan of care starts (", iso(e.plan.start), ")"})});
     }
   }
 }
@@ -112,11 +114,11 @@ struct ThresholdText {
 
 ThresholdText text_of(ThresholdKind k) {
   if (k == ThresholdKind::Kx) {
-    return {AlertKind::KxThreshold, "KX threshold: KX goes on the line that passes it and every later line of the bucket this year",
-            kKxSource};
+    return {AlertKind::KxThreshold,
+            "KX threshold: KX goes on the line that passes it and every later line of the bucket this year", kKxSource};
   }
-  return {AlertKind::MedicalReview, "targeted medical review threshold: claims may be picked for review (KX still needed)",
-          kReviewSource};
+  return {AlertKind::MedicalReview,
+          "targeted medical review threshold: claims may be picked for review (KX still needed)", kReviewSource};
 }
 
 }  // namespace
@@ -161,7 +163,8 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
   // Certification: the earlier of certifiedThrough and day 90 from the start.
   const Date day_90 = plus_days(e.plan.start, kCertificationDays - 1);
   Date cert_end = day_90;
-  if (e.plan.certified_through && date_key(*e.plan.certified_through) < date_key(day_90)) cert_end = *e.plan.certified_through;
+  if (e.plan.certified_through && date_key(*e.plan.certified_through) < date_key(day_90))
+    cert_end = *e.plan.certified_through;
   bool recert_alerted = false;
   // RTM: the start of the current device-supply period; the month whose management a visit already billed.
   std::optional<long> supply_period_start;
@@ -218,7 +221,8 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       t.crossed_this_year = true;
       t.summary.crossed_at_visit = index;
       const ThresholdText text = text_of(t.kind);
-      std::string message = cat({"Visit ", i + 1, " (", iso(date), "): the ", bucket_name(t.bucket), " spend this year "});
+      std::string message =
+          cat({"Visit ", i + 1, " (", iso(date), "): the ", bucket_name(t.bucket), " spend this year "});
       if (spent[b] > in_force->amount) append(message, {"was already ", dollars(spent[b]), " and "});
       append(message, {"reaches ", dollars(after), ", past the "});
       if (in_force->release->year != 0) append(message, {in_force->release->year, " "});
@@ -232,7 +236,8 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
     // Progress report: a treatment day is a calendar day with a visit (visits on one day count once).
     const long today = days(date);
     const std::optional<std::size_t> report_today = [&]() -> std::optional<std::size_t> {
-      for (std::size_t k = i; k < e.visits.size() && date_key(e.visits[k].visit.date_of_service) == date_key(date); ++k) {
+      for (std::size_t k = i; k < e.visits.size() && date_key(e.visits[k].visit.date_of_service) == date_key(date);
+           ++k) {
         if (e.visits[k].progress_report) return k;
       }
       return std::nullopt;
@@ -258,13 +263,14 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
     if (!recert_alerted && date_key(date) > date_key(cert_end)) {
       recert_alerted = true;
       const bool by_cert = e.plan.certified_through && date_key(*e.plan.certified_through) < date_key(day_90);
-      out.alerts.push_back({index, AlertKind::RecertificationDue,
-                            cat({"Visit ", i + 1, " (", iso(date), ") is after ",
-                                 by_cert ? cat({"the plan's certification ends (", iso(cert_end), ")"})
-                                         : cat({"day 90 of the plan (", iso(cert_end), ", counting ", iso(e.plan.start),
-                                                " as day 1; UNVERIFIED, W-open 4)"}),
-                                 ": a recertification signed by the physician or NPP is needed for this and later visits."}),
-                            kRecertSource});
+      out.alerts.push_back(
+          {index, AlertKind::RecertificationDue,
+           cat({"Visit ", i + 1, " (", iso(date), ") is after ",
+                by_cert ? cat({"the plan's certification ends (", iso(cert_end), ")"})
+                        : cat({"day 90 of the plan (", iso(cert_end), ", counting ", iso(e.plan.start),
+                               " as day 1; UNVERIFIED, W-open 4)"}),
+                ": a recertification signed by the physician or NPP is needed for this and later visits."}),
+           kRecertSource});
     }
 
     // RTM: device supply once per 30-day period; treatment management once per calendar month.
@@ -273,8 +279,11 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
       if (s.code == "98975") {
         if (setup_visit && *setup_visit != i) {
           out.alerts.push_back({index, AlertKind::RtmWindow,
-                                cat({"Visit ", i + 1, " (", iso(date), "): 98975 (device set-up and teaching) again, "
-                                     "already billed at visit ", *setup_visit + 1, ": it is billed once per episode of "
+                                cat({"Visit ", i + 1, " (", iso(date),
+                                     "): 98975 (device set-up and teaching) again, "
+                                     "already billed at visit ",
+                                     *setup_visit + 1,
+                                     ": it is billed once per episode of "
                                      "care, so this one would be denied. Drop it."}),
                                 kRtmSetupSource});
         } else {
@@ -308,10 +317,11 @@ EpisodeResult evaluate_episode(const Episode& e, const ReferenceData& data) {
         management_visit = i;
       }
       if (has_98979 && has_98980_or_81) {
-        out.alerts.push_back({index, AlertKind::RtmWindow,
-                              cat({"Visit ", i + 1, " (", iso(date),
-                                   "): 98979 with 98980/98981: 98979 (10-19 minutes) is never billed with them in a month."}),
-                              kRtmManagementSource});
+        out.alerts.push_back(
+            {index, AlertKind::RtmWindow,
+             cat({"Visit ", i + 1, " (", iso(date),
+                  "): 98979 with 98980/98981: 98979 (10-19 minutes) is never billed with them in a month."}),
+             kRtmManagementSource});
       }
     }
 

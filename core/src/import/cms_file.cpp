@@ -91,7 +91,8 @@ std::optional<DateKey> date_in_name(std::string_view name) {
   for (std::size_t at = n.find('Q'); at != std::string::npos; at = n.find('Q', at + 1)) {
     const int year = at >= 4 ? digits(at - 4, 4) : -1;
     const int quarter = digits(at + 1, 1);
-    if (year >= kCmsNameCentury && quarter >= 1 && quarter <= 4) return year * 10000 + (1 + 3 * (quarter - 1)) * 100 + 1;
+    if (year >= kCmsNameCentury && quarter >= 1 && quarter <= 4)
+      return year * 10000 + (1 + 3 * (quarter - 1)) * 100 + 1;
   }
   return std::nullopt;
 }

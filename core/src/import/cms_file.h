@@ -55,10 +55,10 @@ std::optional<DateKey> date_in_name(std::string_view name);
 // and 15,000 codes. 5,000 is far below either and far above any file cut early.
 inline constexpr std::size_t kMinCodeRows = 5000;
 // Addendum E has localities in the 50 states, DC, Puerto Rico and the Virgin Islands (Guam is priced with Hawaii).
-inline constexpr const char* kGpciStates[] = {"AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID",
-                                       "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC",
-                                       "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC",
-                                       "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"};
+inline constexpr const char* kGpciStates[] = {
+    "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN", "KS", "KY",
+    "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH",
+    "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"};
 inline constexpr std::size_t kStates = sizeof kGpciStates / sizeof kGpciStates[0];
 
 std::string thousands(std::size_t n);
@@ -92,8 +92,8 @@ struct Context {
     const std::string of = thousands(rows) + " codes, " + std::to_string(kept) + " of our " +
                            std::to_string(catalogue().size()) + " catalogue codes";
     if (rows < kMinCodeRows || last_code.empty() || last_code[0] != 'V' || kept * 2 < catalogue().size()) {
-      fail(0, "holds " + of + ", the last " + (last_code.empty() ? "none" : last_code) +
-                  ": a whole file lists over " + thousands(kMinCodeRows) +
+      fail(0, "holds " + of + ", the last " + (last_code.empty() ? "none" : last_code) + ": a whole file lists over " +
+                  thousands(kMinCodeRows) +
                   " codes through the V codes and at least half of ours, so this one is cut short or not CMS's");
       return std::nullopt;
     }

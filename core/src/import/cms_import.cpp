@@ -77,15 +77,20 @@ void join_releases(Pack& pack, ImportResult& result) {
       const std::size_t open = t.release.name.find('('), close = t.release.name.rfind(')');
       parts += (parts.empty() ? "" : ", ") + t.release.name.substr(open + 1, close - open - 1);
       for (const NcciRow& r : t.rows) {
-        if (!seen.emplace(r.column1 + "/" + r.column2 + "/" + std::to_string(r.effective) + "/" + std::to_string(r.deleted), 0).second) {
-          result.errors.push_back({t.release.name, 0, "the edit " + r.column1 + "/" + r.column2 + " is also in another part"});
+        if (!seen.emplace(
+                     r.column1 + "/" + r.column2 + "/" + std::to_string(r.effective) + "/" + std::to_string(r.deleted),
+                     0)
+                 .second) {
+          result.errors.push_back(
+              {t.release.name, 0, "the edit " + r.column1 + "/" + r.column2 + " is also in another part"});
           return;
         }
         joined.rows.push_back(r);
       }
     }
     joined.release.name = "CMS NCCI PTP practitioner edits (" + parts + ")";
-    if (joined.release.name.size() > kMaxNameChars) joined.release.name = joined.release.name.substr(0, kMaxNameChars - 3) + "...";
+    if (joined.release.name.size() > kMaxNameChars)
+      joined.release.name = joined.release.name.substr(0, kMaxNameChars - 3) + "...";
     ncci = {std::move(joined)};
   }
   auto& rvu = pack.tables.rvu;
@@ -96,8 +101,9 @@ void join_releases(Pack& pack, ImportResult& result) {
                          std::equal(rvu[i].rows.begin(), rvu[i].rows.end(), rvu[j].rows.begin(),
                                     [](const RvuRow& a, const RvuRow& b) { return same(a, b); });
       if (!equal) {
-        result.errors.push_back({rvu[i].release.name, 0, "has other relative values than \"" + rvu[j].release.name +
-                                                             "\", in force from the same date: import them separately"});
+        result.errors.push_back({rvu[i].release.name, 0,
+                                 "has other relative values than \"" + rvu[j].release.name +
+                                     "\", in force from the same date: import them separately"});
         return;
       }
       rvu.erase(rvu.begin() + static_cast<std::ptrdiff_t>(i--));
@@ -109,12 +115,14 @@ void join_releases(Pack& pack, ImportResult& result) {
     for (std::size_t j = 0; j < i; ++j) {
       if (cf[j].release.effective != cf[i].release.effective) continue;
       for (const ConversionFactorRow& r : cf[i].rows) {
-        const auto other = std::find_if(cf[j].rows.begin(), cf[j].rows.end(),
-                                        [&](const ConversionFactorRow& o) { return o.qualifying_apm == r.qualifying_apm; });
+        const auto other = std::find_if(cf[j].rows.begin(), cf[j].rows.end(), [&](const ConversionFactorRow& o) {
+          return o.qualifying_apm == r.qualifying_apm;
+        });
         if (other == cf[j].rows.end()) cf[j].rows.push_back(r);
         else if (other->value != r.value) {
-          result.errors.push_back({cf[i].release.name, 0, "has another conversion factor than \"" + cf[j].release.name +
-                                                              "\", in force from the same date"});
+          result.errors.push_back(
+              {cf[i].release.name, 0,
+               "has another conversion factor than \"" + cf[j].release.name + "\", in force from the same date"});
           return;
         }
       }
@@ -126,9 +134,10 @@ void join_releases(Pack& pack, ImportResult& result) {
     for (std::size_t i = 1; i < tables.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j) {
         if (tables[j].release.effective == tables[i].release.effective) {
-          result.errors.push_back({tables[i].release.name, 0, std::string("is a second ") + kind + " release in force from " +
-                                                                  iso_date(tables[i].release.effective) + " beside \"" +
-                                                                  tables[j].release.name + "\": import them separately"});
+          result.errors.push_back({tables[i].release.name, 0,
+                                   std::string("is a second ") + kind + " release in force from " +
+                                       iso_date(tables[i].release.effective) + " beside \"" + tables[j].release.name +
+                                       "\": import them separately"});
         }
       }
     }
@@ -149,13 +158,15 @@ ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& 
   // so the csv is read and the txt skipped, rather than two tables of one release.
   std::map<std::string, std::string> csv_of_zip;
   for (const CmsFile& file : files) {
-    if (!file.archive.empty() && recognise(file.bytes) == FileKind::PprrvuCsv) csv_of_zip.emplace(file.archive, file.name);
+    if (!file.archive.empty() && recognise(file.bytes) == FileKind::PprrvuCsv)
+      csv_of_zip.emplace(file.archive, file.name);
   }
   for (const CmsFile& file : files) {
     const FileKind kind = recognise(file.bytes);
     if (kind == FileKind::PprrvuTxt && csv_of_zip.count(file.archive) != 0) {
       archives[file.archive].second.push_back(file.name);
-      result.skipped.push_back(where(file) + " (the fixed-width copy of " + csv_of_zip[file.archive] + ", which is read)");
+      result.skipped.push_back(where(file) + " (the fixed-width copy of " + csv_of_zip[file.archive] +
+                               ", which is read)");
       continue;
     }
     if (!file.archive.empty()) {
@@ -164,14 +175,15 @@ ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& 
       any_read = any_read || kind != FileKind::Unknown;
       if (kind == FileKind::Unknown) {
         result.skipped.push_back(where(file) + (is_zip(file.bytes) ? " (a zip inside the zip: not opened)"
-                                                                  : " (not a CMS file unitwise reads)"));
+                                                                   : " (not a CMS file unitwise reads)"));
         continue;
       }
     }
     if (kind == FileKind::Unknown) {
-      result.errors.push_back({file.name, 0, file.bytes.empty() ? "is empty"
-                                             : is_zip(file.bytes) ? "is a zip archive: give the files inside it"
-                                                                  : kNotCms});
+      result.errors.push_back({file.name, 0,
+                               file.bytes.empty()   ? "is empty"
+                               : is_zip(file.bytes) ? "is a zip archive: give the files inside it"
+                                                    : kNotCms});
       continue;
     }
     pack.sources.push_back({base_name(file.name), kind_name(kind), file.bytes.size(), sha256_hex(file.bytes)});
@@ -191,7 +203,8 @@ ImportResult import_cms(const std::vector<CmsFile>& files, const ImportOptions& 
     std::string names;
     for (std::size_t i = 0; i < read.second.size() && i < 20; ++i) names += (i ? ", " : "") + read.second[i];
     if (read.second.size() > 20) names += ", and " + std::to_string(read.second.size() - 20) + " more";
-    result.errors.push_back({archive, 0, "holds no CMS file unitwise reads (it holds " + names + "): expected " + kKnownFiles});
+    result.errors.push_back(
+        {archive, 0, "holds no CMS file unitwise reads (it holds " + names + "): expected " + kKnownFiles});
   }
   join_releases(pack, result);
   check_localities(pack, result);

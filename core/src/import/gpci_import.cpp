@@ -54,7 +54,8 @@ void import_gpci_csv(Context& c) {
     }
     const auto w = parse_fixed(trim(f[4]), 3), pe = parse_fixed(trim(f[5]), 3), mp = parse_fixed(trim(f[6]), 3);
     if (!w || !pe || !mp || *w < 0 || *pe < 0 || *mp < 0 || *w > kMaxGpci || *pe > kMaxGpci || *mp > kMaxGpci) {
-      c.fail(csv.line(), row.id + ": a GPCI is not a number from 0 to " + fixed_text(kMaxGpci, 3) + " with at most 3 decimals");
+      c.fail(csv.line(),
+             row.id + ": a GPCI is not a number from 0 to " + fixed_text(kMaxGpci, 3) + " with at most 3 decimals");
       continue;
     }
     row.work = static_cast<int>(*w);
@@ -73,12 +74,18 @@ void import_gpci_csv(Context& c) {
     }
   }
   if (!missing.empty()) {
-    c.fail(0, "has no locality in " + missing + " (" + std::to_string(table.rows.size()) + " localities): Addendum E "
-              "prices every one of the " + std::to_string(kStates) + " states and territories, so this file is cut short");
+    c.fail(0, "has no locality in " + missing + " (" + std::to_string(table.rows.size()) +
+                  " localities): Addendum E "
+                  "prices every one of the " +
+                  std::to_string(kStates) + " states and territories, so this file is cut short");
     return;
   }
-  table.release = {TableKind::Gpci, "CMS CY" + std::to_string(*year) + " GPCIs (Addendum E)",
-                   c.effective_or(*year * 10000 + 101), *year, c.pack.name, c.edition_if_moved(*year * 10000 + 101)};
+  table.release = {TableKind::Gpci,
+                   "CMS CY" + std::to_string(*year) + " GPCIs (Addendum E)",
+                   c.effective_or(*year * 10000 + 101),
+                   *year,
+                   c.pack.name,
+                   c.edition_if_moved(*year * 10000 + 101)};
   c.note("GPCI csv", std::to_string(table.rows.size()) + " localities", table.release);
   c.pack.tables.gpci.push_back(std::move(table));
 }

@@ -43,7 +43,8 @@ void import_locco_csv(Context& c) {
     // A locality served by two contractors is listed twice, the same but for a footnote star: kept once. Two
     // different rows for one locality would leave the engine to pick one.
     if (const auto [at, first] = lines.emplace(row.id, csv.line()); !first) {
-      const auto same = std::find_if(table.rows.begin(), table.rows.end(), [&](const LocalityRow& r) { return r.id == row.id; });
+      const auto same =
+          std::find_if(table.rows.begin(), table.rows.end(), [&](const LocalityRow& r) { return r.id == row.id; });
       if (same->area != row.area || same->counties != row.counties || same->state != row.state) {
         c.fail(csv.line(), "locality " + row.id + " is here twice with different areas or counties: lines " +
                                std::to_string(at->second) + " and " + std::to_string(csv.line()));
@@ -53,12 +54,17 @@ void import_locco_csv(Context& c) {
     table.rows.push_back(std::move(row));
   }
   if (states.size() < kStates) {
-    c.fail(0, "names " + std::to_string(states.size()) + " states and territories (" + std::to_string(table.rows.size()) +
-                  " localities): a whole LOCCO file names all " + std::to_string(kStates) + ", so this one is cut short");
+    c.fail(0, "names " + std::to_string(states.size()) + " states and territories (" +
+                  std::to_string(table.rows.size()) + " localities): a whole LOCCO file names all " +
+                  std::to_string(kStates) + ", so this one is cut short");
     return;
   }
-  table.release = {TableKind::Locality, "CMS " + std::to_string(*year) + " locality counties (LOCCO)",
-                   c.effective_or(*year * 10000 + 101), *year, c.pack.name, c.edition_if_moved(*year * 10000 + 101)};
+  table.release = {TableKind::Locality,
+                   "CMS " + std::to_string(*year) + " locality counties (LOCCO)",
+                   c.effective_or(*year * 10000 + 101),
+                   *year,
+                   c.pack.name,
+                   c.edition_if_moved(*year * 10000 + 101)};
   c.note("LOCCO csv", std::to_string(table.rows.size()) + " localities", table.release);
   c.pack.tables.locality.push_back(std::move(table));
 }
@@ -71,9 +77,10 @@ void check_localities(const Pack& pack, ImportResult& result) {
       for (const auto& r : locco.rows) a.insert(r.id);
       for (const auto& r : gpci.rows) b.insert(r.id);
       if (a != b) {
-        result.errors.push_back({locco.release.name, 0, "lists " + std::to_string(a.size()) + " localities and \"" +
-                                                            gpci.release.name + "\" " + std::to_string(b.size()) +
-                                                            ", not the same ones: one of the files is cut short or of another year"});
+        result.errors.push_back({locco.release.name, 0,
+                                 "lists " + std::to_string(a.size()) + " localities and \"" + gpci.release.name +
+                                     "\" " + std::to_string(b.size()) +
+                                     ", not the same ones: one of the files is cut short or of another year"});
       }
     }
   }

@@ -33,7 +33,8 @@ void import_mue_csv(Context& c) {
     if (f.size() < 4 || !is_code(trim(f[0]))) continue;
     last_code = std::string(trim(f[0]));
     if (const auto [at, first] = lines.emplace(last_code, csv.line()); !first) {
-      c.fail(csv.line(), last_code + " is here twice: lines " + std::to_string(at->second) + " and " + std::to_string(csv.line()));
+      c.fail(csv.line(),
+             last_code + " is here twice: lines " + std::to_string(at->second) + " and " + std::to_string(csv.line()));
       continue;
     }
     if (!find_code(last_code)) continue;
@@ -60,12 +61,15 @@ void import_mue_csv(Context& c) {
   auto found = date_in_name(base_name(c.file.name));
   if (!found && !c.file.archive.empty()) found = date_in_name(c.file.archive);
   if (!found && !c.options.effective) {
-    c.fail(0, "the MUE csv states its effective date only in its name (..._Eff_MM-DD-YYYY.csv) or its zip's: pass --effective");
+    c.fail(0,
+           "the MUE csv states its effective date only in its name (..._Eff_MM-DD-YYYY.csv) or its zip's: pass "
+           "--effective");
     return;
   }
   const DateKey effective = c.effective_or(found ? *found : 0);
   table.release = {TableKind::Mue, "CMS NCCI MUE practitioner table effective " + iso_date(found ? *found : effective),
-                   effective, 0, c.pack.name, c.edition_if_moved(found ? *found : 0)};
+                   effective,      0,
+                   c.pack.name,    c.edition_if_moved(found ? *found : 0)};
   c.note("MUE practitioner csv", *counts, table.release);
   c.pack.tables.mue.push_back(std::move(table));
 }

@@ -14,7 +14,8 @@ namespace {
 std::optional<DateKey> yyyymmdd(std::string_view s) {
   s = trim(s);
   if (s.size() != 8) return std::nullopt;
-  return parse_iso_date(std::string(s.substr(0, 4)) + "-" + std::string(s.substr(4, 2)) + "-" + std::string(s.substr(6, 2)));
+  return parse_iso_date(std::string(s.substr(0, 4)) + "-" + std::string(s.substr(4, 2)) + "-" +
+                        std::string(s.substr(6, 2)));
 }
 
 }  // namespace
@@ -38,8 +39,10 @@ void import_ncci_txt(Context& c) {
     if (!find_code(f[0]) || !find_code(f[1])) return;
     // A pair may come back after a deletion: one row per pair and period (the pack reader's rule too).
     const std::string pair = std::string(f[0]) + "/" + std::string(f[1]);
-    if (const auto [at, first] = lines.emplace(pair + "\t" + std::string(f[3]) + "\t" + std::string(f[4]), line_no); !first) {
-      c.fail(line_no, "the edit " + pair + " is here twice: lines " + std::to_string(at->second) + " and " + std::to_string(line_no));
+    if (const auto [at, first] = lines.emplace(pair + "\t" + std::string(f[3]) + "\t" + std::string(f[4]), line_no);
+        !first) {
+      c.fail(line_no, "the edit " + pair + " is here twice: lines " + std::to_string(at->second) + " and " +
+                          std::to_string(line_no));
       return;
     }
     NcciRow row;
@@ -48,8 +51,9 @@ void import_ncci_txt(Context& c) {
     const auto effective = yyyymmdd(f[3]);
     const auto deleted = f[4] == "*" ? std::optional<DateKey>(0) : yyyymmdd(f[4]);
     if (!effective || !deleted || f[5].size() != 1 || (f[5][0] != '0' && f[5][0] != '1' && f[5][0] != '9')) {
-      c.fail(line_no, row.column1 + "/" + row.column2 + ": dates must be YYYYMMDD (or * for no deletion) and the "
-                                                         "modifier indicator 0, 1 or 9");
+      c.fail(line_no, row.column1 + "/" + row.column2 +
+                          ": dates must be YYYYMMDD (or * for no deletion) and the "
+                          "modifier indicator 0, 1 or 9");
       return;
     }
     row.effective = *effective;
@@ -68,10 +72,14 @@ void import_ncci_txt(Context& c) {
   }
   const std::string base = base_name(c.file.name);
   std::string stem = base.substr(0, base.rfind('.'));
-  table.release = {TableKind::Ncci, "CMS NCCI PTP practitioner edits (" + stem + ")", c.effective_or(latest), 0,
-                   c.pack.name, c.edition_if_moved(latest)};
-  c.note("NCCI PTP practitioner txt", thousands(rows) + " edits, " + thousands(table.rows.size()) +
-                                          " between catalogue codes", table.release);
+  table.release = {TableKind::Ncci,
+                   "CMS NCCI PTP practitioner edits (" + stem + ")",
+                   c.effective_or(latest),
+                   0,
+                   c.pack.name,
+                   c.edition_if_moved(latest)};
+  c.note("NCCI PTP practitioner txt",
+         thousands(rows) + " edits, " + thousands(table.rows.size()) + " between catalogue codes", table.release);
   c.pack.tables.ncci.push_back(std::move(table));
 }
 

@@ -54,8 +54,8 @@ Release rvu_release(Context& c, int year, int month, std::string_view released) 
   Release r;
   r.kind = TableKind::Rvu;
   const char* names[] = {"", "January", "", "", "April", "", "", "July", "", "", "October"};
-  r.name = "CMS PFS relative values CY" + std::to_string(year) + ", " + (month > 0 ? names[month] : "") +
-           " release" + (released.empty() ? "" : " (" + std::string(released) + ")");
+  r.name = "CMS PFS relative values CY" + std::to_string(year) + ", " + (month > 0 ? names[month] : "") + " release" +
+           (released.empty() ? "" : " (" + std::string(released) + ")");
   r.year = year;
   const DateKey stated = year * 10000 + (month > 0 ? month : 1) * 100 + 1;
   r.effective = c.effective_or(stated);
@@ -118,10 +118,11 @@ void import_pprrvu_csv(Context& c) {
         else if (name == "CONV FACTOR") col.cf = n;
         else if (name == "PRIC IND") col.pricing = n;
       }
-      const int needed[] = {col.code, col.mod, col.status, col.work, col.pe_nonfac, col.nonfac_na,
-                            col.pe_fac, col.fac_na, col.mp, col.mult_proc, col.cf};
+      const int needed[] = {col.code,   col.mod,    col.status, col.work,      col.pe_nonfac, col.nonfac_na,
+                            col.pe_fac, col.fac_na, col.mp,     col.mult_proc, col.cf};
       if (std::any_of(std::begin(needed), std::end(needed), [](int i) { return i < 0; })) {
-        c.fail(csv.line(), "a PPRRVU header without the status, RVU, NA, multiple-procedure or conversion-factor columns");
+        c.fail(csv.line(),
+               "a PPRRVU header without the status, RVU, NA, multiple-procedure or conversion-factor columns");
         return;
       }
       in_data = true;
@@ -135,8 +136,8 @@ void import_pprrvu_csv(Context& c) {
     if (!is_code(code)) continue;
     last_code = std::string(code);
     if (const auto [at, first] = base_rows.emplace(last_code, csv.line()); !first) {
-      c.fail(csv.line(), last_code + " is here twice without a modifier: lines " + std::to_string(at->second) + " and " +
-                             std::to_string(csv.line()));
+      c.fail(csv.line(), last_code + " is here twice without a modifier: lines " + std::to_string(at->second) +
+                             " and " + std::to_string(csv.line()));
       continue;
     }
     if (!find_code(code)) continue;  // codes we don't know
@@ -155,7 +156,8 @@ void import_pprrvu_csv(Context& c) {
     return;
   }
   if (!cf || *cf <= 0 || *cf > kMaxConversionFactor) {
-    c.fail(0, "no conversion factor (above 0, at most " + fixed_text(kMaxConversionFactor, 4) + ") in the CONV FACTOR column");
+    c.fail(0, "no conversion factor (above 0, at most " + fixed_text(kMaxConversionFactor, 4) +
+                  ") in the CONV FACTOR column");
     return;
   }
   const auto counts = c.code_table(base_rows.size(), last_code, table.rows.size());
@@ -169,7 +171,8 @@ void import_pprrvu_csv(Context& c) {
 // Fixed-width PPRRVU: positions from the RVU file's record layout (RVU25D.pdf), 1-based inclusive.
 void import_pprrvu_txt(Context& c) {
   auto field = [](std::string_view line, std::size_t first, std::size_t last) {
-    return first - 1 < line.size() ? line.substr(first - 1, std::min(last, line.size()) - first + 1) : std::string_view();
+    return first - 1 < line.size() ? line.substr(first - 1, std::min(last, line.size()) - first + 1)
+                                   : std::string_view();
   };
   // The year and quarter are in the file name only (PPRRVU2025_Oct.txt), unless --effective gives them.
   const std::string name = upper(base_name(c.file.name));

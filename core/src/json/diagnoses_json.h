@@ -43,7 +43,8 @@ template <class Checker>
 void parse_diagnosis_pointers(Checker& c, JsonRef list, std::size_t service, Service& out) {
   const std::string path = service_path(service, "/diagnosisPointers");
   if (!list.is_array() || list.empty() || list.size() > kMaxDiagnosisPointers) {
-    c.fail(path, cat({"must be an array of one to ", kMaxDiagnosisPointers, " diagnosis numbers such as [1, 2]: each "
+    c.fail(path, cat({"must be an array of one to ", kMaxDiagnosisPointers,
+                      " diagnosis numbers such as [1, 2]: each "
                       "the position of a code in \"diagnoses\", 1 for the first"}));
     return;
   }
@@ -51,8 +52,9 @@ void parse_diagnosis_pointers(Checker& c, JsonRef list, std::size_t service, Ser
   for (JsonRef p : list) {
     const bool whole = p.is_number() && std::isfinite(p.number()) && p.number() == std::floor(p.number());
     if (!whole || std::fabs(p.number()) > 1000) {
-      c.fail(cat({path, "/", k}), cat({"must be a whole number from 1 to ", kMaxDiagnoses, ": the position of a code in "
-                                                                                        "\"diagnoses\""}));
+      c.fail(cat({path, "/", k}), cat({"must be a whole number from 1 to ", kMaxDiagnoses,
+                                       ": the position of a code in "
+                                       "\"diagnoses\""}));
       c.failed.insert(path);  // its pointers are not known: no further judgement on them
       out.diagnosis_pointers.clear();
       return;

@@ -85,7 +85,9 @@ struct PlanStatus {
 
 void parse_plan(Checker& check, const json& root, PlanOfCare& plan, PlanStatus& ok) {
   if (!root.contains("planOfCare")) {
-    return check.fail("/planOfCare", "is required: {\"discipline\": \"PT\", \"start\": \"YYYY-MM-DD\", \"certifiedThrough\": \"YYYY-MM-DD\"}");
+    return check.fail(
+        "/planOfCare",
+        "is required: {\"discipline\": \"PT\", \"start\": \"YYYY-MM-DD\", \"certifiedThrough\": \"YYYY-MM-DD\"}");
   }
   const json& p = root["planOfCare"];
   if (!p.is_object()) return check.fail("/planOfCare", "must be an object with discipline, start and certifiedThrough");
@@ -97,7 +99,8 @@ void parse_plan(Checker& check, const json& root, PlanOfCare& plan, PlanStatus& 
     ok.discipline = true;
   }
   std::optional<DateKey> start;
-  if (!p.contains("start")) check.fail("/planOfCare/start", "is required (YYYY-MM-DD): the first day of the plan of care");
+  if (!p.contains("start"))
+    check.fail("/planOfCare/start", "is required (YYYY-MM-DD): the first day of the plan of care");
   else start = check.date(p["start"], "/planOfCare/start");
   if (start) {
     plan.start = to_date(*start);
@@ -106,7 +109,8 @@ void parse_plan(Checker& check, const json& root, PlanOfCare& plan, PlanStatus& 
   if (p.contains("certifiedThrough")) {
     if (auto through = check.date(p["certifiedThrough"], "/planOfCare/certifiedThrough")) {
       if (start && *through < *start) {
-        check.fail("/planOfCare/certifiedThrough", cat({"is ", iso_date(*through), ", before the plan starts (", iso_date(*start), ")"}));
+        check.fail("/planOfCare/certifiedThrough",
+                   cat({"is ", iso_date(*through), ", before the plan starts (", iso_date(*start), ")"}));
       } else {
         plan.certified_through = to_date(*through);
       }
@@ -146,10 +150,12 @@ void write_inherited(JsonWriter& w, JsonRef flat_root, const JsonRef* own, std::
 
 // The episode's locality, setting, ruleSet and options, checked once by the visit parser on a probe visit
 // (so a value no visit takes is still checked, with the visit parser's own messages).
-void check_inherited(Checker& check, const json& root, JsonRef flat_root, const PlanOfCare& plan, const ReferenceData& data) {
+void check_inherited(Checker& check, const json& root, JsonRef flat_root, const PlanOfCare& plan,
+                     const ReferenceData& data) {
   // On the first visit's date when it has one (the tables of its year), else the plan's start.
   std::string date = iso_date(date_key(plan.start));
-  if (root.contains("visits") && root["visits"].is_array() && !root["visits"].empty() && root["visits"][0].is_object()) {
+  if (root.contains("visits") && root["visits"].is_array() && !root["visits"].empty() &&
+      root["visits"][0].is_object()) {
     const json& first = root["visits"][0];
     if (first.contains("dateOfService") && first["dateOfService"].is_string() &&
         parse_iso_date(first["dateOfService"].get_ref<const std::string&>())) {
@@ -194,7 +200,8 @@ void parse_visits(Checker& check, const json& root, JsonRef flat_root, const Pla
       else check.fail(prefix + "/progressReport", "must be true or false");
     }
     if (visit.contains("ytdAllowed")) {
-      check.fail(prefix + "/ytdAllowed", "is computed by the episode (priorSpend and the visits before this one): leave it out");
+      check.fail(prefix + "/ytdAllowed",
+                 "is computed by the episode (priorSpend and the visits before this one): leave it out");
     }
     // A visit without a discipline is the plan's; when the plan's is unknown, such a visit's services cannot
     // be checked (their codes depend on it), so only its date is.
@@ -203,7 +210,7 @@ void parse_visits(Checker& check, const json& root, JsonRef flat_root, const Pla
       const std::string& d = visit["discipline"].get_ref<const std::string&>();
       if ((d == "PT" || d == "OT" || d == "SLP") && d != to_string(plan.discipline)) {
         check.fail(prefix + "/discipline", cat({"is ", d, " but the plan of care is ", to_string(plan.discipline),
-                                            ": an episode is one discipline's plan"}));
+                                                ": an episode is one discipline's plan"}));
       }
     }
     // Date order and the plan's start, from the visit's own date (the visit parser reports a bad one).
@@ -211,10 +218,10 @@ void parse_visits(Checker& check, const json& root, JsonRef flat_root, const Pla
       if (auto d = parse_iso_date(visit["dateOfService"].get_ref<const std::string&>())) {
         if (previous && *d < *previous) {
           check.fail(prefix + "/dateOfService", cat({"is ", iso_date(*d), ", before visit ", previous_index, " (",
-                                                 iso_date(*previous), "): give the visits in date order"}));
+                                                     iso_date(*previous), "): give the visits in date order"}));
         } else if (plan_ok.start && *d < date_key(plan.start)) {
           check.fail(prefix + "/dateOfService", cat({"is ", iso_date(*d), ", before the plan of care starts (",
-                                                 iso_date(date_key(plan.start)), ")"}));
+                                                     iso_date(date_key(plan.start)), ")"}));
         }
         if (!previous || *d >= *previous) {
           previous = d;
@@ -261,8 +268,8 @@ EpisodeParse parse_episode(std::string_view text, const ReferenceData& data) {
     if (error) {
       check.fail(error->path, error->message);
     } else if (parsed.depth > kMaxEpisodeDepth) {
-      check.fail("", cat({"arrays and objects nest ", parsed.depth, " deep; an episode's nest at most ", kMaxEpisodeDepth,
-                      " deep"}));
+      check.fail("", cat({"arrays and objects nest ", parsed.depth, " deep; an episode's nest at most ",
+                          kMaxEpisodeDepth, " deep"}));
     } else if (!parsed.root().is_object()) {
       check.fail("", "an episode must be a JSON object: {\"planOfCare\": ..., \"visits\": [...]}");
     } else {
@@ -330,7 +337,8 @@ std::string episode_result_to_json(const EpisodeResult& r) {
   }
   w.end_array();
   w.key("errors").begin_array();
-  for (const FieldError& f : r.errors) w.begin_object().key("path").value(f.path).key("message").value(f.message).end_object();
+  for (const FieldError& f : r.errors)
+    w.begin_object().key("path").value(f.path).key("message").value(f.message).end_object();
   w.end_array();
   w.end_object();  // the object opened by hand above
   return w.take();
@@ -346,6 +354,8 @@ std::string evaluate_episode_json(std::string_view text, const ReferenceData& da
   return episode_result_to_json(evaluate_episode(*parsed.episode, data));
 }
 
-std::string evaluate_episode_json(std::string_view text) { return evaluate_episode_json(text, ReferenceData::builtin()); }
+std::string evaluate_episode_json(std::string_view text) {
+  return evaluate_episode_json(text, ReferenceData::builtin());
+}
 
 }  // namespace unitwise

@@ -60,7 +60,8 @@ struct Checker {
 std::string errors_json(const std::vector<FieldError>& errors) {
   JsonWriter w;
   w.begin_object().key("ok").value(false).key("errors").begin_array();
-  for (const FieldError& e : errors) w.begin_object().key("path").value(e.path).key("message").value(e.message).end_object();
+  for (const FieldError& e : errors)
+    w.begin_object().key("path").value(e.path).key("message").value(e.message).end_object();
   w.end_array().end_object();
   return w.take();
 }
@@ -76,8 +77,9 @@ bool short_string(JsonRef v) { return v.is_string() && v.string().size() <= kMax
 
 std::optional<Reference> read_reference(JsonRef v, const std::string& path, Checker& p) {
   Reference r;
-  const char* form = "must be a FHIR reference: a string such as \"Patient/123\", or an object with reference, "
-                     "display or identifier";
+  const char* form =
+      "must be a FHIR reference: a string such as \"Patient/123\", or an object with reference, "
+      "display or identifier";
   if (v.is_string()) {
     if (!short_string(v) || v.string().empty()) {
       p.fail(path, form);
@@ -88,12 +90,17 @@ std::optional<Reference> read_reference(JsonRef v, const std::string& path, Chec
     bool ok = true;
     for (JsonRef member : v) {
       const std::string_view key = member.key();
-      std::string* into = key == "reference" ? &r.reference : key == "type" ? &r.type : key == "display" ? &r.display : nullptr;
+      std::string* into = key == "reference" ? &r.reference
+                          : key == "type"    ? &r.type
+                          : key == "display" ? &r.display
+                                             : nullptr;
       if (into != nullptr && short_string(member) && !member.string().empty()) {
         *into = std::string(member.string());
       } else if (key == "identifier" && member.is_object()) {
         for (JsonRef part : member) {
-          std::string* at = part.key() == "system" ? &r.identifier_system : part.key() == "value" ? &r.identifier_value : nullptr;
+          std::string* at = part.key() == "system"  ? &r.identifier_system
+                            : part.key() == "value" ? &r.identifier_value
+                                                    : nullptr;
           if (at != nullptr && short_string(part) && !part.string().empty()) *at = std::string(part.string());
           else ok = false;
         }
@@ -110,8 +117,9 @@ std::optional<Reference> read_reference(JsonRef v, const std::string& path, Chec
     return std::nullopt;
   }
   if (!r.reference.empty() && r.reference[0] == '#') {
-    p.fail(path, "a local \"#\" reference needs a contained resource, and the claim holds none: give \"Patient/123\", "
-                "an absolute URL or an identifier");
+    p.fail(path,
+           "a local \"#\" reference needs a contained resource, and the claim holds none: give \"Patient/123\", "
+           "an absolute URL or an identifier");
     return std::nullopt;
   }
   return r;
@@ -174,12 +182,16 @@ void read_options(std::string_view text, Options& o, Checker& p) {
   for (JsonRef member : root) {
     const std::string_view key = member.key();
     const std::string path = cat({"/options/", escape_pointer(std::string(key))});
-    Reference* into = key == "patient" ? &o.patient : key == "provider" ? &o.provider : key == "insurance" ? &o.coverage : nullptr;
+    Reference* into = key == "patient"     ? &o.patient
+                      : key == "provider"  ? &o.provider
+                      : key == "insurance" ? &o.coverage
+                                           : nullptr;
     if (into != nullptr) {
       if (auto r = read_reference(member, path, p)) *into = std::move(*r);
     } else if (key == "created") {
       if (member.is_string() && fhir_date_time(member.string())) o.created = std::string(member.string());
-      else p.fail(path, "must be a date (YYYY-MM-DD) or a FHIR dateTime with its time zone (2026-03-14T16:05:00-05:00)");
+      else
+        p.fail(path, "must be a date (YYYY-MM-DD) or a FHIR dateTime with its time zone (2026-03-14T16:05:00-05:00)");
     } else {
       p.fail(path, cat({"unknown key \"", shorten(key), "\"; expected patient, provider, insurance or created"}));
     }
@@ -221,7 +233,8 @@ void read_lines(JsonRef lines, std::size_t diagnoses, std::vector<Item>& items, 
     const JsonRef code = line["code"];
     item.system = code.is_string() ? code_system(code.string()) : std::string_view();
     if (item.system.empty()) {
-      p.fail(at + "/code", "must be a CPT code (5 digits, or 4 digits and a letter) or a HCPCS code (a letter and 4 digits)");
+      p.fail(at + "/code",
+             "must be a CPT code (5 digits, or 4 digits and a letter) or a HCPCS code (a letter and 4 digits)");
       continue;
     }
     item.code = std::string(code.string());
@@ -237,16 +250,18 @@ void read_lines(JsonRef lines, std::size_t diagnoses, std::vector<Item>& items, 
       continue;
     }
     const JsonRef allowed = line["allowed"];
-    if (const char* problem = read_dollars(allowed.is_number(), allowed.is_number() ? allowed.number() : 0, item.allowed)) {
+    if (const char* problem =
+            read_dollars(allowed.is_number(), allowed.is_number() ? allowed.number() : 0, item.allowed)) {
       p.fail(at + "/allowed", problem);
       continue;
     }
     const JsonRef pointers = line["diagnosisPointers"];
     if (line.contains("diagnosisPointers") != (diagnoses > 0)) {
-      p.fail(at + "/diagnosisPointers", diagnoses > 0 ? "is missing, but the visit gives diagnoses: this result is not "
-                                                       "the visit's; evaluate the visit again"
-                                                     : "is given, but the visit has no diagnoses: this result is not the "
-                                                       "visit's; evaluate the visit again");
+      p.fail(at + "/diagnosisPointers", diagnoses > 0
+                                            ? "is missing, but the visit gives diagnoses: this result is not "
+                                              "the visit's; evaluate the visit again"
+                                            : "is given, but the visit has no diagnoses: this result is not the "
+                                              "visit's; evaluate the visit again");
       continue;
     }
     bool pointers_ok = !line.contains("diagnosisPointers") ||
@@ -288,7 +303,13 @@ std::string write_claim(const Visit& visit, const std::vector<Item>& items, cons
   // professional: services of a practitioner, billed on the CMS-1500/837P, as a therapy practice bills them;
   // institutional is for hospitals and facilities billing on the UB-04/837I (claim-type code system).
   w.key("type").begin_object().key("coding").begin_array();
-  w.begin_object().key("system").value(kClaimType).key("code").value("professional").key("display").value("Professional");
+  w.begin_object()
+      .key("system")
+      .value(kClaimType)
+      .key("code")
+      .value("professional")
+      .key("display")
+      .value("Professional");
   w.end_object().end_array().end_object();
   // claim: the visit took place and its services were furnished; predetermination and preauthorization are for
   // treatment proposed (R4 claim-use: "The treatment is complete and this represents a Claim for the services").
@@ -394,8 +415,9 @@ std::string fhir_claim_json(std::string_view result_json, std::string_view visit
   char date[kIsoDateChars];
   write_iso_date(date, date_key(visit.date_of_service));
   if (!root["dateOfService"].is_string() || root["dateOfService"].string() != std::string_view(date, sizeof date)) {
-    p.fail("/result/dateOfService", "is not the visit's date of service: this result is not the visit's; evaluate the "
-                                   "visit again");
+    p.fail("/result/dateOfService",
+           "is not the visit's date of service: this result is not the visit's; evaluate the "
+           "visit again");
   }
   std::vector<Item> items;
   read_lines(root["lines"], visit.diagnoses.size(), items, p);

@@ -17,7 +17,8 @@ std::string import_cms_json(const std::vector<CmsFile>& files, const ImportOptio
     out["files"] = std::move(written);
   }
   json errors = json::array();
-  for (const DataError& e : result.errors) errors.push_back({{"file", e.file}, {"line", e.line}, {"message", e.message}});
+  for (const DataError& e : result.errors)
+    errors.push_back({{"file", e.file}, {"line", e.line}, {"message", e.message}});
   out["errors"] = std::move(errors);
   out["notes"] = result.notes;
   out["skipped"] = result.skipped;

@@ -13,13 +13,14 @@ std::optional<FieldError> parse_error(const FlatJson& parsed, const char* what) 
     return FieldError{parsed.number_path, "is a number too large to hold: write an ordinary number"};
   }
   if (parsed.failed && parsed.trailing_nul) {
-    return FieldError{"", cat({"a NUL byte follows the ", what, " at byte ", parsed.error_position, ": nothing may come after the ",
-                                 what, "'s closing brace"})};
+    return FieldError{"", cat({"a NUL byte follows the ", what, " at byte ", parsed.error_position,
+                               ": nothing may come after the ", what, "'s closing brace"})};
   }
-  if (parsed.failed) return FieldError{"", cat({"not valid JSON (or not UTF-8): parsing stopped at byte ", parsed.error_position})};
+  if (parsed.failed)
+    return FieldError{"", cat({"not valid JSON (or not UTF-8): parsing stopped at byte ", parsed.error_position})};
   if (!parsed.duplicate.empty()) {
     return FieldError{parsed.duplicate_path,
-                        cat({"the key \"", shorten(parsed.duplicate), "\" appears twice in one object; give it once"})};
+                      cat({"the key \"", shorten(parsed.duplicate), "\" appears twice in one object; give it once"})};
   }
   return std::nullopt;
 }

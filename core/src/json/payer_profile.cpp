@@ -59,14 +59,16 @@ void parse_payer_profile(const json& value, const std::string& path, PayerProfil
     fail(path, cat({"must be a payer id (", builtin_payer_ids(), ") or a profile object (docs/payers.md)"}));
     return;
   }
-  static const char* const kKeys[] = {"name", "unitRule", "dailyUnitCap", "codeUnitCaps", "disciplineModifiers",
-                                      "assistantModifiers", "kx", "mppr", "medicareCoverage", "fee",
-                                      "coinsurancePercent", "sequestration", "note", "source"};
+  static const char* const kKeys[] = {
+      "name", "unitRule", "dailyUnitCap",     "codeUnitCaps", "disciplineModifiers", "assistantModifiers",
+      "kx",   "mppr",     "medicareCoverage", "fee",          "coinsurancePercent",  "sequestration",
+      "note", "source"};
   for (auto it = value.begin(); it != value.end(); ++it) {
     bool known = false;
     for (const char* k : kKeys) known = known || it.key() == k;
     if (!known) {
-      fail(key_path(path, it.key()), cat({"unknown profile field \"", shorten(it.key()), "\" (docs/payers.md lists them)"}));
+      fail(key_path(path, it.key()),
+           cat({"unknown profile field \"", shorten(it.key()), "\" (docs/payers.md lists them)"}));
     }
   }
   auto text = [&](const char* key, std::string& to, std::size_t max) {
@@ -102,7 +104,8 @@ void parse_payer_profile(const json& value, const std::string& path, PayerProfil
         for (int i = 0; i < 3; ++i) slot = it.key() == names[i] ? i : slot;
         int n = 0;
         if (slot < 0) fail(key_path(path + "/dailyUnitCap", it.key()), "must be PT, OT or SLP");
-        else if (!whole(it.value(), 1, kMaxUnitsPerDay, n)) fail(key_path(path + "/dailyUnitCap", it.key()), "must be a whole number of units from 1 to 96");
+        else if (!whole(it.value(), 1, kMaxUnitsPerDay, n))
+          fail(key_path(path + "/dailyUnitCap", it.key()), "must be a whole number of units from 1 to 96");
         else out.daily_unit_cap[slot] = n;
       }
     }
@@ -115,7 +118,8 @@ void parse_payer_profile(const json& value, const std::string& path, PayerProfil
       for (auto it = caps.begin(); it != caps.end(); ++it) {
         int n = 0;
         if (!code_like(it.key())) fail(key_path(path + "/codeUnitCaps", it.key()), "must be a code such as \"97035\"");
-        else if (!whole(it.value(), 0, kMaxUnitsPerDay, n)) fail(key_path(path + "/codeUnitCaps", it.key()), "must be a whole number of units from 0 to 96");
+        else if (!whole(it.value(), 0, kMaxUnitsPerDay, n))
+          fail(key_path(path + "/codeUnitCaps", it.key()), "must be a whole number of units from 0 to 96");
         else out.code_unit_caps.emplace_back(it.key(), n);
       }
     }
@@ -150,7 +154,8 @@ void parse_payer_profile(const json& value, const std::string& path, PayerProfil
         for (auto it = table.begin(); it != table.end(); ++it) {
           Cents c = 0;
           if (!code_like(it.key())) fail(key_path(at + "/perCode", it.key()), "must be a code such as \"97110\"");
-          else if (!dollars(it.value(), c)) fail(key_path(at + "/perCode", it.key()), "must be dollars from 0 with at most two decimals");
+          else if (!dollars(it.value(), c))
+            fail(key_path(at + "/perCode", it.key()), "must be dollars from 0 with at most two decimals");
           else out.fee_per_code.emplace_back(it.key(), c);
         }
       }
@@ -166,7 +171,8 @@ const PayerProfile* builtin_payer(std::string_view id) {
       PayerProfile p;
       p.id = name;
       parse_payer_profile(v, "", p, [&](const std::string& at, const std::string& message) {
-        throw std::logic_error(std::string("built-in payer ") + name + at + ": " + message);  // our own file: a build defect
+        throw std::logic_error(std::string("built-in payer ") + name + at + ": " +
+                               message);  // our own file: a build defect
       });
       out.push_back(std::move(p));
     }

@@ -8,7 +8,9 @@ namespace {
 
 // Keys as arrays, not const char*: JsonWriter::key copies a key written in the source without escaping it.
 template <std::size_t N>
-void write_money(JsonWriter& w, const char (&key)[N], Cents cents) { w.key(key).fixed(cents, 2); }
+void write_money(JsonWriter& w, const char (&key)[N], Cents cents) {
+  w.key(key).fixed(cents, 2);
+}
 
 template <std::size_t N>
 void write_date(JsonWriter& w, const char (&key)[N], DateKey d) {
@@ -121,7 +123,8 @@ void write_common_tail(JsonWriter& w, const Result& r) {
   }
   w.end_array();
   w.key("errors").begin_array();
-  for (const FieldError& e : r.errors) w.begin_object().key("path").value(e.path).key("message").value(e.message).end_object();
+  for (const FieldError& e : r.errors)
+    w.begin_object().key("path").value(e.path).key("message").value(e.message).end_object();
   w.end_array();
   w.key("ties").begin_array();
   for (const Tie& t : r.ties) {

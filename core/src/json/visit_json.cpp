@@ -58,8 +58,8 @@ class Checker {
 
   // `hint` may suggest what a near miss meant ("ST" → "SLP"); it never picks it.
   template <class Enum, std::size_t N>
-  bool choice(JsonRef value, const Path& path, const std::pair<const char*, Enum> (&options)[N],
-              Enum& out, std::string (*hint)(std::string_view) = nullptr) {
+  bool choice(JsonRef value, const Path& path, const std::pair<const char*, Enum> (&options)[N], Enum& out,
+              std::string (*hint)(std::string_view) = nullptr) {
     for (const auto& [name, e] : options) {
       if (value.is_string() && value.string() == name) {
         out = e;
@@ -70,9 +70,11 @@ class Checker {
     for (const auto& [name, e] : options) append(list, {list.empty() ? "\"" : ", \"", name, "\""});
     const std::string suggestion = value.is_string() && hint ? hint(value.string()) : "";
     if (!value.is_string()) fail(path.text(), cat({"must be a string; expected one of ", list}));
-    else if (suggestion.empty()) fail(path.text(), cat({"unknown value \"", shorten(value.string()), "\"; expected one of ", list}));
-    else fail(path.text(), cat({"unknown value \"", shorten(value.string()), "\"; did you mean ", suggestion,
-                                "? Expected one of ", list}));
+    else if (suggestion.empty())
+      fail(path.text(), cat({"unknown value \"", shorten(value.string()), "\"; expected one of ", list}));
+    else
+      fail(path.text(), cat({"unknown value \"", shorten(value.string()), "\"; did you mean ", suggestion,
+                             "? Expected one of ", list}));
     return false;
   }
 
@@ -86,9 +88,8 @@ class Checker {
   }
 
   bool whole_number(JsonRef value, const Path& path, int low, int high, const char* what, int& out) {
-    const bool integral = value.is_number_integer() ||
-                          (value.is_number_float() && std::isfinite(value.number()) &&
-                           value.number() == std::floor(value.number()));
+    const bool integral = value.is_number_integer() || (value.is_number_float() && std::isfinite(value.number()) &&
+                                                        value.number() == std::floor(value.number()));
     if (!value.is_number() || !integral) {
       fail(path.text(), value.is_number() ? cat({"must be a whole number of ", what, " (no fractions)"})
                                           : cat({"must be a number of ", what}));
@@ -117,12 +118,18 @@ class Checker {
 std::string discipline_hint(std::string_view value) {
   std::string v;
   for (char c : value) v += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-  const std::pair<const char*, const char*> known[] = {
-      {"PT", "\"PT\""}, {"OT", "\"OT\""}, {"SLP", "\"SLP\""}, {"ST", "\"SLP\" (speech-language pathology)"},
-      {"SP", "\"SLP\" (speech-language pathology)"}, {"SPEECH", "\"SLP\" (speech-language pathology)"},
-      {"SPEECH THERAPY", "\"SLP\" (speech-language pathology)"}, {"PHYSICAL THERAPY", "\"PT\""},
-      {"OCCUPATIONAL THERAPY", "\"OT\""}, {"GP", "\"PT\" (GP follows from it)"}, {"GO", "\"OT\" (GO follows from it)"},
-      {"GN", "\"SLP\" (GN follows from it)"}};
+  const std::pair<const char*, const char*> known[] = {{"PT", "\"PT\""},
+                                                       {"OT", "\"OT\""},
+                                                       {"SLP", "\"SLP\""},
+                                                       {"ST", "\"SLP\" (speech-language pathology)"},
+                                                       {"SP", "\"SLP\" (speech-language pathology)"},
+                                                       {"SPEECH", "\"SLP\" (speech-language pathology)"},
+                                                       {"SPEECH THERAPY", "\"SLP\" (speech-language pathology)"},
+                                                       {"PHYSICAL THERAPY", "\"PT\""},
+                                                       {"OCCUPATIONAL THERAPY", "\"OT\""},
+                                                       {"GP", "\"PT\" (GP follows from it)"},
+                                                       {"GO", "\"OT\" (GO follows from it)"},
+                                                       {"GN", "\"SLP\" (GN follows from it)"}};
   for (const auto& [said, meant] : known) {
     if (v == said) return meant;
   }
@@ -132,12 +139,12 @@ std::string discipline_hint(std::string_view value) {
 constexpr std::pair<const char*, Discipline> kDisciplines[] = {
     {"PT", Discipline::PT}, {"OT", Discipline::OT}, {"SLP", Discipline::SLP}};
 constexpr std::pair<const char*, RuleSet> kRuleSets[] = {{"cms", RuleSet::Cms}, {"per_code", RuleSet::PerCode}};
-constexpr std::pair<const char*, Setting> kSettings[] = {
-    {"nonfacility", Setting::NonFacility}, {"facility", Setting::Facility}};
-constexpr std::pair<const char*, Pooling> kPoolings[] = {
-    {"per_discipline", Pooling::PerDiscipline}, {"all", Pooling::AllDisciplines}};
-constexpr std::pair<const char*, DeMinimisBase> kBases[] = {
-    {"fifteen", DeMinimisBase::FifteenMinutes}, {"unit", DeMinimisBase::UnitMinutes}};
+constexpr std::pair<const char*, Setting> kSettings[] = {{"nonfacility", Setting::NonFacility},
+                                                         {"facility", Setting::Facility}};
+constexpr std::pair<const char*, Pooling> kPoolings[] = {{"per_discipline", Pooling::PerDiscipline},
+                                                         {"all", Pooling::AllDisciplines}};
+constexpr std::pair<const char*, DeMinimisBase> kBases[] = {{"fifteen", DeMinimisBase::FifteenMinutes},
+                                                            {"unit", DeMinimisBase::UnitMinutes}};
 
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -166,12 +173,14 @@ void parse_service(Checker& c, JsonRef s, std::size_t i, const Visit& visit, Ser
     return;
   }
   if (s.contains("modifiers")) {
-    c.fail(path("/modifiers"), "unitwise works out the modifiers (GP/GO/GN, CQ/CO, KX, 59/X) itself; leave them out. "
-                                "For a distinct service that the record supports, give \"distinctService\": \"XS\" "
-                                "(or XE, XP, XU, 59)");
+    c.fail(path("/modifiers"),
+           "unitwise works out the modifiers (GP/GO/GN, CQ/CO, KX, 59/X) itself; leave them out. "
+           "For a distinct service that the record supports, give \"distinctService\": \"XS\" "
+           "(or XE, XP, XU, 59)");
   }
-  c.only_keys(s, Path(i, ""), {"code", "minutes", "assistantMinutes", "discipline", "modifiers", "abn", "excluded",
-                        "distinctService", "days", "diagnosisPointers"});
+  c.only_keys(s, Path(i, ""),
+              {"code", "minutes", "assistantMinutes", "discipline", "modifiers", "abn", "excluded", "distinctService",
+               "days", "diagnosisPointers"});
   struct Mark {
     const char* key;
     const char* field;
@@ -205,14 +214,16 @@ void parse_service(Checker& c, JsonRef s, std::size_t i, const Visit& visit, Ser
   }
   out.discipline = visit.discipline;
   if (s.contains("discipline")) {
-    out.has_discipline = c.choice(s["discipline"], Path(i, "/discipline"), kDisciplines, out.discipline, discipline_hint);
+    out.has_discipline =
+        c.choice(s["discipline"], Path(i, "/discipline"), kDisciplines, out.discipline, discipline_hint);
   }
   if (s.contains("minutes")) {
     out.has_minutes = c.whole_number(s["minutes"], Path(i, "/minutes"), 0, kMaxMinutes, "minutes", out.minutes);
     if (!out.has_minutes) c.failed.insert(path("/assistantMinutes"));
   }
   if (s.contains("assistantMinutes")) {
-    c.whole_number(s["assistantMinutes"], Path(i, "/assistantMinutes"), 0, kMaxMinutes, "minutes", out.assistant_minutes);
+    c.whole_number(s["assistantMinutes"], Path(i, "/assistantMinutes"), 0, kMaxMinutes, "minutes",
+                   out.assistant_minutes);
   }
   if (s.contains("days")) {
     out.has_days = c.whole_number(s["days"], Path(i, "/days"), 0, kMaxRtmDays, "days", out.days);
@@ -228,7 +239,8 @@ void parse_options(Checker& c, JsonRef o, VisitOptions& options) {
   }
   c.only_keys(o, "/options", {"pooling", "tiePreference", "deMinimisBase", "qualifyingApm", "trace"});
   if (o.contains("pooling")) c.choice(o["pooling"], "/options/pooling", kPoolings, options.pooling);
-  if (o.contains("deMinimisBase")) c.choice(o["deMinimisBase"], "/options/deMinimisBase", kBases, options.de_minimis_base);
+  if (o.contains("deMinimisBase"))
+    c.choice(o["deMinimisBase"], "/options/deMinimisBase", kBases, options.de_minimis_base);
   if (o.contains("qualifyingApm")) c.flag(o["qualifyingApm"], "/options/qualifyingApm", options.qualifying_apm);
   if (o.contains("trace")) c.flag(o["trace"], "/options/trace", options.trace);
   if (o.contains("tiePreference")) {
@@ -251,8 +263,9 @@ void parse_root(Checker& c, JsonRef root, Visit& visit) {
     c.fail("", "a visit must be a JSON object");
     return;
   }
-  c.only_keys(root, "", {"ruleSet", "payer", "dateOfService", "discipline", "locality", "setting", "placeOfService", "ytdAllowed",
-                         "deductibleRemaining", "services", "options", "diagnoses"});
+  c.only_keys(root, "",
+              {"ruleSet", "payer", "dateOfService", "discipline", "locality", "setting", "placeOfService", "ytdAllowed",
+               "deductibleRemaining", "services", "options", "diagnoses"});
   if (root.contains("placeOfService")) {
     if (root["placeOfService"].is_string()) visit.place_of_service = std::string(root["placeOfService"].string());
     else c.fail("/placeOfService", "must be a string of two digits such as \"11\" or \"10\"");
@@ -263,12 +276,14 @@ void parse_root(Checker& c, JsonRef root, Visit& visit) {
     if (payer.is_string()) {
       const PayerProfile* known = builtin_payer(payer.string());
       if (known != nullptr) visit.payer = *known;
-      else c.fail("/payer", cat({"unknown payer \"", shorten(payer.string()), "\"; built in: ", builtin_payer_ids(),
-                                 ", or give a profile object (docs/payers.md)"}));
+      else
+        c.fail("/payer", cat({"unknown payer \"", shorten(payer.string()), "\"; built in: ", builtin_payer_ids(),
+                              ", or give a profile object (docs/payers.md)"}));
     } else {
       visit.payer.id = "inline";
       visit.payer.name = "Inline profile";
-      parse_payer_profile(payer.to_nlohmann(), "/payer", visit.payer, [&](const std::string& at, const std::string& message) { c.fail(at, message); });
+      parse_payer_profile(payer.to_nlohmann(), "/payer", visit.payer,
+                          [&](const std::string& at, const std::string& message) { c.fail(at, message); });
     }
   }
   visit.rule_set = visit.payer.unit_rule;
@@ -282,8 +297,7 @@ void parse_root(Checker& c, JsonRef root, Visit& visit) {
 
   if (!root.contains("dateOfService")) {
     c.fail("/dateOfService", "is required (YYYY-MM-DD): fees, KX thresholds and edits depend on it");
-  } else if (!root["dateOfService"].is_string() ||
-             !parse_date(root["dateOfService"].string(), visit.date_of_service)) {
+  } else if (!root["dateOfService"].is_string() || !parse_date(root["dateOfService"].string(), visit.date_of_service)) {
     c.fail("/dateOfService", "must be a real calendar date written YYYY-MM-DD");
   }
   if (c.failed.count("/dateOfService")) c.failed.insert("/locality");  // no date, no locality table to look in

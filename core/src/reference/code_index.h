@@ -45,7 +45,8 @@ class SortedIndex {
   // All rows with this key, in table order.
   std::pair<const std::pair<std::uint64_t, const Row*>*, const std::pair<std::uint64_t, const Row*>*> equal_range(
       std::uint64_t key) const {
-    auto lo = std::lower_bound(entries_.begin(), entries_.end(), key, [](const auto& e, std::uint64_t k) { return e.first < k; });
+    auto lo = std::lower_bound(entries_.begin(), entries_.end(), key,
+                               [](const auto& e, std::uint64_t k) { return e.first < k; });
     auto hi = std::upper_bound(lo, entries_.end(), key, [](std::uint64_t k, const auto& e) { return k < e.first; });
     return {entries_.data() + (lo - entries_.begin()), entries_.data() + (hi - entries_.begin())};
   }

@@ -12,7 +12,7 @@ namespace unitwise::pack {
 
 inline constexpr const char* kFormat = "unitwise-data-pack";
 inline constexpr int kFormatVersion = 1;
-inline constexpr std::size_t kMaxErrors = 20;         // enough to fix a file; bounds the report
+inline constexpr std::size_t kMaxErrors = 20;  // enough to fix a file; bounds the report
 
 // The header of each table kind's CSV, in order. One source of truth for writer and reader.
 const char* header(TableKind kind);

@@ -77,7 +77,8 @@ bool manifest_string(const json& object, const char* key, const std::string& whe
   const auto it = object.find(key);
   if (it == object.end() || !it->is_string() || it->get_ref<const std::string&>().empty() ||
       utf8_characters(it->get_ref<const std::string&>()) > 200) {
-    errors.push_back({"manifest.json", 0, where + "\"" + key + "\" must be a non-empty string (at most 200 characters)"});
+    errors.push_back(
+        {"manifest.json", 0, where + "\"" + key + "\" must be a non-empty string (at most 200 characters)"});
     return false;
   }
   out = it->get<std::string>();
@@ -96,7 +97,8 @@ bool optional_member(const json& object, const char* key, const std::string& whe
     out = it->get<T>();
     return true;
   }
-  errors.push_back({"manifest.json", 0, where + "\"" + key + (kText ? "\" must be a string" : "\" must be a whole number of bytes")});
+  errors.push_back({"manifest.json", 0,
+                    where + "\"" + key + (kText ? "\" must be a string" : "\" must be a whole number of bytes")});
   return false;
 }
 
@@ -119,7 +121,8 @@ void read_sources(const json& manifest, std::vector<PackSource>& out, std::vecto
     if (known_members(s, {"file", "recognisedAs", "bytes", "sha256"}, where, errors) &&
         optional_member(s, "file", where, source.file, errors) &&
         optional_member(s, "recognisedAs", where, source.recognised_as, errors) &&
-        optional_member(s, "bytes", where, source.bytes, errors) && optional_member(s, "sha256", where, source.sha256, errors)) {
+        optional_member(s, "bytes", where, source.bytes, errors) &&
+        optional_member(s, "sha256", where, source.sha256, errors)) {
       out.push_back(std::move(source));
     }
   }
@@ -162,8 +165,9 @@ PackRead read_pack(const std::vector<PackFile>& files) {
   }
   const auto version = manifest.find("formatVersion");
   if (version == manifest.end() || !version->is_number_integer() || version->get<int>() != kFormatVersion) {
-    errors.push_back({"manifest.json", 0, "\"formatVersion\" must be " + std::to_string(kFormatVersion) +
-                                              " (this engine reads version 1 packs)"});
+    errors.push_back(
+        {"manifest.json", 0,
+         "\"formatVersion\" must be " + std::to_string(kFormatVersion) + " (this engine reads version 1 packs)"});
     return out;
   }
   Pack pack;
@@ -188,17 +192,21 @@ PackRead read_pack(const std::vector<PackFile>& files) {
     std::string kind_name, file, effective, sha;
     Release release;
     release.pack = pack.name;
-    if (!known_members(t, {"kind", "file", "name", "effective", "year", "rows", "sha256", "edition"}, where, errors)) continue;
+    if (!known_members(t, {"kind", "file", "name", "effective", "year", "rows", "sha256", "edition"}, where, errors))
+      continue;
     if (!manifest_string(t, "kind", where, kind_name, errors) || !manifest_string(t, "file", where, file, errors) ||
         !manifest_string(t, "name", where, release.name, errors) ||
-        !manifest_string(t, "effective", where, effective, errors) || !manifest_string(t, "sha256", where, sha, errors)) {
+        !manifest_string(t, "effective", where, effective, errors) ||
+        !manifest_string(t, "sha256", where, sha, errors)) {
       continue;
     }
     const auto kind = table_kind(kind_name);
     if (!kind) {
-      errors.push_back({"manifest.json", 0, where + "unknown kind \"" + kind_name.substr(0, 40) +
-                                                "\"; expected rvu, conversion_factor, gpci, locality, mue, ncci, threshold, telehealth_code or "
-                                                "telehealth_period"});
+      errors.push_back(
+          {"manifest.json", 0,
+           where + "unknown kind \"" + kind_name.substr(0, 40) +
+               "\"; expected rvu, conversion_factor, gpci, locality, mue, ncci, threshold, telehealth_code or "
+               "telehealth_period"});
       continue;
     }
     release.kind = *kind;
@@ -210,7 +218,8 @@ PackRead read_pack(const std::vector<PackFile>& files) {
     release.effective = *date;
     const auto year = t.find("year");
     if (year != t.end() && (!year->is_number_integer() || year->get<int>() < 0 || year->get<int>() > 9999)) {
-      errors.push_back({"manifest.json", 0, where + "\"year\" must be a whole number (0 for tables that are not yearly)"});
+      errors.push_back(
+          {"manifest.json", 0, where + "\"year\" must be a whole number (0 for tables that are not yearly)"});
       continue;
     }
     release.year = year == t.end() ? 0 : year->get<int>();
@@ -224,8 +233,9 @@ PackRead read_pack(const std::vector<PackFile>& files) {
       release.edition = *edition_date;
     }
     if (release.year != 0 && release.year != year_of(release.effective)) {
-      errors.push_back({"manifest.json", 0, where + "\"year\" " + std::to_string(release.year) +
-                                                " contradicts \"effective\" " + effective});
+      errors.push_back(
+          {"manifest.json", 0,
+           where + "\"year\" " + std::to_string(release.year) + " contradicts \"effective\" " + effective});
       continue;
     }
     const auto rows = t.find("rows");
@@ -235,8 +245,9 @@ PackRead read_pack(const std::vector<PackFile>& files) {
     }
     const auto [first, alone] = dated.emplace(std::make_tuple(release.kind, release.effective, release.year), file);
     if (!alone) {
-      errors.push_back({file, 0, std::string("is a second ") + kind_name + " table effective " + effective +
-                                     " in this pack (the first is " + first->second + "): one would silently win"});
+      errors.push_back({file, 0,
+                        std::string("is a second ") + kind_name + " table effective " + effective +
+                            " in this pack (the first is " + first->second + "): one would silently win"});
       continue;
     }
     const auto f = by_name.find(file);
@@ -256,8 +267,9 @@ PackRead read_pack(const std::vector<PackFile>& files) {
     const std::size_t before = errors.size();
     const std::size_t read = read_table_of_kind(*f->second, std::move(release), pack.tables, errors);
     if (errors.size() == before && rows != t.end() && rows->get<std::size_t>() != read) {
-      errors.push_back({file, 0, "has " + std::to_string(read) + " rows; manifest.json says " +
-                                     std::to_string(rows->get<std::size_t>())});
+      errors.push_back(
+          {file, 0,
+           "has " + std::to_string(read) + " rows; manifest.json says " + std::to_string(rows->get<std::size_t>())});
     }
   }
   read_sources(manifest, pack.sources, errors);

@@ -28,9 +28,11 @@ class RowReader {
   }
   bool code(const std::string& s, const char* what, std::string& out) {
     const bool ok = s.size() == 5 && std::all_of(s.begin(), s.end(), [](char c) {
-      return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-    });
-    if (!ok) return fail(std::string(what) + " must be a 5-character code of digits and capitals, not \"" + s.substr(0, 12) + "\"");
+                      return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+                    });
+    if (!ok)
+      return fail(std::string(what) + " must be a 5-character code of digits and capitals, not \"" + s.substr(0, 12) +
+                  "\"");
     out = s;
     return true;
   }
@@ -82,7 +84,8 @@ bool parse_row(RowReader& r, const std::vector<std::string>& f, RvuRow& row) {
 bool parse_row(RowReader& r, const std::vector<std::string>& f, ConversionFactorRow& row) {
   if (f[0] != "non_qp" && f[0] != "qp") return r.fail("kind must be non_qp or qp");
   row.qualifying_apm = f[0] == "qp";
-  return r.fixed(f[1], 4, "value", row.value, kMaxConversionFactor) && (row.value > 0 || r.fail("value must be above 0"));
+  return r.fixed(f[1], 4, "value", row.value, kMaxConversionFactor) &&
+         (row.value > 0 || r.fail("value must be above 0"));
 }
 // A locality's two keys, as CMS numbers them: its contractor (MAC, up to 5 digits) and its locality within it
 // (up to 2). Digits only, so the joined id ("01112-05") splits back into the same two.
@@ -90,7 +93,8 @@ bool mac_and_locality(RowReader& r, const std::string& mac, const std::string& l
   const auto digits = [](const std::string& s, std::size_t max) {
     return !s.empty() && s.size() <= max && s.find_first_not_of("0123456789") == std::string::npos;
   };
-  return (digits(mac, 5) && digits(locality, 2)) || r.fail("mac (up to 5 digits) and locality (up to 2 digits) are required");
+  return (digits(mac, 5) && digits(locality, 2)) ||
+         r.fail("mac (up to 5 digits) and locality (up to 2 digits) are required");
 }
 
 bool parse_row(RowReader& r, const std::vector<std::string>& f, GpciRow& row) {
@@ -194,7 +198,8 @@ std::string row_key(const MueRow& r) { return r.code; }
 // A pair may come back after a deletion (v301r0 has 92507/97110 deleted 2019-12-31 and active again): one row per
 // pair and period.
 std::string row_key(const NcciRow& r) {
-  return r.column1 + "/" + r.column2 + " (effective " + date_or_blank(r.effective) + ", deleted " + date_or_blank(r.deleted) + ")";
+  return r.column1 + "/" + r.column2 + " (effective " + date_or_blank(r.effective) + ", deleted " +
+         date_or_blank(r.deleted) + ")";
 }
 std::string row_key(const ThresholdRow& r) { return r.kind == ThresholdKind::Kx ? "kx" : "medical_review"; }
 std::string row_key(const TelehealthCodeRow& r) { return r.code; }
@@ -212,13 +217,16 @@ bool add_row(RowReader& reader, const std::vector<std::string>& fields, void* si
   if (!parse_row(reader, fields, row)) return false;
   auto& s = *static_cast<RowSink<Row>*>(sink);
   const auto [at, first] = s.lines.emplace(row_key(row), reader.line);
-  if (!first) return reader.fail(at->first + " is here twice: lines " + std::to_string(at->second) + " and " + std::to_string(reader.line));
+  if (!first)
+    return reader.fail(at->first + " is here twice: lines " + std::to_string(at->second) + " and " +
+                       std::to_string(reader.line));
   s.rows.push_back(std::move(row));
   return true;
 }
 
 template <class Row>
-std::size_t read_table(const PackFile& file, Release release, std::vector<Table<Row>>& out, std::vector<DataError>& errors) {
+std::size_t read_table(const PackFile& file, Release release, std::vector<Table<Row>>& out,
+                       std::vector<DataError>& errors) {
   Table<Row> table;
   table.release = std::move(release);
   RowSink<Row> sink{table.rows, {}};
@@ -230,7 +238,8 @@ std::size_t read_table(const PackFile& file, Release release, std::vector<Table<
 }  // namespace
 
 // The number of rows read.
-std::size_t pack::read_table_of_kind(const PackFile& file, Release release, TableSet& set, std::vector<DataError>& errors) {
+std::size_t pack::read_table_of_kind(const PackFile& file, Release release, TableSet& set,
+                                     std::vector<DataError>& errors) {
   switch (release.kind) {
     case TableKind::Rvu: return read_table(file, std::move(release), set.rvu, errors);
     case TableKind::ConversionFactor: return read_table(file, std::move(release), set.conversion_factor, errors);

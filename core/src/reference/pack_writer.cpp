@@ -35,14 +35,16 @@ std::string csv_line(std::initializer_list<std::string> fields) {
 std::string na(bool flag) { return flag ? "NA" : ""; }
 
 std::string row_text(const RvuRow& r) {
-  return csv_line({r.code, std::string(1, r.status), fixed_text(r.work, 2), fixed_text(r.pe_nonfac, 2), na(r.nonfac_pe_na),
-                   fixed_text(r.pe_fac, 2), na(r.fac_pe_na), fixed_text(r.mp, 2), std::to_string(r.mult_proc)});
+  return csv_line({r.code, std::string(1, r.status), fixed_text(r.work, 2), fixed_text(r.pe_nonfac, 2),
+                   na(r.nonfac_pe_na), fixed_text(r.pe_fac, 2), na(r.fac_pe_na), fixed_text(r.mp, 2),
+                   std::to_string(r.mult_proc)});
 }
 std::string row_text(const ConversionFactorRow& r) {
   return csv_line({r.qualifying_apm ? "qp" : "non_qp", fixed_text(r.value, 4)});
 }
 std::string row_text(const GpciRow& r) {
-  return csv_line({r.mac, r.locality, r.state, r.name, fixed_text(r.work, 3), fixed_text(r.pe, 3), fixed_text(r.mp, 3)});
+  return csv_line(
+      {r.mac, r.locality, r.state, r.name, fixed_text(r.work, 3), fixed_text(r.pe, 3), fixed_text(r.mp, 3)});
 }
 std::string row_text(const LocalityRow& r) {
   const std::size_t dash = r.id.find('-');
@@ -56,7 +58,9 @@ std::string row_text(const NcciRow& r) {
                    std::string(1, r.modifier_indicator), r.rationale});
 }
 std::string row_text(const TelehealthCodeRow& r) { return csv_line({r.code, r.evidence}); }
-std::string row_text(const TelehealthPeriodRow& r) { return csv_line({iso_date(r.from), iso_date(r.through), r.authority}); }
+std::string row_text(const TelehealthPeriodRow& r) {
+  return csv_line({iso_date(r.from), iso_date(r.through), r.authority});
+}
 std::string row_text(const ThresholdRow& r) {
   return csv_line({r.kind == ThresholdKind::Kx ? "kx" : "medical_review", fixed_text(r.amount, 2)});
 }
@@ -68,7 +72,8 @@ void write_tables(const std::vector<Table<Row>>& tables, std::vector<PackFile>& 
     for (const Row& row : t.rows) text += row_text(row);
     std::string file = std::string(to_string(t.release.kind)) + "-" + iso_date(t.release.effective) + ".csv";
     for (int n = 2; std::any_of(files.begin(), files.end(), [&](const PackFile& f) { return f.name == file; }); ++n) {
-      file = std::string(to_string(t.release.kind)) + "-" + iso_date(t.release.effective) + "-" + std::to_string(n) + ".csv";
+      file = std::string(to_string(t.release.kind)) + "-" + iso_date(t.release.effective) + "-" + std::to_string(n) +
+             ".csv";
     }
     json entry = {{"kind", to_string(t.release.kind)},
                   {"file", file},
@@ -86,8 +91,9 @@ void write_tables(const std::vector<Table<Row>>& tables, std::vector<PackFile>& 
 }  // namespace
 
 std::vector<PackFile> write_pack(const Pack& pack) {
-  json manifest = {{"format", kFormat}, {"formatVersion", kFormatVersion}, {"name", pack.name},
-                   {"createdBy", pack.created_by}, {"tables", json::array()}, {"sources", json::array()}};
+  json manifest = {{"format", kFormat},       {"formatVersion", kFormatVersion},
+                   {"name", pack.name},       {"createdBy", pack.created_by},
+                   {"tables", json::array()}, {"sources", json::array()}};
   for (const auto& s : pack.sources) {
     manifest["sources"].push_back(
         {{"file", s.file}, {"recognisedAs", s.recognised_as}, {"bytes", s.bytes}, {"sha256", s.sha256}});

@@ -34,7 +34,8 @@ void append(std::vector<Table<Row>>& to, std::vector<Table<Row>>& from) {
 
 template <class Row, class Key>
 const Row* find_sorted(const std::vector<Row>& rows, std::string_view key, Key key_of) {
-  auto it = std::lower_bound(rows.begin(), rows.end(), key, [&](const Row& r, std::string_view k) { return key_of(r) < k; });
+  auto it =
+      std::lower_bound(rows.begin(), rows.end(), key, [&](const Row& r, std::string_view k) { return key_of(r) < k; });
   return it != rows.end() && key_of(*it) == key ? &*it : nullptr;
 }
 
@@ -52,11 +53,17 @@ void ReferenceData::add(Pack pack) {
   auto by_key = [](const auto& r) { return r.key; };
   key_and_sort_rows(t.rvu, code_keyed, by_key);
   // GPCI ids ("13202-01": up to 5 + 1 + 2 characters) fit code_key, which keeps their string order.
-  key_and_sort_rows(t.gpci, [](GpciRow&) {}, [](const GpciRow& r) { return code_key(r.id); });
+  key_and_sort_rows(
+      t.gpci, [](GpciRow&) {}, [](const GpciRow& r) { return code_key(r.id); });
   key_and_sort_rows(t.mue, code_keyed, by_key);
-  key_and_sort_rows(t.ncci, [](NcciRow& r) { r.key1 = code_key(r.column1); r.key2 = code_key(r.column2); },
-                    // Both columns are 5-character codes (read_pack checks), so one exact 64-bit key orders the pair.
-                    [](const NcciRow& r) { return code_pair_key(r.column1, r.column2); });
+  key_and_sort_rows(
+      t.ncci,
+      [](NcciRow& r) {
+        r.key1 = code_key(r.column1);
+        r.key2 = code_key(r.column2);
+      },
+      // Both columns are 5-character codes (read_pack checks), so one exact 64-bit key orders the pair.
+      [](const NcciRow& r) { return code_pair_key(r.column1, r.column2); });
   key_and_sort_rows(t.telehealth_code, code_keyed, by_key);
   append(tables_.rvu, t.rvu);
   append(tables_.conversion_factor, t.conversion_factor);
@@ -84,7 +91,8 @@ const ReferenceData& ReferenceData::builtin() {
     ReferenceData out;
     for (std::string_view name : order) {
       PackRead read = read_pack(packs[name]);
-      if (!read.value) throw std::logic_error("built-in pack " + std::string(name) + ": " + to_string(read.errors.front()));
+      if (!read.value)
+        throw std::logic_error("built-in pack " + std::string(name) + ": " + to_string(read.errors.front()));
       out.add(std::move(*read.value));
     }
     return out;
@@ -107,9 +115,13 @@ LoadedData ReferenceData::with_packs(const ReferenceData& base, const std::vecto
   return out;
 }
 
-const RvuRow* find_rvu(const Table<RvuRow>& table, std::string_view code) { return find_keyed(table.rows, code_key(code)); }
+const RvuRow* find_rvu(const Table<RvuRow>& table, std::string_view code) {
+  return find_keyed(table.rows, code_key(code));
+}
 
-const MueRow* find_mue(const Table<MueRow>& table, std::string_view code) { return find_keyed(table.rows, code_key(code)); }
+const MueRow* find_mue(const Table<MueRow>& table, std::string_view code) {
+  return find_keyed(table.rows, code_key(code));
+}
 
 const TelehealthCodeRow* find_telehealth_code(const Table<TelehealthCodeRow>& table, std::string_view code) {
   return find_keyed(table.rows, code_key(code));
@@ -123,7 +135,8 @@ NcciRows find_ncci(const Table<NcciRow>& table, std::string_view column1, std::s
   const auto key = std::make_pair(code_key(column1), code_key(column2));
   const NcciRow* rows = table.rows.data();
   const NcciRow* end = rows + table.rows.size();
-  const NcciRow* lo = std::lower_bound(rows, end, key, [](const NcciRow& r, const auto& k) { return std::make_pair(r.key1, r.key2) < k; });
+  const NcciRow* lo = std::lower_bound(
+      rows, end, key, [](const NcciRow& r, const auto& k) { return std::make_pair(r.key1, r.key2) < k; });
   const NcciRow* hi = lo;
   while (hi != end && hi->key1 == key.first && hi->key2 == key.second) ++hi;
   return {lo, hi};

@@ -22,21 +22,23 @@ std::string remainder_text(const AssistantSplit& s, const char* modifier) {
   const int a = s.assistant_left;
   switch (s.rule) {
     case RemainderRule::TherapistFinalUnit:
-      return cat({"final unit: the therapist furnished ", p, " minutes (8 or more), so no ", modifier, "; the assistant's ",
-                  a, " minutes count toward total time only"});
+      return cat({"final unit: the therapist furnished ", p, " minutes (8 or more), so no ", modifier,
+                  "; the assistant's ", a, " minutes count toward total time only"});
     case RemainderRule::AssistantOnly:
       return cat({"final unit: only the assistant furnished its ", a, " minutes → ", modifier});
     case RemainderRule::AssistantOverTenPct:
-      return cat({"final unit: therapist ", p, " minutes (under 8), assistant ", a, " minutes (over 10%) → ", modifier});
+      return cat(
+          {"final unit: therapist ", p, " minutes (under 8), assistant ", a, " minutes (over 10%) → ", modifier});
     case RemainderRule::AssistantDeMinimis:
       return cat({"final unit: the assistant's ", a, " minutes are 10% or less (de minimis) → no ", modifier});
     case RemainderRule::TherapistOnly:
       return cat({"final unit: only the therapist furnished its ", p, " minutes → no ", modifier});
     case RemainderRule::TwoUnitsOneEach:
-      return cat({"two units left from therapist ", p, " and assistant ", a, " minutes: one unit each, the assistant's "
-                  "with ", modifier, " (CY2022 9–14 minute rule)"});
-    case RemainderRule::None:
-      break;
+      return cat({"two units left from therapist ", p, " and assistant ", a,
+                  " minutes: one unit each, the assistant's "
+                  "with ",
+                  modifier, " (CY2022 9–14 minute rule)"});
+    case RemainderRule::None: break;
   }
   return "";
 }
@@ -79,8 +81,10 @@ void build_lines(const Entries& entries, const Visit& visit, Result& r, Trace& t
       continue;
     }
     if (modifier == nullptr) {
-      r.warnings.push_back({WarningId::SlpAssistant, cat({code, ": assistant minutes were given under an SLP plan of "
-                                                           "care; there is no assistant modifier for SLP (CQ is PT, CO is OT)."})});
+      r.warnings.push_back(
+          {WarningId::SlpAssistant, cat({code,
+                                         ": assistant minutes were given under an SLP plan of "
+                                         "care; there is no assistant modifier for SLP (CQ is PT, CO is OT)."})});
       add_line(r, e, e.units, false, modifier, visit.payer.discipline_modifiers);
       continue;
     }
@@ -97,25 +101,28 @@ void build_lines(const Entries& entries, const Visit& visit, Result& r, Trace& t
     if (s.therapist_units > 0) add_line(r, e, s.therapist_units, false, modifier, visit.payer.discipline_modifiers);
     if (s.assistant_units > 0) add_line(r, e, s.assistant_units, true, modifier, visit.payer.discipline_modifiers);
     trace.add(Rule::AssistantUnits, code, kAssistantSource, [&] {
-      std::string text = cat({code, ": therapist ", e.minutes - e.assistant_minutes,
-                              " minutes (with time together), assistant alone ", e.assistant_minutes,
-                              " → full blocks: ", s.therapist_blocks, " therapist, ", s.assistant_blocks,
-                              " assistant (", modifier, ")"});
+      std::string text =
+          cat({code, ": therapist ", e.minutes - e.assistant_minutes, " minutes (with time together), assistant alone ",
+               e.assistant_minutes, " → full blocks: ", s.therapist_blocks, " therapist, ", s.assistant_blocks,
+               " assistant (", modifier, ")"});
       if (s.rule != RemainderRule::None) append(text, {"; ", remainder_text(s, modifier)});
-      append(text, {". Lines: ", s.therapist_units, " without ", modifier, ", ", s.assistant_units, " with ", modifier,
-                    "."});
+      append(text,
+             {". Lines: ", s.therapist_units, " without ", modifier, ", ", s.assistant_units, " with ", modifier, "."});
       return text;
     });
     if (s.both_reach_eight) {
-      r.warnings.push_back({WarningId::AssistantPrecedence, cat({code, ": therapist and assistant each furnished 8+ minutes "
-                                                                  "of the final unit; unitwise billed it without ", modifier,
-                                                                  " (therapist >= 8 rule). CMS's precedence here is UNVERIFIED."})});
+      r.warnings.push_back({WarningId::AssistantPrecedence,
+                            cat({code,
+                                 ": therapist and assistant each furnished 8+ minutes "
+                                 "of the final unit; unitwise billed it without ",
+                                 modifier, " (therapist >= 8 rule). CMS's precedence here is UNVERIFIED."})});
     }
     if (s.base_matters) {
-      r.warnings.push_back({WarningId::AssistantDeMinimisBase, cat({code, ": whether the assistant's ", s.assistant_left,
-                                                                     " minutes exceed 10% depends on the base (15 minutes "
-                                                                     "or the unit's own minutes), which is UNVERIFIED; set "
-                                                                     "options.deMinimisBase to choose."})});
+      r.warnings.push_back(
+          {WarningId::AssistantDeMinimisBase, cat({code, ": whether the assistant's ", s.assistant_left,
+                                                   " minutes exceed 10% depends on the base (15 minutes "
+                                                   "or the unit's own minutes), which is UNVERIFIED; set "
+                                                   "options.deMinimisBase to choose."})});
     }
   }
 }
@@ -132,15 +139,18 @@ void check_code_pairs(const Entries& entries, Result& r) {
       deny_code(r.lines, e.code(), Denial::AddOnWithoutPrimary);
       r.warnings.push_back({WarningId::AddOnWithoutPrimary,
                             cat({e.code(), " is an add-on code: bill it with ", primary, " on the same day. Without ",
-                                 primary, " it is denied and priced at $0: add ", primary, " if it was furnished, or "
-                                 "drop ", e.code(), "."}),
+                                 primary, " it is denied and priced at $0: add ", primary,
+                                 " if it was furnished, or "
+                                 "drop ",
+                                 e.code(), "."}),
                             std::string(e.code())});
     }
   }
   for (const Entry& e : entries) {
     if (e.code() == "97129" && e.units > 1) {
-      r.warnings.push_back({WarningId::Code97129Once, "97129 covers the first 15 minutes only; report the further units as 97130 "
-                                          "(how CMS counts 97129/97130 minutes is UNVERIFIED)."});
+      r.warnings.push_back({WarningId::Code97129Once,
+                            "97129 covers the first 15 minutes only; report the further units as 97130 "
+                            "(how CMS counts 97129/97130 minutes is UNVERIFIED)."});
     }
   }
 }
@@ -160,8 +170,10 @@ void deny_outside_dates(const ValidVisit& valid, std::vector<Line>& lines, Notes
                line.code);
     Trace(notes.trace_on, notes.trace).add(Rule::CodeDates, line.code, info->validity_source, [&] {
       return cat({line.code, ": valid ", info->valid_from ? cat({"from ", iso_date(info->valid_from)}) : std::string(),
-                  info->valid_until ? cat({" until ", iso_date(info->valid_until)}) : std::string(), "; the date of "
-                  "service ", iso_date(date), " is outside that → denied."});
+                  info->valid_until ? cat({" until ", iso_date(info->valid_until)}) : std::string(),
+                  "; the date of "
+                  "service ",
+                  iso_date(date), " is outside that → denied."});
     });
   }
 }

@@ -6,7 +6,8 @@
 namespace unitwise {
 
 // Every therapy line carries its plan of care's modifier (MCPM 100-04 ch.5 §20.1; WPS, Noridian).
-inline constexpr const char* kDisciplineModifierSource = "MCPM 100-04 ch.5 §20.1; WPS and Noridian therapy modifier pages";
+inline constexpr const char* kDisciplineModifierSource =
+    "MCPM 100-04 ch.5 §20.1; WPS and Noridian therapy modifier pages";
 
 inline const char* discipline_modifier(Discipline d) {
   switch (d) {

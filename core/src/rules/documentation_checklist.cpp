@@ -26,10 +26,13 @@ struct ChecklistRow {
 
 // The table's "when" column; nullopt for a value this file does not know (the row is left out).
 std::optional<When> when_of(std::string_view name) {
-  constexpr std::pair<std::string_view, When> kNames[] = {
-      {"visit", When::Visit},           {"timed", When::Timed},         {"codes", When::Codes},
-      {"evaluation", When::Evaluation}, {"unbilled-timed", When::UnbilledTimed}, {"assistant", When::Assistant},
-      {"kx", When::Kx}};
+  constexpr std::pair<std::string_view, When> kNames[] = {{"visit", When::Visit},
+                                                          {"timed", When::Timed},
+                                                          {"codes", When::Codes},
+                                                          {"evaluation", When::Evaluation},
+                                                          {"unbilled-timed", When::UnbilledTimed},
+                                                          {"assistant", When::Assistant},
+                                                          {"kx", When::Kx}};
   for (const auto& [text, when] : kNames) {
     if (text == name) return when;
   }
@@ -106,12 +109,12 @@ std::vector<ChecklistItem> documentation_checklist(const ValidVisit& valid, cons
       case When::UnbilledTimed: codes = codes_where([&](const Line& l) { return !billed(l) && is_timed(l); }); break;
       case When::Assistant: codes = codes_where([](const Line& l) { return l.assistant; }); break;
       case When::Kx:
-        codes = codes_where([](const Line& l) {
-          return std::find(l.modifiers.begin(), l.modifiers.end(), "KX") != l.modifiers.end();
-        });
+        codes = codes_where(
+            [](const Line& l) { return std::find(l.modifiers.begin(), l.modifiers.end(), "KX") != l.modifiers.end(); });
         break;
     }
-    if (!codes.empty()) out.push_back({row.id, row.text, std::move(codes), row.source, timed_minutes, all_minutes, row.fills});
+    if (!codes.empty())
+      out.push_back({row.id, row.text, std::move(codes), row.source, timed_minutes, all_minutes, row.fills});
   }
   return out;
 }

@@ -35,7 +35,8 @@ TotalTimeAllocation allocate_total_time(const int* minutes, const int* rank, std
     return x < y;
   });
   a.leftover_order.reserve(candidates.size());
-  const auto given = static_cast<std::size_t>(std::max(0, std::min<int>(leftover, static_cast<int>(candidates.size()))));
+  const auto given =
+      static_cast<std::size_t>(std::max(0, std::min<int>(leftover, static_cast<int>(candidates.size()))));
   for (std::size_t k = 0; k < given; ++k) {
     a.units[candidates[k]] += 1;
     a.leftover_order.push_back(candidates[k]);

@@ -24,10 +24,10 @@ struct LeftoverTie {
 
 struct TotalTimeAllocation {
   int total_minutes = 0;
-  int total_units = 0;        // chart_units(total_minutes)
+  int total_units = 0;  // chart_units(total_minutes)
   // Inline for a typical visit's handful of codes: an evaluation allocates nothing for them.
-  SmallVector<int> full_blocks;  // floor(minutes / 15) per entry
-  SmallVector<int> units;        // final units per entry
+  SmallVector<int> full_blocks;             // floor(minutes / 15) per entry
+  SmallVector<int> units;                   // final units per entry
   SmallVector<std::size_t> leftover_order;  // entries that got a leftover unit, in the order given
   bool has_tie = false;
   LeftoverTie tie;

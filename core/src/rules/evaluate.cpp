@@ -18,7 +18,7 @@ Result evaluate(const ValidVisit& valid, const Explain& explain) {
   Result r;
   r.ok = true;
   r.rule_set = visit.rule_set;
-  r.lines.reserve(visit.services.size() + 2);  // a split code adds a line
+  r.lines.reserve(visit.services.size() + 2);                  // a split code adds a line
   const bool trace_on = explain.trace && visit.options.trace;  // the visit may ask for the facts alone
   if (trace_on) r.trace.reserve(32);  // 15 trace lines on average in the bench corpus, 27 at most
   Trace trace(trace_on, r.trace);

@@ -13,10 +13,10 @@
 namespace unitwise {
 namespace {
 
-constexpr int kMpprPePercent = 50;        // 50% of PE on every unit after the first (NGS, since 4/1/2013)
+constexpr int kMpprPePercent = 50;  // 50% of PE on every unit after the first (NGS, since 4/1/2013)
 // CQ/CO paid at 85% (42 U.S.C. 1395m(v)(1), in force from 1 January 2022).
 constexpr int kAssistantPercent = 85;
-constexpr int kMpprIndicator = 5;         // RVU file mult-proc indicator 5: therapy MPPR on PE
+constexpr int kMpprIndicator = 5;  // RVU file mult-proc indicator 5: therapy MPPR on PE
 // 2% of Medicare's share, in force from 1 July 2022 (NGS; First Coast example).
 constexpr int kSequestrationPercent = 2;
 
@@ -75,7 +75,8 @@ FeeLine per_code_fee(const PayerProfile& payer, const Line& line, Notes& notes) 
     f.allowed = f.full;
     return f;
   }
-  warn_once(notes, WarningId::PayerFeeUnknown, cat({line.code, ": ", payer.name, "'s fee table has no price for it; $0 shown."}));
+  warn_once(notes, WarningId::PayerFeeUnknown,
+            cat({line.code, ": ", payer.name, "'s fee table has no price for it; $0 shown."}));
   return f;
 }
 
@@ -114,7 +115,8 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
   fee.locality_name = gpci.name;
   fee.setting = to_string(visit.setting);
   fee.conversion_factor = releases.conversion_factor.value;
-  fee.sources = {rvus.release.name, releases.gpci.table ? std::string_view(releases.gpci.table->release.name) : "National (no GPCI)",
+  fee.sources = {rvus.release.name,
+                 releases.gpci.table ? std::string_view(releases.gpci.table->release.name) : "National (no GPCI)",
                  kMpprSource, "42 U.S.C. 1395m(v) (CQ/CO 85%)", kShareSource};
 
   SmallVector<PricedLine> priced;
@@ -126,8 +128,9 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     p.rvu = valid.rvu(lines[i].code);
     if (p.rvu == nullptr) {
       if (lines[i].units > 0) {
-        warn_once(notes, WarningId::NoRvus, cat({lines[i].code, ": the fee schedule used (", rvus.release.name,
-                                                 ") has no relative values for it; priced at $0."}));
+        warn_once(notes, WarningId::NoRvus,
+                  cat({lines[i].code, ": the fee schedule used (", rvus.release.name,
+                       ") has no relative values for it; priced at $0."}));
       }
       continue;
     }
@@ -136,8 +139,10 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     int pe = p.rvu->pe_nonfac;
     if (visit.setting == Setting::Facility) {
       if (p.rvu->fac_pe_na) {
-        warn_once(notes, WarningId::FacilityPeNa, cat({lines[i].code, ": CMS publishes no facility PE for it; priced at "
-                                                       "the non-facility rate, as outpatient therapy generally is (UNVERIFIED)."}));
+        warn_once(notes, WarningId::FacilityPeNa,
+                  cat({lines[i].code,
+                       ": CMS publishes no facility PE for it; priced at "
+                       "the non-facility rate, as outpatient therapy generally is (UNVERIFIED)."}));
       } else {
         pe = p.rvu->pe_fac;
       }
@@ -148,15 +153,18 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
       // Status I: Medicare denies the code (validate() refuses it under Medicare; a table of another date may not).
       if (!bundled) deny_code(lines, lines[i].code, Denial::NotCovered);
       warn_once(notes, bundled ? WarningId::StatusBBundled : WarningId::StatusINotMedicare,
-                cat({lines[i].code, bundled ? " is bundled into the day's other services (status B): Medicare never "
-                                              "pays it separately, and the patient may not be billed for it. It is shown at $0."
-                                            : ": Medicare status I, not valid for Medicare, so it is denied ($0). Bill "
-                                              "the Medicare code for the service instead."}),
+                cat({lines[i].code,
+                     bundled ? " is bundled into the day's other services (status B): Medicare never "
+                               "pays it separately, and the patient may not be billed for it. It is shown at $0."
+                             : ": Medicare status I, not valid for Medicare, so it is denied ($0). Bill "
+                               "the Medicare code for the service instead."}),
                 bundled ? "" : lines[i].code);
     }
     if (p.paid && p.rvu->status == 'R' && lines[i].units > 0 && payer.medicare_coverage) {
-      warn_once(notes, WarningId::StatusRRestricted, cat({lines[i].code, ": Medicare status R, restricted coverage; "
-                                                          "check the MAC's policy before billing."}));
+      warn_once(notes, WarningId::StatusRRestricted,
+                cat({lines[i].code,
+                     ": Medicare status R, restricted coverage; "
+                     "check the MAC's policy before billing."}));
     }
     if (p.paid && lines[i].units > 0) {
       trace.add(Rule::FeeUnitPrice, lines[i].code, kPfsSource,
@@ -171,7 +179,8 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     trace.add(Rule::FeeMppr, lines[full_line].code, kMpprSource, [&] {
       return cat({lines[full_line].code, " has the highest practice-expense payment (",
                   dollars(round_to_cents(priced[full_line].unit.pe_part)),
-                  "): one unit of it is paid in full; every other unit of the day gets ", kMpprPePercent, "% of its PE."});
+                  "): one unit of it is paid in full; every other unit of the day gets ", kMpprPePercent,
+                  "% of its PE."});
     });
   }
 
@@ -229,7 +238,8 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
     fee.lines.push_back(std::move(f));
   }
   if (payer.fee_basis == PayerProfile::FeeBasis::Unknown) {
-    notes.warn(WarningId::PayerFeeUnknown, cat({payer.name, ": its fees are not loaded, so the fee shows $0. Units and "
+    notes.warn(WarningId::PayerFeeUnknown, cat({payer.name,
+                                                ": its fees are not loaded, so the fee shows $0. Units and "
                                                 "modifiers do not depend on it."}));
   }
   if (payer.fee_basis != PayerProfile::FeeBasis::Medicare) {

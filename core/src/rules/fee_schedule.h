@@ -10,8 +10,8 @@
 namespace unitwise {
 
 struct UnitPrice {
-  Exact full = 0;      // (work x wGPCI + PE x peGPCI + MP x mpGPCI) x CF
-  Exact pe_part = 0;   // PE x peGPCI x CF: what MPPR halves
+  Exact full = 0;     // (work x wGPCI + PE x peGPCI + MP x mpGPCI) x CF
+  Exact pe_part = 0;  // PE x peGPCI x CF: what MPPR halves
 };
 
 // RVUs x100, GPCIs x1000, CF x10000, as in the reference tables.
@@ -27,6 +27,5 @@ struct LineShare {
 };
 // The Medicare shares by default: 20% coinsurance (42 U.S.C. 1395m(k)(1)(B)), 2% sequestration from 1 July 2022.
 LineShare share_of(Cents allowed, Cents deductible_left, int coinsurance_percent = 20, int sequestration_percent = 2);
-
 
 }  // namespace unitwise

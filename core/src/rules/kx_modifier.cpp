@@ -57,9 +57,10 @@ void apply_kx(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) {
     }
     const auto& review = valid.releases().review;
     if (review && spent > review->amount) {
-      notes.warn(WarningId::TargetedReview, cat({"The ", name, " therapy spend this year (", dollars(spent), ") is past ",
-                                                 dollars(review->amount), ": claims may be picked for targeted medical "
-                                                 "review."}));
+      notes.warn(WarningId::TargetedReview,
+                 cat({"The ", name, " therapy spend this year (", dollars(spent), ") is past ", dollars(review->amount),
+                      ": claims may be picked for targeted medical "
+                      "review."}));
     }
   }
 }

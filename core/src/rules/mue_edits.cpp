@@ -88,7 +88,8 @@ std::vector<Edit> mue_edits(const ValidVisit& valid, std::vector<Line>& lines, N
     } else if (per_line) {
       e.message += "Medicare denies the whole line, not only the units above the limit.";
     } else {
-      append(e.message, {"Medicare denies every unit of ", e.column1, " on this date, not only the units above the "
+      append(e.message, {"Medicare denies every unit of ", e.column1,
+                         " on this date, not only the units above the "
                          "limit, so none of it is counted as allowed."});
     }
     e.rationale = cat({mai_meaning(mue->mai), "; ", mue->rationale});

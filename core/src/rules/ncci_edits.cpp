@@ -47,20 +47,25 @@ Edit make_edit(const NcciRow& row, const Release& release, bool denies) {
   if (e.modifier_allowed) {
     e.severity = Severity::Warning;
     e.suggested_modifiers = {"59", "XE", "XS", "XP", "XU"};  // X{EPSU} preferred over 59 when one fits (NCCI ch. I §E)
-    e.message = cat({e.column2, " is bundled into ", e.column1, " on the same day. It is paid only when it was a "
+    e.message = cat({e.column2, " is bundled into ", e.column1,
+                     " on the same day. It is paid only when it was a "
                      "distinct service (separate session, structure or practitioner, or non-overlapping time) and the "
-                     "record shows it: then put XE, XS, XP or XU (or 59 if none fits) on ", e.column2,
-                     ". Never add a modifier just to get past the edit."});
+                     "record shows it: then put XE, XS, XP or XU (or 59 if none fits) on ",
+                     e.column2, ". Never add a modifier just to get past the edit."});
   } else if (denies) {
     // Indicator 0: the column-two lines are denied (docs/rules.md §D), $0 and off the claim.
     e.severity = Severity::Error;
-    e.message = cat({e.column2, " cannot be billed with ", e.column1, " on the same day, with or without a modifier "
-                     "(indicator 0): only ", e.column1, " is payable, so ", e.column2, " is denied and priced at $0. ",
+    e.message = cat({e.column2, " cannot be billed with ", e.column1,
+                     " on the same day, with or without a modifier "
+                     "(indicator 0): only ",
+                     e.column1, " is payable, so ", e.column2, " is denied and priced at $0. ",
                      denial_rule(Denial::PtpIndicator0).what_to_do});
   } else {
     e.severity = Severity::Warning;
-    e.message = cat({"Medicare never pays ", e.column2, " with ", e.column1, " on the same day, with or without a "
-                     "modifier (NCCI indicator 0); this payer may apply the same edit, so ", e.column2, " is at risk."});
+    e.message = cat({"Medicare never pays ", e.column2, " with ", e.column1,
+                     " on the same day, with or without a "
+                     "modifier (NCCI indicator 0); this payer may apply the same edit, so ",
+                     e.column2, " is at risk."});
   }
   if (const std::string* note = ncci_note(row.column1, row.column2)) append(e.message, {" Note: ", *note});
   return e;
@@ -70,7 +75,8 @@ Edit make_edit(const NcciRow& row, const Release& release, bool denies) {
 
 // A distinct service the record supports (the service's distinctService) bypasses an indicator-1 edit: the
 // column-2 lines carry the modifier and the edit stays in the result, marked, with what the record must show.
-void apply_distinct_services(const ValidVisit& valid, std::vector<Edit>& edits, std::vector<Line>& lines, Notes& notes) {
+void apply_distinct_services(const ValidVisit& valid, std::vector<Edit>& edits, std::vector<Line>& lines,
+                             Notes& notes) {
   for (const Service& s : valid.visit().services) {
     if (s.distinct_service.empty()) continue;
     const DistinctServiceModifier* m = distinct_service_modifier(s.distinct_service);
@@ -85,8 +91,10 @@ void apply_distinct_services(const ValidVisit& valid, std::vector<Edit>& edits, 
       used = true;
     }
     if (!used) {
-      notes.warn(WarningId::DistinctServiceUnused, cat({s.code, ": ", m->modifier, " was not added, because no NCCI "
-                                                        "edit pairs ", s.code, " with another code billed today."}));
+      notes.warn(WarningId::DistinctServiceUnused, cat({s.code, ": ", m->modifier,
+                                                        " was not added, because no NCCI "
+                                                        "edit pairs ",
+                                                        s.code, " with another code billed today."}));
       continue;
     }
     for (Line& l : lines) {
@@ -120,8 +128,9 @@ std::vector<Edit> ncci_edits(const ValidVisit& valid, std::vector<Line>& lines, 
   if (codes.size() > 1) {
     Trace(notes.trace_on, notes.trace).add(Rule::Ncci, "", table->release.name, [&] {
       return cat({"Checked ", count(static_cast<int>(codes.size() * (codes.size() - 1) / 2), "code pair"),
-                  " against the NCCI PTP table \"", table->release.name, "\" (effective ", iso_date(table->release.effective),
-                  "): ", count(static_cast<int>(edits.size()), "edit"), ". Edits added after that release are not known to it."});
+                  " against the NCCI PTP table \"", table->release.name, "\" (effective ",
+                  iso_date(table->release.effective), "): ", count(static_cast<int>(edits.size()), "edit"),
+                  ". Edits added after that release are not known to it."});
     });
   }
   return edits;

@@ -30,10 +30,11 @@ void warn_stale(const UsedRelease& u, Notes& notes) {
   const char* missing = r.kind == TableKind::Ncci  ? "pairs CMS added or ended since are not checked"
                         : r.kind == TableKind::Mue ? "limits CMS changed since are not applied"
                                                    : "amounts CMS changed since are not in the fee";
-  notes.warn(WarningId::TableMayBeStale,
-             cat({what, iso_date(r.edition > r.effective ? r.edition : r.effective), " (", r.name, "). CMS publishes a new one ",
-                  release_cadence_months(r.kind) == 3 ? "every quarter" : "every year", " and one was due by ",
-                  iso_date(u.newer_due), ", so ", missing, ". Load CMS's current file to be sure."}));
+  notes.warn(
+      WarningId::TableMayBeStale,
+      cat({what, iso_date(r.edition > r.effective ? r.edition : r.effective), " (", r.name,
+           "). CMS publishes a new one ", release_cadence_months(r.kind) == 3 ? "every quarter" : "every year",
+           " and one was due by ", iso_date(u.newer_due), ", so ", missing, ". Load CMS's current file to be sure."}));
 }
 
 }  // namespace
@@ -51,19 +52,21 @@ std::vector<UsedRelease> used_releases(const ValidVisit& valid, Notes& notes) {
   if (r.mue.table) add(out, r.mue.table->release, r.mue.nearest, date);
   if (r.ncci.table) add(out, r.ncci.table->release, r.ncci.nearest, date);
   if (r.kx) add(out, *r.kx->release, r.kx->nearest, date);
-  if (r.review && r.review->release != (r.kx ? r.kx->release : nullptr)) add(out, *r.review->release, r.review->nearest, date);
+  if (r.review && r.review->release != (r.kx ? r.kx->release : nullptr))
+    add(out, *r.review->release, r.review->nearest, date);
 
   Trace trace(notes.trace_on, notes.trace);
   for (const UsedRelease& u : out) warn_stale(u, notes);
   if (fee_nearest) {
-    notes.warn(WarningId::FeeScheduleNearest,
-               cat({"No Medicare fee schedule for ", year, " is loaded: the fee is an estimate at ",
-                    r.rvu.table->release.year, " rates (", r.rvu.table->release.name,
-                    "). Units and modifiers do not depend on it."}));
+    notes.warn(
+        WarningId::FeeScheduleNearest,
+        cat({"No Medicare fee schedule for ", year, " is loaded: the fee is an estimate at ", r.rvu.table->release.year,
+             " rates (", r.rvu.table->release.name, "). Units and modifiers do not depend on it."}));
   }
   trace.add(Rule::FeeRelease, "", "CMS PFS relative value files", [&] {
-    return cat({"Fee schedule: ", r.rvu.table->release.name, " (in force from ", iso_date(r.rvu.table->release.effective),
-                ")", fee_nearest ? ", the nearest to this date of service." : "."});
+    return cat({"Fee schedule: ", r.rvu.table->release.name, " (in force from ",
+                iso_date(r.rvu.table->release.effective), ")",
+                fee_nearest ? ", the nearest to this date of service." : "."});
   });
   const bool thresholds_nearest = (r.kx && r.kx->nearest) || (r.review && r.review->nearest);
   if (thresholds_nearest) {
@@ -72,16 +75,20 @@ std::vector<UsedRelease> used_releases(const ValidVisit& valid, Notes& notes) {
                     r.kx ? r.kx->release->year : r.review->release->year, " amounts."}));
   }
   for (const Release* early : {r.ncci.table && r.ncci.nearest ? &r.ncci.table->release : nullptr,
-                                r.mue.table && r.mue.nearest ? &r.mue.table->release : nullptr}) {
+                               r.mue.table && r.mue.nearest ? &r.mue.table->release : nullptr}) {
     if (early == nullptr) continue;
-    notes.warn(WarningId::EditTablesNearest, cat({"No loaded edit table covers this date of service: edits were checked "
-                                                  "against ", early->name, ", in force from ", iso_date(early->effective), "."}));
+    notes.warn(WarningId::EditTablesNearest,
+               cat({"No loaded edit table covers this date of service: edits were checked "
+                    "against ",
+                    early->name, ", in force from ", iso_date(early->effective), "."}));
   }
   trace.add(Rule::EditRelease, "", "CMS NCCI PTP and MUE tables", [&] {
     std::string text = "Edit tables: ";
-    if (r.ncci.table) append(text, {r.ncci.table->release.name, " (from ", iso_date(r.ncci.table->release.effective), ")"});
+    if (r.ncci.table)
+      append(text, {r.ncci.table->release.name, " (from ", iso_date(r.ncci.table->release.effective), ")"});
     if (r.ncci.table && r.mue.table) text += "; ";
-    if (r.mue.table) append(text, {r.mue.table->release.name, " (from ", iso_date(r.mue.table->release.effective), ")"});
+    if (r.mue.table)
+      append(text, {r.mue.table->release.name, " (from ", iso_date(r.mue.table->release.effective), ")"});
     text += '.';
     return text;
   });

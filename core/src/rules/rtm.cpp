@@ -17,8 +17,8 @@ constexpr const char* kRtmSource =
     "docs/rules.md §W2: RTM management 98979 10-19 min, 98980 first 20, 98981 each further 20 per calendar month; "
     "device supply 98976-98978 16-30 days, 98984/98985 2-15 days per 30 days (AAPC, FairPath, MedBridge) [2nd]";
 
-constexpr int kBlock = 20;         // 98980 covers the first 20 minutes, 98981 each further 20
-constexpr int kBriefFloor = 10;    // 98979: 10–19 minutes
+constexpr int kBlock = 20;       // 98980 covers the first 20 minutes, 98981 each further 20
+constexpr int kBriefFloor = 10;  // 98979: 10–19 minutes
 constexpr int kShortSupplyFloor = 2;
 
 const Service* service_of(const Visit& visit, const Line& line) {
@@ -50,19 +50,25 @@ void apply_rtm(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) 
     if (is_rtm_management(line.code) && !s->has_minutes) continue;
     if (line.code == "98979") {
       if (m < kBriefFloor) {
-        deny(line, cat({"98979 needs at least ", kBriefFloor, " minutes of treatment management in the calendar month; ",
-                        m, " minutes bill nothing this month, so it is denied ($0). Drop it, or bill it once the "
-                        "month's time reaches ", kBriefFloor, " minutes."}));
+        deny(line,
+             cat({"98979 needs at least ", kBriefFloor, " minutes of treatment management in the calendar month; ", m,
+                  " minutes bill nothing this month, so it is denied ($0). Drop it, or bill it once the "
+                  "month's time reaches ",
+                  kBriefFloor, " minutes."}));
       } else if (m >= kBlock) {
-        notes.warn(WarningId::RtmOtherCode, cat({"98979 covers 10-19 minutes in a month; ", m, " minutes fit 98980 "
-                                                 "(the first 20 minutes), which may be billed instead."}), line.code);
+        notes.warn(WarningId::RtmOtherCode,
+                   cat({"98979 covers 10-19 minutes in a month; ", m,
+                        " minutes fit 98980 "
+                        "(the first 20 minutes), which may be billed instead."}),
+                   line.code);
       }
     } else if (line.code == "98980") {
       if (m < kBlock) {
         deny(line, m >= kBriefFloor
                        ? cat({"98980 needs at least ", kBlock, " minutes in the calendar month; ", m,
                               " minutes belong to 98979 (10-19 minutes), so 98980 is denied ($0): bill 98979 instead."})
-                       : cat({"98980 needs at least ", kBlock, " minutes in the calendar month; ", m, " minutes bill "
+                       : cat({"98980 needs at least ", kBlock, " minutes in the calendar month; ", m,
+                              " minutes bill "
                               "no treatment management this month, so it is denied ($0). Drop it."}));
       } else if (m >= 2 * kBlock && !entered(visit, "98981")) {
         const int further = (m - kBlock) / kBlock;
@@ -91,11 +97,12 @@ void apply_rtm(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes) 
         const bool fits_other = other != nullptr && s->days >= other->low && s->days <= other->high;
         deny(line, cat({line.code, " needs ", band->low, "-", band->high, " days of device data in the 30-day period; ",
                         count(s->days, "day"), " ",
-                        fits_other ? cat({"fit ", other->code, " (", other->low, "-", other->high, " days), so ",
-                                          line.code, " is denied ($0): bill ", other->code, " instead."})
-                                   : (s->days < kShortSupplyFloor
-                                          ? std::string("bill no device supply for the period, so it is denied ($0). Drop it.")
-                                          : cat({"are too few, so it is denied ($0). Drop it."}))}));
+                        fits_other
+                            ? cat({"fit ", other->code, " (", other->low, "-", other->high, " days), so ", line.code,
+                                   " is denied ($0): bill ", other->code, " instead."})
+                            : (s->days < kShortSupplyFloor
+                                   ? std::string("bill no device supply for the period, so it is denied ($0). Drop it.")
+                                   : cat({"are too few, so it is denied ($0). Drop it."}))}));
       } else if (s->days > band->high) {
         notes.warn(WarningId::RtmOtherCode,
                    cat({line.code, " covers ", band->low, "-", band->high, " days of device data; ", s->days,

@@ -53,20 +53,23 @@ void apply_telehealth(const ValidVisit& valid, std::vector<Line>& lines, Notes& 
     if (!listed) {
       // Not on the list: Medicare does not cover it as telehealth, so its lines are denied (docs/rules.md §D).
       deny_code(lines, line.code, Denial::NotCovered);
-      notes.warn(WarningId::TelehealthNotOnList,
-                 cat({line.code, " is not on the Medicare telehealth list: at place of service ", pos,
-                      " it is denied and priced at $0, and no 95 was added. ", denial_rule(Denial::NotCovered).what_to_do}),
-                 line.code);
+      notes.warn(
+          WarningId::TelehealthNotOnList,
+          cat({line.code, " is not on the Medicare telehealth list: at place of service ", pos,
+               " it is denied and priced at $0, and no 95 was added. ", denial_rule(Denial::NotCovered).what_to_do}),
+          line.code);
       continue;
     }
-    if (std::find(line.modifiers.begin(), line.modifiers.end(), "95") == line.modifiers.end()) line.modifiers.push_back("95");
+    if (std::find(line.modifiers.begin(), line.modifiers.end(), "95") == line.modifiers.end())
+      line.modifiers.push_back("95");
     if (std::find(on_list.begin(), on_list.end(), line.code) == on_list.end()) on_list.push_back(line.code);
   }
   trace.add(Rule::Telehealth, "", kTelehealthSource, [&] {
     std::string codes;
     for (const auto& c : on_list) append(codes, {codes.empty() ? "" : ", ", c});
-    return cat({"Place of service ", pos, pos == "10" ? " (telehealth in the patient's home)" : " (telehealth, patient not at home)",
-                ": 95 on ", codes.empty() ? "no line" : codes, ", the codes on the Medicare telehealth list (",
+    return cat({"Place of service ", pos,
+                pos == "10" ? " (telehealth in the patient's home)" : " (telehealth, patient not at home)", ": 95 on ",
+                codes.empty() ? "no line" : codes, ", the codes on the Medicare telehealth list (",
                 r.telehealth_code.table->release.name, "). Authority: ", period->authority});
   });
 }

@@ -12,13 +12,10 @@
 
 namespace unitwise {
 
-
 inline std::string dollars(long long cents) { return cat({"$", fixed_text(cents, 2)}); }
 
 // "1 unit", "3 units": trace text reads as sentences, not "unit(s)".
-inline std::string count(int n, const char* noun) {
-  return cat({n, " ", noun, n == 1 ? "" : "s"});
-}
+inline std::string count(int n, const char* noun) { return cat({n, " ", noun, n == 1 ? "" : "s"}); }
 
 class Trace {
  public:

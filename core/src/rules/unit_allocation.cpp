@@ -80,8 +80,7 @@ std::vector<std::vector<std::string>> tie_alternatives(const std::vector<std::st
   return out;
 }
 
-void record_tie(const Pool& pool, const TotalTimeAllocation& a, const Visit& visit, Result& r,
-                Trace& trace) {
+void record_tie(const Pool& pool, const TotalTimeAllocation& a, const Visit& visit, Result& r, Trace& trace) {
   Tie tie;
   tie.discipline = pool.front()->discipline;
   tie.units = a.tie.units;
@@ -94,9 +93,10 @@ void record_tie(const Pool& pool, const TotalTimeAllocation& a, const Visit& vis
   std::string chosen;
   for (const auto& c : tie.chosen) append(chosen, {chosen.empty() ? "" : ", ", c});
   const bool preferred = !visit.options.tie_preference.empty();
-  r.warnings.push_back({WarningId::Tie, cat({codes, " each have ", left, " leftover minutes for ", count(tie.units, "unit"),
-                                             ": any of them may bill it (CMS lets the clinician choose). unitwise gave it to ",
-                                             chosen, preferred ? " (tie preference)." : " (input order)."})});
+  r.warnings.push_back(
+      {WarningId::Tie, cat({codes, " each have ", left, " leftover minutes for ", count(tie.units, "unit"),
+                            ": any of them may bill it (CMS lets the clinician choose). unitwise gave it to ", chosen,
+                            preferred ? " (tie preference)." : " (input order)."})});
   trace.add(Rule::CmsTie, "", kTieSource, [&] {
     return cat({"Tie: ", codes, " each have ", left, " leftover minutes and ", count(tie.units, "unit"), " left; ",
                 chosen, " got it by ", preferred ? "tie preference" : "input order",
@@ -112,9 +112,8 @@ void explain_pool(const Pool& pool, const TotalTimeAllocation& a, Trace& trace) 
                 " → ", count(a.total_units, "unit"), " (", band_text(a.total_units), ")."});
   });
   if (a.total_minutes < 8 && a.total_minutes > 0) {
-    trace.add(Rule::CmsBelow8, "", "MCPM 100-04 ch.5 §20.2 C (R1.1, R1.6)", [&] {
-      return "Fewer than 8 timed minutes in total: no timed unit may be billed.";
-    });
+    trace.add(Rule::CmsBelow8, "", "MCPM 100-04 ch.5 §20.2 C (R1.1, R1.6)",
+              [&] { return "Fewer than 8 timed minutes in total: no timed unit may be billed."; });
     return;
   }
   int full = 0;
@@ -122,8 +121,9 @@ void explain_pool(const Pool& pool, const TotalTimeAllocation& a, Trace& trace) 
     full += a.full_blocks[i];
     if (a.full_blocks[i] == 0) continue;
     trace.add(Rule::CmsFullBlocks, pool[i]->code(), kUnitsSource, [&] {
-      return cat({pool[i]->code(), ": ", pool[i]->minutes, " minutes hold ", count(a.full_blocks[i], "full 15-minute block"),
-                  " → ", count(a.full_blocks[i], "unit"), ", ", count(pool[i]->minutes % 15, "minute"), " left over."});
+      return cat({pool[i]->code(), ": ", pool[i]->minutes, " minutes hold ",
+                  count(a.full_blocks[i], "full 15-minute block"), " → ", count(a.full_blocks[i], "unit"), ", ",
+                  count(pool[i]->minutes % 15, "minute"), " left over."});
     });
   }
   const int leftover = a.total_units - full;
@@ -190,8 +190,8 @@ void per_code_units(Entries& entries, Result& r, Trace& trace) {
     r.total_timed_minutes += e.minutes;
     r.total_timed_units += e.units;
     trace.add(Rule::PerCode, e.code(), kPerCodeSource, [&] {
-      return cat({e.code(), ": ", e.minutes, " minutes on its own → ", count(e.units, "unit"), " (",
-                  band_text(e.units), "); minutes of other codes are not added."});
+      return cat({e.code(), ": ", e.minutes, " minutes on its own → ", count(e.units, "unit"), " (", band_text(e.units),
+                  "); minutes of other codes are not added."});
     });
   }
 }
@@ -204,19 +204,18 @@ Entries merge_services(const ValidVisit& valid, Result& r, Trace& trace) {
   for (std::size_t i = 0; i < visit.services.size(); ++i) {
     const Service& s = visit.services[i];
     const CodeInfo* info = &valid.code(i);  // one catalogue entry per code: pointers compare as the codes would
-    auto same = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) {
-      return e.info == info && e.discipline == s.discipline;
-    });
+    auto same = std::find_if(entries.begin(), entries.end(),
+                             [&](const Entry& e) { return e.info == info && e.discipline == s.discipline; });
     if (same == entries.end()) {
-      entries.push_back(Entry{info, s.discipline, s.minutes, s.assistant_minutes, s.has_minutes, 0, i,
-                              s.liability});
+      entries.push_back(Entry{info, s.discipline, s.minutes, s.assistant_minutes, s.has_minutes, 0, i, s.liability});
       continue;
     }
     same->minutes += s.minutes;
     same->assistant_minutes += s.assistant_minutes;
     same->has_minutes = same->has_minutes || s.has_minutes;
-    r.warnings.push_back({WarningId::DuplicateCode, cat({s.code, " is listed more than once under the same plan of "
-                                                     "care; its minutes were added together into one line."})});
+    r.warnings.push_back({WarningId::DuplicateCode, cat({s.code,
+                                                         " is listed more than once under the same plan of "
+                                                         "care; its minutes were added together into one line."})});
     trace.add(Rule::DuplicateCode, s.code, kOneLineSource, [&] {
       return cat({s.code, " appears again (service ", i + 1, "): minutes combined, now ", same->minutes,
                   " minutes on one line."});

@@ -21,8 +21,8 @@ void cut(std::vector<Line>& lines, int excess, Counts counts, const std::string&
     const int taken = std::min(excess, line.units);
     line.units -= taken;
     excess -= taken;
-    notes.warn(WarningId::UnitCap, cat({line.code, " lost ", count(taken, "unit"), ": ", why,
-                                        ". Those units are not billed or paid."}));
+    notes.warn(WarningId::UnitCap,
+               cat({line.code, " lost ", count(taken, "unit"), ": ", why, ". Those units are not billed or paid."}));
     Trace(notes.trace_on, notes.trace).add(Rule::UnitCap, line.code, kCapSource, [&] {
       return cat({line.code, ": ", count(taken, "unit"), " cut by the cap (", why, "), ", count(line.units, "unit"),
                   " left on this line."});
@@ -38,7 +38,8 @@ void apply_unit_caps(const ValidVisit& valid, std::vector<Line>& lines, Notes& n
     int units = 0;
     for (const Line& l : lines) units += l.code == code ? l.units : 0;
     if (units > cap) {
-      cut(lines, units - cap, [&, c = code](const Line& l) { return l.code == c; },
+      cut(
+          lines, units - cap, [&, c = code](const Line& l) { return l.code == c; },
           cat({payer.name, " allows ", count(cap, "unit"), " of ", code, " a day"}), notes);
     }
   }
@@ -50,7 +51,8 @@ void apply_unit_caps(const ValidVisit& valid, std::vector<Line>& lines, Notes& n
     for (const Line& l : lines) units += timed_of_plan(l) ? l.units : 0;
     if (units > cap) {
       cut(lines, units - cap, timed_of_plan,
-          cat({payer.name, " allows ", count(cap, "timed unit"), " a day under the ", plan_name(d), " plan of care"}), notes);
+          cat({payer.name, " allows ", count(cap, "timed unit"), " a day under the ", plan_name(d), " plan of care"}),
+          notes);
     }
   }
 }

@@ -61,13 +61,15 @@ std::vector<DiagnosisProblem> check_diagnoses(const Visit& visit, const std::set
   if (dx.empty() && !any_pointers) return problems;  // the common visit: nothing to check
   const bool diagnoses_unreadable = reported.count("/diagnoses") != 0;
   if (dx.size() > kMaxDiagnoses) {
-    problems.push_back({"/diagnoses", cat({"must hold at most ", kMaxDiagnoses, " ICD-10-CM codes (a claim has room for ",
-                                           kMaxDiagnoses, "), not ", dx.size()})});
+    problems.push_back(
+        {"/diagnoses", cat({"must hold at most ", kMaxDiagnoses, " ICD-10-CM codes (a claim has room for ",
+                            kMaxDiagnoses, "), not ", dx.size()})});
   }
   for (std::size_t k = 0; k < dx.size() && k < kMaxDiagnoses; ++k) {
     if (!icd10cm_form_ok(dx[k])) {
       problems.push_back({cat({"/diagnoses/", k}),
-                          cat({"\"", shorten(dx[k]), "\" is not an ICD-10-CM code: write a capital letter, a digit, a "
+                          cat({"\"", shorten(dx[k]),
+                               "\" is not an ICD-10-CM code: write a capital letter, a digit, a "
                                "letter or digit, then optionally a dot and up to four letters or digits, such as "
                                "\"M54.50\" or \"M5450\""})});
       continue;
@@ -75,7 +77,7 @@ std::vector<DiagnosisProblem> check_diagnoses(const Visit& visit, const std::set
     for (std::size_t j = 0; j < k; ++j) {
       if (icd10cm_form_ok(dx[j]) && undotted(dx[j]) == undotted(dx[k])) {
         problems.push_back({cat({"/diagnoses/", k}), cat({"\"", dx[k], "\" is listed twice (also diagnosis ", j + 1,
-                                                           "): list each diagnosis once and point to it by number"})});
+                                                          "): list each diagnosis once and point to it by number"})});
         break;
       }
     }
@@ -93,19 +95,23 @@ std::vector<DiagnosisProblem> check_diagnoses(const Visit& visit, const std::set
       continue;
     }
     if (pointers.size() > kMaxDiagnosisPointers) {
-      problems.push_back({service_path(i, "/diagnosisPointers"),
-                          cat({"must hold one to ", kMaxDiagnosisPointers, " diagnosis numbers (a claim line has room "
-                               "for ", kMaxDiagnosisPointers, "), not ", pointers.size()})});
+      problems.push_back(
+          {service_path(i, "/diagnosisPointers"), cat({"must hold one to ", kMaxDiagnosisPointers,
+                                                       " diagnosis numbers (a claim line has room "
+                                                       "for ",
+                                                       kMaxDiagnosisPointers, "), not ", pointers.size()})});
       continue;
     }
     for (std::size_t k = 0; k < pointers.size(); ++k) {
       const int p = pointers[k];
       if (p < 1 || static_cast<std::size_t>(p) > n) {
-        problems.push_back({pointer_path(i, k), cat({"is ", p, ", but the visit lists ", n, n == 1 ? " diagnosis" : " diagnoses",
-                                                     ": a pointer is a diagnosis's position in \"diagnoses\", 1 to ", n})});
+        problems.push_back(
+            {pointer_path(i, k), cat({"is ", p, ", but the visit lists ", n, n == 1 ? " diagnosis" : " diagnoses",
+                                      ": a pointer is a diagnosis's position in \"diagnoses\", 1 to ", n})});
       } else if (std::find(pointers.begin(), pointers.begin() + static_cast<std::ptrdiff_t>(k), p) !=
                  pointers.begin() + static_cast<std::ptrdiff_t>(k)) {
-        problems.push_back({pointer_path(i, k), cat({"points to diagnosis ", p, " a second time: give each number once"})});
+        problems.push_back(
+            {pointer_path(i, k), cat({"points to diagnosis ", p, " a second time: give each number once"})});
       }
     }
   }
@@ -116,13 +122,15 @@ std::vector<DiagnosisProblem> check_diagnoses(const Visit& visit, const std::set
       const Service& a = visit.services[k];
       const Service& b = visit.services[i];
       if (a.code != b.code || a.discipline != b.discipline) continue;
-      if (reported.count(service_path(k, "/diagnosisPointers")) || reported.count(service_path(i, "/diagnosisPointers"))) {
+      if (reported.count(service_path(k, "/diagnosisPointers")) ||
+          reported.count(service_path(i, "/diagnosisPointers"))) {
         continue;  // one of them was unreadable: its pointers are not known
       }
       if (!(effective_pointers(visit, a) == effective_pointers(visit, b))) {
         problems.push_back({service_path(i, "/diagnosisPointers"),
-                            cat({b.code, " is listed twice with different diagnosis pointers; its minutes make one "
-                                         "line, so give both the same pointers"})});
+                            cat({b.code,
+                                 " is listed twice with different diagnosis pointers; its minutes make one "
+                                 "line, so give both the same pointers"})});
         break;
       }
     }

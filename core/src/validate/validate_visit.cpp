@@ -15,17 +15,18 @@ namespace unitwise {
 namespace {
 
 bool code_characters_ok(std::string_view code) {
-  return !code.empty() && code.size() <= 8 && std::all_of(code.begin(), code.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-  });
+  return !code.empty() && code.size() <= 8 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); });
 }
 
 // Under a payer other than Medicare whose profile follows Medicare's coverage rules, a coverage error says which
 // setting made it apply, in plain words.
 std::string coverage_setting(const PayerProfile& payer, std::string_view code) {
   if (payer.id == "medicare") return {};
-  return cat({". ", payer.name, "'s profile follows Medicare's coverage rules (its medicareCoverage setting is on); "
-              "if this payer covers ", code, ", turn medicareCoverage off in the profile"});
+  return cat({". ", payer.name,
+              "'s profile follows Medicare's coverage rules (its medicareCoverage setting is on); "
+              "if this payer covers ",
+              code, ", turn medicareCoverage off in the profile"});
 }
 
 }  // namespace
@@ -61,15 +62,19 @@ struct Validator {
       fail(path("/code"), kCodeRequired);
     } else if (joint == 5 && code_characters_ok(std::string_view(s.code).substr(0, 5))) {
       // "97110-GP", "97110 59": a code with its modifiers, which unitwise works out itself.
-      fail(path("/code"), cat({"\"", shorten(s.code), "\" has modifiers in it: unitwise works them out, so write the "
-                               "code alone, \"", std::string_view(s.code).substr(0, 5), "\""}));
+      fail(path("/code"), cat({"\"", shorten(s.code),
+                               "\" has modifiers in it: unitwise works them out, so write the "
+                               "code alone, \"",
+                               std::string_view(s.code).substr(0, 5), "\""}));
     } else if (!code_characters_ok(s.code)) {
-      fail(path("/code"), cat({"\"", shorten(s.code), "\" is not a code: a code holds only digits and capital letters, "
-                                                   "such as \"97110\" or \"G0283\""}));
+      fail(path("/code"), cat({"\"", shorten(s.code),
+                               "\" is not a code: a code holds only digits and capital letters, "
+                               "such as \"97110\" or \"G0283\""}));
     } else if ((info = find_code(s.code)) == nullptr) {
       const CodeInfo* near = nearest_code(s.code);
-      fail(path("/code"), cat({"unknown code \"", s.code, "\": not in unitwise's catalogue",
-                               near ? cat({"; did you mean ", near->code, " (", near->descriptor, ")?"}) : std::string()}));
+      fail(path("/code"),
+           cat({"unknown code \"", s.code, "\": not in unitwise's catalogue",
+                near ? cat({"; did you mean ", near->code, " (", near->descriptor, ")?"}) : std::string()}));
     }
     code = info;
     const bool minutes_ok = s.minutes >= 0 && s.minutes <= kMaxMinutes;
@@ -84,16 +89,19 @@ struct Validator {
                                            "): it is the part of the minutes the assistant furnished alone"}));
     } else if (info != nullptr && info->evaluation() && s.assistant_minutes > 0) {
       // BPM 100-02 ch.15 §230.1: evaluations and re-evaluations are the therapist's alone.
-      fail(path("/assistantMinutes"), cat({s.code, " is an evaluation: an assistant may not furnish any of it, so "
-                                                "assistantMinutes must be 0"}));
+      fail(path("/assistantMinutes"), cat({s.code,
+                                           " is an evaluation: an assistant may not furnish any of it, so "
+                                           "assistantMinutes must be 0"}));
     }
     // Days of device data: only the RTM device-supply codes are billed by them (docs/rules.md §W2).
     if (s.has_days && (s.days < 0 || s.days > kMaxRtmDays)) {
-      fail(path("/days"), cat({"must be between 0 and ", kMaxRtmDays, " days: the days with device data in the 30-day "
-                                                                    "period"}));
+      fail(path("/days"), cat({"must be between 0 and ", kMaxRtmDays,
+                               " days: the days with device data in the 30-day "
+                               "period"}));
     } else if (s.has_days && info != nullptr && !is_rtm_device_supply(info->code)) {
       fail(path("/days"), cat({"is only for the remote-monitoring device-supply codes (98976, 98977, 98978, 98984, "
-                               "98985), not ", s.code, ": leave it out"}));
+                               "98985), not ",
+                               s.code, ": leave it out"}));
     }
     // A plan of care that was itself reported as wrong can't be blamed on the code a second time.
     auto plan_known = [&] { return skip.count(s.has_discipline ? path("/discipline") : "/discipline") == 0; };
@@ -101,7 +109,8 @@ struct Validator {
       const char* plan = to_string(*info->required_discipline);
       fail(path(s.has_discipline ? "/discipline" : "/code"),
            cat({s.code, " is billed only under ", *info->required_discipline == Discipline::PT ? "a " : "an ", plan,
-                " plan of care, not ", to_string(s.discipline), s.has_discipline ? "" : "; set this service's discipline"}));
+                " plan of care, not ", to_string(s.discipline),
+                s.has_discipline ? "" : "; set this service's discipline"}));
     }
   }
 
@@ -119,7 +128,8 @@ struct Validator {
   }
 
   // Checks that need the releases: Medicare coverage of each code, and distinct services against the edits.
-  void coverage(const Visit& v, const std::vector<ValidVisit::Resolved>& services, const VisitReleases& r, DateKey date) {
+  void coverage(const Visit& v, const std::vector<ValidVisit::Resolved>& services, const VisitReleases& r,
+                DateKey date) {
     for (std::size_t i = 0; i < v.services.size(); ++i) {
       const Service& s = v.services[i];
       const auto path = [i](const char* field) { return service_path(i, field); };
@@ -127,17 +137,20 @@ struct Validator {
       if (rvu != nullptr && rvu->status == 'I' && v.payer.medicare_coverage) {
         // CMS status I: "not valid for Medicare purposes; Medicare uses another code" (RVU file, Attachment A).
         const Replacement* instead = medicare_replacement(s.code);
-        fail(path("/code"), cat({instead ? cat({s.code, " is not valid for Medicare (status I in ", r.rvu.table->release.name,
-                                                "): ", instead->why, ", so bill ", instead->use_instead, " instead"})
-                                         : cat({s.code, " is not valid for Medicare (status I in ", r.rvu.table->release.name,
-                                                "): Medicare uses another code for it"}),
-                                 coverage_setting(v.payer, s.code)}));
+        fail(path("/code"),
+             cat({instead ? cat({s.code, " is not valid for Medicare (status I in ", r.rvu.table->release.name,
+                                 "): ", instead->why, ", so bill ", instead->use_instead, " instead"})
+                          : cat({s.code, " is not valid for Medicare (status I in ", r.rvu.table->release.name,
+                                 "): Medicare uses another code for it"}),
+                  coverage_setting(v.payer, s.code)}));
       }
       if (rvu != nullptr && rvu->status == 'B' && s.liability != Liability::Payer && v.payer.medicare_coverage) {
         // Palmetto GBA: a status B service is never paid separately and the patient cannot be billed for it.
         fail(path(s.liability == Liability::Abn ? "/abn" : "/excluded"),
-             cat({s.code, " is bundled (status B): Medicare never pays it separately and the patient may not be billed "
-                          "for it, so an ABN or GY does not apply", coverage_setting(v.payer, s.code)}));
+             cat({s.code,
+                  " is bundled (status B): Medicare never pays it separately and the patient may not be billed "
+                  "for it, so an ABN or GY does not apply",
+                  coverage_setting(v.payer, s.code)}));
       }
       if (!s.distinct_service.empty()) {
         if (distinct_service_modifier(s.distinct_service) == nullptr) {
@@ -164,8 +177,9 @@ struct Validator {
         const Service& b = v.services[i];
         if (a.code != b.code || a.discipline != b.discipline) continue;
         if (a.liability != b.liability) {
-          fail(service_path(i, "/abn"), cat({b.code, " is listed twice with different ABN or exclusion marks; its "
-                                                  "minutes make one line, so mark both alike"}));
+          fail(service_path(i, "/abn"), cat({b.code,
+                                             " is listed twice with different ABN or exclusion marks; its "
+                                             "minutes make one line, so mark both alike"}));
         }
         if (a.distinct_service != b.distinct_service) {
           fail(service_path(i, "/distinctService"),
@@ -215,8 +229,10 @@ struct Validator {
     }
     const std::string& pos = v.place_of_service;
     if (pos.size() != 2 || pos[0] < '0' || pos[0] > '9' || pos[1] < '0' || pos[1] > '9') {
-      fail("/placeOfService", cat({"must be a two-digit CMS place-of-service code such as \"11\" (office), \"02\" or \"10\" "
-                              "(telehealth), not \"", shorten(pos), "\""}));
+      fail("/placeOfService",
+           cat({"must be a two-digit CMS place-of-service code such as \"11\" (office), \"02\" or \"10\" "
+                "(telehealth), not \"",
+                shorten(pos), "\""}));
     }
     money(v.ytd_pt_slp, "/ytdAllowed/PT_SLP");
     money(v.ytd_ot, "/ytdAllowed/OT");
