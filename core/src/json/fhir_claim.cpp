@@ -191,7 +191,7 @@ void read_options(std::string_view text, Options& o, Checker& p) {
     } else if (key == "created") {
       if (member.is_string() && fhir_date_time(member.string())) o.created = std::string(member.string());
       else
-        p.fail(path, "must be a date (YYYY-MM-DD) or a FHIR dateTime with its time zone (2026-03-14T16:05:00-05:00)");
+        p.fail(path, "must be a date (YYYY-MM-DD) or a FHIR dateTime with its time zone (YYYY-MM-DDThh:mm:ss+zz:zz)");
     } else {
       p.fail(path, cat({"unknown key \"", shorten(key), "\"; expected patient, provider, insurance or created"}));
     }
