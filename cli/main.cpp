@@ -27,9 +27,10 @@ constexpr const char* kUsage =
     "       unitwise import-cms --out DIR [--effective YYYY-MM-DD] FILE...\n"
     "                                       turn CMS files (PPRRVU, GPCI, LOCCO, MUE, NCCI PTP) into a data pack\n"
     "       unitwise catalogue                 the codes unitwise knows, as JSON\n"
-    "       unitwise localities [--data DIR]... YYYY-MM-DD|YYYY\n"
+    "       unitwise localities [--data DIR]... YYYY-MM-DD|YYYY [PLACE]\n"
     "                                          the Medicare payment localities in force on a date (a year: its\n"
-    "                                          1 July), with their counties, as JSON\n"
+    "                                          1 July), with their counties, as JSON; with a PLACE (\"Miami, FL\"),\n"
+    "                                          only the localities it may mean\n"
     "       unitwise version [--data DIR]...   engine version and the data releases it holds, as JSON\n"
     "--data DIR adds a data pack (made by import-cms): from its effective dates on, its tables win.\n"
     "exit status: 0 all visits valid, 1 a visit (or a CMS file) was invalid, 2 usage, data pack or I/O error\n";
@@ -142,13 +143,17 @@ int main(int argc, char** argv) {
   }
   if (command == "episode") return finish(unitwise::cli::episode_command(o.positional, *data));
   if (command == "localities") {
-    if (o.positional.size() != 1) return usage_error("localities needs one date written YYYY-MM-DD (or a year)");
+    if (o.positional.empty() || o.positional.size() > 2) {
+      return usage_error("localities needs one date written YYYY-MM-DD (or a year), then optionally a place");
+    }
     // A bare year (the 0.1 form) means the tables in force on its 1 July, as the package's localities(year).
     std::string date = o.positional[0];
     if (date.size() == 4 && std::all_of(date.begin(), date.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       date += "-07-01";
     }
     if (!unitwise::parse_iso_date(date)) return usage_error("localities needs one date written YYYY-MM-DD (or a year)");
+    // A place ("Miami, FL", "Travis County, TX") lists only the localities it may mean, as findLocality does.
+    if (o.positional.size() == 2) return print(unitwise::find_localities_json(o.positional[1], date, *data));
     return print(unitwise::localities_json(date, *data));
   }
   if (o.positional.size() > 1) return usage_error("evaluate reads one file (or - for standard input)");

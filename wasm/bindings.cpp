@@ -107,6 +107,9 @@ std::string suggest_codes(const std::string& code) {
   return out;
 }
 std::string localities(const std::string& date) { return unitwise::localities_json(date, *engine().data); }
+std::string find_locality(const std::string& text, const std::string& date) {
+  return unitwise::find_localities_json(text, date, *engine().data);
+}
 // A FHIR R4 Claim of a result and its visit (issue 30; docs/fhir.md), from the JSON texts the wrapper has: the
 // Claim, or {"ok":false,"errors":[...]}, as `unitwise evaluate --fhir` prints it.
 std::string fhir_claim(const std::string& result, const std::string& visit, const std::string& options) {
@@ -129,5 +132,6 @@ EMSCRIPTEN_BINDINGS(unitwise) {
   emscripten::function("catalogue", &unitwise::catalogue_json);
   emscripten::function("suggestCodes", &suggest_codes);
   emscripten::function("localities", &localities);
+  emscripten::function("findLocality", &find_locality);
   emscripten::function("fhirClaim", &fhir_claim);
 }

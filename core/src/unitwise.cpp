@@ -4,6 +4,7 @@
 #include "base/json_writer.h"
 #include "json/result_json.h"
 #include "json/visit_json.h"
+#include "reference/places.h"
 
 namespace unitwise {
 
@@ -60,27 +61,34 @@ std::string data_versions_json(const ReferenceData& data) {
   return w.take();
 }
 
-std::string localities_json(std::string_view date, const ReferenceData& data) {
+namespace {
+
+std::vector<Place> places_on(std::string_view date, const ReferenceData& data) {
   const auto key = parse_iso_date(date);
+  if (!key) return places_in_force(nullptr, nullptr);
+  return places_in_force(in_force(data.tables().gpci, *key).table, in_force(data.tables().locality, *key).table);
+}
+
+void write_place(JsonWriter& w, const Place& p) {
+  w.begin_object().key("id").value(p.id).key("state").value(p.state).key("name").value(p.name);
+  w.key("counties").value(p.counties).end_object();
+}
+
+}  // namespace
+
+std::string localities_json(std::string_view date, const ReferenceData& data) {
   JsonWriter w;
   w.begin_array();
-  w.begin_object().key("id").value("national").key("state").value("US").key("name").value("National (no adjustment)");
-  w.key("counties").value("").end_object();
-  const Table<GpciRow>* gpci = key ? in_force(data.tables().gpci, *key).table : nullptr;
-  const Table<LocalityRow>* counties = key ? in_force(data.tables().locality, *key).table : nullptr;
-  for (std::size_t i = 0; gpci != nullptr && i < gpci->rows.size(); ++i) {
-    const GpciRow& row = gpci->rows[i];
-    w.begin_object();
-    w.key("id").value(row.id);
-    w.key("state").value(row.state);
-    w.key("name").value(row.name);
-    std::string list;  // a locality may span several LOCCO rows
-    for (std::size_t k = 0; counties != nullptr && k < counties->rows.size(); ++k) {
-      if (counties->rows[k].id == row.id) list += (list.empty() ? "" : "; ") + counties->rows[k].counties;
-    }
-    w.key("counties").value(list);
-    w.end_object();
-  }
+  for (const Place& p : places_on(date, data)) write_place(w, p);
+  w.end_array();
+  return w.take();
+}
+
+std::string find_localities_json(std::string_view text, std::string_view date, const ReferenceData& data) {
+  const std::vector<Place> places = places_on(date, data);
+  JsonWriter w;
+  w.begin_array();
+  for (const Place* p : find_places(text, places)) write_place(w, *p);
   w.end_array();
   return w.take();
 }

@@ -99,6 +99,10 @@ export const cases = [
   { name: "date as a number", text: visit({ dateOfService: 20260302 }), path: "/dateOfService" },
   { name: "date with an escaped NUL", text: visit({ dateOfService: "2026-03-02\u0000" }), path: "/dateOfService" },
   { name: "locality path traversal", text: visit({ locality: "../../etc/passwd" }), path: "/locality" },
+  { name: "locality a state with several localities", text: visit({ locality: "Texas" }), path: "/locality" },
+  { name: "locality a county two states share", text: visit({ locality: "Kings County" }), path: "/locality" },
+  { name: "locality a place that names none", text: visit({ locality: "Atlantis, ZZ" }), path: "/locality" },
+  { name: "locality only separators", text: visit({ locality: " , ,, " }), path: "/locality" },
   { name: "ytdAllowed an array", text: visit({ ytdAllowed: [1, 2] }), path: "/ytdAllowed" },
   { name: "deductible as text", text: visit({ deductibleRemaining: "100" }), path: "/deductibleRemaining" },
   {

@@ -67,7 +67,8 @@ export interface Visit {
   /** YYYY-MM-DD, any year: without a fee schedule for it, the nearest release is used and a warning says so. */
   dateOfService: string;
   discipline: Discipline;
-  /** "national" (default) or "<mac>-<locality>", e.g. "13202-01". */
+  /** "national" (default), a locality code ("13202-01"), or a place naming exactly one locality: "Miami, FL",
+   * "Travis County, TX", "Manhattan NY" (see `findLocality`). The result's `fee.locality` is the code. */
   locality?: string;
   setting?: "nonfacility" | "facility";
   /** CMS place of service, two digits (default "11"); "02" and "10" are telehealth: 95 on the codes of the list. */
@@ -199,6 +200,7 @@ export interface Fee {
   payer: string;
   /** Calendar year of the fee schedule used; differs from the visit's when none for its year is loaded. */
   year: number;
+  /** The locality's code ("13202-01") or "national", also when the visit named a place ("Manhattan NY"). */
   locality: string;
   localityName: string;
   setting: "nonfacility" | "facility";
@@ -421,6 +423,11 @@ export interface Engine {
   /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). Throws a TypeError
    * on anything else ("abc", "2026-02-30"). */
   localities(date: string | number): Locality[];
+  /** The localities a place may mean on a date (default: today): a state, county or city ("Miami, FL",
+   * "Travis County, TX", "Manhattan NY", "Texas") or a code. One is the answer, several a choice, [] nothing
+   * found. A visit's `locality` takes the same places; one naming several localities is an error listing them.
+   * Throws a TypeError on a bad date, as `localities` does. */
+  findLocality(text: string, date?: string | number): Locality[];
   /**
    * CMS's files as downloaded (the RVU, MUE or NCCI PTP zips, or the csv/txt files inside them) in, a data pack
    * out: the tables of the catalogue's codes, as `unitwise import-cms` writes them. Files CMS ships beside its

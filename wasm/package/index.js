@@ -125,6 +125,16 @@ export async function createEngine(options = {}) {
       /** The payment localities in force on a date ("YYYY-MM-DD"; a bare year means its 1 July). */
       localities: (date) => JSON.parse(wasm.localities(localityDate(date))),
       /**
+       * The localities a place may mean ("Miami, FL", "Travis County, TX", "Manhattan NY", "Texas" or a code) on a
+       * date (default today): one is the answer, several a choice, none nothing found. A visit's `locality` takes
+       * the same places and is an error when they name several.
+       */
+      findLocality: (text, date = isoToday()) => {
+        if (typeof text !== "string")
+          throw new TypeError(`unitwise: findLocality takes a place as text, not ${typeof text}`);
+        return JSON.parse(wasm.findLocality(text, localityDate(date)));
+      },
+      /**
        * The FHIR R4 Claim of a result and the visit it came from (docs/fhir.md), the same as `unitwise evaluate
        * --fhir`. options: { patient, provider, insurance, created }. Never throws: a problem is { ok: false, errors }.
        */
@@ -233,6 +243,12 @@ function usePacks(wasm, data) {
   });
   const problems = wasm.usePacks();
   if (problems) throw refusal(problems.trim().split("\n"));
+}
+
+// Today in the user's time zone, as a date of service.
+function isoToday() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 // A date of service for localities(): "YYYY-MM-DD" (a real calendar date) or a year (its 1 July). Anything else

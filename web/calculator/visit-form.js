@@ -1,7 +1,7 @@
 // The visit form: reads a visit object from the inputs, fills the inputs from a visit, and shows the
 // engine's field errors next to the input its JSON pointer names.
 import { $, el } from "../lib/dom.js";
-import { findLocalities, placeName, rememberLocality, stateName, versusNational } from "./locality.js";
+import { placeName, rememberLocality, stateName, versusNational } from "./locality.js";
 import { catalogueCodes, codePicker, findCodes, suggestedCodes } from "./code-picker.js";
 import { askPlan } from "./plan-question.js";
 import { nearCodes, parseServices } from "./shorthand.js";
@@ -17,13 +17,17 @@ const DISTINCT = [
 ];
 let rowSerial = 0;
 let localities = [];
+/** @type {(text: string) => any[]} */
+let findLocalities = () => [];
 let lastLocality = "national";
 /** @type {{ text: string | null, list: any[] | null, matches: any[] }} */
 let found = { text: null, list: null, matches: [] };
 
 const titled = (text) => text.toLowerCase().replace(/(^|[\s,;(/-])[a-z]/g, (c) => c.toUpperCase());
-export function setLocalities(list) {
+/** The localities in force for the visit's date, and the engine's place lookup over them. */
+export function setLocalities(list, find) {
   localities = list;
+  findLocalities = find;
   $("localities").replaceChildren(
     ...list.map((l) =>
       el("option", {
@@ -38,11 +42,11 @@ export function setLocalities(list) {
 }
 
 // The locality as the engine wants it: the id of the one locality the text names (an id, a name, a county,
-// a city: locality.js); while the field is being typed in and names none yet, the last one found, so the
+// a city: the engine's findLocality); while the field is being typed in and names none yet, the last one found, so the
 // figures do not break at each letter; otherwise the text as typed, which the engine then says is wrong.
 function localityId(text) {
   if (found.text !== text || found.list !== localities)
-    found = { text, list: localities, matches: findLocalities(text, localities) };
+    found = { text, list: localities, matches: findLocalities(text) };
   if (found.matches.length === 1) {
     lastLocality = found.matches[0].id;
     rememberLocality(lastLocality);

@@ -54,14 +54,19 @@ let nationalTimer = 0;
 let frame = 0;
 
 // A date still being typed, or not a real one ("2026-02-30"), lists today's localities meanwhile.
-const localitiesOn = (date) => {
+const localityDate = (date) => {
   try {
-    return engine.localities(date);
+    engine.localities(date);
+    return date;
   } catch {
-    return engine.localities(today());
+    return today();
   }
 };
-const fillLocalities = (date) => engine && setLocalities(localitiesOn(date));
+const fillLocalities = (date) => {
+  if (!engine) return;
+  const on = localityDate(date);
+  setLocalities(engine.localities(on), (text) => engine.findLocality(text, on));
+};
 
 function update() {
   frame = 0;

@@ -44,6 +44,7 @@ enum class Rule {
   AssistantUntimed,
   AssistantUnits,
   FeeRelease,
+  Locality,
   FeeUnitPrice,
   FeeMppr,
   FeeAssistant,

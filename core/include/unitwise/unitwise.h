@@ -88,5 +88,9 @@ std::string catalogue_json();
 
 // The Medicare payment localities in force on a date ("YYYY-MM-DD"), with their counties, as a JSON array.
 std::string localities_json(std::string_view date, const ReferenceData& data = ReferenceData::builtin());
+// The localities a place may mean on a date, as localities_json's entries: "Miami, FL", "Travis County, TX",
+// "Manhattan NY", "Texas" or an id. One is the answer, several a choice, [] nothing found (or a bad date).
+std::string find_localities_json(std::string_view text, std::string_view date,
+                                 const ReferenceData& data = ReferenceData::builtin());
 
 }  // namespace unitwise

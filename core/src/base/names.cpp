@@ -26,6 +26,7 @@ constexpr RuleName kRules[] = {
     {Rule::AssistantUntimed, "assistant-untimed", Topic::Modifiers},
     {Rule::AssistantUnits, "assistant-units", Topic::Modifiers},
     {Rule::FeeRelease, "fee-release", Topic::Fee},
+    {Rule::Locality, "locality", Topic::Fee},
     {Rule::FeeUnitPrice, "fee-unit-price", Topic::Fee},
     {Rule::FeeMppr, "fee-mppr", Topic::Fee},
     {Rule::FeeAssistant, "fee-assistant", Topic::Fee},

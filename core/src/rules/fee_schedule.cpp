@@ -111,10 +111,16 @@ Fee price_visit(const ValidVisit& valid, std::vector<Line>& lines, Notes& notes)
   Fee fee;
   fee.payer = payer.name;
   fee.year = rvus.release.year;
-  fee.locality = visit.locality;
+  fee.locality = gpci.id;  // the code, also when the visit named a place
   fee.locality_name = gpci.name;
   fee.setting = to_string(visit.setting);
   fee.conversion_factor = releases.conversion_factor.value;
+  if (visit.locality != gpci.id && gpci.id != "national") {
+    trace.add(Rule::Locality, "", "CMS GPCI and LOCCO files", [&] {
+      return cat({"The place \"", visit.locality, "\" is Medicare payment locality ", gpci.id, " (", gpci.name, ", ",
+                  gpci.state, ")."});
+    });
+  }
   fee.sources = {rvus.release.name,
                  releases.gpci.table ? std::string_view(releases.gpci.table->release.name) : "National (no GPCI)",
                  kMpprSource, "42 U.S.C. 1395m(v) (CQ/CO 85%)", kShareSource};

@@ -9,6 +9,7 @@
 #include "reference/rtm_codes.h"
 #include "validate/diagnoses.h"
 #include "validate/limits.h"
+#include "validate/locality.h"
 #include "validate/validate_visit.h"
 
 namespace unitwise {
@@ -214,17 +215,11 @@ struct Validator {
       } else {
         r.conversion_factor = *cf;
       }
-      // National: no geographic adjustment, every GPCI 1.000 (CMS PFS definition).
-      out.locality_ = GpciRow{"national", "", "", "US", "NATIONAL", 1000, 1000, 1000};
-      if (v.locality != "national") {
-        const GpciRow* row = r.gpci.table ? find_gpci(*r.gpci.table, v.locality) : nullptr;
-        if (row == nullptr) {
-          fail("/locality", cat({"no Medicare payment locality \"", shorten(v.locality), "\" in ",
-                                 r.gpci.table ? std::string_view(r.gpci.table->release.name) : "the loaded data",
-                                 "; use \"national\" or \"<mac>-<locality>\" such as \"13202-01\""}));
-        } else {
-          out.locality_ = *row;
-        }
+      auto locality = resolve_locality(v.locality, r.gpci.table, in_force(t.locality, *date).table);
+      if (auto* row = std::get_if<GpciRow>(&locality)) {
+        out.locality_ = std::move(*row);
+      } else {
+        fail("/locality", std::get<std::string>(locality));
       }
     }
     const std::string& pos = v.place_of_service;

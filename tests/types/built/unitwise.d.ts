@@ -17,6 +17,7 @@ export interface UnitwiseModule {
   catalogue(): string;
   suggestCodes(code: string): string;
   localities(date: string): string;
+  findLocality(text: string, date: string): string;
 }
 
 export interface UnitwiseModuleOptions {
