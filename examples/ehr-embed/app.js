@@ -6,7 +6,7 @@ const status = document.querySelector("#status");
 const visit = {
   dateOfService: "2026-03-14",
   discipline: "PT",
-  locality: "national",
+  locality: "Travis County, TX", // the clinic's county: unitwise finds its Medicare payment locality (AUSTIN)
   diagnoses: ["M54.50", "R26.89"], // the problem list, in pointer order (ICD-10-CM)
   services: [
     { code: "97161" },

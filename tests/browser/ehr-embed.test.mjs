@@ -53,9 +53,10 @@ test("the EHR embed example, served by serve.mjs, shows its visit's claim lines 
         ["97110", [1]],
       ],
     );
+    // The host gave the clinic's county; the fee is priced in its payment locality.
     assert.match(
       await page.$eval("#review", (el) => el.shadowRoot.querySelector("[part=fee]").textContent),
-      /Medicare pays \$\d+\.\d\d/,
+      /Medicare pays \$\d+\.\d\d.*\(AUSTIN, 2026\)/,
     );
     // The host's stylesheet reaches inside the element through ::part.
     assert.equal(

@@ -10,10 +10,10 @@ namespace {
 GpciRow row(std::string id, std::string state, std::string name) { return GpciRow{id, "", "", state, name}; }
 
 struct Tables {
-  Table<GpciRow> gpci{{},
-                      {row("01-01", "AA", "ALPHA CITY"), row("01-99", "AA", "REST OF ALPHAVILLE"),
-                       row("02-00", "BB", "BETA STATE"), row("03-01", "CC", "GAMMA-DELTA (EAST CNTY)"),
-                       row("03-99", "CC", "REST OF CEELAND")}};
+  Table<GpciRow> gpci{
+      {},
+      {row("01-01", "AA", "ALPHA CITY"), row("01-99", "AA", "REST OF ALPHAVILLE"), row("02-00", "BB", "BETA STATE"),
+       row("03-01", "CC", "GAMMA-DELTA (EAST CNTY)"), row("03-99", "CC", "REST OF CEELAND")}};
   Table<LocalityRow> counties{{},
                               {{"01-01", "AA", "", "NORTH, SOUTH AND ST. JOHN"},
                                {"01-99", "AA", "", "ALL OTHER COUNTIES"},

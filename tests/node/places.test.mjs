@@ -46,7 +46,12 @@ test("findLocality refuses a bad date or a text that is not one", () => {
 });
 
 test("a visit may name its locality by place, and the fee names the code", () => {
-  const visit = (locality) => ({ dateOfService: date, discipline: "PT", locality, services: [{ code: "97530", minutes: 15 }] });
+  const visit = (locality) => ({
+    dateOfService: date,
+    discipline: "PT",
+    locality,
+    services: [{ code: "97530", minutes: 15 }],
+  });
   const byPlace = engine.evaluate(visit("Miami, FL"));
   const byCode = engine.evaluate(visit("09102-04"));
   assert.equal(byPlace.fee.locality, "09102-04");
@@ -55,7 +60,10 @@ test("a visit may name its locality by place, and the fee names the code", () =>
   const several = engine.evaluate(visit("Kings County"));
   assert.equal(several.ok, false);
   assert.equal(several.errors[0].path, "/locality");
-  assert.match(several.errors[0].message, /HANFORD-CORCORAN, CA \(01112-57\).*NYC SUBURBS\/LONG ISLAND, NY \(13202-02\)/);
+  assert.match(
+    several.errors[0].message,
+    /HANFORD-CORCORAN, CA \(01112-57\).*NYC SUBURBS\/LONG ISLAND, NY \(13202-02\)/,
+  );
 });
 
 test("the CLI's CSV batch takes places in its locality column, as the visit does", () => {

@@ -131,7 +131,8 @@ Listed lists_county(const Place& p, std::string_view county, const std::string* 
     const auto semi = rest.find(';');
     std::string_view part = rest.substr(0, semi);
     const std::size_t other = other_state_at(part);
-    const std::string* part_state = other == std::string_view::npos ? &p.state : state_of(names, part.substr(other + 4));
+    const std::string* part_state =
+        other == std::string_view::npos ? &p.state : state_of(names, part.substr(other + 4));
     if (state == nullptr || (part_state != nullptr && *part_state == *state)) {
       part = part.substr(0, other);
       // "ALL COUNTIES, EXCEPT A AND B": split at the first ",? EXCEPT "; a third piece is ignored, as the page did.
@@ -211,7 +212,8 @@ std::vector<std::size_t> find_in(std::string_view text, const std::vector<Place>
   const std::string* state = nullptr;
   // A trailing state code: "MIAMI, FL", "MANHATTAN NY", "TX".
   const std::size_t n = place.size();
-  if (n >= 2 && is_upper(place[n - 2]) && is_upper(place[n - 1]) && (n == 2 || place[n - 3] == ',' || place[n - 3] == ' ')) {
+  if (n >= 2 && is_upper(place[n - 2]) && is_upper(place[n - 1]) &&
+      (n == 2 || place[n - 3] == ',' || place[n - 3] == ' ')) {
     const std::string code = place.substr(n - 2);
     const auto it = std::find_if(places.begin(), places.end(), [&](const Place& p) { return p.state == code; });
     if (it != places.end()) {
@@ -251,9 +253,8 @@ std::vector<std::size_t> find_in(std::string_view text, const std::vector<Place>
   const auto in_state = [&](const Place& p) { return p.id != "national" && (state == nullptr || p.state == *state); };
   if (place.empty()) return state ? where(in_state) : Found{};
   const Found by_name = where([&](const Place& p) { return in_state(p) && contains(names_of(p), place); });
-  const Found by_county = where([&](const Place& p) {
-    return p.id != "national" && lists_county(p, place, state, names) == Listed::Named;
-  });
+  const Found by_county = where(
+      [&](const Place& p) { return p.id != "national" && lists_county(p, place, state, names) == Listed::Named; });
   const Found& found = county ? (by_county.empty() ? by_name : by_county) : (by_name.empty() ? by_county : by_name);
   if (!found.empty() || state == nullptr) return found;
   // Any place in a one-locality state is in it; a county CMS does not list is in the state's "all other counties".

@@ -34,7 +34,8 @@ std::variant<GpciRow, std::string> resolve_locality(std::string_view text, const
                 "; write \"national\", a locality code such as \"13202-01\", or a place such as \"Miami, FL\" or "
                 "\"Travis County, TX\""});
   }
-  std::string message = cat({"\"", shorten(text), "\" could be any of ", found.size(), " Medicare payment localities: "});
+  std::string message =
+      cat({"\"", shorten(text), "\" could be any of ", found.size(), " Medicare payment localities: "});
   for (std::size_t i = 0; i < found.size() && i < kCandidatesShown; ++i) {
     append(message, {i == 0 ? "" : "; ", place_label(*found[i]), " (", found[i]->id, ")"});
   }
