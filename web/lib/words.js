@@ -41,3 +41,55 @@ export const plainEngine = (engine) => ({
   evaluate: (visit) => plainAll(engine.evaluate(visit)),
   evaluateEpisode: (episode) => plainAll(engine.evaluateEpisode(episode)),
 });
+
+// Where an engine error points, in words (issue 29 items 4 and 6): "/visits/1/services/1/code" is "visit 2,
+// service 2, code"; visits, services and diagnoses are counted from 1. The JSON path itself stays for developers.
+const FIELD = {
+  dateOfService: "date",
+  planOfCare: "plan of care",
+  priorSpend: "allowed before the plan",
+  ptSlp: "PT + SLP",
+  ot: "OT",
+  start: "start of care",
+  certifiedThrough: "certified through",
+  assistantMinutes: "assistant minutes",
+  ytdAllowed: "allowed this year",
+  PT_SLP: "PT + SLP",
+  OT: "OT",
+  progressReport: "progress report",
+  payerProfile: "payer",
+};
+const COUNTED = { visits: "visit", services: "service", diagnoses: "diagnosis", lines: "line" };
+export function placeOf(path) {
+  const parts = String(path ?? "")
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const words = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const n = parts[i + 1];
+    if (COUNTED[p] && /^\d+$/.test(n ?? "")) {
+      words.push(`${COUNTED[p]} ${Number(n) + 1}`);
+      i++;
+    } else if (p === "options") continue;
+    else words.push(FIELD[p] ?? p.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase());
+  }
+  return words.join(", ");
+}
+
+// "visit 2, service 2: 9711O is not a code…" from an engine error.
+export const errorWords = (e) => {
+  // "service 2, code: unknown code …" says code twice; the message names its field itself.
+  const place = placeOf(e.path).replace(/, (code|date)$/, (all, field) => (e.message.includes(field) ? "" : all));
+  return place ? `${place}: ${e.message}` : e.message;
+};
+
+// The alerts of a plan of care by name, as its table and chart say them.
+export const ALERT_NAME = {
+  "kx-threshold": "KX threshold passed",
+  "medical-review": "review threshold passed",
+  "progress-report-due": "progress report due",
+  "recertification-due": "recertification due",
+  "rtm-window": "monitoring period",
+};
