@@ -6,6 +6,7 @@ const DATE = new Intl.DateTimeFormat()
   .formatToParts(new Date(0))
   .map((p) => ({ day: "dd", month: "mm", year: "yyyy" })[p.type] ?? p.value)
   .join("");
+/** @type {[RegExp, any][]} */
 const RULES = [
   [/\s*\((?:see )?docs\/[^)]*\)/g, ""],
   [/;\s*docs\/[\w./-]+\.md[^);]*/g, ""],
@@ -16,10 +17,15 @@ const RULES = [
   [/,? W-open \d+/g, ""],
   [/\bUNVERIFIED\b/g, "not confirmed by CMS"],
   [/\b([Aa]) (?=(?:OT|SLP|MUE|NCCI|ABN|RTM|X[ESPU]|8|11|18)\b)/g, "$1n "],
+  // Option names are the JSON's; the page's fields for them have names of their own (issue 29 item 6).
+  [/\s*Set options\.tiePreference to choose\./g, ' Choose under "A tie: your choice".'],
+  [/set options\.deMinimisBase to choose/g, 'choose it under Rule options, "CQ/CO 10% test measured against"'],
+  [/\(options\.pooling = "all"\)/g, "(Rule options: pool timed minutes across PT, OT and SLP)"],
+  [/\boptions\.(\w+)/g, (_, name) => `the ${name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} option`],
   // Date fields are typed in the browser's own format (a date input shows mm/dd/yyyy in the US).
   [/\bYYYY-MM-DD\b/g, DATE],
 ];
-const CHECK = /docs\/|\.md\)|seed article|\[2nd\]|W-open|UNVERIFIED|\b[Aa] [OSMNARX18]|YYYY/;
+const CHECK = /docs\/|\.md\)|seed article|\[2nd\]|W-open|UNVERIFIED|\b[Aa] [OSMNARX18]|YYYY|options\./;
 
 export const plain = (text) => (CHECK.test(text) ? RULES.reduce((t, [re, to]) => t.replace(re, to), text) : text);
 
@@ -59,6 +65,8 @@ const FIELD = {
   progressReport: "progress report",
   payerProfile: "payer",
 };
+// A JSON key in words: "dateOfService" is "date", "ytdAllowed" "allowed this year", others split at capitals.
+export const fieldWords = (key) => FIELD[key] ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 const COUNTED = { visits: "visit", services: "service", diagnoses: "diagnosis", lines: "line" };
 export function placeOf(path) {
   const parts = String(path ?? "")
@@ -73,7 +81,7 @@ export function placeOf(path) {
       words.push(`${COUNTED[p]} ${Number(n) + 1}`);
       i++;
     } else if (p === "options") continue;
-    else words.push(FIELD[p] ?? p.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase());
+    else words.push(fieldWords(p));
   }
   return words.join(", ");
 }
@@ -92,4 +100,38 @@ export const ALERT_NAME = {
   "progress-report-due": "progress report due",
   "recertification-due": "recertification due",
   "rtm-window": "monitoring period",
+};
+
+// The engine's warning ids (rule ids) as a person reads them; the ids stay in downloads and for developers.
+export const WARNING_NAME = {
+  tie: "tied minutes",
+  "duplicate-code": "code given twice",
+  "slp-assistant": "SLP assistant",
+  "assistant-precedence": "assistant modifier order",
+  "assistant-de-minimis-base": "assistant 10% test",
+  "add-on-without-primary": "add-on code without its primary",
+  "facility-pe-na": "no facility rate",
+  "status-b-bundled": "bundled code",
+  "status-i-not-medicare": "not valid for Medicare",
+  "status-r-restricted": "restricted coverage",
+  "no-rvus": "no fee in the schedule",
+  "kx-applied": "KX added",
+  "kx-approaching": "close to the KX threshold",
+  "targeted-review": "review threshold",
+  "fee-schedule-nearest": "fees estimated from another year",
+  "thresholds-nearest": "thresholds from another year",
+  "edit-tables-nearest": "edit tables from another date",
+  "distinct-service-unused": "distinct service not needed",
+  "patient-liable": "the patient pays",
+  "telehealth-not-on-list": "not on the telehealth list",
+  "telehealth-not-authorized": "telehealth not allowed",
+  "unit-cap": "payer's daily unit cap",
+  "payer-note": "payer note",
+  "payer-fee-unknown": "payer's fee unknown",
+  "code-not-valid-on-date": "code not valid on this date",
+  "under-time-floor": "under the payer's minimum time",
+  "rtm-further-units": "further monitoring units",
+  "rtm-other-code": "other monitoring code",
+  "per-code-under-medicare": "per-code rule under Medicare",
+  "table-may-be-stale": "edit table may be out of date",
 };

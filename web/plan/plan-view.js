@@ -25,7 +25,8 @@ function parseServices(text) {
     .map((part) => part.trim())
     .filter(Boolean)
     .map((part) => {
-      const m = /^(\S+)\s+(\d+)$/.exec(part);
+      // Minutes as typed, a minus or a decimal too, so the engine names the minutes ("97110 -5") and not the code.
+      const m = /^(\S+)\s+(-?\d+(?:\.\d+)?)$/.exec(part);
       return m ? { code: m[1], minutes: Number(m[2]) } : { code: part };
     });
 }
