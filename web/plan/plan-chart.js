@@ -23,9 +23,10 @@ function step(top) {
  * @param {any} result the engine's episode result
  * @param {{ ptSlp: number, ot: number }[]} points running spend after each visit
  * @param {string[]} dates each visit's date (ISO)
+ * @param {number} [room] the width it has on screen: a phone's chart is drawn narrower, not shrunk to unreadable
  */
-export function spendChart(result, points, dates) {
-  const width = 640;
+export function spendChart(result, points, dates, room = 640) {
+  const width = Math.round(Math.min(640, Math.max(340, room || 640)));
   const height = 270;
   const left = 64;
   const right = 56;
@@ -88,9 +89,9 @@ export function spendChart(result, points, dates) {
       "date of visit (mm/dd)",
     ),
     svg("polyline", { class: "chart-ptslp", points: `${left},${height - 10} ${left + 24},${height - 10}` }),
-    svg("text", { class: "chart-legend", x: left + 30, y: height - 6 }, "PT + SLP spend this year"),
-    svg("polyline", { class: "chart-ot", points: `${left + 230},${height - 10} ${left + 254},${height - 10}` }),
-    svg("text", { class: "chart-legend", x: left + 260, y: height - 6 }, "OT spend"),
+    svg("text", { class: "chart-legend", x: left + 30, y: height - 6 }, "PT + SLP this year"),
+    svg("polyline", { class: "chart-ot", points: `${left + 196},${height - 10} ${left + 220},${height - 10}` }),
+    svg("text", { class: "chart-legend", x: left + 226, y: height - 6 }, "OT spend"),
     ...(kx ? level(kx, "chart-kx", "KX") : []),
     ...(review ? level(review, "chart-review", "review") : []),
     line(

@@ -257,6 +257,7 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
         result,
         points,
         episode.visits.map((v) => v.dateOfService),
+        body.clientWidth,
       ),
       el("h3", {}, "Alerts"),
       result.alerts.length
@@ -270,11 +271,16 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
         : el("p", {}, "No alert for this plan of care."),
       el("h3", {}, "Due dates"),
       dueDates(),
-      table(
-        "plan-table",
-        "Visits of the plan of care",
-        ["Visit", "Date", "Units", "Allowed", "PT+SLP spend", "KX", "Alerts"],
-        rows,
+      // Wider than a phone: it scrolls on its own (focusable, so a keyboard can scroll it too).
+      el(
+        "div",
+        { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Visits of the plan of care" },
+        table(
+          "plan-table",
+          "Visits of the plan of care",
+          ["Visit", "Date", "Units", "Allowed", "PT+SLP spend", "KX", "Alerts"],
+          rows,
+        ),
       ),
     );
   }
