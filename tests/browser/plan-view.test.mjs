@@ -74,7 +74,7 @@ test("a 20-visit episode from its link: the alerts, the KX crossing and the char
       .map((a) => [`chart-cross ${a.kind}`, a.visit]),
   );
   assert.match(await page.getAttribute("svg.spend-chart", "aria-label"), /KX crossed at visit \d+/);
-  assert.match(await page.textContent(".due-dates"), /Recertify by 2026-02-15/);
+  assert.match(await page.textContent(".due-dates"), /Recertify by 02\/15\/2026/);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

@@ -268,6 +268,24 @@ function copyButton(text) {
   return button;
 }
 
+// The copy control while the visit has a problem: the button, disabled, and why.
+function copyOff(problems) {
+  return el(
+    "div",
+    { class: "copy-off" },
+    el(
+      "button",
+      { type: "button", id: "copy-lines", class: "quiet", disabled: true, "aria-describedby": "copy-off-why" },
+      "Copy as claim lines",
+    ),
+    el(
+      "p",
+      { id: "copy-off-why", class: "card-note" },
+      `Copying is off: the visit has ${count(problems, "problem")} to fix, and these lines are from the last complete visit.`,
+    ),
+  );
+}
+
 function setOpen(card, open) {
   card.classList.toggle("open", open);
   card.querySelector("#card-toggle")?.setAttribute("aria-expanded", String(open));
@@ -300,8 +318,18 @@ export function renderCard(
   if (!result.ok) {
     // The last claim stays, dimmed, while the form has a problem; before any claim, the card says why it is empty
     // (it was an empty box beside the result, and an empty bar over the form on a phone).
-    if (card.querySelector(":scope > #card-toggle")) card.classList.add("stale");
-    else card.replaceChildren(el("p", { class: "card-note" }, "No claim lines yet: fix the marked fields."));
+    // Copying is off while the figures are not this visit's (issue 29 item 3): the lines shown are the last
+    // complete visit's, and copying them would paste a claim the visit on screen does not make.
+    if (card.querySelector(":scope > #card-toggle")) {
+      card.classList.add("stale");
+      for (const status of card.querySelectorAll("#card-toggle .status, #card-body > .status")) {
+        status.className = "status error";
+        status.textContent = "Out of date: fix the marked fields";
+      }
+      const body = card.querySelector(":scope > #card-body");
+      const drawn = body?.lastElementChild;
+      if (body && !drawn?.matches(".copy-off")) drawn?.replaceWith(copyOff(result.errors.length));
+    } else card.replaceChildren(el("p", { class: "card-note" }, "No claim lines yet: fix the marked fields."));
     return;
   }
   const focused = card.contains(document.activeElement) ? document.activeElement?.id : "";

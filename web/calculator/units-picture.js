@@ -1,4 +1,4 @@
-// Minutes → units, drawn: each timed code's minutes as a bar cut into 15-minute blocks, a tick at the 8th
+// Minutes → units, drawn: the timed minutes (pooled, or each code's under a per-code rule) as a bar cut into 15-minute blocks, a tick at the 8th
 // minute of every block, and the units the code billed (full blocks dark, a leftover unit highlighted).
 // Widths are set through element.style (CSSOM), which the page's CSP allows; HTML style attributes it does not.
 import { count, el } from "../lib/dom.js";
@@ -41,6 +41,10 @@ function bar(code, minutes, units, scale) {
   );
 }
 
+// The picture follows the rule in force (issue 29 item 3). Medicare's total-time rule pools the timed minutes
+// and cuts the pool into units, so its picture is the pool, ticked at each block's 8th minute, with the units each
+// code got listed under it; no code has 8th-minute ticks of its own there. Only a per-code rule (a commercial
+// payer) cuts each code's minutes apart, so only there does each code get its own ticked bar.
 export function unitsPicture(result) {
   const codes = new Map();
   for (const line of result.lines) {
@@ -50,21 +54,47 @@ export function unitsPicture(result) {
     codes.set(line.code, entry);
   }
   if (!codes.size) return null;
+  const legend = [
+    el("span", { class: "swatch full" }),
+    " a full unit, ",
+    el("span", { class: "swatch leftover" }),
+    " a leftover unit, ",
+    el("span", { class: "swatch" }),
+    " minutes that earned no unit.",
+  ];
+  if (result.ruleSet !== "per_code") {
+    const minutes = result.totalTimedMinutes ?? [...codes.values()].reduce((n, c) => n + c.minutes, 0);
+    const units = result.totalTimedUnits ?? [...codes.values()].reduce((n, c) => n + c.units, 0);
+    const scale = 100 / (Math.ceil(Math.max(15, minutes) / 15) * 15);
+    return el(
+      "figure",
+      { class: "units-picture pooled", "data-rule": "total-time" },
+      el(
+        "figcaption",
+        {},
+        "Minutes and units under Medicare's total-time rule: the timed minutes of every code count together. ",
+        "Each box is 15 minutes of the total, the red tick its 8th minute. ",
+        legend,
+      ),
+      bar("Total", minutes, units, scale),
+      el(
+        "ul",
+        { class: "pool-shares", "aria-label": "Units of each code from the pool" },
+        [...codes].map(([code, c]) => el("li", {}, el("b", {}, code), ` ${c.minutes} min → ${count(c.units, "unit")}`)),
+      ),
+    );
+  }
   const longest = Math.max(15, ...[...codes.values()].map((c) => c.minutes));
   const scale = 100 / (Math.ceil(longest / 15) * 15);
   return el(
     "figure",
-    { class: "units-picture" },
+    { class: "units-picture per-code", "data-rule": "per-code" },
     el(
       "figcaption",
       {},
-      "Minutes and units: each box is 15 minutes, the red tick its 8th minute. ",
-      el("span", { class: "swatch full" }),
-      " a full unit, ",
-      el("span", { class: "swatch leftover" }),
-      " a leftover unit, ",
-      el("span", { class: "swatch" }),
-      " minutes that earned no unit.",
+      "Minutes and units under the per-code rule: each code's minutes count on their own. ",
+      "Each box is 15 minutes, the red tick its 8th minute. ",
+      legend,
     ),
     [...codes].map(([code, { minutes, units }]) => bar(code, minutes, units, scale)),
   );

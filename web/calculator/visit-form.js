@@ -4,6 +4,7 @@ import { $, el } from "../lib/dom.js";
 import { placeName, rememberLocality, stateName, versusNational } from "./locality.js";
 import { catalogueCodes, codePicker, findCodes, suggestedCodes } from "./code-picker.js";
 import { askPlan } from "./plan-question.js";
+import { carryService, carryVisit, withServiceExtras, withVisitExtras } from "./link-extras.js";
 import { nearCodes, parseServices } from "./shorthand.js";
 
 const CUSTOM_PAYER_KEY = "unitwise.customPayer";
@@ -133,6 +134,7 @@ function serviceRow(service, onChange) {
     remove,
     extras,
   );
+  extras.append(carryService(node, service) ?? "");
   picker.firstChild.addEventListener("paste", (e) => pasteServices(e, node, onChange));
   remove.addEventListener("click", () => {
     // Focus stays in the list: on the next row's code, or the previous one's, or the add button.
@@ -229,9 +231,9 @@ export function readVisit(options = {}) {
     if (input("input.abn").checked) s.abn = true;
     const distinct = select("select.distinct").value;
     if (distinct) s.distinctService = distinct;
-    return s;
+    return withServiceExtras(row, s);
   });
-  const visit = {
+  let visit = {
     dateOfService: $("dateOfService").value,
     discipline: $("discipline").value,
     locality: localityId($("locality").value),
@@ -254,6 +256,7 @@ export function readVisit(options = {}) {
   if ($("deMinimisBase").value !== "fifteen") all.deMinimisBase = $("deMinimisBase").value;
   if ($("qualifyingApm").checked) all.qualifyingApm = true;
   if (Object.keys(all).length) visit.options = all;
+  visit = withVisitExtras(visit);
   return { visit, send: { ...visit, services: services.filter((_, i) => rows.includes(filled[i])) }, rows, held };
 }
 
@@ -313,10 +316,16 @@ export function showDistinctChoices(result, rows) {
 }
 
 export function fillForm(visit, onChange) {
+  carryVisit(visit);
   $("ruleSet").value = visit.ruleSet ?? "cms";
   const payer = visit.payer ?? "medicare";
-  $("payer").value =
-    typeof payer === "string" && [...$("payer").options].some((o) => o.value === payer) ? payer : "custom";
+  // A payer this page does not know (a link from another version, a typo) stays that payer: the engine names it
+  // as an error, rather than the visit being priced with this browser's custom plan (issue 29 item 5).
+  $("payer").querySelector("option.unknown")?.remove();
+  if (typeof payer === "string" && ![...$("payer").options].some((o) => o.value === payer)) {
+    $("payer").append(el("option", { value: payer, class: "unknown" }, `"${payer}": not a payer this page knows`));
+  }
+  $("payer").value = typeof payer === "string" ? payer : "custom";
   $("payer-profile").value =
     typeof payer === "object" ? JSON.stringify(payer, null, 2) : (localStorage.getItem(CUSTOM_PAYER_KEY) ?? "");
   $("custom-payer").hidden = $("payer").value !== "custom";

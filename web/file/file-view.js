@@ -1,6 +1,7 @@
 // The File view: a CSV export or JSON Lines file read here, evaluated in the batch worker (so the page stays
 // responsive), listed problems first, and downloaded as the CLI's claim lines. Nothing leaves the browser.
 import { $, acceptDrops, el } from "../lib/dom.js";
+import { placeOf, WARNING_NAME } from "../lib/words.js";
 import {
   CLAIM_HEADER,
   COLUMNS,
@@ -26,6 +27,10 @@ import {
 const CHUNK = 500; // visits per worker request: a reply is deserialized on this thread. With whole results (~5 KB
 // each) 2,000 a request was 10% faster but held a frame for ~180 ms, 500 ~60 ms; they now carry OUTCOME_FIELDS only.
 const CELL = { role: "cell" };
+// A JSON Lines error names its field by JSON path ("line 3: /services/0/minutes …", as the CSV download keeps it);
+// on screen it is said in words ("line 3: service 1, minutes: …"), the warning ids too (issue 29 item 6).
+const onScreen = (error) => error.replace(/^(line \d+: )(\/\S*) /, (_, line, path) => `${line}${placeOf(path)}: `);
+
 const KIND_LABEL = { errors: "Error", edits: "Edit", kx: "KX", warnings: "Warning" };
 const number = (n) => n.toLocaleString("en-US");
 const dollars = (cents) =>
@@ -259,10 +264,10 @@ function show(note) {
       o = outcomes[i],
       t = totals(o);
     const problems = [
-      ...o.errors.map((e) => ["errors", e]),
+      ...o.errors.map((e) => ["errors", onScreen(e)]),
       ...o.edits.map((e) => ["edits", e]),
       ...(o.kx ? [["kx", "KX: over the yearly threshold"]] : []),
-      ...visitWarnings(o).map((w) => ["warnings", w]),
+      ...visitWarnings(o).map((w) => ["warnings", WARNING_NAME[w] ?? w]),
     ];
     return el(
       "tr",

@@ -23,10 +23,11 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// Dollars to the cent; differences of two amounts can carry float dust, so round before the sign.
+// Dollars to the cent with thousands separators ($1,742.28); differences of two amounts can carry float dust, so round before the sign.
 export function money(n) {
   const cents = Math.round(Number(n) * 100);
-  return `${cents < 0 ? "−" : ""}$${(Math.abs(cents) / 100).toFixed(2)}`;
+  const [whole, part] = (Math.abs(cents) / 100).toFixed(2).split(".");
+  return `${cents < 0 ? "−" : ""}$${whole.replace(/\B(?=(\d{3})+$)/g, ",")}.${part}`;
 }
 
 // "1 unit", "3 units".

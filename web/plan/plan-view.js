@@ -3,10 +3,12 @@
 // the progress-report and recertification dates. The episode lives in the address (#e=) and in this browser.
 import { encodeVisit, readLink, stored } from "../shell/address.js";
 import { $, count, el, money, table } from "../lib/dom.js";
+import { ALERT_NAME, errorWords } from "../lib/words.js";
 import { notice } from "../shell/notice.js";
+import { spendChart } from "./plan-chart.js";
+import { addDays, daysBetween, readDate, rhythmDates, showDate } from "./plan-dates.js";
 
 const STORAGE_KEY = "unitwise:last-episode";
-const SVG = "http://www.w3.org/2000/svg";
 
 const starter = (today) => ({
   planOfCare: { discipline: "PT", start: today },
@@ -23,16 +25,11 @@ function parseServices(text) {
     .map((part) => part.trim())
     .filter(Boolean)
     .map((part) => {
-      const m = /^(\S+)\s+(\d+)$/.exec(part);
+      // Minutes as typed, a minus or a decimal too, so the engine names the minutes ("97110 -5") and not the code.
+      const m = /^(\S+)\s+(-?\d+(?:\.\d+)?)$/.exec(part);
       return m ? { code: m[1], minutes: Number(m[2]) } : { code: part };
     });
 }
-
-const addDays = (iso, days) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * @param {{ engine: import("../unitwise/index.js").Engine, today: () => string, openVisit: (visit: object) => void,
@@ -51,7 +48,17 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
 
   function visitRow(visit, i) {
     const id = `plan-visit-${i}`;
-    const date = el("input", { type: "date", id: `${id}-date`, class: "plan-date", value: visit.dateOfService ?? "" });
+    // A text field, not a date input: Tab leaves it at once, and a mistyped year is said here (plan-dates.js).
+    const date = el("input", {
+      id: `${id}-date`,
+      class: "plan-date",
+      value: showDate(visit.dateOfService),
+      placeholder: "mm/dd/yyyy",
+      inputmode: "numeric",
+      autocomplete: "off",
+      spellcheck: "false",
+      "aria-describedby": `${id}-date-error`,
+    });
     const services = el("input", {
       id: `${id}-services`,
       class: "plan-services",
@@ -65,7 +72,7 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
       "li",
       { class: "plan-visit", "data-index": i },
       el("label", { for: date.id }, `Visit ${i + 1} date`),
-      date,
+      el("span", { class: "date-cell" }, date, el("span", { class: "field-error", id: `${id}-date-error` })),
       el("label", { for: services.id }, "Codes and minutes"),
       services,
       el("label", { class: "inline", for: report.id }, report, " progress report written"),
@@ -93,9 +100,13 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
     const number = (id) => ($(id).value.trim() === "" ? 0 : Number($(id).value));
     const planOfCare = { discipline: $("plan-discipline").value, start: $("plan-start").value };
     if ($("plan-certified").value) planOfCare.certifiedThrough = $("plan-certified").value;
+    let year = planOfCare.start;
     const visits = [...$("plan-visits").children].map((li) => {
+      const typed = li.querySelector(".plan-date").value;
+      const date = readDate(typed, year);
+      if (date && "iso" in date) year = date.iso;
       const v = {
-        dateOfService: li.querySelector(".plan-date").value,
+        dateOfService: date && "iso" in date ? date.iso : typed.trim(),
         services: parseServices(li.querySelector(".plan-services").value),
       };
       if (li.querySelector(".plan-report").checked) v.progressReport = true;
@@ -139,68 +150,15 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
     return points;
   }
 
-  function chart(result, points) {
-    const width = 640;
-    const height = 220;
-    const pad = 44;
-    const kx = result.kx?.ptSlp?.threshold ?? 0;
-    const review = result.review?.ptSlp?.threshold ?? 0;
-    const top = Math.max(review, kx, ...points.map((p) => Math.max(p.ptSlp, p.ot))) * 1.1 || 1;
-    const x = (i) => pad + (points.length < 2 ? 0 : (i * (width - 2 * pad)) / (points.length - 1));
-    const y = (v) => height - pad / 2 - (v / top) * (height - pad);
-    const svg = (tag, attrs, ...children) => {
-      const node = document.createElementNS(SVG, tag);
-      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-      node.append(...children);
-      return node;
-    };
-    const line = (values, cls) =>
-      svg("polyline", { class: cls, points: values.map((v, i) => `${x(i)},${y(v)}`).join(" ") });
-    const level = (v, cls, label) => [
-      svg("line", { class: cls, x1: pad, x2: width - pad, y1: y(v), y2: y(v) }),
-      svg("text", { class: "chart-label", x: width - pad + 4, y: y(v) + 4 }, label),
-    ];
-    const crossings = result.alerts.filter((a) => a.kind === "kx-threshold" || a.kind === "medical-review");
-    const described =
-      `Running PT+SLP spend from ${money(points[0]?.ptSlp ?? 0)} to ${money(points.at(-1)?.ptSlp ?? 0)}` +
-      ` over ${count(points.length, "visit")}; KX at ${money(kx)}, review at ${money(review)}` +
-      (crossings.length
-        ? `; ${crossings.map((a) => `${a.kind === "kx-threshold" ? "KX" : "review"} crossed at visit ${a.visit + 1}`).join(", ")}`
-        : "") +
-      ".";
-    return svg(
-      "svg",
-      { class: "spend-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": described },
-      svg("title", {}, described),
-      ...(kx ? level(kx, "chart-kx", "KX") : []),
-      ...(review ? level(review, "chart-review", "review") : []),
-      line(
-        points.map((p) => p.ptSlp),
-        "chart-ptslp",
-      ),
-      line(
-        points.map((p) => p.ot),
-        "chart-ot",
-      ),
-      ...crossings.map((a) =>
-        svg("circle", {
-          class: `chart-cross ${a.kind}`,
-          "data-visit": a.visit,
-          cx: x(a.visit),
-          cy: y(a.kind === "kx-threshold" || a.kind === "medical-review" ? points[a.visit].ptSlp : 0),
-          r: 5,
-        }),
-      ),
-    );
-  }
-
   function dueDates() {
     const p = episode.planOfCare;
     const items = [];
     if (p.start) {
       const day90 = addDays(p.start, 89);
       const recert = p.certifiedThrough && p.certifiedThrough < day90 ? p.certifiedThrough : day90;
-      items.push(`Recertify by ${recert} (the earlier of the certified-through date and day 90 of the plan).`);
+      items.push(
+        `Recertify by ${showDate(recert)} (the earlier of the certified-through date and day 90 of the plan).`,
+      );
     }
     const days = [...new Set(episode.visits.map((v) => v.dateOfService))];
     let since = 0;
@@ -218,17 +176,59 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
     );
   }
 
-  function render(result) {
-    const body = $("plan-result");
-    if (!result.ok) {
-      body.replaceChildren(
-        el("p", { class: "stale-note" }, `The plan has ${count(result.errors.length, "problem")} to fix:`),
+  // Each visit's date as typed: its problem said at the field (and returned, for the list of problems).
+  function dateProblems() {
+    let year = $("plan-start").value;
+    const problems = [];
+    [...$("plan-visits").children].forEach((li, i) => {
+      const input = li.querySelector(".plan-date");
+      const date = readDate(input.value, year);
+      const problem = !date ? "type the visit's date" : "error" in date ? date.error : "";
+      if (date && "iso" in date) year = date.iso;
+      if (problem) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+      li.querySelector(".date-cell .field-error").textContent = problem;
+      if (problem) problems.push({ path: `/visits/${i}/dateOfService`, message: problem });
+    });
+    return problems;
+  }
+
+  // The engine's errors on a visit's services are marked at that visit's services field too.
+  function markServices(errors) {
+    [...$("plan-visits").children].forEach((li, i) => {
+      const mine = errors.filter((e) => e.path.startsWith(`/visits/${i}/services`));
+      const input = li.querySelector(".plan-services");
+      if (mine.length) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    });
+  }
+
+  function renderProblems(errors) {
+    $("plan-result").replaceChildren(
+      el("p", { class: "stale-note" }, `The plan has ${count(errors.length, "problem")} to fix:`),
+      el(
+        "ul",
+        { class: "plan-problems" },
+        errors.map((e) => el("li", {}, errorWords(e))),
+      ),
+      el(
+        "details",
+        { class: "developer" },
+        el("summary", {}, "Details for developers"),
         el(
           "ul",
           {},
-          result.errors.map((e) => el("li", {}, `${e.path}: ${e.message}`)),
+          errors.map((e) => el("li", {}, el("code", {}, e.path), " ", e.message)),
         ),
-      );
+      ),
+    );
+  }
+
+  function render(result) {
+    const body = $("plan-result");
+    markServices(result.ok ? [] : result.errors);
+    if (!result.ok) {
+      renderProblems(result.errors);
       return;
     }
     const points = runningSpend(result);
@@ -237,13 +237,13 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
       const kxLine = v.lines.some((l) => l.modifiers.includes("KX"));
       const alerts = result.alerts
         .filter((a) => a.visit === i)
-        .map((a) => a.kind)
+        .map((a) => ALERT_NAME[a.kind] ?? a.kind)
         .join(", ");
       return el(
         "tr",
         { "data-visit": i },
         el("td", {}, String(i + 1)),
-        el("td", {}, episode.visits[i].dateOfService),
+        el("td", {}, showDate(episode.visits[i].dateOfService)),
         el("td", {}, String(units)),
         el("td", {}, money(v.fee.allowed)),
         el("td", {}, money(points[i].ptSlp)),
@@ -253,7 +253,12 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
     });
     body.replaceChildren(
       el("h3", {}, "Spend against the thresholds"),
-      chart(result, points),
+      spendChart(
+        result,
+        points,
+        episode.visits.map((v) => v.dateOfService),
+        body.clientWidth,
+      ),
       el("h3", {}, "Alerts"),
       result.alerts.length
         ? el(
@@ -266,11 +271,16 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
         : el("p", {}, "No alert for this plan of care."),
       el("h3", {}, "Due dates"),
       dueDates(),
-      table(
-        "plan-table",
-        "Visits of the plan of care",
-        ["Visit", "Date", "Units", "Allowed", "PT+SLP spend", "KX", "Alerts"],
-        rows,
+      // Wider than a phone: it scrolls on its own (focusable, so a keyboard can scroll it too).
+      el(
+        "div",
+        { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Visits of the plan of care" },
+        table(
+          "plan-table",
+          "Visits of the plan of care",
+          ["Visit", "Date", "Units", "Allowed", "PT+SLP spend", "KX", "Alerts"],
+          rows,
+        ),
       ),
     );
   }
@@ -279,7 +289,11 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
     frame = 0;
     episode = read();
     save();
-    render(engine.evaluateEpisode(episode));
+    const problems = dateProblems();
+    if (problems.length) {
+      markServices([]);
+      renderProblems(problems);
+    } else render(engine.evaluateEpisode(episode));
   }
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(update);
@@ -325,15 +339,88 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
     $("plan-visits").lastElementChild.querySelector(".plan-date").focus();
     schedule();
   });
-  $("plan-duplicate-visit").addEventListener("click", () => {
+  const status = (text) => {
+    $("plan-add-status").textContent = text;
+  };
+  const ISO = /^\d{4}-\d{2}-\d{2}$/;
+  // The last visit to build on, or null with its problem said (at the field, focused, and beside the buttons).
+  function lastVisit(what) {
     episode = read();
     const last = episode.visits.at(-1);
-    if (last) {
-      const { progressReport, ...copy } = last;
-      episode.visits.push({ ...copy, dateOfService: addDays(last.dateOfService || today(), 1) });
+    if (!last) {
+      status(`${what}: there is no visit yet; add one with "Add visit".`);
+      return null;
     }
+    if (!ISO.test(last.dateOfService)) {
+      const problem = dateProblems().at(-1)?.message ?? "type the visit's date";
+      status(`${what}: visit ${episode.visits.length}'s date comes first: ${problem}.`);
+      $("plan-visits").lastElementChild.querySelector(".plan-date").focus();
+      return null;
+    }
+    return last;
+  }
+  const copyOf = ({ progressReport, ...visit }, dateOfService) => ({
+    ...visit,
+    services: visit.services.map((s) => ({ ...s })),
+    dateOfService,
+  });
+  function added(from) {
     fill();
+    const field = $("plan-visits").children[from].querySelector(".plan-date");
+    field.focus();
+    field.select();
     schedule();
+  }
+  // The last visit again, as many days after it as it came after the one before (a week when there is none).
+  $("plan-duplicate-visit").addEventListener("click", () => {
+    const last = lastVisit("Duplicate");
+    if (!last) return;
+    const before = episode.visits.at(-2)?.dateOfService;
+    const gap = before && ISO.test(before) ? daysBetween(before, last.dateOfService) : 0;
+    const days = gap > 0 ? gap : 7;
+    episode.visits.push(copyOf(last, addDays(last.dateOfService, days)));
+    status(
+      `Added visit ${episode.visits.length} on ${showDate(episode.visits.at(-1).dateOfService)}, ` +
+        `${count(days, "day")} after the last${gap > 0 ? ", as before it" : ""}.`,
+    );
+    added(episode.visits.length - 1);
+  });
+  // Visits by rhythm (issue 29 item 4): on weekdays, or every N days, for N weeks, each with the last visit's
+  // services.
+  function addRhythm() {
+    const weekdays = [...$("plan-rhythm-days").querySelectorAll("input:checked")].map((c) => Number(c.value));
+    const everyDays = Number($("plan-every").value) || 0;
+    const weeks = Number($("plan-weeks").value) || 0;
+    if (!weekdays.length && everyDays < 1) {
+      status("Add visits: tick the days of the week, or type every how many days.");
+      return;
+    }
+    if (weeks < 1 || weeks > 52) {
+      status("Add visits: type for how many weeks, 1 to 52.");
+      $("plan-weeks").focus();
+      return;
+    }
+    const last = lastVisit("Add visits");
+    if (!last) return;
+    const dates = rhythmDates(last.dateOfService, { weekdays, everyDays, weeks });
+    if (!dates.length) {
+      status(`Add visits: no day of that rhythm falls within ${count(weeks, "week")} of the last visit.`);
+      return;
+    }
+    const from = episode.visits.length;
+    episode.visits.push(...dates.map((d) => copyOf(last, d)));
+    status(
+      `Added ${count(dates.length, "visit")}, ${showDate(dates[0])} to ${showDate(dates.at(-1))}, ` +
+        `with visit ${from}'s services.`,
+    );
+    added(from);
+  }
+  $("plan-add-rhythm").addEventListener("click", addRhythm);
+  $("plan-rhythm").addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && e.target instanceof HTMLInputElement) {
+      e.preventDefault();
+      addRhythm();
+    }
   });
   fill();
   update();

@@ -1,6 +1,8 @@
 // The visit lives in the address (#v= + base64url of its UTF-8 JSON) and in localStorage,
 // so a link reproduces a visit and a reload keeps it.
 
+import { fieldWords } from "../lib/words.js";
+
 const STORAGE_KEY = "unitwise:last-visit";
 
 // A link may hold anything (cut short, edited, crafted): what the page fills its form from is checked first,
@@ -55,7 +57,10 @@ function problem(value, shape, name) {
   if (!value || typeof value !== "object" || Array.isArray(value))
     return `${name} is ${value === null ? "empty" : "not readable"}`;
   for (const [key, inner] of Object.entries(shape)) {
-    const found = value[key] === undefined ? "" : problem(value[key], inner, name === "it" ? key : `${key} in ${name}`);
+    // Said in words ("date", "OT in allowed this year"), not as the JSON's keys (issue 29 item 6).
+    const field = fieldWords(key);
+    const found =
+      value[key] === undefined ? "" : problem(value[key], inner, name === "it" ? field : `${field} in ${name}`);
     if (found) return found;
   }
   return "";
