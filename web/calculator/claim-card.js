@@ -2,6 +2,7 @@
 // modifier chips, the edit status and "copy as claim lines". Sticky beside the form on a desktop, a bottom
 // sheet on a phone. Also the words about edits the detailed result shares: which tables were checked, MUE terms.
 import { $, count, el, money } from "../lib/dom.js";
+import { pointersLabel, typedDiagnoses } from "./diagnoses.js";
 
 const TABLES = { ncci: "NCCI pair (PTP)", mue: "MUE" };
 
@@ -202,12 +203,20 @@ function editStatus(result, caveats) {
 }
 
 // One claim line a row, tab-separated, for pasting into an EMR or a spreadsheet:
-// "97110<TAB>GP<TAB>2 units<TAB>$58.12", and "…<TAB>$0.00<TAB>denied: MUE" for a denied line.
+// "97110<TAB>GP<TAB>2 units<TAB>$58.12", and "…<TAB>$0.00<TAB>denied: MUE" for a denied line. With diagnoses, the
+// line's pointers come after its modifiers, as on the claim form (item 24E): "97110<TAB>GP<TAB>Dx 2,1<TAB>…".
 export const claimText = (result) =>
   result.lines
     .filter((l) => l.units > 0)
     .map((l) =>
-      [l.code, l.modifiers.join(" "), count(l.units, "unit"), money(l.allowed), l.denied ? deniedLabel(l.denied) : ""]
+      [
+        l.code,
+        l.modifiers.join(" "),
+        ...(l.diagnosisPointers ? [`Dx ${l.diagnosisPointers.join(",")}`] : []),
+        count(l.units, "unit"),
+        money(l.allowed),
+        l.denied ? deniedLabel(l.denied) : "",
+      ]
         .join("\t")
         .trimEnd(),
     )
@@ -405,6 +414,7 @@ export function renderCard(
               { class: "chips" },
               l.modifiers.map((m) => el("span", { class: "chip" }, m)),
               l.denied ? deniedChip(l.denied) : null,
+              pointersLabel(l, typedDiagnoses()),
             ),
             el(
               "span",

@@ -17,9 +17,18 @@ const FORM_VISIT = new Set([
   "deductibleRemaining",
   "services",
   "options",
+  "diagnoses",
 ]);
 const FORM_OPTIONS = new Set(["pooling", "tiePreference", "deMinimisBase", "qualifyingApm"]);
-const FORM_SERVICE = new Set(["code", "minutes", "assistantMinutes", "discipline", "abn", "distinctService"]);
+const FORM_SERVICE = new Set([
+  "code",
+  "minutes",
+  "assistantMinutes",
+  "discipline",
+  "abn",
+  "distinctService",
+  "diagnosisPointers",
+]);
 
 const rest = (value, known) =>
   Object.fromEntries(
@@ -58,7 +67,6 @@ const WORDS = {
   excluded: (v) => (v === true ? "excluded by law (GY), the patient's to pay" : `excluded: ${JSON.stringify(v)}`),
   modifiers: (v) => `modifiers given: ${Array.isArray(v) ? v.join(" ") : JSON.stringify(v)}`,
   days: (v) => `${v} days of monitoring`,
-  diagnosisPointers: (v) => `diagnoses ${Array.isArray(v) ? v.join(", ") : JSON.stringify(v)}`,
 };
 const describe = (extra) =>
   Object.entries(extra)

@@ -4,6 +4,7 @@ import { $, el } from "../lib/dom.js";
 import { placeName, rememberLocality, stateName, versusNational } from "./locality.js";
 import { catalogueCodes, codePicker, findCodes, suggestedCodes } from "./code-picker.js";
 import { askPlan } from "./plan-question.js";
+import { fillDiagnoses, pointersCell, typedDiagnoses, typedPointers } from "./diagnoses.js";
 import { carryService, carryVisit, withServiceExtras, withVisitExtras } from "./link-extras.js";
 import { nearCodes, parseServices } from "./shorthand.js";
 
@@ -123,6 +124,7 @@ function serviceRow(service, onChange) {
     { class: "extras" },
     el("label", { for: `${id}-abn` }, abn, " ABN given (GA)"),
     distinctCell,
+    pointersCell(id, service),
   );
   const node = el(
     "div",
@@ -231,6 +233,8 @@ export function readVisit(options = {}) {
     if (input("input.abn").checked) s.abn = true;
     const distinct = select("select.distinct").value;
     if (distinct) s.distinctService = distinct;
+    const pointers = typedPointers(row);
+    if (pointers) s.diagnosisPointers = pointers;
     return withServiceExtras(row, s);
   });
   let visit = {
@@ -242,6 +246,8 @@ export function readVisit(options = {}) {
     deductibleRemaining: dollars("deductible"),
     services,
   };
+  const diagnoses = typedDiagnoses();
+  if (diagnoses) visit.diagnoses = diagnoses;
   // Medicare is the default payer: its visits stay as plain as before. Another payer's profile sets the unit rule.
   const payer = $("payer").value;
   $("ruleSet").disabled = payer !== "medicare";
@@ -317,6 +323,7 @@ export function showDistinctChoices(result, rows) {
 
 export function fillForm(visit, onChange) {
   carryVisit(visit);
+  fillDiagnoses(visit);
   $("ruleSet").value = visit.ruleSet ?? "cms";
   const payer = visit.payer ?? "medicare";
   // A payer this page does not know (a link from another version, a typo) stays that payer: the engine names it
@@ -361,11 +368,13 @@ function inputFor(path, rows) {
       discipline: "select.row-discipline",
       abn: "input.abn",
       distinctService: "select.distinct",
+      diagnosisPointers: "input.pointers",
     };
     return rows[Number(m[1])]?.querySelector(field[m[2]] ?? "input.code");
   }
   // A custom plan's errors (/payer, /payer/dailyUnitCap/PT, ...) belong to the text it was typed in.
   if (/^\/payer(\/|$)/.test(path) && $("payer").value === "custom") return $("payer-profile");
+  if (/^\/diagnoses(\/|$)/.test(path)) return $("diagnoses");
   return (
     document.querySelector(`[data-path="${CSS.escape(path)}"]`) ??
     document.querySelector(`[data-path^="${CSS.escape(path)}/"]`)
