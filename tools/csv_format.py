@@ -24,6 +24,27 @@ def js_constant(name):
     return re.sub(r"(?<!^)([A-Z])", r"_\1", name).upper()
 
 
+def header_key(name):
+    """A header name as it is matched: lower case, without spaces, tabs and underscores ("Visit ID" is visitid)."""
+    return re.sub(r"[ \t_]", "", name.lower())
+
+
+def header_names(f):
+    """Every name a column may have in a header, as (key, column): each column's own name, then its synonyms."""
+    names = {}
+    synonyms = {k: v for k, v in f["headerSynonyms"].items() if k != "about"}
+    for column in synonyms:
+        if column not in f["columns"]:
+            sys.exit(f"headerSynonyms names {column}, which is not a column")
+    for column in f["columns"]:
+        for name in [column] + synonyms.get(column, []):
+            key = header_key(name)
+            if names.get(key, column) != column:
+                sys.exit(f"the header name {name!r} means both {names[key]} and {column}")
+            names[key] = column
+    return list(names.items())
+
+
 def cpp(f):
     q = json.dumps  # a JSON string of ASCII is a valid C++ string literal
     cols = f["columns"]
@@ -32,6 +53,10 @@ def cpp(f):
            "enum Column { " + ", ".join(enumerator(c) for c in cols) + ", kColumnCount };",
            f"inline constexpr const char* kColumnNames[kColumnCount] = {{{', '.join(q(c) for c in cols)}}};",
            f"inline constexpr int kRequiredColumns = {f['requiredColumns']};",
+           "// Each name a header may give a column, as header_key() makes it (lower case, no spaces or underscores).",
+           "struct HeaderName { const char* key; Column column; };",
+           "inline constexpr HeaderName kHeaderNames[] = {"
+           + ", ".join(f"{{{q(k)}, {enumerator(c)}}}" for k, c in header_names(f)) + "};",
            "inline constexpr Column kUnsupportedColumns[] = {"
            + ", ".join(enumerator(c) for c in f["unsupportedColumns"]) + "};",
            f"inline constexpr const char* kClaimColumns[] = {{{', '.join(q(c) for c in f['claimColumns'])}}};",
@@ -49,6 +74,8 @@ def js(f):
     out = [f"// {BANNER}", "",
            f"export const COLUMNS = {q(f['columns'])};",
            f"export const REQUIRED = {f['requiredColumns']};",
+           "// Each name a header may give a column, as headerKey() makes it (lower case, no spaces or underscores).",
+           f"export const HEADER_NAMES = {q(dict(header_names(f)))};",
            f"export const UNSUPPORTED_COLUMNS = {q(f['unsupportedColumns'])};",
            f"export const CLAIM_HEADER = {q(','.join(f['claimColumns']))};",
            f"export const MAX_SERVICE_ROWS = {f['maxServiceRowsPerVisit']};",

@@ -7,9 +7,12 @@
 namespace unitwise_cli::csv {
 
 // Input columns, in the order the format lists them; the first kRequiredColumns are required.
-enum Column { kVisitId, kDateOfService, kDiscipline, kCode, kMinutes, kAssistantMinutes, kLocality, kSetting, kPayer, kPlaceOfService, kDistinctService, kDays, kColumnCount };
-inline constexpr const char* kColumnNames[kColumnCount] = {"visit_id", "date_of_service", "discipline", "code", "minutes", "assistant_minutes", "locality", "setting", "payer", "place_of_service", "distinct_service", "days"};
-inline constexpr int kRequiredColumns = 6;
+enum Column { kVisitId, kDateOfService, kDiscipline, kCode, kMinutes, kAssistantMinutes, kLocality, kSetting, kPayer, kPlaceOfService, kDistinctService, kDays, kClinician, kColumnCount };
+inline constexpr const char* kColumnNames[kColumnCount] = {"visit_id", "date_of_service", "discipline", "code", "minutes", "assistant_minutes", "locality", "setting", "payer", "place_of_service", "distinct_service", "days", "clinician"};
+inline constexpr int kRequiredColumns = 5;
+// Each name a header may give a column, as header_key() makes it (lower case, no spaces or underscores).
+struct HeaderName { const char* key; Column column; };
+inline constexpr HeaderName kHeaderNames[] = {{"visitid", kVisitId}, {"encounterid", kVisitId}, {"visit", kVisitId}, {"encounter", kVisitId}, {"visitnumber", kVisitId}, {"encounternumber", kVisitId}, {"dateofservice", kDateOfService}, {"dos", kDateOfService}, {"servicedate", kDateOfService}, {"visitdate", kDateOfService}, {"discipline", kDiscipline}, {"disc", kDiscipline}, {"therapy", kDiscipline}, {"therapytype", kDiscipline}, {"code", kCode}, {"cpt", kCode}, {"hcpcs", kCode}, {"cptcode", kCode}, {"hcpcscode", kCode}, {"cpt/hcpcs", kCode}, {"procedurecode", kCode}, {"minutes", kMinutes}, {"mins", kMinutes}, {"totalminutes", kMinutes}, {"timedminutes", kMinutes}, {"assistantminutes", kAssistantMinutes}, {"ptaminutes", kAssistantMinutes}, {"otaminutes", kAssistantMinutes}, {"assistantmins", kAssistantMinutes}, {"ptamins", kAssistantMinutes}, {"otamins", kAssistantMinutes}, {"locality", kLocality}, {"setting", kSetting}, {"payer", kPayer}, {"placeofservice", kPlaceOfService}, {"distinctservice", kDistinctService}, {"days", kDays}, {"clinician", kClinician}, {"provider", kClinician}, {"renderingnpi", kClinician}, {"renderingprovider", kClinician}, {"therapist", kClinician}, {"npi", kClinician}};
 inline constexpr Column kUnsupportedColumns[] = {kPayer, kPlaceOfService, kDistinctService};
 inline constexpr const char* kClaimColumns[] = {"visit_id", "line", "code", "units", "modifiers", "allowed", "edits", "warnings", "errors"};
 inline constexpr std::size_t kMaxServiceRows = 100;

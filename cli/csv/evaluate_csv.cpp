@@ -96,7 +96,8 @@ void CsvBatch::close(OpenVisit& v) {
 
 constexpr const char* kCsvUsage =
     "usage: unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N]\n"
-    "  service rows (visit_id,date_of_service,discipline,code,minutes,assistant_minutes[,locality,setting,days])\n"
+    "  service rows (visit_id,date_of_service,discipline,code,minutes[,assistant_minutes,locality,setting,days,\n"
+    "  clinician]; other names too, e.g. Visit ID,DOS,Disc,CPT,Mins)\n"
     "  in, claim lines (visit_id,line,code,units,modifiers,allowed,edits,warnings,errors) out; docs/batch.md\n";
 
 }  // namespace

@@ -145,12 +145,17 @@ export const fileCases = [
   { name: "an empty file", text: "", refusal: /empty: it needs a header row/ },
   { name: "only a byte order mark", text: "\ufeff", refusal: /empty: it needs a header row/ },
   {
-    name: "a header without assistant_minutes",
-    text: "visit_id,date_of_service,discipline,code,minutes\nA,2026-03-02,PT,97110,10\n",
-    refusal: /missing column\(s\) assistant_minutes/,
+    name: "a header without minutes",
+    text: "visit_id,date_of_service,discipline,code,assistant_minutes\nA,2026-03-02,PT,97110,\n",
+    refusal: /missing column\(s\) minutes/,
   },
   { name: "a misspelt column", text: `${HEADER},localty\n`, refusal: /unknown column "localty"/ },
   { name: "a column twice", text: `${HEADER},code\n`, refusal: /column code appears twice/ },
+  {
+    name: "a column under two of its names",
+    text: "Visit ID,DOS,Disc,CPT,Code,Mins\n",
+    refusal: /column code \(as "CPT" and "Code"\) appears twice/,
+  },
   {
     name: "a spreadsheet's own header",
     text: "Patient,DOS,CPT,Mins\nA,03/02/2026,97110,10\n",

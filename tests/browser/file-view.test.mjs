@@ -200,7 +200,7 @@ test("2,000 visits: listed within 10 s, problems first, filtered, opened, downlo
   await context.close();
 });
 
-test("renamed columns: a mapping form, nothing guessed; the mapping is remembered for the same header", async () => {
+test("renamed columns: a mapping form, only known names filled in; the mapping is remembered for the same header", async () => {
   const small = csvVisits(40, 3);
   const lines = [...csvLines(small, 4)];
   const renamed = "Visit #,DOS,Discipline,CPT,Mins,Assistant mins,Locality,Place\n" + lines.join("");
@@ -209,29 +209,23 @@ test("renamed columns: a mapping form, nothing guessed; the mapping is remembere
   await choose(page, "export.csv", renamed);
   await page.waitForSelector("#file-mapping:not([hidden])");
   assert.match(await page.textContent("#file-mapping"), /unknown column "Visit #"/);
-  // Only exact names are filled in: Discipline and Locality; the rest waits for the user.
+  // Only names the CLI knows are filled in (DOS, CPT, Mins and Assistant mins are EHR names for its columns);
+  // "Visit #" and "Place" wait for the user.
   assert.deepEqual(await page.$$eval("#file-mapping select", (s) => s.map((x) => x.value)), [
     "",
-    "",
+    "1",
     "2",
-    "",
-    "",
-    "",
+    "3",
+    "4",
+    "5",
     "6",
     "",
   ]);
   await page.click("#file-mapping button[type=submit]");
-  assert.match(
-    await page.textContent("#file-mapping [role=alert]"),
-    /Choose a column for visit_id, date_of_service, code, minutes, assistant_minutes/,
-  );
+  assert.match(await page.textContent("#file-mapping [role=alert]"), /Choose a column for visit_id\./);
   assert.equal(await page.$$eval("table.file-visits", (t) => t.length), 0);
   for (const [field, column] of [
     ["visit_id", "Visit #"],
-    ["date_of_service", "DOS"],
-    ["code", "CPT"],
-    ["minutes", "Mins"],
-    ["assistant_minutes", "Assistant mins"],
     ["setting", "Place"],
   ]) {
     await page.selectOption(`#map-${field}`, { label: column });
@@ -252,7 +246,7 @@ test("renamed columns: a mapping form, nothing guessed; the mapping is remembere
   assert.equal(await page.isHidden("#file-mapping"), true);
   assert.match(
     await page.textContent("#file-table"),
-    /Columns as you mapped them for this header: Visit # → visit_id, DOS → date_of_service/,
+    /Columns as you mapped them for this header: Visit # → visit_id, Place → setting\./,
   );
   assert.equal((await rowsListed(page)).length, 40);
   // The mapping can be changed: the form comes back with it.

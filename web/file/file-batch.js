@@ -4,6 +4,7 @@
 import {
   CLAIM_HEADER,
   COLUMNS,
+  HEADER_NAMES,
   MAX_OPEN_VISITS,
   MAX_SERVICE_ROWS,
   MESSAGES,
@@ -45,15 +46,28 @@ export function readRows(text) {
   return { header, rows, problem };
 }
 
-// The columns a header names, as the CLI matches them (any case, each once): { columnOf, problems }.
+// A header name as it is matched (the CLI's header_key()): lower case, without spaces, tabs and underscores.
+export const headerKey = (name) => name.toLowerCase().replace(/[ \t_]/g, "");
+/** The column a header name means (its own name or one of format.json's synonyms), or undefined. @param {string} name */
+export const columnNamed = (name) => {
+  const key = headerKey(name);
+  return Object.hasOwn(HEADER_NAMES, key) ? HEADER_NAMES[key] : undefined;
+};
+
+// The columns a header names, as the CLI matches them (any case and spacing, or a synonym; each once):
+// { columnOf, problems }.
 export function matchHeader(names) {
   const columnOf = {},
     problems = [];
   names.forEach((raw, i) => {
-    const name = raw.toLowerCase();
-    if (!COLUMNS.includes(name)) problems.push(fillMessage(MESSAGES.unknownColumn, { name: raw }));
-    else if (name in columnOf) problems.push(fillMessage(MESSAGES.columnTwice, { name }));
-    else columnOf[name] = i;
+    const name = columnNamed(raw);
+    if (name === undefined) problems.push(fillMessage(MESSAGES.unknownColumn, { name: raw }));
+    else if (name in columnOf) {
+      const first = names[columnOf[name]];
+      const own = (n) => headerKey(n) === headerKey(name); // the column's own name, in any case
+      const both = own(first) && own(raw) ? name : `${name} (as "${first}" and "${raw}")`;
+      problems.push(fillMessage(MESSAGES.columnTwice, { name: both }));
+    } else columnOf[name] = i;
   });
   const missing = COLUMNS.slice(0, REQUIRED).filter((c) => !(c in columnOf));
   if (missing.length) problems.push(fillMessage(MESSAGES.missingColumns, { names: missing.join(", ") }));

@@ -8,6 +8,7 @@ import {
   KINDS,
   REQUIRED,
   claimRows,
+  columnNamed,
   csvField,
   factsOnly,
   groupVisits,
@@ -131,7 +132,7 @@ function savedMapping(names) {
 
 function mappingNote(names, mapping, change) {
   const pairs = Object.entries(mapping)
-    .filter(([c]) => names[mapping[c]].toLowerCase() !== c)
+    .filter(([c]) => columnNamed(names[mapping[c]]) !== c)
     .map(([c, i]) => `${names[i]} → ${c}`);
   return el(
     "p",
@@ -141,13 +142,17 @@ function mappingNote(names, mapping, change) {
   );
 }
 
-// Which column holds each field: the user says; only exact names are filled in, nothing is guessed.
+// The fields the column-mapping step asks for: the required ones, then assistant_minutes, locality and setting.
+const MAPPED = COLUMNS.slice(0, REQUIRED + 3);
+
+// Which column holds each field: the user says; only names the CLI knows (a column's own or a synonym of it) are
+// filled in, nothing is guessed.
 function askMapping(token, name, read, problems) {
   const names = read.header.fields;
   const form = $("file-mapping");
-  const exact = (c) => names.findIndex((n) => n.toLowerCase() === c);
+  const exact = (c) => names.findIndex((n) => columnNamed(n) === c);
   const saved = savedMapping(names) ?? {};
-  const fields = COLUMNS.slice(0, REQUIRED + 2).map((c, k) => {
+  const fields = MAPPED.map((c, k) => {
     const select = el(
       "select",
       { id: `map-${c}`, name: c, required: k < REQUIRED },
@@ -174,9 +179,8 @@ function askMapping(token, name, read, problems) {
   form.onsubmit = (e) => {
     e.preventDefault();
     const mapping = {};
-    for (const c of COLUMNS.slice(0, REQUIRED + 2))
-      if (form.elements[c].value !== "") mapping[c] = Number(form.elements[c].value);
-    for (const c of COLUMNS.slice(REQUIRED + 2)) if (exact(c) >= 0) mapping[c] = exact(c); // payer & co. by name, as the CLI
+    for (const c of MAPPED) if (form.elements[c].value !== "") mapping[c] = Number(form.elements[c].value);
+    for (const c of COLUMNS.slice(MAPPED.length)) if (exact(c) >= 0) mapping[c] = exact(c); // payer & co. by name, as the CLI
     const missing = COLUMNS.slice(0, REQUIRED).filter((c) => !(c in mapping));
     const taken = Object.values(mapping);
     const twice = names.filter((_, i) => taken.indexOf(i) !== taken.lastIndexOf(i));
