@@ -6,6 +6,12 @@ export const REQUIRED = 5;
 export const HEADER_NAMES = {"visitid": "visit_id", "encounterid": "visit_id", "visit": "visit_id", "encounter": "visit_id", "visitnumber": "visit_id", "encounternumber": "visit_id", "dateofservice": "date_of_service", "dos": "date_of_service", "servicedate": "date_of_service", "visitdate": "date_of_service", "discipline": "discipline", "disc": "discipline", "therapy": "discipline", "therapytype": "discipline", "code": "code", "cpt": "code", "hcpcs": "code", "cptcode": "code", "hcpcscode": "code", "cpt/hcpcs": "code", "procedurecode": "code", "minutes": "minutes", "mins": "minutes", "totalminutes": "minutes", "timedminutes": "minutes", "assistantminutes": "assistant_minutes", "ptaminutes": "assistant_minutes", "otaminutes": "assistant_minutes", "assistantmins": "assistant_minutes", "ptamins": "assistant_minutes", "otamins": "assistant_minutes", "locality": "locality", "setting": "setting", "payer": "payer", "placeofservice": "place_of_service", "distinctservice": "distinct_service", "days": "days", "clinician": "clinician", "provider": "clinician", "renderingnpi": "clinician", "renderingprovider": "clinician", "therapist": "clinician", "npi": "clinician"};
 export const UNSUPPORTED_COLUMNS = ["payer", "place_of_service", "distinct_service"];
 export const CLAIM_HEADER = "visit_id,line,code,units,modifiers,allowed,edits,warnings,errors";
+// Discipline words, as disciplineKey() makes them (letters and digits, lower case), and the engine's value.
+export const DISCIPLINE_WORDS = {"pt": "PT", "physicaltherapy": "PT", "physicaltherapist": "PT", "physiotherapy": "PT", "ot": "OT", "occupationaltherapy": "OT", "occupationaltherapist": "OT", "slp": "SLP", "st": "SLP", "speech": "SLP", "speechtherapy": "SLP", "speechlanguagepathology": "SLP", "speechandlanguagepathology": "SLP", "speechlanguagepathologist": "SLP", "speechlanguagetherapy": "SLP"};
+// Dates: a two-digit year below the pivot is 20YY, else 19YY; the two orders of a slashed date, as said.
+export const TWO_DIGIT_YEAR_PIVOT = 70;
+export const DATE_ORDERS = {"mdy": "month first (M/D/Y)", "dmy": "day first (D/M/Y)"};
+export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 export const MAX_SERVICE_ROWS = 100;
 export const MAX_RECORD_BYTES = 1048576;
 export const MAX_OPEN_VISITS = 10000;
@@ -17,6 +23,8 @@ export const MESSAGES = {
   missingColumns: "missing column(s) {names}",
   fieldCount: "{fields} fields, but the header has {count}",
   emptyVisitId: "visit_id is empty",
+  noSuchMonth: "date_of_service \"{text}\" is not a real date: read {order}, its month would be {month}",
+  noSuchDay: "date_of_service \"{text}\" is not a real date: read {order}, it would be day {day} of {month_name} {year}, which has {days} days",
   emptyDate: "date_of_service is empty: every row needs its visit's date",
   conflict: "{column} \"{value}\" conflicts with \"{first_value}\" on line {first_line} of the same visit",
   unsupported: "{column} is not supported yet: unitwise does not model it, and guessing would misstate the claim (leave the column empty)",

@@ -11,6 +11,7 @@ import {
   REQUIRED,
   UNSUPPORTED_COLUMNS,
 } from "./csv-format.js";
+import { readDate, readDiscipline } from "./csv-cells.js";
 import { readCsv } from "./csv-reader.js";
 
 // The columns, limits and messages are the CLI's own (cli/csv/format.json, written out as csv-format.js), so the
@@ -81,7 +82,8 @@ export const headerSignature = (names) => `unitwise:columns:${JSON.stringify(nam
 // row(), bad_record() and visit_for()). With a window of `maxOpenVisits` (0: none), opening one visit more closes the
 // oldest open one, and a visit whose rows come again after it closed is one error (split across the file), as the CLI
 // writes it.
-export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN_VISITS) {
+// Slashed dates are read in `dateOrder` ("mdy", the default, or "dmy"), as the CLI's --date-order.
+export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN_VISITS, dateOrder = "mdy") {
   const visits = [],
     byId = new Map(),
     closed = new Map(),
@@ -138,19 +140,28 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
     }
     // A blank date is this row's error, not filled from the visit's other rows (the CLI's row()).
     if (cell("date_of_service") === "") v.errors.push(where + MESSAGES.emptyDate);
-    for (const [name, key] of [
-      ["date_of_service", "date"],
-      ["discipline", "discipline"],
-      ["locality", "locality"],
-      ["setting", "setting"],
-    ]) {
-      const value = cell(name);
-      if (value === "") continue;
-      if (!v[key]) v[key] = { value, line };
+    const date = readDate(cell("date_of_service"), dateOrder);
+    if (date.error) v.errors.push(where + date.error);
+    // value: as the engine gets it (04/16/2026 is 2026-04-16, ST is SLP); text: as the cell wrote it.
+    const fields = [
+      ["discipline", "discipline", readDiscipline(cell("discipline"))],
+      ["locality", "locality", cell("locality")],
+      ["setting", "setting", cell("setting")],
+    ];
+    if (!date.error) fields.unshift(["date_of_service", "date", date.value]);
+    for (const [name, key, value] of fields) {
+      const text = cell(name);
+      if (text === "") continue;
+      if (!v[key]) v[key] = { value, text, line };
       else if (v[key].value !== value) {
         v.errors.push(
           where +
-            fillMessage(MESSAGES.conflict, { column: name, value, first_value: v[key].value, first_line: v[key].line }),
+            fillMessage(MESSAGES.conflict, {
+              column: name,
+              value: text,
+              first_value: v[key].text,
+              first_line: v[key].line,
+            }),
         );
       }
     }
@@ -246,7 +257,9 @@ function locatedError(v, path, message) {
     const field = { dateOfService: v.date, discipline: v.discipline, locality: v.locality, setting: v.setting }[key];
     if (field) line = field.line;
   }
-  return `line ${line}: ${column ? `${column} ` : ""}${message}`;
+  // The engine's messages name its JSON keys; the user reads the CSV's columns (the CLI's located_error() alike).
+  const said = message.replace(/dateOfService|assistantMinutes/g, (key) => KEY_COLUMN[key]);
+  return `line ${line}: ${column ? `${column} ` : ""}${said}`;
 }
 
 const text = (x) => (typeof x === "string" ? x : Number.isInteger(x) ? String(x) : "");
