@@ -44,8 +44,9 @@ DateCell read_date(std::string_view text, DateOrder order) {
   const char* order_text = month_first ? kMonthFirstText : kDayFirstText;
   const std::string cell(text);
   if (month < 1 || month > 12) {
-    return {{}, fill_message(kNoSuchMonthMessage, {{"text", cell}, {"order", order_text},
-                                                   {"month", std::to_string(month)}})};
+    return {
+        {},
+        fill_message(kNoSuchMonthMessage, {{"text", cell}, {"order", order_text}, {"month", std::to_string(month)}})};
   }
   const int days = days_in_month(year, month);
   if (day < 1 || day > days) {

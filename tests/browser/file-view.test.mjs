@@ -270,6 +270,42 @@ test("renamed columns: a mapping form, only known names filled in; the mapping i
   await context.close();
 });
 
+// Issue 29: a file as an EHR exports it (tests/fixtures/ehr-export.csv: Visit ID,DOS,Disc,CPT,Mins; 04/16/2026;
+// Physical Therapy, ST) is read at once, without the mapping step, and billed as the CLI bills it.
+test("an EHR export with US dates and its own header names: every visit billed, the date order shown and changed", async () => {
+  const text = readFileSync(resolve(root, "tests/fixtures/ehr-export.csv"), "utf8");
+  const { context, page, seen } = await openPage(env);
+  await openFileView(page);
+  await choose(page, "ehr-export.csv", text);
+  await page.waitForSelector("table.file-visits");
+  assert.equal(await page.isHidden("#file-mapping"), true);
+  const rows = await rowsListed(page);
+  assert.equal(rows.length, 8);
+  assert.deepEqual(
+    rows.filter((r) => /Error/.test(r.problems)),
+    [],
+  );
+  assert.match(await page.textContent("#file-totals"), /^8 visits, 14 claim lines, 20 units/);
+  assert.equal(await page.textContent("#file-date-order-reads"), "04/16/2026 reads as April 16, 2026.");
+  assert.equal((await downloaded(page, "#file-claims")).text, cli(text).stdout);
+  // Read day first, 04/16/2026 has no month 16: each visit is an error naming its row and its text.
+  await page.selectOption("#file-date-order", "dmy");
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("table.file-visits tbody tr")].every((r) => r.dataset.kinds === "errors"),
+  );
+  assert.equal(
+    await page.textContent("#file-date-order-reads"),
+    "04/16/2026 reads as not a real date (read day first (D/M/Y), its month would be 16).",
+  );
+  assert.match((await rowsListed(page))[0].problems, /line 2: date_of_service "04\/16\/2026" is not a real date/);
+  await page.selectOption("#file-date-order", "mdy");
+  await page.waitForFunction(() => !document.querySelector("table.file-visits tbody tr[data-kinds=errors]"));
+  assert.equal((await rowsListed(page)).length, 8);
+  assert.deepEqual(foreign(seen), []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test("JSON Lines: one visit a line; KX visits come after edits and before warnings, and filter", async () => {
   const lines = generateVisits(300, 9).map((v) => JSON.stringify(v));
   lines.splice(5, 0, "{not json", "null");

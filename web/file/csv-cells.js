@@ -20,8 +20,7 @@ export function readDate(text, order = "mdy") {
   if (m[3].length === 2) year += year < TWO_DIGIT_YEAR_PIVOT ? 2000 : 1900;
   const [month, day] = order === "dmy" ? [b, a] : [a, b];
   const said = DATE_ORDERS[order];
-  if (month < 1 || month > 12)
-    return { value: "", error: fill(MESSAGES.noSuchMonth, { text, order: said, month }) };
+  if (month < 1 || month > 12) return { value: "", error: fill(MESSAGES.noSuchMonth, { text, order: said, month }) };
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = month === 2 ? (leap ? 29 : 28) : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   if (day < 1 || day > days) {
