@@ -24,6 +24,46 @@ def js_constant(name):
     return re.sub(r"(?<!^)([A-Z])", r"_\1", name).upper()
 
 
+def header_key(name):
+    """A header name as it is matched: lower case, without spaces, tabs and underscores ("Visit ID" is visitid)."""
+    return re.sub(r"[ \t_]", "", name.lower())
+
+
+def header_names(f):
+    """Every name a column may have in a header, as (key, column): each column's own name, then its synonyms."""
+    names = {}
+    synonyms = {k: v for k, v in f["headerSynonyms"].items() if k != "about"}
+    for column in synonyms:
+        if column not in f["columns"]:
+            sys.exit(f"headerSynonyms names {column}, which is not a column")
+    for column in f["columns"]:
+        for name in [column] + synonyms.get(column, []):
+            key = header_key(name)
+            if names.get(key, column) != column:
+                sys.exit(f"the header name {name!r} means both {names[key]} and {column}")
+            names[key] = column
+    return list(names.items())
+
+
+def discipline_key(word):
+    """A discipline cell as it is matched: its letters and digits alone, lower case ("P.T." is pt)."""
+    return re.sub(r"[^a-z0-9]", "", word.lower())
+
+
+def discipline_words(f):
+    """(key, engine value) for every word format.json lists."""
+    words = {}
+    for value, names in f["disciplineWords"].items():
+        if value == "about":
+            continue
+        for name in names:
+            key = discipline_key(name)
+            if words.get(key, value) != value:
+                sys.exit(f"the discipline word {name!r} means both {words[key]} and {value}")
+            words[key] = value
+    return list(words.items())
+
+
 def cpp(f):
     q = json.dumps  # a JSON string of ASCII is a valid C++ string literal
     cols = f["columns"]
@@ -32,9 +72,22 @@ def cpp(f):
            "enum Column { " + ", ".join(enumerator(c) for c in cols) + ", kColumnCount };",
            f"inline constexpr const char* kColumnNames[kColumnCount] = {{{', '.join(q(c) for c in cols)}}};",
            f"inline constexpr int kRequiredColumns = {f['requiredColumns']};",
+           "// Each name a header may give a column, as header_key() makes it (lower case, no spaces or underscores).",
+           "struct HeaderName { const char* key; Column column; };",
+           "inline constexpr HeaderName kHeaderNames[] = {"
+           + ", ".join(f"{{{q(k)}, {enumerator(c)}}}" for k, c in header_names(f)) + "};",
            "inline constexpr Column kUnsupportedColumns[] = {"
            + ", ".join(enumerator(c) for c in f["unsupportedColumns"]) + "};",
            f"inline constexpr const char* kClaimColumns[] = {{{', '.join(q(c) for c in f['claimColumns'])}}};",
+           "// Discipline words, as discipline_key() makes them (letters and digits, lower case), and the engine's value.",
+           "struct DisciplineWord { const char* key; const char* value; };",
+           "inline constexpr DisciplineWord kDisciplineWords[] = {"
+           + ", ".join(f"{{{q(k)}, {q(v)}}}" for k, v in discipline_words(f)) + "};",
+           "// Dates: a two-digit year below the pivot is 20YY, else 19YY; the two orders of a slashed date, as said.",
+           f"inline constexpr int kTwoDigitYearPivot = {f['dates']['twoDigitYearPivot']};",
+           f"inline constexpr const char* kMonthFirstText = {q(f['dates']['orders']['mdy'])};",
+           f"inline constexpr const char* kDayFirstText = {q(f['dates']['orders']['dmy'])};",
+           f"inline constexpr const char* kMonthNames[12] = {{{', '.join(q(m) for m in f['dates']['monthNames'])}}};",
            f"inline constexpr std::size_t kMaxServiceRows = {f['maxServiceRowsPerVisit']};",
            f"inline constexpr std::size_t kMaxRecordBytes = {f['maxRecordBytes']};",
            f"inline constexpr std::size_t kDefaultMaxOpenVisits = {f['defaultMaxOpenVisits']};", "",
@@ -49,8 +102,16 @@ def js(f):
     out = [f"// {BANNER}", "",
            f"export const COLUMNS = {q(f['columns'])};",
            f"export const REQUIRED = {f['requiredColumns']};",
+           "// Each name a header may give a column, as headerKey() makes it (lower case, no spaces or underscores).",
+           f"export const HEADER_NAMES = {q(dict(header_names(f)))};",
            f"export const UNSUPPORTED_COLUMNS = {q(f['unsupportedColumns'])};",
            f"export const CLAIM_HEADER = {q(','.join(f['claimColumns']))};",
+           "// Discipline words, as disciplineKey() makes them (letters and digits, lower case), and the engine's value.",
+           f"export const DISCIPLINE_WORDS = {q(dict(discipline_words(f)))};",
+           "// Dates: a two-digit year below the pivot is 20YY, else 19YY; the two orders of a slashed date, as said.",
+           f"export const TWO_DIGIT_YEAR_PIVOT = {f['dates']['twoDigitYearPivot']};",
+           f"export const DATE_ORDERS = {q(f['dates']['orders'])};",
+           f"export const MONTH_NAMES = {q(f['dates']['monthNames'])};",
            f"export const MAX_SERVICE_ROWS = {f['maxServiceRowsPerVisit']};",
            f"export const MAX_RECORD_BYTES = {f['maxRecordBytes']};",
            f"export const MAX_OPEN_VISITS = {f['defaultMaxOpenVisits']};",

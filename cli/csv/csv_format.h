@@ -7,11 +7,22 @@
 namespace unitwise_cli::csv {
 
 // Input columns, in the order the format lists them; the first kRequiredColumns are required.
-enum Column { kVisitId, kDateOfService, kDiscipline, kCode, kMinutes, kAssistantMinutes, kLocality, kSetting, kPayer, kPlaceOfService, kDistinctService, kDays, kColumnCount };
-inline constexpr const char* kColumnNames[kColumnCount] = {"visit_id", "date_of_service", "discipline", "code", "minutes", "assistant_minutes", "locality", "setting", "payer", "place_of_service", "distinct_service", "days"};
-inline constexpr int kRequiredColumns = 6;
+enum Column { kVisitId, kDateOfService, kDiscipline, kCode, kMinutes, kAssistantMinutes, kLocality, kSetting, kPayer, kPlaceOfService, kDistinctService, kDays, kClinician, kColumnCount };
+inline constexpr const char* kColumnNames[kColumnCount] = {"visit_id", "date_of_service", "discipline", "code", "minutes", "assistant_minutes", "locality", "setting", "payer", "place_of_service", "distinct_service", "days", "clinician"};
+inline constexpr int kRequiredColumns = 5;
+// Each name a header may give a column, as header_key() makes it (lower case, no spaces or underscores).
+struct HeaderName { const char* key; Column column; };
+inline constexpr HeaderName kHeaderNames[] = {{"visitid", kVisitId}, {"encounterid", kVisitId}, {"visit", kVisitId}, {"encounter", kVisitId}, {"visitnumber", kVisitId}, {"encounternumber", kVisitId}, {"dateofservice", kDateOfService}, {"dos", kDateOfService}, {"servicedate", kDateOfService}, {"visitdate", kDateOfService}, {"discipline", kDiscipline}, {"disc", kDiscipline}, {"therapy", kDiscipline}, {"therapytype", kDiscipline}, {"code", kCode}, {"cpt", kCode}, {"hcpcs", kCode}, {"cptcode", kCode}, {"hcpcscode", kCode}, {"cpt/hcpcs", kCode}, {"procedurecode", kCode}, {"minutes", kMinutes}, {"mins", kMinutes}, {"totalminutes", kMinutes}, {"timedminutes", kMinutes}, {"assistantminutes", kAssistantMinutes}, {"ptaminutes", kAssistantMinutes}, {"otaminutes", kAssistantMinutes}, {"assistantmins", kAssistantMinutes}, {"ptamins", kAssistantMinutes}, {"otamins", kAssistantMinutes}, {"locality", kLocality}, {"setting", kSetting}, {"payer", kPayer}, {"placeofservice", kPlaceOfService}, {"distinctservice", kDistinctService}, {"days", kDays}, {"clinician", kClinician}, {"provider", kClinician}, {"renderingnpi", kClinician}, {"renderingprovider", kClinician}, {"therapist", kClinician}, {"npi", kClinician}};
 inline constexpr Column kUnsupportedColumns[] = {kPayer, kPlaceOfService, kDistinctService};
 inline constexpr const char* kClaimColumns[] = {"visit_id", "line", "code", "units", "modifiers", "allowed", "edits", "warnings", "errors"};
+// Discipline words, as discipline_key() makes them (letters and digits, lower case), and the engine's value.
+struct DisciplineWord { const char* key; const char* value; };
+inline constexpr DisciplineWord kDisciplineWords[] = {{"pt", "PT"}, {"physicaltherapy", "PT"}, {"physicaltherapist", "PT"}, {"physiotherapy", "PT"}, {"ot", "OT"}, {"occupationaltherapy", "OT"}, {"occupationaltherapist", "OT"}, {"slp", "SLP"}, {"st", "SLP"}, {"speech", "SLP"}, {"speechtherapy", "SLP"}, {"speechlanguagepathology", "SLP"}, {"speechandlanguagepathology", "SLP"}, {"speechlanguagepathologist", "SLP"}, {"speechlanguagetherapy", "SLP"}};
+// Dates: a two-digit year below the pivot is 20YY, else 19YY; the two orders of a slashed date, as said.
+inline constexpr int kTwoDigitYearPivot = 70;
+inline constexpr const char* kMonthFirstText = "month first (M/D/Y)";
+inline constexpr const char* kDayFirstText = "day first (D/M/Y)";
+inline constexpr const char* kMonthNames[12] = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
 inline constexpr std::size_t kMaxServiceRows = 100;
 inline constexpr std::size_t kMaxRecordBytes = 1048576;
 inline constexpr std::size_t kDefaultMaxOpenVisits = 10000;
@@ -23,6 +34,8 @@ inline constexpr const char* kColumnTwiceMessage = "column {name} appears twice"
 inline constexpr const char* kMissingColumnsMessage = "missing column(s) {names}";
 inline constexpr const char* kFieldCountMessage = "{fields} fields, but the header has {count}";
 inline constexpr const char* kEmptyVisitIdMessage = "visit_id is empty";
+inline constexpr const char* kNoSuchMonthMessage = "date_of_service \"{text}\" is not a real date: read {order}, its month would be {month}";
+inline constexpr const char* kNoSuchDayMessage = "date_of_service \"{text}\" is not a real date: read {order}, it would be day {day} of {month_name} {year}, which has {days} days";
 inline constexpr const char* kEmptyDateMessage = "date_of_service is empty: every row needs its visit's date";
 inline constexpr const char* kConflictMessage = "{column} \"{value}\" conflicts with \"{first_value}\" on line {first_line} of the same visit";
 inline constexpr const char* kUnsupportedMessage = "{column} is not supported yet: unitwise does not model it, and guessing would misstate the claim (leave the column empty)";

@@ -46,7 +46,8 @@ class CsvBatch final : public csv::RowSink {
 
  private:
   void row(const std::vector<std::string>& fields, long line) override {
-    csv::add_row(window_.visit_for(input_.columns().cell(fields, csv::kVisitId), line), input_.columns(), fields, line);
+    csv::add_row(window_.visit_for(input_.columns().cell(fields, csv::kVisitId), line), input_.columns(), fields, line,
+                 options_.date_order);
   }
   void bad_record(const std::string& visit_id, long line, const std::string& message) override {
     window_.visit_for(visit_id, line).errors.push_back(message);
@@ -95,8 +96,9 @@ void CsvBatch::close(OpenVisit& v) {
 }
 
 constexpr const char* kCsvUsage =
-    "usage: unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N]\n"
-    "  service rows (visit_id,date_of_service,discipline,code,minutes,assistant_minutes[,locality,setting,days])\n"
+    "usage: unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N] [--date-order mdy|dmy]\n"
+    "  service rows (visit_id,date_of_service,discipline,code,minutes[,assistant_minutes,locality,setting,days,\n"
+    "  clinician]; other names too, e.g. Visit ID,DOS,Disc,CPT,Mins)\n"
     "  in, claim lines (visit_id,line,code,units,modifiers,allowed,edits,warnings,errors) out; docs/batch.md\n";
 
 }  // namespace
@@ -154,6 +156,15 @@ int evaluate_csv_command(int argc, char** argv, const unitwise::ReferenceData& d
         return 2;
       }
       options.max_open_visits = static_cast<std::size_t>(n);
+    } else if (arg == "--date-order" && i + 1 < argc) {
+      const std::string_view order = argv[++i];
+      if (order != "mdy" && order != "dmy") {
+        std::fprintf(stderr,
+                     "unitwise: --date-order is mdy (04/05/2026 is April 5, the default) or dmy (it is 4 May)\n%s",
+                     kCsvUsage);
+        return 2;
+      }
+      options.date_order = order == "dmy" ? csv::DateOrder::kDayFirst : csv::DateOrder::kMonthFirst;
     } else if (path == nullptr && (arg == "-" || arg.substr(0, 1) != "-")) {
       path = argv[i];
     } else {

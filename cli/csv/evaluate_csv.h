@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdio>
 
+#include "cells.h"
 #include "csv_format.h"
 #include "unitwise/reference.h"
 
@@ -13,6 +14,8 @@ namespace unitwise_cli {
 struct CsvOptions {
   // Visits held in memory while their rows may still come; 0 = no limit (all visits until the end).
   std::size_t max_open_visits = csv::kDefaultMaxOpenVisits;
+  // How a slashed date is read: 04/05/2026 is April 5 month first (the default), 4 May day first (--date-order).
+  csv::DateOrder date_order = csv::DateOrder::kMonthFirst;
   // The data the visits are evaluated with (built-in plus --data packs).
   const unitwise::ReferenceData* data = &unitwise::ReferenceData::builtin();
 };

@@ -7,24 +7,42 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 #include <utility>
 
 namespace unitwise_cli::csv {
 
+// A header name as it is matched (format.json, "headerSynonyms"): lower case, without spaces, tabs and underscores.
+std::string header_key(std::string_view name) {
+  std::string key;
+  for (const char c : name) {
+    if (c == ' ' || c == '\t' || c == '_') continue;
+    key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return key;
+}
+
+Columns::Columns() { std::fill(std::begin(column_of_), std::end(column_of_), -1); }
+
 bool Columns::match(const std::vector<std::string>& names, long line, std::FILE* err) {
-  for (int& c : column_of_) c = -1;
+  std::fill(std::begin(column_of_), std::end(column_of_), -1);
   count_ = names.size();
   std::string errors;
   for (std::size_t i = 0; i < names.size(); ++i) {
-    std::string name;
-    for (const char c : names[i]) name += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string key = header_key(names[i]);
     int found = -1;
-    for (int c = 0; c < kColumnCount; ++c) {
-      if (name == kColumnNames[c]) found = c;
+    for (const HeaderName& h : kHeaderNames) {
+      if (key == h.key) found = h.column;
     }
     if (found < 0) {
       errors += "; " + fill_message(kUnknownColumnMessage, {{"name", names[i]}});
     } else if (column_of_[found] >= 0) {
+      // Two names for one column ("CPT" and "Code"): both named, since neither may be the column's own name.
+      const std::string& first = names[static_cast<std::size_t>(column_of_[found])];
+      const std::string own = header_key(kColumnNames[found]);  // the column's own name, in any case
+      const std::string name = header_key(first) == own && key == own ? std::string(kColumnNames[found])
+                                                                      : std::string(kColumnNames[found]) + " (as \"" +
+                                                                            first + "\" and \"" + names[i] + "\")";
       errors += "; " + fill_message(kColumnTwiceMessage, {{"name", name}});
     } else {
       column_of_[found] = static_cast<int>(i);
@@ -36,10 +54,15 @@ bool Columns::match(const std::vector<std::string>& names, long line, std::FILE*
   }
   if (!missing.empty()) errors += "; " + fill_message(kMissingColumnsMessage, {{"names", missing}});
   if (errors.empty()) return true;
-  std::string known;
-  for (const char* c : kColumnNames) known += std::string(known.empty() ? "" : ", ") + c;
-  std::fprintf(err, "unitwise: line %ld: bad CSV header%s (columns: %s; the first six are required)\n", line,
-               errors.c_str() + 1, known.c_str());
+  std::string known, required;
+  for (int c = 0; c < kColumnCount; ++c) {
+    (c < kRequiredColumns ? required : known) +=
+        std::string((c < kRequiredColumns ? required : known).empty() ? "" : ", ") + kColumnNames[c];
+  }
+  std::fprintf(err,
+               "unitwise: line %ld: bad CSV header%s (required columns: %s; optional: %s; docs/batch.md lists other "
+               "names for each)\n",
+               line, errors.c_str() + 1, required.c_str(), known.c_str());
   return false;
 }
 

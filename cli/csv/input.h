@@ -13,9 +13,13 @@
 
 namespace unitwise_cli::csv {
 
+// A header name as it is matched against format.json's names: lower case, without spaces, tabs and underscores.
+std::string header_key(std::string_view name);
+
 // Which field of a row holds each column, as the header said.
 class Columns {
  public:
+  Columns();
   // False, with the problems written to `err`, when a name is unknown or comes twice or a required one is missing.
   bool match(const std::vector<std::string>& names, long line, std::FILE* err);
   // The cell of `column` in `fields`, empty when the header has no such column or the row is short.
@@ -23,7 +27,7 @@ class Columns {
   std::size_t count() const { return count_; }
 
  private:
-  int column_of_[kColumnCount] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+  int column_of_[kColumnCount];
   std::size_t count_ = 0;
 };
 

@@ -9,9 +9,11 @@
 
 namespace unitwise_cli::csv {
 
-// A visit-level value and the input line that gave it (0: not given yet).
+// A visit-level value and the input line that gave it (0: not given yet): `value` as the engine gets it, `text` as
+// the cell wrote it (04/16/2026 and 2026-04-16, "ST" and "SLP", are one value, two texts).
 struct VisitField {
   std::string value;
+  std::string text;
   long line = 0;
 };
 

@@ -75,7 +75,7 @@ std::string_view column_of_key(std::string_view key) {
 
 }  // namespace
 
-void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string>& fields, long line) {
+void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string>& fields, long line, DateOrder order) {
   const std::string where = "line " + std::to_string(line) + ": ";
   const auto cell = [&](int column) -> const std::string& { return columns.cell(fields, column); };
   if (fields.size() != columns.count()) {
@@ -87,25 +87,29 @@ void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string
     v.errors.push_back(where + kEmptyVisitIdMessage);
     return;
   }
-  const auto visit_field = [&](int column, VisitField& f) {
-    const std::string& value = cell(column);
-    if (value.empty()) return;
+  // `value` as the engine gets it; two rows of a visit conflict when their values differ, and are named as written.
+  const auto visit_field = [&](int column, VisitField& f, const std::string& value) {
+    const std::string& text = cell(column);
+    if (text.empty()) return;
     if (f.line == 0) {
       f.value = value;
+      f.text = text;
       f.line = line;
     } else if (f.value != value) {
       v.errors.push_back(where + fill_message(kConflictMessage, {{"column", kColumnNames[column]},
-                                                                 {"value", value},
-                                                                 {"first_value", f.value},
+                                                                 {"value", text},
+                                                                 {"first_value", f.text},
                                                                  {"first_line", std::to_string(f.line)}}));
     }
   };
   // A blank date is this row's error, not filled from the visit's other rows: the row may belong to another day.
   if (cell(kDateOfService).empty()) v.errors.push_back(where + kEmptyDateMessage);
-  visit_field(kDateOfService, v.date);
-  visit_field(kDiscipline, v.discipline);
-  visit_field(kLocality, v.locality);
-  visit_field(kSetting, v.setting);
+  const DateCell date = read_date(cell(kDateOfService), order);
+  if (!date.error.empty()) v.errors.push_back(where + date.error);
+  else visit_field(kDateOfService, v.date, date.value);
+  visit_field(kDiscipline, v.discipline, read_discipline(cell(kDiscipline)));
+  visit_field(kLocality, v.locality, cell(kLocality));
+  visit_field(kSetting, v.setting, cell(kSetting));
   for (const Column future : kUnsupportedColumns) {
     if (!cell(future).empty())
       v.errors.push_back(where + fill_message(kUnsupportedMessage, {{"column", kColumnNames[future]}}));
@@ -184,7 +188,16 @@ std::string located_error(const OpenVisit& v, const std::string& path, const std
     out.append(column);
     out += ' ';
   }
-  return out + message;
+  // The engine's messages name its JSON keys; the user reads the CSV's columns (web/file/file-batch.js alike).
+  std::string said = message;
+  for (const std::string_view key : {"dateOfService", "assistantMinutes"}) {
+    for (std::size_t at = said.find(key); at != std::string::npos; at = said.find(key, at)) {
+      const std::string_view name = column_of_key(key);
+      said.replace(at, key.size(), name);
+      at += name.size();
+    }
+  }
+  return out + said;
 }
 
 }  // namespace unitwise_cli::csv

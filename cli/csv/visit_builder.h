@@ -5,13 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "cells.h"
 #include "input.h"
 #include "visit.h"
 
 namespace unitwise_cli::csv {
 
-// Adds the row read on `line` to `v` (the visit of its visit_id), or an error naming the line.
-void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string>& fields, long line);
+// Adds the row read on `line` to `v` (the visit of its visit_id), or an error naming the line; slashed dates are
+// read in `order`.
+void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string>& fields, long line, DateOrder order);
 
 // The visit as the engine's input JSON.
 std::string visit_json(const OpenVisit& v);

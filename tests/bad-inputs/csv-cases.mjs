@@ -43,9 +43,35 @@ export const rowCases = [
     text: file("A,2026-02-30,PT,97110,10,"),
     error: /^line 2: date_of_service must be a real calendar date/,
   },
+  // Issue 29: dates as EHRs write them. M/D/YYYY and M/D/YY are read month first (the CLI's --date-order mdy, the
+  // page's default); a slashed date no calendar has names its row and its text.
   {
-    name: "a US-style date",
-    text: file("A,03/02/2026,PT,97110,10,"),
+    name: "a US date with no such day",
+    text: file("A,02/30/2026,PT,97110,10,"),
+    error:
+      /^line 2: date_of_service "02\/30\/2026" is not a real date: read month first \(M\/D\/Y\), it would be day 30 of February 2026, which has 28 days$/,
+  },
+  {
+    name: "a day-first date read month first",
+    text: file("A,16/04/2026,PT,97110,10,"),
+    error:
+      /^line 2: date_of_service "16\/04\/2026" is not a real date: read month first \(M\/D\/Y\), its month would be 16$/,
+  },
+  {
+    name: "a US date read day first",
+    dateOrder: "dmy",
+    text: file("A,04/16/2026,PT,97110,10,"),
+    error:
+      /^line 2: date_of_service "04\/16\/2026" is not a real date: read day first \(D\/M\/Y\), its month would be 16$/,
+  },
+  {
+    name: "a two-digit year with no such day",
+    text: file("A,2/29/27,PT,97110,10,"),
+    error: /^line 2: date_of_service "2\/29\/27" is not a real date: .*day 29 of February 2027, which has 28 days$/,
+  },
+  {
+    name: "a date written with dots",
+    text: file("A,16.04.2026,PT,97110,10,"),
     error: /^line 2: date_of_service must be a real calendar date written YYYY-MM-DD/,
   },
   { name: "no date", text: file("A,,PT,97110,10,"), error: /^line 2: date_of_service is empty/ },
@@ -55,9 +81,14 @@ export const rowCases = [
     error: /^line 3: date_of_service is empty: every row needs its visit's date$/,
   },
   {
-    name: "discipline ST",
-    text: file("A,2026-03-02,ST,97110,10,"),
-    error: /^line 2: discipline unknown value "ST"; did you mean "SLP"/,
+    name: "a discipline word no list holds",
+    text: file("A,2026-03-02,Recreation Therapy,97110,10,"),
+    error: /^line 2: discipline unknown value "Recreation Therapy"/,
+  },
+  {
+    name: "two disciplines in one visit, in words",
+    text: file("A,2026-03-02,Physical Therapy,97110,10,", "A,2026-03-02,Occupational Therapy,97140,10,"),
+    error: /^line 3: discipline "Occupational Therapy" conflicts with "Physical Therapy" on line 2/,
   },
   { name: "no discipline", text: file("A,2026-03-02,,97110,10,"), error: /^line 2: discipline is required/ },
   { name: "an empty visit_id", text: file(",2026-03-02,PT,97110,10,"), error: /^line 2: visit_id is empty$/ },
@@ -145,12 +176,17 @@ export const fileCases = [
   { name: "an empty file", text: "", refusal: /empty: it needs a header row/ },
   { name: "only a byte order mark", text: "\ufeff", refusal: /empty: it needs a header row/ },
   {
-    name: "a header without assistant_minutes",
-    text: "visit_id,date_of_service,discipline,code,minutes\nA,2026-03-02,PT,97110,10\n",
-    refusal: /missing column\(s\) assistant_minutes/,
+    name: "a header without minutes",
+    text: "visit_id,date_of_service,discipline,code,assistant_minutes\nA,2026-03-02,PT,97110,\n",
+    refusal: /missing column\(s\) minutes/,
   },
   { name: "a misspelt column", text: `${HEADER},localty\n`, refusal: /unknown column "localty"/ },
   { name: "a column twice", text: `${HEADER},code\n`, refusal: /column code appears twice/ },
+  {
+    name: "a column under two of its names",
+    text: "Visit ID,DOS,Disc,CPT,Code,Mins\n",
+    refusal: /column code \(as "CPT" and "Code"\) appears twice/,
+  },
   {
     name: "a spreadsheet's own header",
     text: "Patient,DOS,CPT,Mins\nA,03/02/2026,97110,10\n",

@@ -200,7 +200,7 @@ test("2,000 visits: listed within 10 s, problems first, filtered, opened, downlo
   await context.close();
 });
 
-test("renamed columns: a mapping form, nothing guessed; the mapping is remembered for the same header", async () => {
+test("renamed columns: a mapping form, only known names filled in; the mapping is remembered for the same header", async () => {
   const small = csvVisits(40, 3);
   const lines = [...csvLines(small, 4)];
   const renamed = "Visit #,DOS,Discipline,CPT,Mins,Assistant mins,Locality,Place\n" + lines.join("");
@@ -209,29 +209,23 @@ test("renamed columns: a mapping form, nothing guessed; the mapping is remembere
   await choose(page, "export.csv", renamed);
   await page.waitForSelector("#file-mapping:not([hidden])");
   assert.match(await page.textContent("#file-mapping"), /unknown column "Visit #"/);
-  // Only exact names are filled in: Discipline and Locality; the rest waits for the user.
+  // Only names the CLI knows are filled in (DOS, CPT, Mins and Assistant mins are EHR names for its columns);
+  // "Visit #" and "Place" wait for the user.
   assert.deepEqual(await page.$$eval("#file-mapping select", (s) => s.map((x) => x.value)), [
     "",
-    "",
+    "1",
     "2",
-    "",
-    "",
-    "",
+    "3",
+    "4",
+    "5",
     "6",
     "",
   ]);
   await page.click("#file-mapping button[type=submit]");
-  assert.match(
-    await page.textContent("#file-mapping [role=alert]"),
-    /Choose a column for visit_id, date_of_service, code, minutes, assistant_minutes/,
-  );
+  assert.match(await page.textContent("#file-mapping [role=alert]"), /Choose a column for visit_id\./);
   assert.equal(await page.$$eval("table.file-visits", (t) => t.length), 0);
   for (const [field, column] of [
     ["visit_id", "Visit #"],
-    ["date_of_service", "DOS"],
-    ["code", "CPT"],
-    ["minutes", "Mins"],
-    ["assistant_minutes", "Assistant mins"],
     ["setting", "Place"],
   ]) {
     await page.selectOption(`#map-${field}`, { label: column });
@@ -252,7 +246,7 @@ test("renamed columns: a mapping form, nothing guessed; the mapping is remembere
   assert.equal(await page.isHidden("#file-mapping"), true);
   assert.match(
     await page.textContent("#file-table"),
-    /Columns as you mapped them for this header: Visit # → visit_id, DOS → date_of_service/,
+    /Columns as you mapped them for this header: Visit # → visit_id, Place → setting\./,
   );
   assert.equal((await rowsListed(page)).length, 40);
   // The mapping can be changed: the form comes back with it.
@@ -271,6 +265,42 @@ test("renamed columns: a mapping form, nothing guessed; the mapping is remembere
   await choose(page, "other.csv", renamed.replace("Mins", "Time (min)"));
   await page.waitForSelector("#file-mapping:not([hidden])");
   assert.equal(await page.$eval("#map-minutes", (s) => s.value), "");
+  assert.deepEqual(foreign(seen), []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+// Issue 29: a file as an EHR exports it (tests/fixtures/ehr-export.csv: Visit ID,DOS,Disc,CPT,Mins; 04/16/2026;
+// Physical Therapy, ST) is read at once, without the mapping step, and billed as the CLI bills it.
+test("an EHR export with US dates and its own header names: every visit billed, the date order shown and changed", async () => {
+  const text = readFileSync(resolve(root, "tests/fixtures/ehr-export.csv"), "utf8");
+  const { context, page, seen } = await openPage(env);
+  await openFileView(page);
+  await choose(page, "ehr-export.csv", text);
+  await page.waitForSelector("table.file-visits");
+  assert.equal(await page.isHidden("#file-mapping"), true);
+  const rows = await rowsListed(page);
+  assert.equal(rows.length, 8);
+  assert.deepEqual(
+    rows.filter((r) => /Error/.test(r.problems)),
+    [],
+  );
+  assert.match(await page.textContent("#file-totals"), /^8 visits, 14 claim lines, 20 units/);
+  assert.equal(await page.textContent("#file-date-order-reads"), "04/16/2026 reads as April 16, 2026.");
+  assert.equal((await downloaded(page, "#file-claims")).text, cli(text).stdout);
+  // Read day first, 04/16/2026 has no month 16: each visit is an error naming its row and its text.
+  await page.selectOption("#file-date-order", "dmy");
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("table.file-visits tbody tr")].every((r) => r.dataset.kinds === "errors"),
+  );
+  assert.equal(
+    await page.textContent("#file-date-order-reads"),
+    "04/16/2026 reads as not a real date (read day first (D/M/Y), its month would be 16).",
+  );
+  assert.match((await rowsListed(page))[0].problems, /line 2: date_of_service "04\/16\/2026" is not a real date/);
+  await page.selectOption("#file-date-order", "mdy");
+  await page.waitForFunction(() => !document.querySelector("table.file-visits tbody tr[data-kinds=errors]"));
+  assert.equal((await rowsListed(page)).length, 8);
   assert.deepEqual(foreign(seen), []);
   assert.deepEqual(seen.errors, []);
   await context.close();

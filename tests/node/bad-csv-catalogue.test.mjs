@@ -33,7 +33,7 @@ test("the CSV catalogue holds at least 30 cases", () => assert.ok(rowCases.lengt
 
 for (const c of rowCases) {
   test(`bad CSV row: ${c.name} → ${c.error}`, () => {
-    const cli = cliClaims(c.text, c.window);
+    const cli = cliClaims(c.text, c.window, c.dateOrder);
     assert.equal(cli.status, 1, cli.stderr);
     assert.equal(cli.stderr, "");
     const errors = errorsOf(cli.stdout);
@@ -42,8 +42,10 @@ for (const c of rowCases) {
       errors.join("\n"),
     );
     assert.deepEqual(formulaCells(cli.stdout), []);
+    // Plain words: no JSON path (/services/0/minutes) or engine key (dateOfService) in what the user reads.
+    for (const e of errors) assert.doesNotMatch(e, /\/services\/|\bdateOfService\b|assistantMinutes/, e);
     if (c.only) assert.equal(cli.stdout.split("\n").filter((l) => l.startsWith(`${c.only},`)).length, 1, cli.stdout);
-    assert.equal(pageClaims(c.text, c.window), cli.stdout);
+    assert.equal(pageClaims(c.text, c.window, c.dateOrder), cli.stdout);
   });
 }
 

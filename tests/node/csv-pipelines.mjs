@@ -28,12 +28,13 @@ const asSent = (result) =>
 export const evaluated = (visit) => asSent(engine.evaluate(factsOnly(visit)));
 
 // The page's claim lines for a file it accepts (a readable header naming the required columns).
-export function pageClaims(text, maxOpenVisits = undefined) {
+// dateOrder: how slashed dates read ("mdy", the default, or "dmy"), the CLI's --date-order.
+export function pageClaims(text, maxOpenVisits = undefined, dateOrder = undefined) {
   const read = readRows(text);
   assert.equal(read.problem, null);
   const { columnOf, problems } = matchHeader(read.header.fields);
   assert.deepEqual(problems, []);
-  const visits = groupVisits(read, columnOf, maxOpenVisits);
+  const visits = groupVisits(read, columnOf, maxOpenVisits, dateOrder);
   return (
     CLAIM_HEADER +
     "\n" +
@@ -50,9 +51,15 @@ export function pageRefusal(text) {
 }
 
 // maxOpenVisits: the window of both (undefined: their defaults, the same).
-export const cliClaims = (text, maxOpenVisits = undefined) =>
+export const cliClaims = (text, maxOpenVisits = undefined, dateOrder = undefined) =>
   spawnSync(
     cliPath,
-    ["evaluate", "--csv", "-", ...(maxOpenVisits === undefined ? [] : ["--max-open-visits", String(maxOpenVisits)])],
+    [
+      "evaluate",
+      "--csv",
+      "-",
+      ...(maxOpenVisits === undefined ? [] : ["--max-open-visits", String(maxOpenVisits)]),
+      ...(dateOrder === undefined ? [] : ["--date-order", dateOrder]),
+    ],
     { input: text, encoding: "utf8", maxBuffer: 1 << 28 },
   );

@@ -80,19 +80,32 @@ test("more than 100 rows for one visit: the CLI's error", () => {
   assert.equal(pageClaims(text), cliClaims(text).stdout);
 });
 
-test("headers: exact names in any case and order pass; others are named, as the CLI names them", () => {
+test("headers: names and their synonyms in any case, spacing and order pass; others are named, as the CLI names them", () => {
   assert.deepEqual(
     matchHeader(["CODE", "visit_id", "minutes", "Date_Of_Service", "discipline", "assistant_minutes"]).problems,
     [],
   );
+  assert.deepEqual(matchHeader(["Visit ID", "DOS", "Disc", "CPT", "Mins"]).problems, []);
+  assert.deepEqual(
+    matchHeader(["encounter id", "SERVICE DATE", "Therapy", "HCPCS", "Minutes", "PTA Minutes", "Rendering NPI"])
+      .columnOf,
+    {
+      visit_id: 0,
+      date_of_service: 1,
+      discipline: 2,
+      code: 3,
+      minutes: 4,
+      assistant_minutes: 5,
+      clinician: 6,
+    },
+  );
   const { problems } = matchHeader(["Visit #", "DOS", "discipline", "CPT", "Mins", "assistant_minutes", "code"]);
   assert.deepEqual(problems, [
     'unknown column "Visit #"',
-    'unknown column "DOS"',
-    'unknown column "CPT"',
-    'unknown column "Mins"',
-    "missing column(s) visit_id, date_of_service, minutes",
+    'column code (as "CPT" and "code") appears twice',
+    "missing column(s) visit_id",
   ]);
+  assert.equal(matchHeader(["constructor", "__proto__"]).problems[0], 'unknown column "constructor"');
   assert.deepEqual(matchHeader(["visit_id", "VISIT_ID"]).problems.slice(0, 1), ["column visit_id appears twice"]);
   assert.notEqual(headerSignature(["a", "b"]), headerSignature(["a,b"]));
   assert.equal(readRows("").problem, "the CSV file is empty: it needs a header row (visit_id, ...)");

@@ -4,12 +4,14 @@
 import {
   CLAIM_HEADER,
   COLUMNS,
+  HEADER_NAMES,
   MAX_OPEN_VISITS,
   MAX_SERVICE_ROWS,
   MESSAGES,
   REQUIRED,
   UNSUPPORTED_COLUMNS,
 } from "./csv-format.js";
+import { readDate, readDiscipline } from "./csv-cells.js";
 import { readCsv } from "./csv-reader.js";
 
 // The columns, limits and messages are the CLI's own (cli/csv/format.json, written out as csv-format.js), so the
@@ -45,15 +47,28 @@ export function readRows(text) {
   return { header, rows, problem };
 }
 
-// The columns a header names, as the CLI matches them (any case, each once): { columnOf, problems }.
+// A header name as it is matched (the CLI's header_key()): lower case, without spaces, tabs and underscores.
+export const headerKey = (name) => name.toLowerCase().replace(/[ \t_]/g, "");
+/** The column a header name means (its own name or one of format.json's synonyms), or undefined. @param {string} name */
+export const columnNamed = (name) => {
+  const key = headerKey(name);
+  return Object.hasOwn(HEADER_NAMES, key) ? HEADER_NAMES[key] : undefined;
+};
+
+// The columns a header names, as the CLI matches them (any case and spacing, or a synonym; each once):
+// { columnOf, problems }.
 export function matchHeader(names) {
   const columnOf = {},
     problems = [];
   names.forEach((raw, i) => {
-    const name = raw.toLowerCase();
-    if (!COLUMNS.includes(name)) problems.push(fillMessage(MESSAGES.unknownColumn, { name: raw }));
-    else if (name in columnOf) problems.push(fillMessage(MESSAGES.columnTwice, { name }));
-    else columnOf[name] = i;
+    const name = columnNamed(raw);
+    if (name === undefined) problems.push(fillMessage(MESSAGES.unknownColumn, { name: raw }));
+    else if (name in columnOf) {
+      const first = names[columnOf[name]];
+      const own = (n) => headerKey(n) === headerKey(name); // the column's own name, in any case
+      const both = own(first) && own(raw) ? name : `${name} (as "${first}" and "${raw}")`;
+      problems.push(fillMessage(MESSAGES.columnTwice, { name: both }));
+    } else columnOf[name] = i;
   });
   const missing = COLUMNS.slice(0, REQUIRED).filter((c) => !(c in columnOf));
   if (missing.length) problems.push(fillMessage(MESSAGES.missingColumns, { names: missing.join(", ") }));
@@ -67,7 +82,8 @@ export const headerSignature = (names) => `unitwise:columns:${JSON.stringify(nam
 // row(), bad_record() and visit_for()). With a window of `maxOpenVisits` (0: none), opening one visit more closes the
 // oldest open one, and a visit whose rows come again after it closed is one error (split across the file), as the CLI
 // writes it.
-export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN_VISITS) {
+// Slashed dates are read in `dateOrder` ("mdy", the default, or "dmy"), as the CLI's --date-order.
+export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN_VISITS, dateOrder = "mdy") {
   const visits = [],
     byId = new Map(),
     closed = new Map(),
@@ -124,19 +140,28 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
     }
     // A blank date is this row's error, not filled from the visit's other rows (the CLI's row()).
     if (cell("date_of_service") === "") v.errors.push(where + MESSAGES.emptyDate);
-    for (const [name, key] of [
-      ["date_of_service", "date"],
-      ["discipline", "discipline"],
-      ["locality", "locality"],
-      ["setting", "setting"],
-    ]) {
-      const value = cell(name);
-      if (value === "") continue;
-      if (!v[key]) v[key] = { value, line };
+    const date = readDate(cell("date_of_service"), dateOrder);
+    if (date.error) v.errors.push(where + date.error);
+    // value: as the engine gets it (04/16/2026 is 2026-04-16, ST is SLP); text: as the cell wrote it.
+    const fields = [
+      ["discipline", "discipline", readDiscipline(cell("discipline"))],
+      ["locality", "locality", cell("locality")],
+      ["setting", "setting", cell("setting")],
+    ];
+    if (!date.error) fields.unshift(["date_of_service", "date", date.value]);
+    for (const [name, key, value] of fields) {
+      const text = cell(name);
+      if (text === "") continue;
+      if (!v[key]) v[key] = { value, text, line };
       else if (v[key].value !== value) {
         v.errors.push(
           where +
-            fillMessage(MESSAGES.conflict, { column: name, value, first_value: v[key].value, first_line: v[key].line }),
+            fillMessage(MESSAGES.conflict, {
+              column: name,
+              value: text,
+              first_value: v[key].text,
+              first_line: v[key].line,
+            }),
         );
       }
     }
@@ -232,7 +257,9 @@ function locatedError(v, path, message) {
     const field = { dateOfService: v.date, discipline: v.discipline, locality: v.locality, setting: v.setting }[key];
     if (field) line = field.line;
   }
-  return `line ${line}: ${column ? `${column} ` : ""}${message}`;
+  // The engine's messages name its JSON keys; the user reads the CSV's columns (the CLI's located_error() alike).
+  const said = message.replace(/dateOfService|assistantMinutes/g, (key) => KEY_COLUMN[key]);
+  return `line ${line}: ${column ? `${column} ` : ""}${said}`;
 }
 
 const text = (x) => (typeof x === "string" ? x : Number.isInteger(x) ? String(x) : "");

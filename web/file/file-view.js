@@ -9,6 +9,7 @@ import {
   KINDS,
   REQUIRED,
   claimRows,
+  columnNamed,
   csvField,
   factsOnly,
   groupVisits,
@@ -23,6 +24,8 @@ import {
   visitObject,
   visitWarnings,
 } from "./file-batch.js";
+import { dateInWords } from "./csv-cells.js";
+import { DATE_ORDERS, MAX_OPEN_VISITS } from "./csv-format.js";
 
 const CHUNK = 500; // visits per worker request: a reply is deserialized on this thread. With whole results (~5 KB
 // each) 2,000 a request was 10% faster but held a frame for ~180 ms, 500 ~60 ms; they now carry OUTCOME_FIELDS only.
@@ -39,7 +42,8 @@ const dollars = (cents) =>
 let batch = null,
   run = 0,
   file = null,
-  openData = null;
+  openData = null,
+  dateOrder = "mdy"; // how dates with slashes read in this file: month first (US) unless the user says otherwise
 
 /**
  * @param {{ open: (visit: object, what: string, button: HTMLElement) => void,
@@ -103,21 +107,67 @@ async function readFile(chosen) {
   }
   const names = /** @type {{ fields: string[] }} */ (read.header).fields;
   const { columnOf, problems } = matchHeader(names);
+  dateOrder = "mdy";
   if (!problems.length) {
-    evaluate(token, chosen.name, groupVisits(read, columnOf));
+    evaluateCsv(token, chosen.name, read, columnOf);
     return;
   }
   const saved = savedMapping(names);
   if (saved) {
-    evaluate(
+    evaluateCsv(
       token,
       chosen.name,
-      groupVisits(read, saved),
+      read,
+      saved,
       mappingNote(names, saved, () => askMapping(token, chosen.name, read, problems)),
     );
   } else {
     askMapping(token, chosen.name, read, problems);
   }
+}
+
+// The first date of the file written with slashes (its date column being `columnOf.date_of_service`), or null.
+function firstSlashedDate(read, columnOf) {
+  const at = columnOf.date_of_service;
+  if (at === undefined) return null;
+  const row = read.rows.find((r) => /^\d{1,2}\/\d{1,2}\/(\d{2}|\d{4})$/.test(r.fields[at] ?? ""));
+  return row ? row.fields[at] : null;
+}
+
+// The choice of how dates with slashes read, showing how `sample` reads ("04/05/2026 reads as April 5, 2026");
+// `changed` runs after the user changes it. `id` names the select ("file-date-order" above the visits).
+function dateOrderChoice(sample, changed, id = "file-date-order") {
+  const words = el("span", { id: `${id}-reads` });
+  const select = el(
+    "select",
+    { id },
+    Object.entries(DATE_ORDERS).map(([order, said]) => el("option", { value: order }, said)),
+  );
+  select.value = dateOrder;
+  const say = () => {
+    words.textContent = `${sample} reads as ${dateInWords(sample, select.value)}.`;
+  };
+  say();
+  select.addEventListener("change", () => {
+    dateOrder = select.value;
+    say();
+    changed();
+  });
+  return [el("label", {}, "Dates with slashes are read ", select), " ", words];
+}
+
+// A CSV file's visits evaluated with its columns; when its dates have slashes, the choice of their order shows
+// above the visits, and changing it evaluates the file again.
+function evaluateCsv(token, name, read, columnOf, note = null) {
+  const sample = firstSlashedDate(read, columnOf);
+  const choice = sample
+    ? el(
+        "p",
+        { class: "hint date-order" },
+        dateOrderChoice(sample, () => evaluateCsv(++run, name, read, columnOf, note)),
+      )
+    : null;
+  evaluate(token, name, groupVisits(read, columnOf, MAX_OPEN_VISITS, dateOrder), [note, choice]);
 }
 
 // A column mapping saved for this very header, if it still fits it.
@@ -136,7 +186,7 @@ function savedMapping(names) {
 
 function mappingNote(names, mapping, change) {
   const pairs = Object.entries(mapping)
-    .filter(([c]) => names[mapping[c]].toLowerCase() !== c)
+    .filter(([c]) => columnNamed(names[mapping[c]]) !== c)
     .map(([c, i]) => `${names[i]} → ${c}`);
   return el(
     "p",
@@ -146,13 +196,17 @@ function mappingNote(names, mapping, change) {
   );
 }
 
-// Which column holds each field: the user says; only exact names are filled in, nothing is guessed.
+// The fields the column-mapping step asks for: the required ones, then assistant_minutes, locality and setting.
+const MAPPED = COLUMNS.slice(0, REQUIRED + 3);
+
+// Which column holds each field: the user says; only names the CLI knows (a column's own or a synonym of it) are
+// filled in, nothing is guessed.
 function askMapping(token, name, read, problems) {
   const names = read.header.fields;
   const form = $("file-mapping");
-  const exact = (c) => names.findIndex((n) => n.toLowerCase() === c);
+  const exact = (c) => names.findIndex((n) => columnNamed(n) === c);
   const saved = savedMapping(names) ?? {};
-  const fields = COLUMNS.slice(0, REQUIRED + 2).map((c, k) => {
+  const fields = MAPPED.map((c, k) => {
     const select = el(
       "select",
       { id: `map-${c}`, name: c, required: k < REQUIRED },
@@ -163,6 +217,14 @@ function askMapping(token, name, read, problems) {
     return el("label", {}, el("span", {}, `${c}${k < REQUIRED ? "" : " (optional)"}`), select);
   });
   const error = el("p", { class: "field-error", role: "alert" });
+  // How the chosen date column's first date with slashes reads, and the choice of order.
+  const dates = el("p", { class: "hint date-order" });
+  const showDates = () => {
+    const at = form.elements.date_of_service?.value ?? "";
+    const sample = at === "" ? null : firstSlashedDate(read, { date_of_service: Number(at) });
+    dates.replaceChildren(...(sample ? dateOrderChoice(sample, () => {}, "map-date-order") : []));
+  };
+  form.onchange = (e) => e.target.name === "date_of_service" && showDates();
   form.replaceChildren(
     el("h3", {}, `Which column is which in ${name}?`),
     el(
@@ -173,15 +235,15 @@ function askMapping(token, name, read, problems) {
         "The choice is remembered in this browser for files with this header.",
     ),
     el("div", { class: "mapping" }, fields),
+    dates,
     error,
     el("button", { type: "submit" }, "Use these columns"),
   );
   form.onsubmit = (e) => {
     e.preventDefault();
     const mapping = {};
-    for (const c of COLUMNS.slice(0, REQUIRED + 2))
-      if (form.elements[c].value !== "") mapping[c] = Number(form.elements[c].value);
-    for (const c of COLUMNS.slice(REQUIRED + 2)) if (exact(c) >= 0) mapping[c] = exact(c); // payer & co. by name, as the CLI
+    for (const c of MAPPED) if (form.elements[c].value !== "") mapping[c] = Number(form.elements[c].value);
+    for (const c of COLUMNS.slice(MAPPED.length)) if (exact(c) >= 0) mapping[c] = exact(c); // payer & co. by name, as the CLI
     const missing = COLUMNS.slice(0, REQUIRED).filter((c) => !(c in mapping));
     const taken = Object.values(mapping);
     const twice = names.filter((_, i) => taken.indexOf(i) !== taken.lastIndexOf(i));
@@ -200,18 +262,21 @@ function askMapping(token, name, read, problems) {
       // Private mode: the mapping holds for this file only.
     }
     form.hidden = true;
-    evaluate(
+    evaluateCsv(
       token,
       name,
-      groupVisits(read, mapping),
+      read,
+      mapping,
       mappingNote(names, mapping, () => askMapping(token, name, read, problems)),
     );
   };
+  showDates();
   status("");
   form.hidden = false;
   form.querySelector("select").focus();
 }
 
+/** @param {any} note an element, or a list of them (null: none), shown above the visits */
 async function evaluate(token, name, visits, note = null) {
   run = token;
   const bar = $("file-progress"),
@@ -254,6 +319,7 @@ async function evaluate(token, name, visits, note = null) {
   show(note);
 }
 
+/** @param {any} note */
 function show(note) {
   const { name, visits, outcomes } = file;
   const order = visits.map((v, i) => ({ i, kinds: kindsOf(outcomes[i]) }));
@@ -330,7 +396,7 @@ function show(note) {
       )
     : null;
   $("file-table").replaceChildren(
-    ...(note ? [note] : []),
+    ...[note].flat().filter(Boolean),
     ...(staleNote ? [staleNote] : []),
     el(
       "table",

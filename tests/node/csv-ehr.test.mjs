@@ -1,0 +1,78 @@
+// Files as EHRs export them (issue 29, docs/batch.md): EHR header names, US dates and discipline words, read by the
+// page's File view (web/file/) as `unitwise evaluate --csv` reads them, from the same lists (cli/csv/format.json).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { dateInWords, readDate, readDiscipline } from "../../web/file/csv-cells.js";
+import { readCsv } from "../../web/file/csv-reader.js";
+import { cliClaims, pageClaims } from "./csv-pipelines.mjs";
+import { root } from "./paths.mjs";
+
+const fixture = readFileSync(resolve(root, "tests/fixtures/ehr-export.csv"), "utf8");
+
+const claimRowsOf = (text) => {
+  const rows = [];
+  readCsv(text, (fields, line) => line > 1 && rows.push(fields), assert.fail);
+  return rows;
+};
+
+test("an EHR export (Visit ID,DOS,Disc,CPT,Mins; 04/16/2026; Physical Therapy, ST): every visit read, CLI and page alike", () => {
+  const cli = cliClaims(fixture);
+  assert.equal(cli.status, 0, cli.stderr + cli.stdout);
+  assert.equal(pageClaims(fixture), cli.stdout);
+  const rows = claimRowsOf(cli.stdout);
+  assert.deepEqual(
+    [...new Set(rows.map((r) => r[0]))],
+    ["E-10421", "E-10422", "E-10423", "E-10424", "E-10425", "E-10426", "E-10427", "E-10428"],
+  );
+  assert.deepEqual(
+    rows.filter((r) => r[8] !== ""),
+    [],
+  );
+  assert.equal(
+    rows.reduce((n, r) => n + Number(r[3]), 0),
+    20,
+  );
+  assert.equal(rows.find((r) => r[0] === "E-10423")[4], "GN"); // ST: speech-language pathology
+  // Read day first the file has impossible dates (04/16/2026 has no month 16), each named, in both.
+  const dmy = cliClaims(fixture, undefined, "dmy");
+  assert.equal(dmy.status, 1);
+  assert.equal(pageClaims(fixture, undefined, "dmy"), dmy.stdout);
+  assert.equal(
+    claimRowsOf(dmy.stdout)[0][8],
+    'line 2: date_of_service "04/16/2026" is not a real date: read day first (D/M/Y), its month would be 16',
+  );
+});
+
+test("dates: M/D/YYYY, M/D/YY and YYYY-MM-DD; the order chosen; two-digit years pivot at 70", () => {
+  assert.equal(readDate("04/05/2026").value, "2026-04-05");
+  assert.equal(readDate("4/5/26").value, "2026-04-05");
+  assert.equal(readDate("04/05/2026", "dmy").value, "2026-05-04");
+  assert.equal(readDate("12/31/69").value, "2069-12-31");
+  assert.equal(readDate("1/1/70").value, "1970-01-01");
+  assert.equal(readDate("2/29/2000").value, "2000-02-29");
+  assert.match(readDate("2/29/1900").error, /day 29 of February 1900, which has 28 days/);
+  for (const asWritten of ["2026-04-05", "04-05-2026", "4/5/206", "04/05/2026 10:00", "", "041/5/2026"])
+    assert.deepEqual(readDate(asWritten), { value: asWritten, error: "" });
+  assert.equal(dateInWords("04/05/2026", "mdy"), "April 5, 2026");
+  assert.equal(dateInWords("04/05/2026", "dmy"), "May 4, 2026");
+  assert.equal(dateInWords("2026-04-05", "mdy"), null);
+  assert.match(dateInWords("13/05/2026", "mdy"), /^not a real date \(read month first/);
+});
+
+test("discipline words in any case and spelling", () => {
+  for (const [word, value] of [
+    ["Physical Therapy", "PT"],
+    ["p.t.", "PT"],
+    ["Occupational therapy", "OT"],
+    ["OT", "OT"],
+    ["Speech", "SLP"],
+    ["ST", "SLP"],
+    ["Speech-Language Pathology", "SLP"],
+    ["speech & language pathology", "SLP"],
+    ["Recreation", "Recreation"],
+    ["constructor", "constructor"],
+  ])
+    assert.equal(readDiscipline(word), value, word);
+});
