@@ -177,6 +177,7 @@ void write_result(CsvWriter& writer, const OpenVisit& v, const json& result) {
     writer.field(join(edits[0], "; "));
     writer.field(join(warnings, "; "));
     writer.field("");
+    writer.field("");
     writer.end_row();
     return;
   }
@@ -196,6 +197,9 @@ void write_result(CsvWriter& writer, const OpenVisit& v, const json& result) {
     writer.field(join(edits[i], "; "));
     writer.field(i == 0 ? join(warnings, "; ") : std::string());
     writer.field("");
+    std::vector<std::string> pointers;  // the line's diagnosis pointers, as the claim form's item 24E
+    for (const json& p : items(line, "diagnosisPointers")) pointers.push_back(p.is_number_integer() ? p.dump() : "?");
+    writer.field(join(pointers, " "));
     writer.end_row();
   }
 }
@@ -263,6 +267,7 @@ void ClaimWriter::write_errors(const OpenVisit& v, const std::vector<std::string
     writer_.field(v.id);
     for (int i = 0; i < 7; ++i) writer_.field("");
     writer_.field(e);
+    writer_.field("");
     writer_.end_row();
   }
 }

@@ -27,7 +27,7 @@ class ClaimWriter {
  public:
   ClaimWriter(std::FILE* out, const unitwise::ReferenceData& data) : writer_(out), data_(data) {}
 
-  // The header row: visit_id,line,code,units,modifiers,allowed,edits,warnings,errors.
+  // The header row: visit_id,line,code,units,modifiers,allowed,edits,warnings,errors,diagnosis_pointers.
   static void write_header(std::FILE* out);
   // The visit's claim lines, or its errors (its own, else the engine's) as error rows.
   void write_visit(const OpenVisit& v);

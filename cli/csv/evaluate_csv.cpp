@@ -98,8 +98,9 @@ void CsvBatch::close(OpenVisit& v) {
 constexpr const char* kCsvUsage =
     "usage: unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N] [--date-order mdy|dmy]\n"
     "  service rows (visit_id,date_of_service,discipline,code,minutes[,assistant_minutes,locality,setting,days,\n"
-    "  clinician]; other names too, e.g. Visit ID,DOS,Disc,CPT,Mins)\n"
-    "  in, claim lines (visit_id,line,code,units,modifiers,allowed,edits,warnings,errors) out; docs/batch.md\n";
+    "  clinician,diagnoses,diagnosis_pointers]; other names too, e.g. Visit ID,DOS,Disc,CPT,Mins)\n"
+    "  in, claim lines (visit_id,line,code,units,modifiers,allowed,edits,warnings,errors,diagnosis_pointers) out;\n"
+    "  docs/batch.md\n";
 
 }  // namespace
 

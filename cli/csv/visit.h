@@ -20,14 +20,15 @@ struct VisitField {
 struct ServiceRow {
   long line = 0;
   std::string code, minutes, assistant_minutes;
-  std::string days;  // days of remote-monitoring data in the 30-day period (98976-98978, 98984, 98985)
+  std::string days;                // days of remote-monitoring data in the 30-day period (98976-98978, 98984, 98985)
+  std::string diagnosis_pointers;  // "2 1" or "2;1": which of the visit's diagnoses this service treats
 };
 
 struct OpenVisit {
   std::string id;
   long first_line = 0;
   bool keyed = true;  // reachable through its visit_id (false: an error row of a row without one)
-  VisitField date, discipline, locality, setting;
+  VisitField date, discipline, locality, setting, diagnoses;
   std::vector<ServiceRow> services;
   std::vector<std::string> errors;  // "line N: ..."
   bool too_many_rows = false;

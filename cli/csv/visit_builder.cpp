@@ -66,11 +66,26 @@ void append_json_number_cell(std::string& out, std::string_view s) {
   else append_json_string(out, s);
 }
 
-// The CSV column a visit JSON key came from.
+// The CSV column a visit JSON key came from ("diagnoses/1": the diagnoses column).
 std::string_view column_of_key(std::string_view key) {
+  key = key.substr(0, key.find('/'));
   if (key == "dateOfService") return "date_of_service";
   if (key == "assistantMinutes") return "assistant_minutes";
+  if (key == "diagnosisPointers") return "diagnosis_pointers";
   return key;
+}
+
+// A list cell ("M54.50; R26.89", "2 1") as its items: split at semicolons, commas and spaces.
+std::vector<std::string_view> list_items(std::string_view cell) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < cell.size()) {
+    const std::size_t end = cell.find_first_of(";, \t", i);
+    if (end != i) out.push_back(cell.substr(i, end == std::string_view::npos ? end : end - i));
+    if (end == std::string_view::npos) break;
+    i = end + 1;
+  }
+  return out;
 }
 
 }  // namespace
@@ -110,12 +125,14 @@ void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string
   visit_field(kDiscipline, v.discipline, read_discipline(cell(kDiscipline)));
   visit_field(kLocality, v.locality, cell(kLocality));
   visit_field(kSetting, v.setting, cell(kSetting));
+  visit_field(kDiagnoses, v.diagnoses, cell(kDiagnoses));
   for (const Column future : kUnsupportedColumns) {
     if (!cell(future).empty())
       v.errors.push_back(where + fill_message(kUnsupportedMessage, {{"column", kColumnNames[future]}}));
   }
   if (v.services.size() < kMaxServiceRows) {
-    v.services.push_back({line, cell(kCode), cell(kMinutes), cell(kAssistantMinutes), cell(kDays)});
+    v.services.push_back(
+        {line, cell(kCode), cell(kMinutes), cell(kAssistantMinutes), cell(kDays), cell(kDiagnosisPointers)});
   } else if (!v.too_many_rows) {
     v.too_many_rows = true;
     v.errors.push_back(where + fill_message(kTooManyRowsMessage, {{"max", std::to_string(kMaxServiceRows)}}));
@@ -136,6 +153,16 @@ std::string visit_json(const OpenVisit& v) {
   field("discipline", v.discipline);
   field("locality", v.locality);
   field("setting", v.setting);
+  // Diagnoses as typed, each an item of the list (the engine checks their form and names a bad one by position).
+  if (v.diagnoses.line != 0) {
+    out += ",\"diagnoses\":[";
+    const auto codes = list_items(v.diagnoses.value);
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      if (i > 0) out += ',';
+      append_json_string(out, codes[i]);
+    }
+    out += ']';
+  }
   if (out.size() > 1) out += ',';
   out += "\"services\":[";
   for (std::size_t i = 0; i < v.services.size(); ++i) {
@@ -154,6 +181,15 @@ std::string visit_json(const OpenVisit& v) {
     if (!s.days.empty()) {
       out += ",\"days\":";
       append_json_number_cell(out, s.days);
+    }
+    if (!s.diagnosis_pointers.empty()) {
+      out += ",\"diagnosisPointers\":[";
+      const auto pointers = list_items(s.diagnosis_pointers);
+      for (std::size_t k = 0; k < pointers.size(); ++k) {
+        if (k > 0) out += ',';
+        append_json_number_cell(out, pointers[k]);
+      }
+      out += ']';
     }
     out += '}';
   }
@@ -176,11 +212,13 @@ std::string located_error(const OpenVisit& v, const std::string& path, const std
   } else if (!rest.empty()) {
     rest.remove_prefix(1);
     column = column_of_key(rest);
-    const VisitField* f = rest == "dateOfService" ? &v.date
-                          : rest == "discipline"  ? &v.discipline
-                          : rest == "locality"    ? &v.locality
-                          : rest == "setting"     ? &v.setting
-                                                  : nullptr;
+    const std::string_view key = rest.substr(0, rest.find('/'));
+    const VisitField* f = key == "dateOfService" ? &v.date
+                          : key == "discipline"  ? &v.discipline
+                          : key == "locality"    ? &v.locality
+                          : key == "setting"     ? &v.setting
+                          : key == "diagnoses"   ? &v.diagnoses
+                                                 : nullptr;
     if (f != nullptr && f->line != 0) line = f->line;
   }
   std::string out = "line " + std::to_string(line) + ": ";
@@ -190,7 +228,7 @@ std::string located_error(const OpenVisit& v, const std::string& path, const std
   }
   // The engine's messages name its JSON keys; the user reads the CSV's columns (web/file/file-batch.js alike).
   std::string said = message;
-  for (const std::string_view key : {"dateOfService", "assistantMinutes"}) {
+  for (const std::string_view key : {"dateOfService", "assistantMinutes", "diagnosisPointers"}) {
     for (std::size_t at = said.find(key); at != std::string::npos; at = said.find(key, at)) {
       const std::string_view name = column_of_key(key);
       said.replace(at, key.size(), name);

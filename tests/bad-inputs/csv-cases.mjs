@@ -170,6 +170,32 @@ export const rowCases = [
     text: file(...Array.from({ length: 101 }, () => row("97010,,"))),
     error: /^line 102: more than 100 service rows for one visit$/,
   },
+  // Diagnoses (issue 30): the visit's codes in one cell, each service's pointers in its own.
+  {
+    name: "a diagnosis in lower case",
+    text: `${HEADER},diagnoses\nA,2026-03-02,PT,97110,20,,m54.50\n`,
+    error: /^line 2: diagnoses "m54.50" is not an ICD-10-CM code/,
+  },
+  {
+    name: "a pointer past the visit's diagnoses",
+    text: `${HEADER},diagnoses,diagnosis_pointers\nA,2026-03-02,PT,97110,20,,M54.50,2\n`,
+    error: /^line 2: diagnosis_pointers is 2, but the visit lists 1 diagnosis/,
+  },
+  {
+    name: "pointers without diagnoses",
+    text: `${HEADER},diagnosis_pointers\nA,2026-03-02,PT,97110,20,,1\n`,
+    error: /^line 2: diagnosis_pointers /,
+  },
+  {
+    name: "a pointer in words",
+    text: `${HEADER},diagnoses,diagnosis_pointers\nA,2026-03-02,PT,97110,20,,M54.50,first\n`,
+    error: /^line 2: diagnosis_pointers /,
+  },
+  {
+    name: "two rows of a visit with different diagnoses",
+    text: `${HEADER},diagnoses\nA,2026-03-02,PT,97110,20,,M54.50\nA,2026-03-02,PT,97140,10,,R26.89\n`,
+    error: /^line 3: diagnoses "R26.89" conflicts with "M54.50" on line 2/,
+  },
 ];
 
 export const fileCases = [

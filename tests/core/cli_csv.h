@@ -40,8 +40,8 @@ inline Rows parse_csv(const std::string& text) {
 }
 
 inline const std::string kHeader = "visit_id,date_of_service,discipline,code,minutes,assistant_minutes\n";
-inline const std::vector<std::string> kOutHeader = {"visit_id", "line",  "code",     "units", "modifiers",
-                                                    "allowed",  "edits", "warnings", "errors"};
+inline const std::vector<std::string> kOutHeader = {"visit_id", "line",  "code",     "units",  "modifiers",
+                                                    "allowed",  "edits", "warnings", "errors", "diagnosis_pointers"};
 
 // Output columns.
 enum { kId, kLine, kCode, kUnits, kModifiers, kAllowed, kEdits, kWarnings, kErrors };

@@ -24,11 +24,27 @@ TEST(CliCsv, TwoVisitsGiveTheirClaimLines) {
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows[0], kOutHeader);
   // The built-in NCCI pair table is of 2024-07-01, so a 2026 visit is told it may be stale (docs/data.md).
-  EXPECT_EQ(rows[1], (std::vector<std::string>{"A", "1", "97112", "2", "GP", "57.62", "", "table-may-be-stale", ""}));
-  EXPECT_EQ(rows[2], (std::vector<std::string>{"A", "2", "97110", "1", "GP", "22.21", "", "", ""}));
+  EXPECT_EQ(rows[1],
+            (std::vector<std::string>{"A", "1", "97112", "2", "GP", "57.62", "", "table-may-be-stale", "", ""}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"A", "2", "97110", "1", "GP", "22.21", "", "", "", ""}));
   // A code split between therapist and assistant: the non-CO line first (result-and-vectors.md).
-  EXPECT_EQ(rows[3], (std::vector<std::string>{"B", "1", "97530", "2", "GO", "60.12", "", "table-may-be-stale", ""}));
-  EXPECT_EQ(rows[4], (std::vector<std::string>{"B", "2", "97530", "1", "GO CO", "21.29", "", "", ""}));
+  EXPECT_EQ(rows[3],
+            (std::vector<std::string>{"B", "1", "97530", "2", "GO", "60.12", "", "table-may-be-stale", "", ""}));
+  EXPECT_EQ(rows[4], (std::vector<std::string>{"B", "2", "97530", "1", "GO CO", "21.29", "", "", "", ""}));
+}
+
+// Diagnoses (issue 30): the visit's codes in one cell, each service's pointers in its own; every claim line says
+// which diagnoses it treats, in the last column, and a service that names none treats the first.
+TEST(CliCsv, EachClaimLineCarriesItsDiagnosisPointers) {
+  const CsvRun r = run_cli("evaluate --csv -",
+                           "visit_id,date_of_service,discipline,code,minutes,diagnoses,diagnosis_pointers\n"
+                           "A,2026-03-02,PT,97110,38,M54.50;R26.89,2 1\n"
+                           "A,2026-03-02,PT,97530,15,M54.50;R26.89,\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+  const Rows rows = parse_csv(r.out);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1].back(), "2 1");
+  EXPECT_EQ(rows[2].back(), "1");
 }
 
 // The days column reaches the engine's device-supply bands (issue 27): 98985 is for 2-15 days of data, so 20

@@ -76,3 +76,23 @@ test("discipline words in any case and spelling", () => {
   ])
     assert.equal(readDiscipline(word), value, word);
 });
+
+test("diagnoses and pointers (issue 30): each claim line carries its pointers, CLI and page alike", () => {
+  const text =
+    "Visit ID,DOS,Disc,CPT,Mins,Dx Codes,Dx Pointers\n" +
+    'E-1,04/16/2026,PT,97110,38,"M54.50; R26.89",2 1\n' +
+    'E-1,04/16/2026,PT,97530,15,"M54.50; R26.89",\n' +
+    "E-2,04/16/2026,PT,97110,30,,\n";
+  const cli = cliClaims(text);
+  assert.equal(cli.status, 0, cli.stderr + cli.stdout);
+  assert.equal(pageClaims(text), cli.stdout);
+  const rows = claimRowsOf(cli.stdout);
+  assert.deepEqual(
+    rows.map((r) => [r[0], r[2], r[9]]),
+    [
+      ["E-1", "97110", "2 1"],
+      ["E-1", "97530", "1"], // a service that names none treats the first
+      ["E-2", "97110", ""], // no diagnoses, no pointers
+    ],
+  );
+});

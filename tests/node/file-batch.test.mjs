@@ -35,7 +35,7 @@ test("a visit split across the file beyond the default window: the CLI's one err
   assert.deepEqual(s, [
     `S,,,,,,,,"line 2: visit_id S comes again on line ${MAX_OPEN_VISITS + 3}, after ${MAX_OPEN_VISITS} or more ` +
       `other visits began: no claim for it, since a visit's rows must come within ${MAX_OPEN_VISITS} visits of each other ` +
-      `(--max-open-visits ${MAX_OPEN_VISITS}); sort the rows by visit_id, or raise --max-open-visits (0: no limit)"`,
+      `(--max-open-visits ${MAX_OPEN_VISITS}); sort the rows by visit_id, or raise --max-open-visits (0: no limit)",`,
   ]);
   assert.equal(pageClaims(text), cli.stdout);
 });
@@ -128,12 +128,12 @@ test("JSON Lines: one visit a line, named by its line; a line that is not JSON i
   // A 2026 visit is checked against the built-in NCCI table of 2024-07-01, which may be stale (docs/data.md).
   assert.equal(
     claims,
-    "1,1,97110,2,GP,,,table-may-be-stale,\n".replace(
+    "1,1,97110,2,GP,,,table-may-be-stale,,\n".replace(
       ",,,table",
       `,${engine.evaluate(visits[0].visit).lines[0].allowed.toFixed(2)},,table`,
     ) +
-      "3,,,,,,,,line 3: not valid JSON: a visit is one JSON object on one line\n" +
-      "4,,,,,,,,line 4: /services/0/minutes must be between 0 and 1440 minutes\n",
+      "3,,,,,,,,line 3: not valid JSON: a visit is one JSON object on one line,\n" +
+      "4,,,,,,,,line 4: /services/0/minutes must be between 0 and 1440 minutes,\n",
   );
 });
 

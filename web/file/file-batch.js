@@ -111,6 +111,7 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
       discipline: null,
       locality: null,
       setting: null,
+      diagnoses: null,
       services: [],
       errors: [],
       tooMany: false,
@@ -147,6 +148,7 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
       ["discipline", "discipline", readDiscipline(cell("discipline"))],
       ["locality", "locality", cell("locality")],
       ["setting", "setting", cell("setting")],
+      ["diagnoses", "diagnoses", cell("diagnoses")],
     ];
     if (!date.error) fields.unshift(["date_of_service", "date", date.value]);
     for (const [name, key, value] of fields) {
@@ -175,6 +177,7 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
         minutes: cell("minutes"),
         assistant: cell("assistant_minutes"),
         days: cell("days"),
+        pointers: cell("diagnosis_pointers"),
       });
     } else if (!v.tooMany) {
       v.tooMany = true;
@@ -194,6 +197,9 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
 const numberCell = (s) =>
   /^-?(\d+|(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)$/.test(s) && Number.isFinite(Number(s)) ? Number(s) : s;
 
+// A list cell ("M54.50; R26.89", "2 1") as its items, split at semicolons, commas and spaces (the CLI's list_items()).
+const listItems = (cell) => cell.split(/[;, \t]/).filter(Boolean);
+
 // The visit the engine evaluates (the CLI's visit_json()).
 export function visitObject(v) {
   const visit = {};
@@ -201,11 +207,13 @@ export function visitObject(v) {
   if (v.discipline) visit.discipline = v.discipline.value;
   if (v.locality) visit.locality = v.locality.value;
   if (v.setting) visit.setting = v.setting.value;
+  if (v.diagnoses) visit.diagnoses = listItems(v.diagnoses.value);
   visit.services = v.services.map((s) => {
     const service = { code: s.code };
     if (s.minutes !== "") service.minutes = numberCell(s.minutes);
     if (s.assistant !== "") service.assistantMinutes = numberCell(s.assistant);
     if (s.days) service.days = numberCell(s.days);
+    if (s.pointers) service.diagnosisPointers = listItems(s.pointers).map(numberCell);
     return service;
   });
   return visit;
@@ -239,7 +247,12 @@ export function readJsonLines(text) {
   return visits;
 }
 
-const KEY_COLUMN = { dateOfService: "date_of_service", assistantMinutes: "assistant_minutes" };
+const KEY_COLUMN = {
+  dateOfService: "date_of_service",
+  assistantMinutes: "assistant_minutes",
+  diagnosisPointers: "diagnosis_pointers",
+};
+const columnOf = (key) => KEY_COLUMN[key.split("/")[0]] ?? key.split("/")[0];
 
 // "line N: column message" for an engine error, N being the line its value came from (the CLI's located_error()).
 function locatedError(v, path, message) {
@@ -250,15 +263,21 @@ function locatedError(v, path, message) {
   if (service) {
     const k = Number.parseInt(service[1], 10) || 0;
     if (k < v.services.length) line = v.services[k].line;
-    column = service[2] === undefined ? "row" : (KEY_COLUMN[service[2]] ?? service[2]);
+    column = service[2] === undefined ? "row" : columnOf(service[2]);
   } else if (path) {
-    const key = path.slice(1);
-    column = KEY_COLUMN[key] ?? key;
-    const field = { dateOfService: v.date, discipline: v.discipline, locality: v.locality, setting: v.setting }[key];
+    const key = path.slice(1).split("/")[0];
+    column = columnOf(key);
+    const field = {
+      dateOfService: v.date,
+      discipline: v.discipline,
+      locality: v.locality,
+      setting: v.setting,
+      diagnoses: v.diagnoses,
+    }[key];
     if (field) line = field.line;
   }
   // The engine's messages name its JSON keys; the user reads the CSV's columns (the CLI's located_error() alike).
-  const said = message.replace(/dateOfService|assistantMinutes/g, (key) => KEY_COLUMN[key]);
+  const said = message.replace(/dateOfService|assistantMinutes|diagnosisPointers/g, (key) => KEY_COLUMN[key]);
   return `line ${line}: ${column ? `${column} ` : ""}${said}`;
 }
 
@@ -299,6 +318,7 @@ export function outcome(v, result) {
       modifiers: (l.modifiers ?? []).map((m) => (typeof m === "string" ? m : "?")),
       allowed: typeof l.allowed === "number" ? l.allowed : null,
       edits: [],
+      pointers: (l.diagnosisPointers ?? []).map((p) => (Number.isInteger(p) ? String(p) : "?")),
     }));
   const lineless = { edits: [] }; // the row of a visit whose every line is denied
   // Edits go on the first line of the code they concern (NCCI: the column-two code, the one denied).
@@ -358,9 +378,9 @@ const csvRow = (fields) => `${fields.map(csvField).join(",")}\n`;
 
 // The CLI's claim-line rows of one visit: one per claim line, or one per error.
 export function claimRows(v, o) {
-  if (o.errors.length) return o.errors.map((e) => csvRow([v.id, "", "", "", "", "", "", "", e])).join("");
+  if (o.errors.length) return o.errors.map((e) => csvRow([v.id, "", "", "", "", "", "", "", e, ""])).join("");
   if (!o.lines.length)
-    return csvRow([v.id, "", "", "", "", "", (o.lineless ?? []).join("; "), o.warnings.join("; "), ""]);
+    return csvRow([v.id, "", "", "", "", "", (o.lineless ?? []).join("; "), o.warnings.join("; "), "", ""]);
   return o.lines
     .map((l, i) =>
       csvRow([
@@ -373,6 +393,7 @@ export function claimRows(v, o) {
         l.edits.join("; "),
         i === 0 ? o.warnings.join("; ") : "",
         "",
+        (l.pointers ?? []).join(" "),
       ]),
     )
     .join("");
