@@ -313,11 +313,16 @@ export function outcome(v, result) {
     if (l.denied) (lines[0] ?? lineless).edits.push(`denied ${text(l.code)}: ${text(l.denied)}`);
   }
   const warnings = [...new Set((result.warnings ?? []).filter((w) => w.severity !== "info").map((w) => text(w.code)))];
+  // Each warning's words by its id, for the File view, which shows the words and keeps the id in its details.
+  /** @type {Record<string, string>} */
+  const messages = {};
+  for (const w of result.warnings ?? []) if (typeof w.message === "string") messages[text(w.code)] ??= w.message;
   return {
     errors: [],
     lines,
     edits,
     warnings,
+    messages,
     kx: lines.some((l) => l.modifiers.includes("KX")),
     lineless: lineless.edits,
   };
