@@ -62,6 +62,13 @@ test("dates: M/D/YYYY, M/D/YY and YYYY-MM-DD; the order chosen; two-digit years 
   assert.match(dateInWords("13/05/2026", "mdy"), /^not a real date \(read month first/);
 });
 
+test("header names: ASCII case only, as the CLI", () => {
+  assert.equal(
+    matchHeader(["Visit ID", "DOS", "Disc", "CPT", "Mins", "\u212Aode"]).problems[0],
+    'unknown column "\u212Aode"',
+  );
+});
+
 test("discipline words in any case and spelling", () => {
   for (const [word, value] of [
     ["Physical Therapy", "PT"],
@@ -74,8 +81,12 @@ test("discipline words in any case and spelling", () => {
     ["speech & language pathology", "SLP"],
     ["Recreation", "Recreation"],
     ["constructor", "constructor"],
+    ["O\u0130T", "OT"], // a letter outside ASCII is dropped, as the CLI drops its bytes (toLowerCase would keep an i)
+    ["\u212AOT", "OT"],
   ])
     assert.equal(readDiscipline(word), value, word);
+  const text = "Visit ID,DOS,Disc,CPT,Mins\nA,04/15/2026,O\u0130T,97535,15\nB,04/15/2026,\u212AOT,97535,15\n";
+  assert.equal(pageClaims(text), cliClaims(text).stdout);
 });
 
 // Issue 29 item 5: a denied line (97130 without 97129: docs/rules.md §D) is no claim line of the CLI's and counts in

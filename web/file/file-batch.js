@@ -48,7 +48,8 @@ export function readRows(text) {
 }
 
 // A header name as it is matched (the CLI's header_key()): lower case, without spaces, tabs and underscores.
-export const headerKey = (name) => name.toLowerCase().replace(/[ \t_]/g, "");
+// ASCII letters only are lowered, as the CLI does: toLowerCase() would make the Kelvin sign a k.
+export const headerKey = (name) => name.replace(/[ \t_]/g, "").replace(/[A-Z]/g, (c) => c.toLowerCase());
 /** The column a header name means (its own name or one of format.json's synonyms), or undefined. @param {string} name */
 export const columnNamed = (name) => {
   const key = headerKey(name);
