@@ -21,7 +21,7 @@ constexpr const char* kUsage =
     "usage: unitwise evaluate [--data DIR]... [FILE|-]          evaluate one visit (JSON) and print the result\n"
     "       unitwise evaluate [--data DIR]... --batch [FILE|-]  one visit per line in, one result per line out\n"
     "       unitwise evaluate [--data DIR]... --fhir [FILE|-]   one visit in, its FHIR R4 Claim out (docs/fhir.md)\n"
-    "       unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N]\n"
+    "       unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N] [--date-order mdy|dmy]\n"
     "                                       service rows as CSV in, claim lines as CSV out (docs/batch.md)\n"
     "       unitwise episode [--data DIR]... [FILE|-]   one plan of care's visits in date order (docs/episodes.md)\n"
     "       unitwise import-cms --out DIR [--effective YYYY-MM-DD] FILE...\n"

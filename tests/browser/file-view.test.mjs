@@ -306,6 +306,26 @@ test("an EHR export with US dates and its own header names: every visit billed, 
   await context.close();
 });
 
+// Issue 29: problems in plain words; an engine id (add-on-without-primary) only in the words' title. A denied line's
+// units and money count in no total.
+test("a denied line: said in words, its id only in their title, its units and money in no total", async () => {
+  const text = "Visit ID,DOS,Disc,CPT,Mins\nD1,04/15/2026,OT,97130,30\nD1,04/15/2026,OT,97535,15\n";
+  const { context, page, seen } = await openPage(env);
+  await openFileView(page);
+  await choose(page, "denied.csv", text);
+  await page.waitForSelector("table.file-visits");
+  assert.match(await page.textContent("#file-totals"), /^1 visits, 1 claim lines, 1 units, \$32\.40 allowed/);
+  const problems = page.locator("table.file-visits tbody tr td").nth(4);
+  assert.match(await problems.innerText(), /^Warning 97130 is an add-on code: bill it with 97129/);
+  assert.doesNotMatch(await problems.innerText(), /add-on-without-primary/);
+  assert.equal(
+    await problems.locator(".problem-words").first().getAttribute("title"),
+    "unitwise id: add-on-without-primary",
+  );
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test("JSON Lines: one visit a line; KX visits come after edits and before warnings, and filter", async () => {
   const lines = generateVisits(300, 9).map((v) => JSON.stringify(v));
   lines.splice(5, 0, "{not json", "null");

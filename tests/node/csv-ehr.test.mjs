@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { dateInWords, readDate, readDiscipline } from "../../web/file/csv-cells.js";
 import { readCsv } from "../../web/file/csv-reader.js";
-import { cliClaims, pageClaims } from "./csv-pipelines.mjs";
+import { groupVisits, matchHeader, outcome, readRows, totals, visitObject } from "../../web/file/file-batch.js";
+import { cliClaims, evaluated, pageClaims } from "./csv-pipelines.mjs";
 import { root } from "./paths.mjs";
 
 const fixture = readFileSync(resolve(root, "tests/fixtures/ehr-export.csv"), "utf8");
@@ -61,6 +62,13 @@ test("dates: M/D/YYYY, M/D/YY and YYYY-MM-DD; the order chosen; two-digit years 
   assert.match(dateInWords("13/05/2026", "mdy"), /^not a real date \(read month first/);
 });
 
+test("header names: ASCII case only, as the CLI", () => {
+  assert.equal(
+    matchHeader(["Visit ID", "DOS", "Disc", "CPT", "Mins", "\u212Aode"]).problems[0],
+    'unknown column "\u212Aode"',
+  );
+});
+
 test("discipline words in any case and spelling", () => {
   for (const [word, value] of [
     ["Physical Therapy", "PT"],
@@ -73,8 +81,32 @@ test("discipline words in any case and spelling", () => {
     ["speech & language pathology", "SLP"],
     ["Recreation", "Recreation"],
     ["constructor", "constructor"],
+    ["O\u0130T", "OT"], // a letter outside ASCII is dropped, as the CLI drops its bytes (toLowerCase would keep an i)
+    ["\u212AOT", "OT"],
   ])
     assert.equal(readDiscipline(word), value, word);
+  const text = "Visit ID,DOS,Disc,CPT,Mins\nA,04/15/2026,O\u0130T,97535,15\nB,04/15/2026,\u212AOT,97535,15\n";
+  assert.equal(pageClaims(text), cliClaims(text).stdout);
+});
+
+// Issue 29 item 5: a denied line (97130 without 97129: docs/rules.md §D) is no claim line of the CLI's and counts in
+// none of the File view's totals; the File view says why in words, its id kept for the details.
+test("denied units and money are out of the claim lines and the File view's totals; the denial in words", () => {
+  const text = "Visit ID,DOS,Disc,CPT,Mins\nD1,04/15/2026,Occupational Therapy,97130,30\nD1,04/15/2026,OT,97535,15\n";
+  const cli = cliClaims(text);
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.equal(pageClaims(text), cli.stdout);
+  const rows = claimRowsOf(cli.stdout);
+  assert.deepEqual(
+    rows.map((r) => [r[2], r[3], r[5]]),
+    [["97535", "1", "32.40"]],
+  );
+  assert.match(rows[0][6], /denied 97130: add-on-without-primary/);
+  const read = readRows(text);
+  const [v] = groupVisits(read, matchHeader(read.header.fields).columnOf);
+  const o = outcome(v, evaluated(visitObject(v)));
+  assert.deepEqual(totals(o), { units: 1, cents: 3240 });
+  assert.match(o.messages["add-on-without-primary"], /^97130 is an add-on code: bill it with 97129/);
 });
 
 test("diagnoses and pointers (issue 30): each claim line carries its pointers, CLI and page alike", () => {

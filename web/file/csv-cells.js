@@ -39,6 +39,7 @@ export function dateInWords(text, order) {
 
 /** A discipline cell as the engine's value (PT, OT, SLP) when format.json's words hold it, else as written. */
 export function readDiscipline(text) {
-  const key = text.toLowerCase().replace(/[^a-z0-9]/g, "");
+  // ASCII letters and digits only, as the CLI keeps them: toLowerCase() first would make İ an i and K (Kelvin) a k.
+  const key = text.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
   return Object.hasOwn(DISCIPLINE_WORDS, key) ? DISCIPLINE_WORDS[key] : text;
 }

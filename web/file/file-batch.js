@@ -48,7 +48,8 @@ export function readRows(text) {
 }
 
 // A header name as it is matched (the CLI's header_key()): lower case, without spaces, tabs and underscores.
-export const headerKey = (name) => name.toLowerCase().replace(/[ \t_]/g, "");
+// ASCII letters only are lowered, as the CLI does: toLowerCase() would make the Kelvin sign a k.
+export const headerKey = (name) => name.replace(/[ \t_]/g, "").replace(/[A-Z]/g, (c) => c.toLowerCase());
 /** The column a header name means (its own name or one of format.json's synonyms), or undefined. @param {string} name */
 export const columnNamed = (name) => {
   const key = headerKey(name);
@@ -333,11 +334,16 @@ export function outcome(v, result) {
     if (l.denied) (lines[0] ?? lineless).edits.push(`denied ${text(l.code)}: ${text(l.denied)}`);
   }
   const warnings = [...new Set((result.warnings ?? []).filter((w) => w.severity !== "info").map((w) => text(w.code)))];
+  // Each warning's words by its id, for the File view, which shows the words and keeps the id in its details.
+  /** @type {Record<string, string>} */
+  const messages = {};
+  for (const w of result.warnings ?? []) if (typeof w.message === "string") messages[text(w.code)] ??= w.message;
   return {
     errors: [],
     lines,
     edits,
     warnings,
+    messages,
     kx: lines.some((l) => l.modifiers.includes("KX")),
     lineless: lineless.edits,
   };
