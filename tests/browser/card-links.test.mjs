@@ -168,3 +168,63 @@ test("axe finds no serious or critical violation in the calculator with copying 
     await context.close();
   }
 });
+
+test("a plan-of-care link keeps what its form has no field for: an excluded service is priced as the engine prices it, after an edit too", async () => {
+  const episode = {
+    planOfCare: { discipline: "PT", start: "2026-03-02" },
+    priorSpend: { ptSlp: 0, ot: 0 },
+    setting: "nonfacility",
+    visits: [
+      { dateOfService: "2026-03-02", services: [{ code: "97110", minutes: 30 }] },
+      {
+        dateOfService: "2026-03-04",
+        services: [
+          { code: "97110", minutes: 30 },
+          { code: "97140", minutes: 15, excluded: true },
+        ],
+      },
+    ],
+  };
+  const cli = (e) =>
+    JSON.parse(spawnSync(cliPath, ["episode", "-"], { input: JSON.stringify(e), encoding: "utf8" }).stdout);
+  const expected = cli(episode);
+  assert.equal(expected.ok, true);
+  const link = `#e=${Buffer.from(JSON.stringify(episode)).toString("base64url")}`;
+  const { context, page, seen } = await openPage(env, link);
+  await pressAndRelease(page, "#tab-plan");
+  await page.waitForSelector(".plan-table tbody tr");
+  // Allowed and patient owes per visit: the excluded 97140 (GY) is the patient's, so it changes what they owe.
+  const allowed = () =>
+    page.$$eval(".plan-table tbody tr", (rows) =>
+      rows.map((r) => `${r.cells[3].textContent} ${r.cells[4].textContent}`),
+    );
+  const money = (n) => `$${n.toFixed(2)}`;
+  assert.deepEqual(
+    await allowed(),
+    expected.visits.map((v) => `${money(v.fee.allowed)} ${money(v.fee.patientOwes)}`),
+  );
+  assert.match(
+    await page.innerText("#plan-visits li:nth-child(2)"),
+    /Kept from the link: service 2 \(97140\): excluded by law \(GY\)/,
+  );
+  // An edit to visit 1 keeps visit 2's excluded service, in the figures and in the link.
+  await page.locator("#plan-visit-0-services").fill("97110 38");
+  await page.keyboard.press("Tab");
+  await settled(page);
+  const edited = {
+    ...episode,
+    visits: [{ ...episode.visits[0], services: [{ code: "97110", minutes: 38 }] }, episode.visits[1]],
+  };
+  assert.deepEqual(
+    await allowed(),
+    cli(edited).visits.map((v) => `${money(v.fee.allowed)} ${money(v.fee.patientOwes)}`),
+  );
+  const kept = await page.evaluate(() => {
+    const b = location.hash.slice(3).replace(/-/g, "+").replace(/_/g, "/");
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(b), (c) => c.charCodeAt(0))));
+  });
+  assert.equal(kept.visits[1].services[1].excluded, true);
+  assert.equal(kept.setting, "nonfacility");
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

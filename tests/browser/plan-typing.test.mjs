@@ -109,7 +109,7 @@ test("a 12-visit plan of care in at most 15 steps: start, first visit, Mon/Wed/F
   assert.deepEqual(services, ["97110 30, 97140 15, 97112 15"]);
   assert.match(await page.textContent("#plan-add-status"), /Added 11 visits, 01\/07\/2026 to 01\/30\/2026/);
   // Sums with thousands separators; the chart has a dollar axis and dates.
-  const spend = await page.$$eval(".plan-table tbody tr td:nth-child(5)", (tds) => tds.map((t) => t.textContent));
+  const spend = await page.$$eval(".plan-table tbody tr td:nth-child(6)", (tds) => tds.map((t) => t.textContent));
   assert.match(spend.at(-1), /^\$\d,\d{3}\.\d\d$/);
   const axis = await page.$$eval("svg.spend-chart text.chart-axis", (ts) => ts.map((t) => t.textContent));
   assert.ok(

@@ -60,7 +60,7 @@ const WORDS = {
   days: (v) => `${v} days of monitoring`,
   diagnosisPointers: (v) => `diagnoses ${Array.isArray(v) ? v.join(", ") : JSON.stringify(v)}`,
 };
-const describe = (extra) =>
+export const describe = (extra) =>
   Object.entries(extra)
     .map(([k, v]) => (WORDS[k] ? WORDS[k](v) : `${k}: ${JSON.stringify(v)}`))
     .join("; ");
