@@ -64,6 +64,25 @@ test("copy is off, with its reason, while a field has an error: minutes −5 cop
   await context.close();
 });
 
+test("copy is off while a service waits for its question (which plan): the lines would miss it; answered, it copies all", async () => {
+  const { context, page, seen } = await openPage(
+    env,
+    visitLink({ ...VISIT, services: [{ code: "97110", minutes: 20 }] }),
+  );
+  await stubClipboard(page);
+  await pressAndRelease(page, "#add-service");
+  await page.keyboard.type("97165");
+  await page.keyboard.press("Tab");
+  await settled(page);
+  assert.equal(await page.locator("#copy-lines").isDisabled(), true);
+  assert.match(await page.textContent("#copy-off-why"), /1 service waits for your answer to its question/);
+  await pressAndRelease(page, '#service-rows .plan-question button:has-text("Bill under an OT plan of care")');
+  await pressAndRelease(page, "#copy-lines");
+  assert.match(await page.evaluate(() => window.copied ?? "nothing"), /^97110\tGP\t.*\n97165\tGO\t/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test("the units picture follows the rule: Medicare's pooled minutes, per-code ticks only under a per-code payer", async () => {
   const { context, page, seen } = await openPage(env, visitLink(VISIT));
   const picture = () =>
