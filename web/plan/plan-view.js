@@ -92,8 +92,8 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
     carryEpisode(episode);
     const p = episode.planOfCare ?? {};
     $("plan-discipline").value = p.discipline ?? "PT";
-    $("plan-start").value = p.start ?? "";
-    $("plan-certified").value = p.certifiedThrough ?? "";
+    $("plan-start").value = showDate(p.start ?? "");
+    $("plan-certified").value = showDate(p.certifiedThrough ?? "");
     $("plan-prior-ptslp").value = episode.priorSpend?.ptSlp || "";
     $("plan-prior-ot").value = episode.priorSpend?.ot || "";
     $("plan-locality").value = episode.locality ?? "national";
@@ -102,8 +102,13 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
 
   function read() {
     const number = (id) => ($(id).value.trim() === "" ? 0 : Number($(id).value));
-    const planOfCare = { discipline: $("plan-discipline").value, start: $("plan-start").value };
-    if ($("plan-certified").value) planOfCare.certifiedThrough = $("plan-certified").value;
+    // Typed dates to ISO; what is not a date stays as typed (dateProblems says why at the field).
+    const iso = (id) => {
+      const date = readDate($(id).value);
+      return date && "iso" in date ? date.iso : $(id).value.trim();
+    };
+    const planOfCare = { discipline: $("plan-discipline").value, start: iso("plan-start") };
+    if ($("plan-certified").value.trim()) planOfCare.certifiedThrough = iso("plan-certified");
     let year = planOfCare.start;
     const visits = [...$("plan-visits").children].map((li) => {
       const typed = li.querySelector(".plan-date").value;
@@ -182,8 +187,21 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
 
   // Each visit's date as typed: its problem said at the field (and returned, for the list of problems).
   function dateProblems() {
-    let year = $("plan-start").value;
     const problems = [];
+    // The plan's own dates: the start is needed, the certified-through date may be left empty.
+    for (const [id, path, needed] of [
+      ["plan-start", "/planOfCare/start", "type the start of care"],
+      ["plan-certified", "/planOfCare/certifiedThrough", ""],
+    ]) {
+      const date = readDate($(id).value);
+      const problem = !date ? needed : "error" in date ? date.error : "";
+      if (problem) $(id).setAttribute("aria-invalid", "true");
+      else $(id).removeAttribute("aria-invalid");
+      $(`${id}-error`).textContent = problem;
+      if (problem) problems.push({ path, message: problem });
+    }
+    const start = readDate($("plan-start").value);
+    let year = start && "iso" in start ? start.iso : "";
     [...$("plan-visits").children].forEach((li, i) => {
       const input = li.querySelector(".plan-date");
       const date = readDate(input.value, year);
