@@ -64,6 +64,25 @@ test("copy is off, with its reason, while a field has an error: minutes −5 cop
   await context.close();
 });
 
+test("copy is off while a service waits for its question (which plan): the lines would miss it; answered, it copies all", async () => {
+  const { context, page, seen } = await openPage(
+    env,
+    visitLink({ ...VISIT, services: [{ code: "97110", minutes: 20 }] }),
+  );
+  await stubClipboard(page);
+  await pressAndRelease(page, "#add-service");
+  await page.keyboard.type("97165");
+  await page.keyboard.press("Tab");
+  await settled(page);
+  assert.equal(await page.locator("#copy-lines").isDisabled(), true);
+  assert.match(await page.textContent("#copy-off-why"), /1 service waits for your answer to its question/);
+  await pressAndRelease(page, '#service-rows .plan-question button:has-text("Bill under an OT plan of care")');
+  await pressAndRelease(page, "#copy-lines");
+  assert.match(await page.evaluate(() => window.copied ?? "nothing"), /^97110\tGP\t.*\n97165\tGO\t/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test("the units picture follows the rule: Medicare's pooled minutes, per-code ticks only under a per-code payer", async () => {
   const { context, page, seen } = await openPage(env, visitLink(VISIT));
   const picture = () =>
@@ -167,4 +186,64 @@ test("axe finds no serious or critical violation in the calculator with copying 
     assert.deepEqual(await run(), [], `unknown payer at ${viewport.width} px`);
     await context.close();
   }
+});
+
+test("a plan-of-care link keeps what its form has no field for: an excluded service is priced as the engine prices it, after an edit too", async () => {
+  const episode = {
+    planOfCare: { discipline: "PT", start: "2026-03-02" },
+    priorSpend: { ptSlp: 0, ot: 0 },
+    setting: "nonfacility",
+    visits: [
+      { dateOfService: "2026-03-02", services: [{ code: "97110", minutes: 30 }] },
+      {
+        dateOfService: "2026-03-04",
+        services: [
+          { code: "97110", minutes: 30 },
+          { code: "97140", minutes: 15, excluded: true },
+        ],
+      },
+    ],
+  };
+  const cli = (e) =>
+    JSON.parse(spawnSync(cliPath, ["episode", "-"], { input: JSON.stringify(e), encoding: "utf8" }).stdout);
+  const expected = cli(episode);
+  assert.equal(expected.ok, true);
+  const link = `#e=${Buffer.from(JSON.stringify(episode)).toString("base64url")}`;
+  const { context, page, seen } = await openPage(env, link);
+  await pressAndRelease(page, "#tab-plan");
+  await page.waitForSelector(".plan-table tbody tr");
+  // Allowed and patient owes per visit: the excluded 97140 (GY) is the patient's, so it changes what they owe.
+  const allowed = () =>
+    page.$$eval(".plan-table tbody tr", (rows) =>
+      rows.map((r) => `${r.cells[3].textContent} ${r.cells[4].textContent}`),
+    );
+  const money = (n) => `$${n.toFixed(2)}`;
+  assert.deepEqual(
+    await allowed(),
+    expected.visits.map((v) => `${money(v.fee.allowed)} ${money(v.fee.patientOwes)}`),
+  );
+  assert.match(
+    await page.innerText("#plan-visits li:nth-child(2)"),
+    /Kept from the link: service 2 \(97140\): excluded by law \(GY\)/,
+  );
+  // An edit to visit 1 keeps visit 2's excluded service, in the figures and in the link.
+  await page.locator("#plan-visit-0-services").fill("97110 38");
+  await page.keyboard.press("Tab");
+  await settled(page);
+  const edited = {
+    ...episode,
+    visits: [{ ...episode.visits[0], services: [{ code: "97110", minutes: 38 }] }, episode.visits[1]],
+  };
+  assert.deepEqual(
+    await allowed(),
+    cli(edited).visits.map((v) => `${money(v.fee.allowed)} ${money(v.fee.patientOwes)}`),
+  );
+  const kept = await page.evaluate(() => {
+    const b = location.hash.slice(3).replace(/-/g, "+").replace(/_/g, "/");
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(b), (c) => c.charCodeAt(0))));
+  });
+  assert.equal(kept.visits[1].services[1].excluded, true);
+  assert.equal(kept.setting, "nonfacility");
+  assert.deepEqual(seen.errors, []);
+  await context.close();
 });

@@ -64,6 +64,14 @@ test("Duplicate proposes the last date plus the last gap; Tab leaves the typed d
   await settled(page);
   assert.equal(await field.getAttribute("aria-invalid"), null);
   assert.equal(await page.locator(".plan-table tbody tr").count(), 4);
+  // The plan's own dates are typed the same way: the start shows as 01/05/2026, and its mistyped year is said there.
+  assert.equal(await page.inputValue("#plan-start"), "01/05/2026");
+  await page.locator("#plan-start").fill("1/5/20226");
+  await page.keyboard.press("Tab");
+  await settled(page);
+  assert.equal(await page.getAttribute("#plan-start", "aria-invalid"), "true");
+  assert.match(await page.textContent("#plan-start-error"), /the year 20226 has 5 digits/);
+  assert.match(await page.textContent(".plan-problems"), /plan of care, start of care: the year 20226/);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
@@ -76,7 +84,9 @@ test("a 12-visit plan of care in at most 15 steps: start, first visit, Mon/Wed/F
     await action();
   };
   await step(() => pressAndRelease(page, "#tab-plan"));
-  await step(() => page.fill("#plan-start", "2026-01-05"));
+  // The view starts on first opening (its module and the engine); a person sees its first visit before typing.
+  await page.waitForSelector(".plan-visit");
+  await step(() => page.locator("#plan-start").fill("1/5/26"));
   await step(() => page.locator("#plan-visit-0-date").fill("1/5/26"));
   await step(() => page.keyboard.press("Tab"));
   await step(() => page.keyboard.type("97110 30, 97140 15, 97112 15"));
@@ -88,9 +98,12 @@ test("a 12-visit plan of care in at most 15 steps: start, first visit, Mon/Wed/F
   await settled(page);
   assert.ok(steps <= 15, `${steps} steps`);
   console.log(`12-visit plan of care: ${steps} steps`);
-  await page.waitForFunction(() => document.querySelectorAll(".plan-table tbody tr").length === 12, null, {
-    polling: 100,
-  });
+  await page
+    .locator(".plan-table tbody tr")
+    .nth(11)
+    .waitFor({ timeout: 10000 })
+    .catch(async () => assert.fail(`no 12th row: ${await page.innerText("#plan-result")}`.slice(0, 600)));
+  assert.equal(await page.locator(".plan-table tbody tr").count(), 12);
   assert.deepEqual(await dates(page), [
     "01/05/2026",
     "01/07/2026",
@@ -109,7 +122,7 @@ test("a 12-visit plan of care in at most 15 steps: start, first visit, Mon/Wed/F
   assert.deepEqual(services, ["97110 30, 97140 15, 97112 15"]);
   assert.match(await page.textContent("#plan-add-status"), /Added 11 visits, 01\/07\/2026 to 01\/30\/2026/);
   // Sums with thousands separators; the chart has a dollar axis and dates.
-  const spend = await page.$$eval(".plan-table tbody tr td:nth-child(5)", (tds) => tds.map((t) => t.textContent));
+  const spend = await page.$$eval(".plan-table tbody tr td:nth-child(6)", (tds) => tds.map((t) => t.textContent));
   assert.match(spend.at(-1), /^\$\d,\d{3}\.\d\d$/);
   const axis = await page.$$eval("svg.spend-chart text.chart-axis", (ts) => ts.map((t) => t.textContent));
   assert.ok(

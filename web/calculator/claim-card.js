@@ -277,8 +277,8 @@ function copyButton(text) {
   return button;
 }
 
-// The copy control while the visit has a problem: the button, disabled, and why.
-function copyOff(problems) {
+// The copy control while the lines are not the visit's: the button, disabled, and why.
+function copyOff(why) {
   return el(
     "div",
     { class: "copy-off" },
@@ -287,11 +287,7 @@ function copyOff(problems) {
       { type: "button", id: "copy-lines", class: "quiet", disabled: true, "aria-describedby": "copy-off-why" },
       "Copy as claim lines",
     ),
-    el(
-      "p",
-      { id: "copy-off-why", class: "card-note" },
-      `Copying is off: the visit has ${count(problems, "problem")} to fix, and these lines are from the last complete visit.`,
-    ),
+    el("p", { id: "copy-off-why", class: "card-note" }, `Copying is off: ${why}.`),
   );
 }
 
@@ -315,12 +311,13 @@ function mount(card) {
 /**
  * @param {HTMLElement} card
  * @param {import("../unitwise/index.js").Result} result
- * @param {{ undenied?: any, unconfirmed?: any[], settle?: (() => void) | null, openData?: ((event?: Event) => void) | null }} [options]
+ * @param {{ undenied?: any, unconfirmed?: any[], waiting?: number, settle?: (() => void) | null, openData?: ((event?: Event) => void) | null }} [options]
+ *   waiting: services held back until a question is answered (which plan): the lines would miss them.
  */
 export function renderCard(
   card,
   result,
-  { undenied = null, unconfirmed = [], settle: drawPending = null, openData = null } = {},
+  { undenied = null, unconfirmed = [], waiting = 0, settle: drawPending = null, openData = null } = {},
 ) {
   if (!card.dataset.mounted) mount(card);
   settle = drawPending;
@@ -337,7 +334,12 @@ export function renderCard(
       }
       const body = card.querySelector(":scope > #card-body");
       const drawn = body?.lastElementChild;
-      if (body && !drawn?.matches(".copy-off")) drawn?.replaceWith(copyOff(result.errors.length));
+      if (body && !drawn?.matches(".copy-off"))
+        drawn?.replaceWith(
+          copyOff(
+            `the visit has ${count(result.errors.length, "problem")} to fix, and these lines are from the last complete visit`,
+          ),
+        );
     } else card.replaceChildren(el("p", { class: "card-note" }, "No claim lines yet: fix the marked fields."));
     return;
   }
@@ -432,7 +434,12 @@ export function renderCard(
         ),
       ),
     ],
-    copyButton(claimText(result)),
+    waiting
+      ? copyOff(
+          `${waiting === 1 ? "1 service waits" : `${waiting} services wait`} for your answer to its question ` +
+            `and would be missing from the lines`,
+        )
+      : copyButton(claimText(result)),
   );
   if (focused) document.getElementById(focused)?.focus();
 }

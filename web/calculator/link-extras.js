@@ -68,7 +68,7 @@ const WORDS = {
   modifiers: (v) => `modifiers given: ${Array.isArray(v) ? v.join(" ") : JSON.stringify(v)}`,
   days: (v) => `${v} days of monitoring`,
 };
-const describe = (extra) =>
+export const describe = (extra) =>
   Object.entries(extra)
     .map(([k, v]) => (WORDS[k] ? WORDS[k](v) : `${k}: ${JSON.stringify(v)}`))
     .join("; ");

@@ -65,7 +65,7 @@ export function spendChart(result, points, dates, room = 640) {
     svg("polyline", { class: cls, points: values.map((v, i) => `${x(i)},${y(v)}`).join(" ") });
   const level = (v, cls, label) => [
     svg("line", { class: cls, x1: left, x2: width - right, y1: y(v), y2: y(v) }),
-    svg("text", { class: "chart-label", x: width - right + 4, y: y(v) + 4 }, label),
+    svg("text", { class: "chart-label", x: width - right + 9, y: y(v) + 4 }, label),
   ];
   const crossings = result.alerts.filter((a) => a.kind === "kx-threshold" || a.kind === "medical-review");
   const described =

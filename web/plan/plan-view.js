@@ -7,6 +7,7 @@ import { ALERT_NAME, errorWords } from "../lib/words.js";
 import { notice } from "../shell/notice.js";
 import { spendChart } from "./plan-chart.js";
 import { addDays, daysBetween, readDate, rhythmDates, showDate } from "./plan-dates.js";
+import { carryEpisode, carryVisit, withEpisodeExtras, withVisitExtras } from "./plan-extras.js";
 
 const STORAGE_KEY = "unitwise:last-episode";
 
@@ -68,7 +69,7 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
     });
     const report = el("input", { type: "checkbox", id: `${id}-report`, class: "plan-report" });
     report.checked = visit.progressReport === true;
-    return el(
+    const row = el(
       "li",
       { class: "plan-visit", "data-index": i },
       el("label", { for: date.id }, `Visit ${i + 1} date`),
@@ -83,13 +84,16 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
       ),
       el("button", { type: "button", class: "remove", "aria-label": `Remove visit ${i + 1}` }, "Remove"),
     );
+    row.append(carryVisit(row, visit) ?? "");
+    return row;
   }
 
   function fill() {
+    carryEpisode(episode);
     const p = episode.planOfCare ?? {};
     $("plan-discipline").value = p.discipline ?? "PT";
-    $("plan-start").value = p.start ?? "";
-    $("plan-certified").value = p.certifiedThrough ?? "";
+    $("plan-start").value = showDate(p.start ?? "");
+    $("plan-certified").value = showDate(p.certifiedThrough ?? "");
     $("plan-prior-ptslp").value = episode.priorSpend?.ptSlp || "";
     $("plan-prior-ot").value = episode.priorSpend?.ot || "";
     $("plan-locality").value = episode.locality ?? "national";
@@ -98,8 +102,13 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
 
   function read() {
     const number = (id) => ($(id).value.trim() === "" ? 0 : Number($(id).value));
-    const planOfCare = { discipline: $("plan-discipline").value, start: $("plan-start").value };
-    if ($("plan-certified").value) planOfCare.certifiedThrough = $("plan-certified").value;
+    // Typed dates to ISO; what is not a date stays as typed (dateProblems says why at the field).
+    const iso = (id) => {
+      const date = readDate($(id).value);
+      return date && "iso" in date ? date.iso : $(id).value.trim();
+    };
+    const planOfCare = { discipline: $("plan-discipline").value, start: iso("plan-start") };
+    if ($("plan-certified").value.trim()) planOfCare.certifiedThrough = iso("plan-certified");
     let year = planOfCare.start;
     const visits = [...$("plan-visits").children].map((li) => {
       const typed = li.querySelector(".plan-date").value;
@@ -110,12 +119,12 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
         services: parseServices(li.querySelector(".plan-services").value),
       };
       if (li.querySelector(".plan-report").checked) v.progressReport = true;
-      return v;
+      return withVisitExtras(li, v);
     });
     const e = { planOfCare, priorSpend: { ptSlp: number("plan-prior-ptslp"), ot: number("plan-prior-ot") }, visits };
     const locality = $("plan-locality").value.trim();
     if (locality && locality !== "national") e.locality = locality;
-    return e;
+    return withEpisodeExtras(e);
   }
 
   function save() {
@@ -178,8 +187,21 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
 
   // Each visit's date as typed: its problem said at the field (and returned, for the list of problems).
   function dateProblems() {
-    let year = $("plan-start").value;
     const problems = [];
+    // The plan's own dates: the start is needed, the certified-through date may be left empty.
+    for (const [id, path, needed] of [
+      ["plan-start", "/planOfCare/start", "type the start of care"],
+      ["plan-certified", "/planOfCare/certifiedThrough", ""],
+    ]) {
+      const date = readDate($(id).value);
+      const problem = !date ? needed : "error" in date ? date.error : "";
+      if (problem) $(id).setAttribute("aria-invalid", "true");
+      else $(id).removeAttribute("aria-invalid");
+      $(`${id}-error`).textContent = problem;
+      if (problem) problems.push({ path, message: problem });
+    }
+    const start = readDate($("plan-start").value);
+    let year = start && "iso" in start ? start.iso : "";
     [...$("plan-visits").children].forEach((li, i) => {
       const input = li.querySelector(".plan-date");
       const date = readDate(input.value, year);
@@ -246,6 +268,7 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
         el("td", {}, showDate(episode.visits[i].dateOfService)),
         el("td", {}, String(units)),
         el("td", {}, money(v.fee.allowed)),
+        el("td", {}, money(v.fee.patientOwes)),
         el("td", {}, money(points[i].ptSlp)),
         el("td", {}, kxLine ? "KX" : ""),
         el("td", {}, alerts),
@@ -278,7 +301,7 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
         table(
           "plan-table",
           "Visits of the plan of care",
-          ["Visit", "Date", "Units", "Allowed", "PT+SLP spend", "KX", "Alerts"],
+          ["Visit", "Date", "Units", "Allowed", "Patient owes", "PT+SLP spend", "KX", "Alerts"],
           rows,
         ),
       ),
@@ -324,9 +347,14 @@ export function startPlanView({ engine, today, openVisit, initialHash = null }) 
           ? points[i - 1]
           : { ptSlp: episode.priorSpend.ptSlp, ot: episode.priorSpend.ot };
       const { progressReport, ...visit } = episode.visits[i];
+      // The episode's own setting, rule set and options hold for each of its visits.
+      const shared = Object.fromEntries(
+        ["setting", "ruleSet", "options"].filter((k) => episode[k] !== undefined).map((k) => [k, episode[k]]),
+      );
       openVisit({
         discipline: episode.planOfCare.discipline,
         locality: episode.locality ?? "national",
+        ...shared,
         ...visit,
         ytdAllowed: { PT_SLP: Math.round(before.ptSlp * 100) / 100, OT: Math.round(before.ot * 100) / 100 },
       });

@@ -109,6 +109,7 @@ function update() {
   $("summary").textContent = summaryText(result) + (result.ok ? heldNote(held) : "");
   renderCard($("claim-card"), result, {
     unconfirmed: askLongMinutes(visit, rows, schedule),
+    waiting: held.filter((h) => h === "plan").length,
     settle,
     openData,
     undenied: undeniedAmounts((v) => engine.evaluate(v), send, result),
