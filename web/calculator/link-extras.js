@@ -1,5 +1,5 @@
 // What a visit holds that the form has no field for (issue 29 item 5): a service's "excluded", its given
-// modifiers, days or diagnosis pointers, the visit's diagnoses, options.trace, a key the page does not know.
+// modifiers or days, options.trace, a key the page does not know.
 // A link or a saved visit keeps them: they are carried beside the form and go back into the visit it reads, so the
 // result is the engine's for the whole visit, and each row says what it carries.
 import { el } from "../lib/dom.js";
