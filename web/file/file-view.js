@@ -333,7 +333,7 @@ function show(note) {
       ...o.errors.map((e) => ["errors", onScreen(e)]),
       ...o.edits.map((e) => ["edits", e]),
       ...(o.kx ? [["kx", "KX: over the yearly threshold"]] : []),
-      ...visitWarnings(o).map((w) => ["warnings", WARNING_NAME[w] ?? w]),
+      ...visitWarnings(o).map((w) => ["warnings", w]),
     ];
     return el(
       "tr",
@@ -425,7 +425,7 @@ function show(note) {
 // title for whoever looks it up (not a <details> a row: with 2,000 rows those made the table slow to query for
 // assistive technology); other problems are words already.
 function plainWords(o, text) {
-  const words = o.messages?.[text];
+  const words = o.messages?.[text] ?? WARNING_NAME[text];
   return words ? el("span", { class: "problem-words", title: `unitwise id: ${text}` }, words) : text;
 }
 
