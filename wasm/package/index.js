@@ -1,7 +1,6 @@
 // unitwise: the ES-module wrapper over the WebAssembly engine (the browser entry: it imports nothing from node:).
 // createEngine() loads the module once; evaluate() is a pure function of the visit and never throws.
 import createUnitwise from "./unitwise.js";
-import { isZip, unzip } from "./zip.js";
 /** @import { CmsFileInput, DataPack, Engine, EngineOptions, ImportCmsOptions, ImportedPack } from "./index.js" */
 /** @import { UnitwiseModule } from "./unitwise.js" */
 
@@ -271,6 +270,8 @@ async function importCms(wasm, files, options = {}) {
   const effective = options.effective ?? "";
   if (typeof effective !== "string")
     throw new TypeError("unitwise: importCms effective must be a date written YYYY-MM-DD");
+  // The zip reader loads with the first import: a page that only evaluates never fetches it.
+  const { isZip, unzip } = await import("./zip.js");
   const entries = [];
   const skipped = [];
   for (const [index, file] of list.entries()) {

@@ -17,7 +17,6 @@ import {
 import { rememberedLocality, versusNational } from "../calculator/locality.js";
 import { plainEngine } from "../lib/words.js";
 import { renderResult, summaryText } from "../calculator/results-view.js";
-import { startPractice } from "../practice/practice.js";
 import { askLongMinutes, renderCard, undeniedAmounts } from "../calculator/claim-card.js";
 import { heldNote } from "../calculator/plan-question.js";
 import { applyKept, CHANNEL, keptPacks } from "../data/data-store.js";
@@ -352,8 +351,15 @@ if (typeof BroadcastChannel === "function") {
     if (!$("data").hidden) dataView?.redraw();
   };
 }
-// Practice draws its first visit when first opened, so it costs nothing at page load.
-$("tab-practice").addEventListener("click", () => engineReady.then((e) => startPractice(e, today())), { once: true });
+// Practice loads and draws its first visit when first opened, so it costs nothing at page load.
+$("tab-practice").addEventListener(
+  "click",
+  () =>
+    Promise.all([import("../practice/practice.js"), engineReady]).then(([{ startPractice }, e]) =>
+      startPractice(e, today()),
+    ),
+  { once: true },
+);
 document.body.dataset.ready = "true";
 
 watchForUpdates();
