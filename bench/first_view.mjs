@@ -2,7 +2,7 @@
 // node bench/first_view.mjs [site dir, default build/web]
 // Loads the site in a fresh Chromium context (no cache, no service worker), waits until the calculator shows its
 // first result, and sums the gzip sizes (gzip -9, each file on its own, as a server compressing them would send
-// them) of every file the page and its workers requested until then. Prints that sum in bytes on stdout and the
+// them) of every file the page and its workers requested until then, each file once. Prints that sum in bytes on stdout and the
 // files with their sizes on stderr. Then, once the service worker has installed, loads the page again and says on
 // stderr what went to the network that time (a repeat visit should transfer nothing but the browser's check of
 // sw.js itself). Exits 1 with the reason when the page fails.
@@ -46,14 +46,23 @@ try {
   env = await launch(siteDir);
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, seen } = await watchedPage(context);
-  const requested = []; // in order, each URL once
-  const note = (url) => requested.includes(url) || requested.push(url);
-  page.on("request", (r) => note(r.url()));
+  const requested = []; // in order, each request (a file the page and a worker both ask for is named twice)
+  page.on("request", (r) => requested.push(r.url()));
+  // The main thread's long tasks until the first result: Lighthouse's total blocking time without its CPU
+  // slowdown (each task's time over 50 ms, summed), steadier on these shared VMs than Lighthouse itself.
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) window.longTasks.push(task.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
   // A dedicated worker's requests are reported on the page in Chromium; the service worker's (its precache) are
   // not, and they come after the first result anyway (the page registers it then).
   await page.goto(`${env.origin}/`);
   await firstResult(page);
-  const before = [...requested];
+  const before = [...new Set(requested)];
+  const repeated = requested.length - before.length;
+  const longTasks = await page.evaluate(() => window.longTasks);
   if (seen.errors.length) throw new Error(`errors on the page: ${seen.errors.join("; ")}`);
 
   let total = 0;
@@ -67,6 +76,12 @@ try {
   }
   console.error(`first view: ${rows.length} files before the first result, ${(total / 1000).toFixed(1)} KB gzip`);
   for (const row of rows) console.error(row);
+  if (repeated) console.error(`(${repeated} of them requested twice, by the page and a worker: counted once)`);
+  const blocking = longTasks.reduce((sum, ms) => sum + Math.max(0, ms - 50), 0);
+  console.error(
+    `main thread until then: ${longTasks.length} long tasks, longest ${Math.round(Math.max(0, ...longTasks))} ms, ` +
+      `${Math.round(blocking)} ms over 50 ms in all (blocking time, no CPU slowdown)`,
+  );
 
   // The repeat visit: once the service worker is active and controls the page, a reload.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
