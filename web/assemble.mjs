@@ -95,6 +95,38 @@ for (const old of ["unitwise-worker.js", "worker-thread.js"]) rmSync(join(siteDi
 for (const name of files)
   if (name.includes("/") && !files.includes(basename(name))) rmSync(join(siteDir, basename(name)), { force: true });
 
+// The calculator's first result waits for every module app.js imports statically (a chain four deep) and then for
+// the .wasm, which unitwise.js asks for only once it runs. index.html names them all up front, so the browser
+// fetches them at once and compiles the .wasm while it arrives (the glue's fetch, same URL and mode, takes the
+// preloaded response). The list is read from the site's own scripts: static imports only, never import().
+const staticImports = (name) =>
+  [...readFileSync(join(siteDir, name), "utf8").matchAll(/(?:\bfrom\s*|\bimport\s*)"(\.{1,2}\/[^"]+)"/g)].map((match) =>
+    new URL(match[1], `http://site/${name}`).pathname.slice(1),
+  );
+const graph = [];
+for (let i = 0, next = ["shell/app.js"]; i < next.length; i++) {
+  if (graph.includes(next[i])) continue;
+  graph.push(next[i]);
+  next.push(...staticImports(next[i]));
+}
+const missingModule = graph.find((name) => !files.includes(name));
+if (missingModule) {
+  console.error(`assemble: shell/app.js imports ${missingModule}, which the site does not have`);
+  process.exit(1);
+}
+const page = readFileSync(join(siteDir, "index.html"), "utf8");
+const entry = '  <script type="module" src="shell/app.js"></script>\n';
+if (!page.includes(entry)) {
+  console.error("assemble: index.html lost its script line");
+  process.exit(1);
+}
+const hints =
+  graph
+    .slice(1)
+    .map((name) => `  <link rel="modulepreload" href="${name}">\n`)
+    .join("") + '  <link rel="preload" href="unitwise/unitwise.wasm" as="fetch" type="application/wasm" crossorigin>\n';
+writeFileSync(join(siteDir, "index.html"), page.replace(entry, hints + entry));
+
 // Any changed byte of any file (the service worker's own code included) makes a new build with its own cache.
 const hash = createHash("sha256");
 for (const name of files)

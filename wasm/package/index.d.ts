@@ -468,6 +468,9 @@ export interface ImportedPack {
 }
 
 export interface EngineOptions {
+  /** unitwise.wasm compiled (WebAssembly.compileStreaming, or a Module posted by another thread): only instantiated.
+   * Functions the other thread has run are compiled already here too: V8 shares a Module's code between threads. */
+  wasmModule?: WebAssembly.Module;
   /** The bytes of unitwise.wasm (Node, workers, strict hosts). */
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where the browser should fetch unitwise.wasm from (bundlers, CDNs). */

@@ -1,7 +1,6 @@
 // unitwise: the ES-module wrapper over the WebAssembly engine (the browser entry: it imports nothing from node:).
 // createEngine() loads the module once; evaluate() is a pure function of the visit and never throws.
 import createUnitwise from "./unitwise.js";
-import { isZip, unzip } from "./zip.js";
 /** @import { CmsFileInput, DataPack, Engine, EngineOptions, ImportCmsOptions, ImportedPack } from "./index.js" */
 /** @import { UnitwiseModule } from "./unitwise.js" */
 
@@ -15,7 +14,8 @@ const isNode = typeof globalThis.process?.versions?.node === "string";
 const [FORM_UTF8, FORM_LATIN1, FORM_ASCII] = [0, 1, 2]; // the forms a result leaves wasm memory in (wasm/hand_over.h Form)
 
 /**
- * Loads the engine. Options: `wasmBinary` (the .wasm bytes) or `locateFile(name)` (where the .wasm is served).
+ * Loads the engine. Options: `wasmModule` (the .wasm compiled), `wasmBinary` (its bytes) or `locateFile(name)`
+ * (where the .wasm is served).
  * Without either, the .wasm is fetched from beside this file: `new URL("./unitwise.wasm", import.meta.url)`,
  * which Vite and webpack 5 follow and copy into the build.
  * @param {EngineOptions} [options]
@@ -23,7 +23,17 @@ const [FORM_UTF8, FORM_LATIN1, FORM_ASCII] = [0, 1, 2]; // the forms a result le
  */
 export async function createEngine(options = {}) {
   let moduleOptions;
-  if (options.wasmBinary) moduleOptions = { wasmBinary: options.wasmBinary };
+  if (options.wasmModule) {
+    // Compiled already (WebAssembly.compileStreaming, or a Module another thread compiled and sent here): only
+    // instantiated. A Module shares its compiled code between the threads that hold it.
+    const compiled = options.wasmModule;
+    moduleOptions = {
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
+        return {};
+      },
+    };
+  } else if (options.wasmBinary) moduleOptions = { wasmBinary: options.wasmBinary };
   else if (options.locateFile) moduleOptions = { locateFile: options.locateFile };
   else if (isNode)
     throw new Error('unitwise: in Node, import "unitwise" (index.node.js reads the .wasm) or pass wasmBinary');
@@ -287,6 +297,8 @@ async function importCms(wasm, files, options = {}) {
   const effective = options.effective ?? "";
   if (typeof effective !== "string")
     throw new TypeError("unitwise: importCms effective must be a date written YYYY-MM-DD");
+  // The zip reader loads with the first import: a page that only evaluates never fetches it.
+  const { isZip, unzip } = await import("./zip.js");
   const entries = [];
   const skipped = [];
   for (const [index, file] of list.entries()) {

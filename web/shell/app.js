@@ -17,7 +17,6 @@ import {
 import { rememberedLocality, versusNational } from "../calculator/locality.js";
 import { plainEngine } from "../lib/words.js";
 import { renderResult, summaryText } from "../calculator/results-view.js";
-import { startPractice } from "../practice/practice.js";
 import { askLongMinutes, renderCard, undeniedAmounts } from "../calculator/claim-card.js";
 import { heldNote } from "../calculator/plan-question.js";
 import { applyKept, CHANNEL, keptPacks } from "../data/data-store.js";
@@ -38,12 +37,48 @@ const starter = () => ({
   ],
 });
 
+// The engine: the .wasm compiled while it downloads (index.html preloads it; a host that serves it with the wrong
+// type gets it compiled from its bytes), then run once by a worker (engine/warm-thread.js), so the code of the
+// first evaluation is compiled in that thread and this one only instantiates. If anything of that fails, the
+// engine loads as the package does it.
+async function compiledEngine() {
+  let module;
+  try {
+    const response = await fetch(new URL("../unitwise/unitwise.wasm", import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const bytes = response.clone();
+    module = await WebAssembly.compileStreaming(response).catch(async () =>
+      WebAssembly.compile(await bytes.arrayBuffer()),
+    );
+  } catch {
+    return createEngine();
+  }
+  await new Promise((resolve) => {
+    let worker;
+    try {
+      worker = new Worker(new URL("../engine/warm-thread.js", import.meta.url), { type: "module" });
+    } catch {
+      return resolve(undefined);
+    }
+    const done = () => {
+      clearTimeout(timer);
+      worker.terminate();
+      resolve(undefined);
+    };
+    const timer = setTimeout(done, 10_000); // a worker that never answers must not keep the calculator from starting
+    worker.onmessage = done;
+    worker.onerror = done;
+    worker.postMessage({ module, date: today() });
+  });
+  return createEngine({ wasmModule: module });
+}
+
 // The form is filled and usable while the engine loads; what is typed meanwhile is evaluated once it is ready.
 // words.js puts the engine's notes in plain words for this page. The data packs this browser keeps (Data view,
 // data-store.js) are read meanwhile and applied before the first result; one the engine refuses is reported.
 /** @type {{ applied: any[], refused: { record: any, errors: string[] }[], problem: string | null }} */
 let dataState = { applied: [], refused: [], problem: null };
-const engineReady = Promise.all([createEngine(), keptPacks()]).then(([raw, kept]) => {
+const engineReady = Promise.all([compiledEngine(), keptPacks()]).then(([raw, kept]) => {
   dataState = { ...applyKept(raw, kept.records), problem: kept.problem };
   return plainEngine(raw);
 });
@@ -358,8 +393,15 @@ if (typeof BroadcastChannel === "function") {
     if (!$("data").hidden) dataView?.redraw();
   };
 }
-// Practice draws its first visit when first opened, so it costs nothing at page load.
-$("tab-practice").addEventListener("click", () => engineReady.then((e) => startPractice(e, today())), { once: true });
+// Practice loads and draws its first visit when first opened, so it costs nothing at page load.
+$("tab-practice").addEventListener(
+  "click",
+  () =>
+    Promise.all([import("../practice/practice.js"), engineReady]).then(([{ startPractice }, e]) =>
+      startPractice(e, today()),
+    ),
+  { once: true },
+);
 document.body.dataset.ready = "true";
 
 watchForUpdates();

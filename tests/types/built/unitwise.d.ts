@@ -23,6 +23,11 @@ export interface UnitwiseModule {
 export interface UnitwiseModuleOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   locateFile?: (name: string) => string;
+  /** Emscripten's hook: instantiate the module yourself (index.js, for a Module compiled already). */
+  instantiateWasm?: (
+    imports: WebAssembly.Imports,
+    receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+  ) => object;
 }
 
 export default function createUnitwise(options?: UnitwiseModuleOptions): Promise<UnitwiseModule>;
