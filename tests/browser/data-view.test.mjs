@@ -177,7 +177,10 @@ test("CMS's 2027 RVU zip dropped on the Data view prices a 2027 visit at 2027 ra
     ),
   });
   await page.waitForSelector("table.file-visits tbody tr");
-  assert.doesNotMatch(await page.textContent("table.file-visits tbody"), /fees estimated from another year/);
+  assert.doesNotMatch(
+    await page.textContent("table.file-visits tbody"),
+    /No Medicare fee schedule for 2027 is loaded: the fee is an estimate/,
+  );
 
   // The plan of care too: its 2027 visit is allowed what the calculator allows.
   await page.click("#tab-plan");
@@ -384,7 +387,10 @@ test("a pack added in one tab applies in the other tab open on the page, without
   await other.waitForSelector("#file[data-ready=true]");
   await other.setInputFiles("#file-input", csv);
   await other.waitForSelector("table.file-visits tbody tr");
-  assert.match(await other.textContent("table.file-visits tbody"), /fees estimated from another year/);
+  assert.match(
+    await other.textContent("table.file-visits tbody"),
+    /No Medicare fee schedule for 2027 is loaded: the fee is an estimate/,
+  );
   await openData(page);
   await page.setInputFiles("#data-input", join(cms, "rvu27a.zip"));
   await page.waitForSelector("#data-status .ok-note");
@@ -393,7 +399,10 @@ test("a pack added in one tab applies in the other tab open on the page, without
   await other.click("#tab-file");
   await other.setInputFiles("#file-input", { ...csv, name: "w.csv" });
   await other.waitForSelector("table.file-visits caption:text('w.csv')");
-  assert.doesNotMatch(await other.textContent("table.file-visits tbody"), /fees estimated from another year/);
+  assert.doesNotMatch(
+    await other.textContent("table.file-visits tbody"),
+    /No Medicare fee schedule for 2027 is loaded: the fee is an estimate/,
+  );
   // What was read stays with the kept pack.
   await page.click("#data-kept details.read summary");
   assert.match(await page.textContent("#data-kept details.read"), /PPRRVU2027_Jan\.csv/);
