@@ -1,5 +1,5 @@
 // Any bytes in as `unitwise evaluate --csv` input (docs/batch.md): the command ends with status 0, 1 or 2;
-// what it wrote is claim-line CSV of nine columns a row; status 0 only when no row holds an error and 1
+// what it wrote is claim-line CSV of the format's columns a row; status 0 only when no row holds an error and 1
 // only when one does; no row says the engine itself failed; no cell starts as a spreadsheet formula; a visit_id's
 // rows are one block, all claim lines or all errors (never a claim of part of a visit split across the input);
 // and nothing crashes, hangs or leaks.
@@ -9,16 +9,19 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "csv/csv_format.h"
 #include "csv/evaluate_csv.h"
 
 namespace {
 
-constexpr std::size_t kColumns = 9;  // visit_id,line,code,units,modifiers,allowed,edits,warnings,errors
+// visit_id,line,code,units,modifiers,allowed,edits,warnings,errors,diagnosis_pointers (cli/csv/format.json)
+constexpr std::size_t kColumns = std::size(unitwise_cli::csv::kClaimColumns);
 constexpr std::size_t kErrors = 8;
 
 struct Rows {
