@@ -22,6 +22,7 @@ constexpr const char* kUsage =
     "       unitwise evaluate [--data DIR]... --batch [FILE|-]  one visit per line in, one result per line out\n"
     "       unitwise evaluate [--data DIR]... --fhir [FILE|-]   one visit in, its FHIR R4 Claim out (docs/fhir.md)\n"
     "       unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N] [--date-order mdy|dmy]\n"
+    "                         [--clinician-days FILE [--shift-hours H]]\n"
     "                                       service rows as CSV in, claim lines as CSV out (docs/batch.md)\n"
     "       unitwise episode [--data DIR]... [FILE|-]   one plan of care's visits in date order (docs/episodes.md)\n"
     "       unitwise import-cms --out DIR [--effective YYYY-MM-DD] FILE...\n"

@@ -2,7 +2,8 @@
 // what it wrote is claim-line CSV of the format's columns a row; status 0 only when no row holds an error and 1
 // only when one does; no row says the engine itself failed; no cell starts as a spreadsheet formula; a visit_id's
 // rows are one block, all claim lines or all errors (never a claim of part of a visit split across the input);
-// and nothing crashes, hangs or leaks.
+// the clinicians' days (--clinician-days) are strict CSV of five columns, no cell a formula; and nothing crashes,
+// hangs or leaks.
 #include <csv.h>
 
 #include <cstddef>
@@ -64,11 +65,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static std::FILE* const err = std::fopen("/dev/null", "w");  // messages to the user; the output is what is checked
   if (in == nullptr || out == nullptr || err == nullptr) std::abort();
   unitwise_cli::CsvOptions options;
-  options.max_open_visits = 3;  // a small window, so visits also close early and ids can reappear
+  options.max_open_visits = 3;            // a small window, so visits also close early and ids can reappear
+  unitwise_cli::csv::ClinicianDays days;  // --clinician-days: strict CSV of five columns, no cell a formula
+  options.clinician_days = &days;
   const int status = unitwise_cli::evaluate_csv(in, out, err, options);
   std::fclose(in);
   std::fclose(out);
   if (status < 0 || status > 2) std::abort();
+  char* days_text = nullptr;
+  std::size_t days_size = 0;
+  std::FILE* days_out = open_memstream(&days_text, &days_size);
+  if (days_out == nullptr) std::abort();
+  days.write(days_out, unitwise_cli::csv::kDefaultShiftHundredths);
+  std::fclose(days_out);
+  const Rows day_rows = read_output(days_text, days_size);
+  std::free(days_text);
+  for (const auto& row : day_rows.rows) {
+    if (row.size() != 5) std::abort();
+    for (const std::string& cell : row) {
+      if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) std::abort();
+    }
+  }
   const Rows output = read_output(out_text, out_size);
   std::free(out_text);
   if (output.rows.empty() || output.rows[0].size() != kColumns) std::abort();  // the header is always written

@@ -67,6 +67,7 @@ def discipline_words(f):
 def cpp(f):
     q = json.dumps  # a JSON string of ASCII is a valid C++ string literal
     cols = f["columns"]
+    cd = f["clinicianDays"]
     out = [f"// {BANNER}", "// clang-format off", "#pragma once", "", "#include <cstddef>", "", "namespace unitwise_cli::csv {", "",
            "// Input columns, in the order the format lists them; the first kRequiredColumns are required.",
            "enum Column { " + ", ".join(enumerator(c) for c in cols) + ", kColumnCount };",
@@ -90,7 +91,14 @@ def cpp(f):
            f"inline constexpr const char* kMonthNames[12] = {{{', '.join(q(m) for m in f['dates']['monthNames'])}}};",
            f"inline constexpr std::size_t kMaxServiceRows = {f['maxServiceRowsPerVisit']};",
            f"inline constexpr std::size_t kMaxRecordBytes = {f['maxRecordBytes']};",
-           f"inline constexpr std::size_t kDefaultMaxOpenVisits = {f['defaultMaxOpenVisits']};", "",
+           f"inline constexpr std::size_t kDefaultMaxOpenVisits = {f['defaultMaxOpenVisits']};",
+           "// A clinician's day: the columns of --clinician-days, the default shift, its flags and its usage message.",
+           f"inline constexpr const char* kClinicianDayColumns[] = {{{', '.join(q(c) for c in cd['columns'])}}};",
+           f"inline constexpr int kDefaultShiftHours = {cd['defaultShiftHours']};",
+           f"inline constexpr int kMaxShiftDecimals = {cd['maxShiftDecimals']};",
+           f"inline constexpr const char* kOverShiftFlag = {q(cd['overShift'])};",
+           f"inline constexpr const char* kImpossibleDayFlag = {q(cd['impossible'])};",
+           f"inline constexpr const char* kBadShiftHoursMessage = {q(cd['badShiftHours'])};", "",
            "// Messages: fill_message() (message_template.h) puts the row's values in the {name} places."]
     out += [f"inline constexpr const char* {constant(k)}Message = {q(v)};" for k, v in f["messages"].items()]
     out += ["", "}  // namespace unitwise_cli::csv", ""]
@@ -115,6 +123,8 @@ def js(f):
            f"export const MAX_SERVICE_ROWS = {f['maxServiceRowsPerVisit']};",
            f"export const MAX_RECORD_BYTES = {f['maxRecordBytes']};",
            f"export const MAX_OPEN_VISITS = {f['defaultMaxOpenVisits']};",
+           "// A clinician's day: the columns of --clinician-days, the default shift, its flags and its usage message.",
+           f"export const CLINICIAN_DAYS = {q({k: v for k, v in f['clinicianDays'].items() if k != 'about'})};",
            "// Messages with {name} places for the row's values (fillMessage in file-batch.js).",
            "export const MESSAGES = {"]
     out += [f"  {k}: {q(v)}," for k, v in f["messages"].items()]

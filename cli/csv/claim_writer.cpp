@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "clinician_days.h"
 #include "evaluate_csv.h"
 #include "unitwise/unitwise.h"
 #include "visit_builder.h"
@@ -253,6 +254,13 @@ void ClaimWriter::write_visit(const OpenVisit& v) {
   }
   if (result.value("ok", false)) {
     write_result(writer_, v, result);
+    if (days_ != nullptr) {
+      std::vector<std::string> billed;  // the codes of the claim lines: a denied line is none
+      for (const json& line : items(result, "lines")) {
+        if (str(line, "denied").empty()) billed.push_back(str(line, "code"));
+      }
+      days_->add(v, billed);
+    }
     return;
   }
   std::vector<std::string> errors;

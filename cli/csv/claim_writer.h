@@ -10,6 +10,10 @@
 #include "visit.h"
 
 namespace unitwise_cli::csv {
+class ClinicianDays;
+}
+
+namespace unitwise_cli::csv {
 
 // One CSV row at a time, each cell quoted only when it must be and never readable as a spreadsheet formula.
 class CsvWriter {
@@ -25,7 +29,9 @@ class CsvWriter {
 
 class ClaimWriter {
  public:
-  ClaimWriter(std::FILE* out, const unitwise::ReferenceData& data) : writer_(out), data_(data) {}
+  // `days`, when not null, is given each valid visit with the codes of its claim lines (--clinician-days).
+  ClaimWriter(std::FILE* out, const unitwise::ReferenceData& data, ClinicianDays* days = nullptr)
+      : writer_(out), data_(data), days_(days) {}
 
   // The header row: visit_id,line,code,units,modifiers,allowed,edits,warnings,errors,diagnosis_pointers.
   static void write_header(std::FILE* out);
@@ -39,6 +45,7 @@ class ClaimWriter {
  private:
   CsvWriter writer_;
   const unitwise::ReferenceData& data_;
+  ClinicianDays* days_;
   int status_ = 0;
 };
 

@@ -26,6 +26,13 @@ inline constexpr const char* kMonthNames[12] = {"January", "February", "March", 
 inline constexpr std::size_t kMaxServiceRows = 100;
 inline constexpr std::size_t kMaxRecordBytes = 1048576;
 inline constexpr std::size_t kDefaultMaxOpenVisits = 10000;
+// A clinician's day: the columns of --clinician-days, the default shift, its flags and its usage message.
+inline constexpr const char* kClinicianDayColumns[] = {"clinician", "date", "visits", "timed_minutes", "flag"};
+inline constexpr int kDefaultShiftHours = 8;
+inline constexpr int kMaxShiftDecimals = 2;
+inline constexpr const char* kOverShiftFlag = "over shift";
+inline constexpr const char* kImpossibleDayFlag = "impossible (over 24 hours)";
+inline constexpr const char* kBadShiftHoursMessage = "a shift is a number of hours above 0 and at most 24, such as 8, 7.5 or 10.25 (at most 2 decimals)";
 
 // Messages: fill_message() (message_template.h) puts the row's values in the {name} places.
 inline constexpr const char* kEmptyInputMessage = "the CSV {source} is empty: it needs a header row ({first_column}, ...)";

@@ -36,7 +36,7 @@ class CsvBatch final : public csv::RowSink {
         err_(err),
         options_(options),
         input_(err, *this),
-        claims_(out, *options.data),
+        claims_(out, *options.data, scanning ? nullptr : options.clinician_days),
         split_(split),
         scanning_(scanning),
         window_(options.max_open_visits, split, scanning, [this](OpenVisit& v) { close(v); }) {}
@@ -66,6 +66,8 @@ class CsvBatch final : public csv::RowSink {
 
 int CsvBatch::run(std::FILE* in, std::FILE* copy_to) {
   if (input_.read(in, copy_to, out_) == 2) return 2;
+  if (!scanning_ && options_.clinician_days != nullptr)
+    options_.clinician_days->set_column_present(input_.columns().has(csv::kClinician));
   while (!window_.empty() && !std::ferror(out_)) window_.close_oldest();
   for (const auto& [id, split] : split_) {
     if (scanning_ || split.reported) continue;
@@ -97,10 +99,12 @@ void CsvBatch::close(OpenVisit& v) {
 
 constexpr const char* kCsvUsage =
     "usage: unitwise evaluate [--data DIR]... --csv [FILE|-] [--max-open-visits N] [--date-order mdy|dmy]\n"
+    "                         [--clinician-days FILE [--shift-hours H]]\n"
     "  service rows (visit_id,date_of_service,discipline,code,minutes[,assistant_minutes,locality,setting,days,\n"
     "  clinician,diagnoses,diagnosis_pointers]; other names too, e.g. Visit ID,DOS,Disc,CPT,Mins)\n"
     "  in, claim lines (visit_id,line,code,units,modifiers,allowed,edits,warnings,errors,diagnosis_pointers) out;\n"
-    "  docs/batch.md\n";
+    "  --clinician-days FILE: each clinician's billed timed minutes a date, as CSV (clinician,date,visits,\n"
+    "  timed_minutes,flag), the days over --shift-hours (default 8) or over 24 hours flagged; docs/batch.md\n";
 
 }  // namespace
 
@@ -145,6 +149,9 @@ int evaluate_csv_command(int argc, char** argv, const unitwise::ReferenceData& d
   CsvOptions options;
   options.data = &data;
   const char* path = nullptr;
+  const char* days_path = nullptr;
+  const char* shift_arg = nullptr;
+  long shift = csv::kDefaultShiftHundredths;
   for (int i = 0; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--csv") continue;
@@ -166,6 +173,19 @@ int evaluate_csv_command(int argc, char** argv, const unitwise::ReferenceData& d
         return 2;
       }
       options.date_order = order == "dmy" ? csv::DateOrder::kDayFirst : csv::DateOrder::kMonthFirst;
+    } else if (arg == "--clinician-days" && i + 1 < argc && days_path == nullptr) {
+      days_path = argv[++i];
+      if (std::strcmp(days_path, "-") == 0 || days_path[0] == '\0') {
+        std::fprintf(stderr, "unitwise: --clinician-days needs a file name (standard output has the claim lines)\n%s",
+                     kCsvUsage);
+        return 2;
+      }
+    } else if (arg == "--shift-hours" && i + 1 < argc && shift_arg == nullptr) {
+      shift_arg = argv[++i];
+      if (!csv::read_shift_hours(shift_arg, shift)) {
+        std::fprintf(stderr, "unitwise: --shift-hours %s: %s\n%s", shift_arg, csv::kBadShiftHoursMessage, kCsvUsage);
+        return 2;
+      }
     } else if (path == nullptr && (arg == "-" || arg.substr(0, 1) != "-")) {
       path = argv[i];
     } else {
@@ -173,13 +193,46 @@ int evaluate_csv_command(int argc, char** argv, const unitwise::ReferenceData& d
       return 2;
     }
   }
+  if (shift_arg != nullptr && days_path == nullptr) {
+    std::fprintf(stderr, "unitwise: --shift-hours flags the days of --clinician-days FILE: give that too\n%s",
+                 kCsvUsage);
+    return 2;
+  }
   std::FILE* in = path == nullptr || std::strcmp(path, "-") == 0 ? stdin : std::fopen(path, "rb");
   if (in == nullptr) {
     std::fprintf(stderr, "unitwise: cannot read %s: %s\n", path, std::strerror(errno));
     return 2;
   }
-  const int status = evaluate_csv(in, stdout, stderr, options);
+  std::FILE* days_out = days_path == nullptr ? nullptr : std::fopen(days_path, "wb");
+  if (days_path != nullptr && days_out == nullptr) {
+    std::fprintf(stderr, "unitwise: cannot write %s: %s\n", days_path, std::strerror(errno));
+    if (in != stdin) std::fclose(in);
+    return 2;
+  }
+  csv::ClinicianDays days;
+  if (days_out != nullptr) options.clinician_days = &days;
+  int status = evaluate_csv(in, stdout, stderr, options);
   if (in != stdin) std::fclose(in);
+  if (days_out != nullptr) {
+    // After a usage or I/O error (status 2) the file has its header only, as standard output has.
+    if (status == 2) csv::ClinicianDays().write(days_out, shift);
+    else days.write(days_out, shift);
+    if (std::fflush(days_out) != 0 || std::ferror(days_out) != 0) {
+      std::fprintf(stderr, "unitwise: cannot write %s: %s\n", days_path, std::strerror(errno));
+      status = 2;
+    }
+    if (std::fclose(days_out) != 0 && status != 2) {
+      std::fprintf(stderr, "unitwise: cannot write %s: %s\n", days_path, std::strerror(errno));
+      status = 2;
+    }
+    if (status != 2 && !days.column_present()) {
+      std::fprintf(stderr,
+                   "unitwise: the CSV has no clinician column (or Provider, Rendering NPI...): %s lists no days\n",
+                   days_path);
+    } else if (status != 2) {
+      days.summarize(stderr, shift, days_path);
+    }
+  }
   return status;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "cells.h"
+#include "clinician_days.h"
 #include "csv_format.h"
 #include "unitwise/reference.h"
 
@@ -18,6 +19,8 @@ struct CsvOptions {
   csv::DateOrder date_order = csv::DateOrder::kMonthFirst;
   // The data the visits are evaluated with (built-in plus --data packs).
   const unitwise::ReferenceData* data = &unitwise::ReferenceData::builtin();
+  // Given each valid visit of the final reading (--clinician-days); null: none.
+  csv::ClinicianDays* clinician_days = nullptr;
 };
 
 // The two errors (after "line N: ") that mean the engine failed, not the input: a result that did not parse, and an

@@ -25,6 +25,7 @@ class Columns {
   // The cell of `column` in `fields`, empty when the header has no such column or the row is short.
   const std::string& cell(const std::vector<std::string>& fields, int column) const;
   std::size_t count() const { return count_; }
+  bool has(int column) const { return column_of_[column] >= 0; }
 
  private:
   int column_of_[kColumnCount];

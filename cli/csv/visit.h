@@ -22,6 +22,7 @@ struct ServiceRow {
   std::string code, minutes, assistant_minutes;
   std::string days;                // days of remote-monitoring data in the 30-day period (98976-98978, 98984, 98985)
   std::string diagnosis_pointers;  // "2 1" or "2;1": which of the visit's diagnoses this service treats
+  std::string clinician;           // who furnished it, as the cell wrote it: not sent to the engine
 };
 
 struct OpenVisit {

@@ -131,8 +131,8 @@ void add_row(OpenVisit& v, const Columns& columns, const std::vector<std::string
       v.errors.push_back(where + fill_message(kUnsupportedMessage, {{"column", kColumnNames[future]}}));
   }
   if (v.services.size() < kMaxServiceRows) {
-    v.services.push_back(
-        {line, cell(kCode), cell(kMinutes), cell(kAssistantMinutes), cell(kDays), cell(kDiagnosisPointers)});
+    v.services.push_back({line, cell(kCode), cell(kMinutes), cell(kAssistantMinutes), cell(kDays),
+                          cell(kDiagnosisPointers), cell(kClinician)});
   } else if (!v.too_many_rows) {
     v.too_many_rows = true;
     v.errors.push_back(where + fill_message(kTooManyRowsMessage, {{"max", std::to_string(kMaxServiceRows)}}));

@@ -220,3 +220,11 @@ export const fileCases = [
   },
   { name: "a header with an unclosed quote", text: '"visit_id,date_of_service\n', refusal: /line 1: malformed CSV/ },
 ];
+
+// Usage: a shift length (`--shift-hours H` with `--clinician-days FILE`, the File view's "Shift length" field) is a
+// number of hours above 0 and at most 24 with at most two decimals. Each bad one is the CLI's usage error (exit 2,
+// nothing written) and the page's field error; each good one is taken by both.
+export const shiftHoursCases = {
+  bad: ["0", "0.00", "abc", "-1", "+8", "24.01", "25", "100", "7.125", "8.", ".5", "1e1", "8h", " 8", "8 ", "8,5", ""],
+  good: ["8", "0.5", "7.5", "7.25", "10", "24", "09", "24.00"],
+};

@@ -3,9 +3,13 @@
 // refused as a whole (exit 2), by the page with the same words.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fileCases, rowCases } from "../bad-inputs/csv-cases.mjs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileCases, rowCases, shiftHoursCases } from "../bad-inputs/csv-cases.mjs";
+import { readShiftHours } from "../../web/file/clinician-days.js";
 import { readCsv } from "../../web/file/csv-reader.js";
-import { cliClaims, pageClaims, pageRefusal } from "./csv-pipelines.mjs";
+import { cliClaims, cliDays, pageClaims, pageRefusal } from "./csv-pipelines.mjs";
 
 // CSV injection: no cell of the claim lines starts as a spreadsheet formula (= + - @, a tab or a CR).
 const formulaCells = (text) => {
@@ -58,3 +62,29 @@ for (const c of fileCases) {
     assert.match(pageRefusal(c.text) ?? "(accepted)", c.refusal);
   });
 }
+
+const clinicianFile = "visit_id,date_of_service,discipline,code,minutes,clinician\nA,2026-03-02,PT,97110,23,Kim\n";
+const dir = mkdtempSync(join(tmpdir(), "unitwise-shift-"));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+for (const bad of shiftHoursCases.bad) {
+  test(`bad shift length ${JSON.stringify(bad)}: a usage error from the CLI, refused by the page`, () => {
+    const cli = cliDays(clinicianFile, join(dir, "days.csv"), ["--shift-hours", bad]);
+    assert.equal(cli.status, 2, cli.stderr);
+    assert.equal(cli.stdout, "");
+    assert.match(cli.stderr, /--shift-hours .*: a shift is a number of hours above 0 and at most 24/);
+    assert.equal(readShiftHours(bad), null);
+  });
+}
+
+test("good shift lengths: taken by both, the same hours", () => {
+  for (const good of shiftHoursCases.good) {
+    const path = join(dir, "good.csv");
+    const cli = cliDays(clinicianFile, path, ["--shift-hours", good]);
+    assert.equal(cli.status, 0, `${good}: ${cli.stderr}`);
+    assert.equal(readFileSync(path, "utf8").split("\n")[1], "Kim,2026-03-02,1,23,");
+    assert.ok(readShiftHours(good) > 0, good);
+  }
+  assert.equal(readShiftHours("7.25"), 725);
+  assert.equal(readShiftHours("09"), 900);
+});

@@ -42,6 +42,17 @@ export function pageClaims(text, maxOpenVisits = undefined, dateOrder = undefine
   );
 }
 
+// The page's visits and outcomes of a file it accepts, and its columns (for the clinicians' days).
+export function pageOutcomes(text, maxOpenVisits = undefined, dateOrder = undefined) {
+  const read = readRows(text);
+  assert.equal(read.problem, null);
+  const { columnOf, problems } = matchHeader(read.header.fields);
+  assert.deepEqual(problems, []);
+  const visits = groupVisits(read, columnOf, maxOpenVisits, dateOrder);
+  const outcomes = visits.map((v) => outcome(v, v.errors.length ? null : evaluated(visitObject(v))));
+  return { visits, outcomes, columnOf };
+}
+
 // What the page says of a file it refuses as a whole, or null when it accepts it.
 export function pageRefusal(text) {
   const read = readRows(text);
@@ -63,3 +74,11 @@ export const cliClaims = (text, maxOpenVisits = undefined, dateOrder = undefined
     ],
     { input: text, encoding: "utf8", maxBuffer: 1 << 28 },
   );
+
+// `unitwise evaluate --csv - --clinician-days PATH ...args`: the claim lines on stdout, the days in PATH.
+export const cliDays = (text, path, args = []) =>
+  spawnSync(cliPath, ["evaluate", "--csv", "-", "--clinician-days", path, ...args], {
+    input: text,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });

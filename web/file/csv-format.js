@@ -15,6 +15,8 @@ export const MONTH_NAMES = ["January", "February", "March", "April", "May", "Jun
 export const MAX_SERVICE_ROWS = 100;
 export const MAX_RECORD_BYTES = 1048576;
 export const MAX_OPEN_VISITS = 10000;
+// A clinician's day: the columns of --clinician-days, the default shift, its flags and its usage message.
+export const CLINICIAN_DAYS = {"columns": ["clinician", "date", "visits", "timed_minutes", "flag"], "defaultShiftHours": 8, "maxShiftDecimals": 2, "overShift": "over shift", "impossible": "impossible (over 24 hours)", "badShiftHours": "a shift is a number of hours above 0 and at most 24, such as 8, 7.5 or 10.25 (at most 2 decimals)"};
 // Messages with {name} places for the row's values (fillMessage in file-batch.js).
 export const MESSAGES = {
   emptyInput: "the CSV {source} is empty: it needs a header row ({first_column}, ...)",

@@ -179,6 +179,7 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
         assistant: cell("assistant_minutes"),
         days: cell("days"),
         pointers: cell("diagnosis_pointers"),
+        clinician: cell("clinician"), // not sent to the engine: for the clinicians' days (clinician-days.js)
       });
     } else if (!v.tooMany) {
       v.tooMany = true;

@@ -26,6 +26,7 @@ import {
 } from "./file-batch.js";
 import { dateInWords } from "./csv-cells.js";
 import { DATE_ORDERS, MAX_OPEN_VISITS } from "./csv-format.js";
+import { showClinicianDays, startClinicianDays } from "./clinician-days-view.js";
 
 const CHUNK = 500; // visits per worker request: a reply is deserialized on this thread. With whole results (~5 KB
 // each) 2,000 a request was 10% faster but held a frame for ~180 ms, 500 ~60 ms; they now carry OUTCOME_FIELDS only.
@@ -43,14 +44,17 @@ let batch = null,
   run = 0,
   file = null,
   openData = null,
+  isTimed = (_code) => false,
   dateOrder = "mdy"; // how dates with slashes read in this file: month first (US) unless the user says otherwise
 
 /**
  * @param {{ open: (visit: object, what: string, button: HTMLElement) => void,
- *           openData?: ((event?: Event) => void) | null }} options
+ *           openData?: ((event?: Event) => void) | null, isTimed?: (code: string) => boolean }} options
  */
-export function startFileView({ open, openData: toData = null }) {
+export function startFileView({ open, openData: toData = null, isTimed: timed = isTimed }) {
   openData = toData;
+  isTimed = timed; // the engine's catalogue: a timed code's minutes count in a clinician's day
+  startClinicianDays(download);
   const input = $("file-input"),
     drop = $("file-drop");
   input.addEventListener("change", () => input.files[0] && readFile(input.files[0]));
@@ -167,7 +171,8 @@ function evaluateCsv(token, name, read, columnOf, note = null) {
         dateOrderChoice(sample, () => evaluateCsv(++run, name, read, columnOf, note)),
       )
     : null;
-  evaluate(token, name, groupVisits(read, columnOf, MAX_OPEN_VISITS, dateOrder), [note, choice]);
+  const clinicians = columnOf.clinician !== undefined;
+  evaluate(token, name, groupVisits(read, columnOf, MAX_OPEN_VISITS, dateOrder), [note, choice], clinicians);
 }
 
 // A column mapping saved for this very header, if it still fits it.
@@ -276,8 +281,11 @@ function askMapping(token, name, read, problems) {
   form.querySelector("select").focus();
 }
 
-/** @param {any} note an element, or a list of them (null: none), shown above the visits */
-async function evaluate(token, name, visits, note = null) {
+/**
+ * @param {any} note an element, or a list of them (null: none), shown above the visits
+ * @param {boolean} clinicians the file has a clinician column: its clinicians' days are shown
+ */
+async function evaluate(token, name, visits, note = null, clinicians = false) {
   run = token;
   const bar = $("file-progress"),
     label = $("file-progress-label");
@@ -317,6 +325,7 @@ async function evaluate(token, name, visits, note = null) {
   }
   file = { name, visits, outcomes };
   show(note);
+  showClinicianDays(file, clinicians, isTimed);
 }
 
 /** @param {any} note */

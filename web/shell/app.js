@@ -3,7 +3,7 @@
 import { createEngine } from "../unitwise/index.js";
 import { lastVisit, readLink, saveVisit, stored } from "./address.js";
 import { notice, watchForUpdates } from "./notice.js";
-import { setCatalogue } from "../calculator/code-picker.js";
+import { catalogueEntry, setCatalogue } from "../calculator/code-picker.js";
 import {
   addService,
   fillForm,
@@ -274,6 +274,7 @@ $("tab-file").addEventListener(
     import("../file/file-view.js").then(({ startFileView }) =>
       startFileView({
         openData,
+        isTimed: (code) => catalogueEntry(code)?.timed === true,
         open(visit, what, button) {
           openedFrom = button;
           $("result-body").replaceChildren(); // an invalid visit must not show the figures of the one before it
