@@ -35,15 +35,36 @@ const badLine = body.length + 2; // the header is line 1
 
 const foreign = (seen) =>
   seen.requests.filter((url) => !url.startsWith(`${env.origin}/`) && !url.startsWith(`blob:${env.origin}/`));
-const rowsListed = (page) =>
-  page.$$eval("table.file-visits tbody tr", (rows) =>
-    rows.map((r) => ({
-      id: r.cells[0].textContent,
-      kinds: r.dataset.kinds,
-      hidden: r.hidden,
-      problems: r.cells[4].textContent,
-    })),
-  );
+// The rows of the visits shown, every page of them (the list draws 200 at a time): from the first page to the last,
+// where it stays.
+async function rowsListed(page) {
+  const rows = [];
+  const previous = page.locator("#file-pager button[data-page='-1']");
+  while ((await previous.count()) && (await previous.isEnabled())) await previous.click();
+  for (;;) {
+    rows.push(
+      ...(await page.$$eval("table.file-visits tbody tr", (trs) =>
+        trs.map((r) => ({
+          id: r.cells[0].textContent,
+          kinds: r.dataset.kinds,
+          hidden: r.hidden,
+          problems: r.cells[4].textContent,
+        })),
+      )),
+    );
+    const next = page.locator("#file-pager button[data-page='1']");
+    if (!(await next.count()) || !(await next.isEnabled())) return rows;
+    await next.click();
+  }
+}
+
+// The page of the list that shows the visit `id`.
+async function pageWith(page, id) {
+  const previous = page.locator("#file-pager button[data-page='-1']");
+  while ((await previous.count()) && (await previous.isEnabled())) await previous.click();
+  while (!(await page.getByRole("button", { name: id, exact: true }).count()))
+    await page.click("#file-pager button[data-page='1']");
+}
 
 async function openFileView(page) {
   await page.click("#tab-file");
@@ -86,9 +107,12 @@ test("2,000 visits: listed within 10 s, problems first, filtered, opened, downlo
   });
   const started = Date.now();
   await choose(page, "visits.csv", bigCsv);
-  await page.waitForFunction(() => document.querySelectorAll("table.file-visits tbody tr").length === 2002, null, {
+  await page.waitForFunction(() => /2,002 shown/.test(document.getElementById("file-caption")?.textContent), null, {
     timeout: 10_000,
   });
+  // 200 visits drawn at a time, with the next ones a button away.
+  assert.equal(await page.$$eval("table.file-visits tbody tr", (r) => r.length), 200);
+  assert.match(await page.textContent("#file-pager"), /Visits 1–200 of 2,002/);
   const elapsed = Date.now() - started;
   console.log(
     `2,000 visits (${body.length + 3} rows) listed in ${elapsed} ms; longest frame ${Math.round(await page.evaluate(() => window.longestFrame))} ms`,
@@ -170,6 +194,7 @@ test("2,000 visits: listed within 10 s, problems first, filtered, opened, downlo
   // A clean visit opens in the calculator with its codes; the file stays listed behind it.
   const clean = rows.find((r) => r.kinds === "" && visits.find((v) => v.id === r.id)?.visit.services.length >= 2);
   const codes = visits.find((v) => v.id === clean.id).visit.services.map((s) => s.code);
+  await pageWith(page, clean.id);
   const opener = page.getByRole("button", { name: clean.id, exact: true });
   await opener.focus();
   await page.keyboard.press("Enter");
@@ -360,6 +385,7 @@ test("JSON Lines: one visit a line; KX visits come after edits and before warnin
   assert.match(shown[0].problems, /KX/);
   // A line that is not a visit opens as an empty calculator, not a crash.
   await page.selectOption("#file-filter", "all");
+  await pageWith(page, "7");
   await page.getByRole("button", { name: "7", exact: true }).click();
   await settled(page);
   assert.equal(await page.isVisible("#calculator"), true);

@@ -6,7 +6,7 @@ import {
   BAD_SHIFT_HOURS,
   DEFAULT_SHIFT,
   IMPOSSIBLE,
-  clinicianDays,
+  clinicianDaysOf,
   clinicianDaysCsv,
   clinicianTotals,
   flaggedDays,
@@ -45,12 +45,11 @@ const capital = (s) => s[0].toUpperCase() + s.slice(1);
 
 /**
  * The section for a file's evaluated visits, or hidden when the file has no clinician column.
- * @param {{ name: string, visits: any[], outcomes: any[] }} file @param {boolean} present
- * @param {(code: string) => boolean} isTimed
+ * @param {string} name the file's @param {boolean} present @param {{ clinicians: any }[]} records file-stream.js keep()'s
  */
-export function showClinicianDays(file, present, isTimed) {
+export function showClinicianDays(name, present, records) {
   $("file-clinicians").hidden = !present;
-  shown = present ? { name: file.name, clinicians: clinicianDays(file.visits, file.outcomes, isTimed) } : null;
+  shown = present ? { name, clinicians: clinicianDaysOf(records.map((r) => r.clinicians)) } : null;
   if (present) render();
 }
 

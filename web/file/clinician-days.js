@@ -37,39 +37,53 @@ const claimCode = (code) => {
 };
 
 /**
- * Each clinician's days, clinicians in order of first appearance, each one's dates in order. A row counts when its
- * visit is valid; its minutes when its code is timed (`isTimed`, the engine's catalogue) and has a claim line.
- * @param {any[]} visits groupVisits()'s visits @param {any[]} outcomes outcome() of each
- * @param {(code: string) => boolean} isTimed
+ * A valid visit's part of its clinicians' days: for each clinician its rows name (in row order), the visit's date and
+ * the minutes of its rows whose code is timed (`isTimed`, the engine's catalogue) and has a claim line. Null for an
+ * invalid visit or one naming no clinician. Small, so the File view keeps it per visit (file-stream.js keep()).
+ * @param {any} v a visit of groupVisits() @param {any} o its outcome() @param {(code: string) => boolean} isTimed
+ * @returns {{ date: string, by: [string, number][] } | null}
+ */
+export function visitContributions(v, o, isTimed) {
+  if (v.jsonl || o.errors.length) return null;
+  const billed = new Set(o.lines.map((l) => l.code));
+  const by = new Map();
+  for (const s of v.services) {
+    if (!s.clinician) continue;
+    const code = claimCode(s.code);
+    // A valid visit's minutes are whole numbers 0-1440 (the engine checked them), however the cell wrote them.
+    const minutes = billed.has(code) && isTimed(code) && s.minutes !== "" ? Number(s.minutes) : 0;
+    by.set(s.clinician, (by.get(s.clinician) ?? 0) + minutes);
+  }
+  return by.size ? { date: v.date.value, by: [...by] } : null;
+}
+
+/**
+ * Each clinician's days from the visits' parts, in file order: clinicians in order of first appearance, each one's
+ * dates in order. @param {({ date: string, by: [string, number][] } | null)[]} parts
  * @returns {{ name: string, days: { date: string, visits: number, minutes: number }[] }[]}
  */
-export function clinicianDays(visits, outcomes, isTimed) {
+export function clinicianDaysOf(parts) {
   const byName = new Map();
-  visits.forEach((v, i) => {
-    const o = outcomes[i];
-    if (v.jsonl || o.errors.length) return;
-    const billed = new Set(o.lines.map((l) => l.code));
-    const seen = new Set();
-    for (const s of v.services) {
-      if (!s.clinician) continue;
-      if (!byName.has(s.clinician)) byName.set(s.clinician, new Map());
-      const days = byName.get(s.clinician);
-      if (!days.has(v.date.value)) days.set(v.date.value, { date: v.date.value, visits: 0, minutes: 0 });
-      const day = days.get(v.date.value);
-      if (!seen.has(s.clinician)) {
-        seen.add(s.clinician);
-        day.visits++;
-      }
-      const code = claimCode(s.code);
-      // A valid visit's minutes are whole numbers 0-1440 (the engine checked them), however the cell wrote them.
-      if (billed.has(code) && isTimed(code) && s.minutes !== "") day.minutes += Number(s.minutes);
+  for (const part of parts) {
+    if (!part) continue;
+    for (const [name, minutes] of part.by) {
+      if (!byName.has(name)) byName.set(name, new Map());
+      const days = byName.get(name);
+      if (!days.has(part.date)) days.set(part.date, { date: part.date, visits: 0, minutes: 0 });
+      const day = days.get(part.date);
+      day.visits++;
+      day.minutes += minutes;
     }
-  });
+  }
   return [...byName].map(([name, days]) => ({
     name,
     days: [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
   }));
 }
+
+/** Each clinician's days of whole visits and their outcomes (the CLI's --clinician-days). */
+export const clinicianDays = (visits, outcomes, isTimed) =>
+  clinicianDaysOf(visits.map((v, i) => visitContributions(v, outcomes[i], isTimed)));
 
 /** The CSV of --clinician-days. @param {ReturnType<typeof clinicianDays>} clinicians @param {number} shift */
 export function clinicianDaysCsv(clinicians, shift) {

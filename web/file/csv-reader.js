@@ -30,7 +30,16 @@ const hasText = (text, from, to) => {
 
 // Calls onRow(fields, line) for each row and onError(message, line, fieldsReadSoFar) for each unreadable one.
 export function readCsv(text, onRow, onError) {
-  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const parser = csvParser(onRow, onError);
+  parser.push(text);
+  parser.end();
+}
+
+// The same reader fed in pieces (a file read as a stream): push(text) reads the complete physical lines so far and
+// keeps the rest, end() reads what is left. The rows and their lines are the same however the text is cut.
+export function csvParser(onRow, onError) {
+  let first = true,
+    rest = "";
   let line = 0,
     rowLine = 0,
     rowSize = 0,
@@ -40,7 +49,6 @@ export function readCsv(text, onRow, onError) {
     spaces = 0,
     field = "";
   let fields = [];
-
   const endField = () => {
     if (!inRow) {
       // a row after a bare CR on the same line
@@ -72,89 +80,111 @@ export function readCsv(text, onRow, onError) {
   };
 
   const lineEnd = /\r\n?|\n/g;
-  while (at < text.length) {
-    lineEnd.lastIndex = at;
-    const eolMatch = lineEnd.exec(text);
-    const end = eolMatch ? eolMatch.index + eolMatch[0].length : text.length;
-    line++;
-    if (!inRow && hasText(text, at, end)) {
-      inRow = true;
-      rowLine = line;
-      rowSize = 0;
-    }
-    if (inRow) {
-      rowSize += end - at;
-      if (rowSize > MAX_RECORD_BYTES) {
-        fail("the row is longer than 1 MiB (an unclosed quote?)");
-        at = end;
-        continue;
+  // Reads text's physical lines from `at`; unless `last`, a line without its end (or ending in a CR that an LF may
+  // follow in the next piece) is returned unread.
+  const readLines = (text, at, last) => {
+    while (at < text.length) {
+      lineEnd.lastIndex = at;
+      const eolMatch = lineEnd.exec(text);
+      if (!last && (!eolMatch || (eolMatch.index + eolMatch[0].length === text.length && eolMatch[0] === "\r")))
+        return text.slice(at);
+      const end = eolMatch ? eolMatch.index + eolMatch[0].length : text.length;
+      line++;
+      if (!inRow && hasText(text, at, end)) {
+        inRow = true;
+        rowLine = line;
+        rowSize = 0;
       }
-    }
-    for (let i = at; i < end; i++) {
-      const c = text[i];
-      const space = c === " " || c === "\t";
-      const eol = c === "\r" || c === "\n";
-      if (state === ROW_NOT_BEGUN || state === FIELD_NOT_BEGUN) {
-        if (space) continue;
-        if (eol) {
-          if (state === FIELD_NOT_BEGUN) {
+      if (inRow) {
+        rowSize += end - at;
+        if (rowSize > MAX_RECORD_BYTES) {
+          fail("the row is longer than 1 MiB (an unclosed quote?)");
+          at = end;
+          continue;
+        }
+      }
+      for (let i = at; i < end; i++) {
+        const c = text[i];
+        const space = c === " " || c === "\t";
+        const eol = c === "\r" || c === "\n";
+        if (state === ROW_NOT_BEGUN || state === FIELD_NOT_BEGUN) {
+          if (space) continue;
+          if (eol) {
+            if (state === FIELD_NOT_BEGUN) {
+              endField();
+              endRow();
+            }
+          } else if (c === ",") {
+            endField();
+          } else if (c === '"') {
+            state = FIELD_BEGUN;
+            quoted = true;
+          } else {
+            state = FIELD_BEGUN;
+            quoted = false;
+            field += c;
+          }
+        } else if (state === FIELD_BEGUN) {
+          if (c === '"') {
+            if (!quoted) {
+              fail(QUOTING_ERROR);
+              break;
+            }
+            state = FIELD_MIGHT_HAVE_ENDED;
+          } else if (quoted) {
+            field += c;
+          } else if (c === ",") {
+            endField();
+          } else if (eol) {
             endField();
             endRow();
+          } else {
+            field += c;
+            spaces = space ? spaces + 1 : 0;
           }
         } else if (c === ",") {
-          endField();
-        } else if (c === '"') {
-          state = FIELD_BEGUN;
-          quoted = true;
-        } else {
-          state = FIELD_BEGUN;
-          quoted = false;
-          field += c;
-        }
-      } else if (state === FIELD_BEGUN) {
-        if (c === '"') {
-          if (!quoted) {
-            fail(QUOTING_ERROR);
-            break;
-          }
-          state = FIELD_MIGHT_HAVE_ENDED;
-        } else if (quoted) {
-          field += c;
-        } else if (c === ",") {
+          // FIELD_MIGHT_HAVE_ENDED: after a quote in a quoted field
+          spaces = 0;
           endField();
         } else if (eol) {
+          spaces = 0;
           endField();
           endRow();
+        } else if (space) {
+          spaces++;
+        } else if (c === '"' && spaces === 0) {
+          // a doubled quote
+          field += '"';
+          state = FIELD_BEGUN;
         } else {
-          field += c;
-          spaces = space ? spaces + 1 : 0;
+          fail(QUOTING_ERROR);
+          break;
         }
-      } else if (c === ",") {
-        // FIELD_MIGHT_HAVE_ENDED: after a quote in a quoted field
-        spaces = 0;
-        endField();
-      } else if (eol) {
-        spaces = 0;
+      }
+      at = end;
+    }
+    return "";
+  };
+
+  return {
+    push(text) {
+      let at = 0;
+      if (first && text.length) {
+        first = false;
+        at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      }
+      rest = readLines(rest + text.slice(at), 0, false);
+    },
+    end() {
+      readLines(rest, 0, true);
+      rest = "";
+      if (state === FIELD_BEGUN && quoted) {
+        fail("malformed CSV: a quoted field is not closed before the end of the input");
+      } else if (state !== ROW_NOT_BEGUN) {
+        spaces = state === FIELD_MIGHT_HAVE_ENDED ? 0 : spaces;
         endField();
         endRow();
-      } else if (space) {
-        spaces++;
-      } else if (c === '"' && spaces === 0) {
-        // a doubled quote
-        field += '"';
-        state = FIELD_BEGUN;
-      } else {
-        fail(QUOTING_ERROR);
-        break;
       }
-    }
-    at = end;
-  }
-  if (state === FIELD_BEGUN && quoted) {
-    fail("malformed CSV: a quoted field is not closed before the end of the input");
-  } else if (state !== ROW_NOT_BEGUN) {
-    spaces = state === FIELD_MIGHT_HAVE_ENDED ? 0 : spaces;
-    endField();
-    endRow();
-  }
+    },
+  };
 }

@@ -85,12 +85,37 @@ export const headerSignature = (names) => `unitwise:columns:${JSON.stringify(nam
 // writes it.
 // Slashed dates are read in `dateOrder` ("mdy", the default, or "dmy"), as the CLI's --date-order.
 export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN_VISITS, dateOrder = "mdy") {
-  const visits = [],
-    byId = new Map(),
-    closed = new Map(),
+  const visits = [];
+  const grouper = visitGrouper(header, columnOf, maxOpenVisits, dateOrder, (v) => visits.push(v));
+  for (const row of rows) grouper.add(row);
+  for (const { index, error } of grouper.end()) visits[index].errors = [error];
+  return visits;
+}
+
+// groupVisits a row at a time, for a file read as a stream: onVisit(visit) gets each visit as it closes, in order
+// of first appearance (its `index` counts from 0), so only the open ones are held. end() closes the rest and returns
+// the visits split across the file, { index, error } each: their claim is that one error instead.
+export function visitGrouper(header, columnOf, maxOpenVisits, dateOrder, onVisit) {
+  const byId = new Map(),
+    closed = new Map(), // id: [index, first line] of each visit closed
     split = new Map();
-  let line = 0,
-    oldestOpen = 0;
+  let open = [],
+    head = 0,
+    count = 0,
+    line = 0;
+  const close = () => {
+    const old = open[head];
+    open[head++] = undefined;
+    if (head >= 1024 && head * 2 >= open.length) {
+      open = open.slice(head);
+      head = 0;
+    }
+    if (old.id !== "" && byId.get(old.id) === old) {
+      byId.delete(old.id);
+      closed.set(old.id, [old.index, old.firstLine]);
+    }
+    onVisit(old);
+  };
   const visitFor = (id) => {
     if (id !== "" && byId.has(id)) return byId.get(id);
     if (id !== "" && closed.has(id)) {
@@ -98,15 +123,10 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
       if (!split.has(id)) split.set(id, line);
       return { errors: [], services: [] };
     }
-    while (maxOpenVisits > 0 && visits.length - oldestOpen >= maxOpenVisits) {
-      const old = visits[oldestOpen++];
-      if (old.id !== "" && byId.get(old.id) === old) {
-        byId.delete(old.id);
-        closed.set(old.id, old);
-      }
-    }
+    while (maxOpenVisits > 0 && open.length - head >= maxOpenVisits) close();
     const v = {
       id,
+      index: count++,
       firstLine: line,
       date: null,
       discipline: null,
@@ -118,27 +138,29 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
       tooMany: false,
     };
     if (id !== "") byId.set(id, v);
-    visits.push(v);
+    open.push(v);
     return v;
   };
-  const count = header.fields.length;
-  for (const row of rows) {
+  const fieldCount = header.fields.length;
+  const add = (row) => {
     line = row.line;
     const where = `line ${line}: `;
     const cell = (name) => row.fields[columnOf[name]] ?? "";
     const id = cell("visit_id");
     if (row.error) {
       visitFor(id).errors.push(where + row.error);
-      continue;
+      return;
     }
-    if (row.fields.length !== count) {
-      visitFor(id).errors.push(where + fillMessage(MESSAGES.fieldCount, { fields: row.fields.length, count }));
-      continue;
+    if (row.fields.length !== fieldCount) {
+      visitFor(id).errors.push(
+        where + fillMessage(MESSAGES.fieldCount, { fields: row.fields.length, count: fieldCount }),
+      );
+      return;
     }
     const v = visitFor(id);
     if (id === "") {
       v.errors.push(where + MESSAGES.emptyVisitId);
-      continue;
+      return;
     }
     // A blank date is this row's error, not filled from the visit's other rows (the CLI's row()).
     if (cell("date_of_service") === "") v.errors.push(where + MESSAGES.emptyDate);
@@ -185,12 +207,17 @@ export function groupVisits({ header, rows }, columnOf, maxOpenVisits = MAX_OPEN
       v.tooMany = true;
       v.errors.push(where + fillMessage(MESSAGES.tooManyRows, { max: MAX_SERVICE_ROWS }));
     }
-  }
-  for (const [id, againLine] of split) {
-    const v = closed.get(id);
-    v.errors = [splitError(v, againLine, maxOpenVisits)];
-  }
-  return visits;
+  };
+  return {
+    add,
+    end() {
+      while (head < open.length) close();
+      return [...split].map(([id, againLine]) => {
+        const [index, firstLine] = closed.get(id);
+        return { index, error: splitError({ id, firstLine }, againLine, maxOpenVisits) };
+      });
+    },
+  };
 }
 
 // A number cell as the CLI sends it: a JSON number as a number (007 is 7), anything else (1e400 too, too large for
@@ -235,18 +262,21 @@ export function factsOnly(visit) {
 export function readJsonLines(text) {
   const visits = [];
   text.split("\n").forEach((raw, i) => {
-    if (raw.trim() === "") return;
-    const line = i + 1;
-    /** @type {{ id: string, firstLine: number, errors: string[], jsonl: true, visit?: unknown }} */
-    const v = { id: String(line), firstLine: line, errors: [], jsonl: true };
-    try {
-      v.visit = JSON.parse(raw);
-    } catch {
-      v.errors.push(`line ${line}: not valid JSON: a visit is one JSON object on one line`);
-    }
-    visits.push(v);
+    if (raw.trim() !== "") visits.push(jsonLine(raw, i + 1));
   });
   return visits;
+}
+
+// One non-blank line of a JSON Lines file as a visit.
+export function jsonLine(raw, line) {
+  /** @type {{ id: string, firstLine: number, errors: string[], jsonl: true, visit?: unknown }} */
+  const v = { id: String(line), firstLine: line, errors: [], jsonl: true };
+  try {
+    v.visit = JSON.parse(raw);
+  } catch {
+    v.errors.push(`line ${line}: not valid JSON: a visit is one JSON object on one line`);
+  }
+  return v;
 }
 
 const KEY_COLUMN = {

@@ -1,39 +1,27 @@
 // The File view: a CSV export or JSON Lines file read here, evaluated in the batch worker (so the page stays
 // responsive), listed problems first, and downloaded as the CLI's claim lines. Nothing leaves the browser.
 import { $, acceptDrops, el } from "../lib/dom.js";
-import { placeOf, WARNING_NAME } from "../lib/words.js";
 import {
   CLAIM_HEADER,
   COLUMNS,
-  DATA_WARNINGS,
   KINDS,
+  OUTCOME_FIELDS,
   REQUIRED,
-  claimRows,
   columnNamed,
   csvField,
-  factsOnly,
-  groupVisits,
   headerSignature,
-  kindsOf,
   matchHeader,
-  OUTCOME_FIELDS,
-  outcome,
-  readJsonLines,
-  readRows,
-  totals,
   visitObject,
-  visitWarnings,
 } from "./file-batch.js";
+import { NOT_UTF8, SLASHED, evaluateFile, findVisit, peek } from "./file-stream.js";
 import { dateInWords } from "./csv-cells.js";
-import { DATE_ORDERS, MAX_OPEN_VISITS } from "./csv-format.js";
+import { DATE_ORDERS } from "./csv-format.js";
 import { showClinicianDays, startClinicianDays } from "./clinician-days-view.js";
 
 const CHUNK = 500; // visits per worker request: a reply is deserialized on this thread. With whole results (~5 KB
 // each) 2,000 a request was 10% faster but held a frame for ~180 ms, 500 ~60 ms; they now carry OUTCOME_FIELDS only.
+const PAGE = 200; // visits drawn at a time: a 50 MB export has over 400,000, and each row drawn costs memory
 const CELL = { role: "cell" };
-// A JSON Lines error names its field by JSON path ("line 3: /services/0/minutes …", as the CSV download keeps it);
-// on screen it is said in words ("line 3: service 1, minutes: …"), the warning ids too (issue 29 item 6).
-const onScreen = (error) => error.replace(/^(line \d+: )(\/\S*) /, (_, line, path) => `${line}${placeOf(path)}: `);
 
 const KIND_LABEL = { errors: "Error", edits: "Edit", kx: "KX", warnings: "Warning" };
 const number = (n) => n.toLocaleString("en-US");
@@ -42,6 +30,7 @@ const dollars = (cents) =>
 
 let batch = null,
   run = 0,
+  page = 0,
   file = null,
   openData = null,
   isTimed = (_code) => false,
@@ -61,22 +50,31 @@ export function startFileView({ open, openData: toData = null, isTimed: timed = 
   acceptDrops(drop, (files) => readFile(files[0]));
   $("file-filter").addEventListener("change", filter);
   $("file-claims").addEventListener("click", () =>
-    download(
-      file.name.replace(/\.\w+$/, "") + "-claims.csv",
-      CLAIM_HEADER + "\n" + file.visits.map((v, i) => claimRows(v, file.outcomes[i])).join(""),
-    ),
+    download(file.name.replace(/\.\w+$/, "") + "-claims.csv", [
+      CLAIM_HEADER + "\n",
+      ...file.records.map((r) => r.claims),
+    ]),
   );
   $("file-summary").addEventListener("click", () =>
     download(file.name.replace(/\.\w+$/, "") + "-summary.csv", summaryCsv()),
   );
-  $("file-table").addEventListener("click", (e) => {
+  $("file-table").addEventListener("click", async (e) => {
+    const pager = e.target.closest("button[data-page]");
+    if (pager) {
+      page += Number(pager.dataset.page);
+      drawPage();
+      return;
+    }
     const button = e.target.closest("button[data-visit]");
     if (!button) return;
-    const v = file.visits[Number(button.dataset.visit)];
+    // Only what the list shows is kept of a visit: it is read again from the file.
+    const shown = file;
+    const v = await findVisit(shown.chosen, shown.how, Number(button.dataset.visit));
+    if (!v || file !== shown) return;
     const visit = v.jsonl ? v.visit : visitObject(v);
     open(
       visit && typeof visit === "object" && !Array.isArray(visit) ? visit : {},
-      `Visit ${v.id} of ${file.name}`,
+      `Visit ${v.id} of ${shown.name}`,
       button,
     );
   });
@@ -92,19 +90,18 @@ async function readFile(chosen) {
   const token = ++run;
   $("file-mapping").hidden = true;
   $("file-results").hidden = true;
-  let text;
+  let read;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await chosen.arrayBuffer());
-  } catch {
-    status(`${chosen.name} is not UTF-8 text: save it as “CSV UTF-8” (or UTF-8 JSON Lines) and choose it again.`);
+    read = await peek(chosen);
+  } catch (error) {
+    if (token === run) status(unreadable(chosen, error));
     return;
   }
   if (token !== run) return;
-  if (/\.(jsonl|ndjson|json)$/i.test(chosen.name) || text.trimStart().startsWith("{")) {
-    evaluate(token, chosen.name, readJsonLines(text));
+  if (read.jsonl) {
+    evaluate(token, chosen, { jsonl: true });
     return;
   }
-  const read = readRows(text);
   if (read.problem) {
     status(`${chosen.name}: ${read.problem}`);
     return;
@@ -113,28 +110,33 @@ async function readFile(chosen) {
   const { columnOf, problems } = matchHeader(names);
   dateOrder = "mdy";
   if (!problems.length) {
-    evaluateCsv(token, chosen.name, read, columnOf);
+    evaluateCsv(token, chosen, read, columnOf);
     return;
   }
   const saved = savedMapping(names);
   if (saved) {
     evaluateCsv(
       token,
-      chosen.name,
+      chosen,
       read,
       saved,
-      mappingNote(names, saved, () => askMapping(token, chosen.name, read, problems)),
+      mappingNote(names, saved, () => askMapping(token, chosen, read, problems)),
     );
   } else {
-    askMapping(token, chosen.name, read, problems);
+    askMapping(token, chosen, read, problems);
   }
 }
+
+const unreadable = (chosen, error) =>
+  error.message === NOT_UTF8
+    ? `${chosen.name} is not UTF-8 text: save it as “CSV UTF-8” (or UTF-8 JSON Lines) and choose it again.`
+    : `${chosen.name} could not be read: ${error.message}`;
 
 // The first date of the file written with slashes (its date column being `columnOf.date_of_service`), or null.
 function firstSlashedDate(read, columnOf) {
   const at = columnOf.date_of_service;
   if (at === undefined) return null;
-  const row = read.rows.find((r) => /^\d{1,2}\/\d{1,2}\/(\d{2}|\d{4})$/.test(r.fields[at] ?? ""));
+  const row = read.rows.find((r) => SLASHED.test(r.fields[at] ?? ""));
   return row ? row.fields[at] : null;
 }
 
@@ -162,17 +164,14 @@ function dateOrderChoice(sample, changed, id = "file-date-order") {
 
 // A CSV file's visits evaluated with its columns; when its dates have slashes, the choice of their order shows
 // above the visits, and changing it evaluates the file again.
-function evaluateCsv(token, name, read, columnOf, note = null) {
-  const sample = firstSlashedDate(read, columnOf);
-  const choice = sample
-    ? el(
-        "p",
-        { class: "hint date-order" },
-        dateOrderChoice(sample, () => evaluateCsv(++run, name, read, columnOf, note)),
-      )
-    : null;
-  const clinicians = columnOf.clinician !== undefined;
-  evaluate(token, name, groupVisits(read, columnOf, MAX_OPEN_VISITS, dateOrder), [note, choice], clinicians);
+function evaluateCsv(token, chosen, read, columnOf, note = null) {
+  const choice = (sample) =>
+    el(
+      "p",
+      { class: "hint date-order" },
+      dateOrderChoice(sample, () => evaluateCsv(++run, chosen, read, columnOf, note)),
+    );
+  evaluate(token, chosen, { columnOf, dateOrder }, note, choice);
 }
 
 // A column mapping saved for this very header, if it still fits it.
@@ -206,7 +205,8 @@ const MAPPED = COLUMNS.slice(0, REQUIRED + 3);
 
 // Which column holds each field: the user says; only names the CLI knows (a column's own or a synonym of it) are
 // filled in, nothing is guessed.
-function askMapping(token, name, read, problems) {
+function askMapping(token, chosen, read, problems) {
+  const name = chosen.name;
   const names = read.header.fields;
   const form = $("file-mapping");
   const exact = (c) => names.findIndex((n) => columnNamed(n) === c);
@@ -269,10 +269,10 @@ function askMapping(token, name, read, problems) {
     form.hidden = true;
     evaluateCsv(
       token,
-      name,
+      chosen,
       read,
       mapping,
-      mappingNote(names, mapping, () => askMapping(token, name, read, problems)),
+      mappingNote(names, mapping, () => askMapping(token, chosen, read, problems)),
     );
   };
   showDates();
@@ -283,115 +283,82 @@ function askMapping(token, name, read, problems) {
 
 /**
  * @param {any} note an element, or a list of them (null: none), shown above the visits
- * @param {boolean} clinicians the file has a clinician column: its clinicians' days are shown
+ * @param {((sample: string) => HTMLElement) | null} choice the choice of date order, for a file with slashed dates
  */
-async function evaluate(token, name, visits, note = null, clinicians = false) {
+async function evaluate(token, chosen, how, note = null, choice = null) {
   run = token;
+  const name = chosen.name;
   const bar = $("file-progress"),
     label = $("file-progress-label");
-  const outcomes = new Array(visits.length);
-  const todo = visits.map((v, i) => i).filter((i) => !visits[i].errors.length);
-  for (const i of visits.keys()) if (visits[i].errors.length) outcomes[i] = outcome(visits[i], null);
-  const progress = (done) => {
-    bar.value = visits.length ? (visits.length - todo.length + done) / visits.length : 1;
-    label.textContent = `Evaluating ${name}: ${number(visits.length - todo.length + done)} of ${number(visits.length)} visits`;
+  /** @param {number} done @param {number} share @param {number | null} [total] */
+  const progress = (done, share, total = null) => {
+    bar.value = share;
+    label.textContent =
+      total === null
+        ? `Evaluating ${name}: ${number(done)} visits so far (${Math.floor(share * 100)}% of the file)`
+        : `Evaluating ${name}: ${number(done)} of ${number(total)} visits`;
   };
   status("");
-  progress(0);
+  progress(0, 0);
   $("file-progress-row").hidden = false;
+  let done;
   try {
-    if (todo.length) {
-      const { createBatchEngine } = await import("../unitwise/worker.js");
-      // The page's unbundled thread (engine-thread.js): it shares index.js and the glue with the page, and applies
-      // the data packs this browser keeps.
-      batch ??= createBatchEngine({ workerUrl: new URL("../engine/engine-thread.js", import.meta.url) });
-    }
-    for (let from = 0; from < todo.length; from += CHUNK) {
-      const part = todo.slice(from, from + CHUNK);
-      const results = await batch.evaluateMany(
-        part.map((i) => factsOnly(visits[i].jsonl ? visits[i].visit : visitObject(visits[i]))),
-        { onProgress: ({ done }) => token === run && progress(from + done), fields: OUTCOME_FIELDS },
-      );
-      if (token !== run) return;
-      part.forEach((i, k) => {
-        outcomes[i] = outcome(visits[i], results[k]);
-      });
-    }
+    done = await evaluateFile(chosen, how, {
+      evaluateMany: async (visits) => {
+        const { createBatchEngine } = await import("../unitwise/worker.js");
+        // The page's unbundled thread (engine-thread.js): it shares index.js and the glue with the page, and applies
+        // the data packs this browser keeps.
+        batch ??= createBatchEngine({ workerUrl: new URL("../engine/engine-thread.js", import.meta.url) });
+        return batch.evaluateMany(visits, { fields: OUTCOME_FIELDS });
+      },
+      progress: (n, share) => progress(n, share),
+      current: () => token === run,
+      chunk: CHUNK,
+      isTimed: how.columnOf?.clinician !== undefined ? isTimed : null,
+    });
+    if (!done) return;
+    progress(done.records.length, 1, done.records.length);
   } catch (error) {
-    if (token === run) status(`The file could not be evaluated: ${error.message}`);
+    if (token === run)
+      status(
+        error.message === NOT_UTF8 ? unreadable(chosen, error) : `The file could not be evaluated: ${error.message}`,
+      );
     return;
   } finally {
     if (token === run) $("file-progress-row").hidden = true;
   }
-  file = { name, visits, outcomes };
-  show(note);
-  showClinicianDays(file, clinicians, isTimed);
+  file = { name, chosen, how, records: done.records };
+  showClinicianDays(name, how.columnOf?.clinician !== undefined, done.records);
+  show([note, done.slashed && choice ? choice(done.slashed) : null]);
 }
 
 /** @param {any} note */
 function show(note) {
-  const { name, visits, outcomes } = file;
-  const order = visits.map((v, i) => ({ i, kinds: kindsOf(outcomes[i]) }));
-  const rank = (o) => (o.kinds.length ? KINDS.indexOf(o.kinds[0]) : KINDS.length);
-  order.sort((a, b) => rank(a) - rank(b) || a.i - b.i);
-  const rows = order.map(({ i, kinds }) => {
-    const v = visits[i],
-      o = outcomes[i],
-      t = totals(o);
-    const problems = [
-      ...o.errors.map((e) => ["errors", onScreen(e)]),
-      ...o.edits.map((e) => ["edits", e]),
-      ...(o.kx ? [["kx", "KX: over the yearly threshold"]] : []),
-      ...visitWarnings(o).map((w) => ["warnings", w]),
-    ];
-    return el(
-      "tr",
-      { role: "row", "data-kinds": kinds.join(" ") },
-      el(
-        "td",
-        CELL,
-        el("button", { type: "button", class: "link", "data-visit": i }, v.id || `(no visit_id, line ${v.firstLine})`),
-      ),
-      el("td", CELL, v.date?.value ?? v.visit?.dateOfService ?? ""),
-      el("td", CELL, o.errors.length ? "" : String(t.units)),
-      el("td", CELL, o.errors.length ? "" : dollars(t.cents)),
-      el(
-        "td",
-        CELL,
-        problems.map(([kind, text]) =>
-          el("span", { class: `problem ${kind}` }, el("strong", {}, KIND_LABEL[kind]), " ", plainWords(o, text)),
-        ),
-      ),
-    );
+  const { name, records } = file;
+  // Problems first: one list of visit numbers per first kind, in file order, then the clean ones.
+  const ranks = KINDS.map(() => []),
+    clean = [];
+  const s = { lines: 0, units: 0, cents: 0, visits: records.length, errors: 0, edits: 0, kx: 0, warnings: 0 };
+  Object.assign(s, { ncci: 0, mue: 0, dated: 0 });
+  records.forEach((r, i) => {
+    const kinds = r.kinds ? r.kinds.split(" ") : [];
+    (kinds.length ? ranks[KINDS.indexOf(kinds[0])] : clean).push(i);
+    for (const k of kinds) s[k]++;
+    s.lines += r.lines;
+    s.units += r.units;
+    s.cents += r.cents;
+    s.ncci += r.ncci;
+    s.mue += r.mue;
+    if (r.stale) s.dated++;
   });
-  const count = (kind) => order.filter((o) => o.kinds.includes(kind)).length;
-  const sum = outcomes.reduce(
-    (s, o) => {
-      const t = totals(o);
-      return { lines: s.lines + o.lines.length, units: s.units + t.units, cents: s.cents + t.cents };
-    },
-    { lines: 0, units: 0, cents: 0 },
-  );
-  file.summary = {
-    ...sum,
-    visits: visits.length,
-    clean: order.filter((o) => !o.kinds.length).length,
-    errors: count("errors"),
-    edits: count("edits"),
-    kx: count("kx"),
-    warnings: count("warnings"),
-    ncci: outcomes.reduce((n, o) => n + o.edits.filter((e) => e.startsWith("ncci")).length, 0),
-    mue: outcomes.reduce((n, o) => n + o.edits.filter((e) => e.startsWith("mue")).length, 0),
-  };
-  const s = file.summary;
+  file.order = [...ranks.flat(), ...clean];
+  file.summary = { ...s, clean: clean.length };
   $("file-totals").textContent =
     `${number(s.visits)} visits, ${number(s.lines)} claim lines, ${number(s.units)} units, ` +
     `${dollars(s.cents)} allowed. Problems: ${number(s.errors)} with errors, ${number(s.edits)} with NCCI/MUE edits, ` +
-    `${number(s.kx)} with KX, ${number(s.warnings)} with warnings; ${number(s.clean)} clean.`;
-  // The rows are laid out as grids (style.css), so that rows off screen cost no layout; the roles keep them a table
-  // to assistive technology, which a changed display can otherwise lose.
+    `${number(s.kx)} with KX, ${number(s.warnings)} with warnings; ${number(clean.length)} clean.`;
   // Tables a newer CMS release was due for, said once for the file (DATA_WARNINGS).
-  const dated = outcomes.filter((o) => o.warnings.some((w) => DATA_WARNINGS.includes(w))).length;
+  const dated = s.dated;
   const staleNote = dated
     ? el(
         "p",
@@ -404,6 +371,8 @@ function show(note) {
           : null,
       )
     : null;
+  // The rows are laid out as grids (style.css); the roles keep them a table to assistive technology, which a
+  // changed display can otherwise lose. PAGE of them are drawn at a time, with buttons to the next and previous.
   $("file-table").replaceChildren(
     ...[note].flat().filter(Boolean),
     ...(staleNote ? [staleNote] : []),
@@ -422,34 +391,77 @@ function show(note) {
           ),
         ),
       ),
-      el("tbody", { role: "rowgroup" }, rows),
+      el("tbody", { role: "rowgroup" }),
     ),
+    el("p", { class: "pager", id: "file-pager" }),
   );
   $("file-results").hidden = false;
   filter();
-  status(`${name}: ${number(s.visits)} visits evaluated, ${number(s.visits - s.clean)} with problems.`);
+  status(`${name}: ${number(s.visits)} visits evaluated, ${number(s.visits - clean.length)} with problems.`);
+}
+
+function row(i) {
+  const r = file.records[i];
+  return el(
+    "tr",
+    { role: "row", "data-kinds": r.kinds },
+    el(
+      "td",
+      CELL,
+      el("button", { type: "button", class: "link", "data-visit": i }, r.id || `(no visit_id, line ${r.line})`),
+    ),
+    el("td", CELL, r.date),
+    el("td", CELL, r.errors ? "" : String(r.units)),
+    el("td", CELL, r.errors ? "" : dollars(r.cents)),
+    el(
+      "td",
+      CELL,
+      (r.problems ?? []).map(([kind, text, words]) =>
+        el("span", { class: `problem ${kind}` }, el("strong", {}, KIND_LABEL[kind]), " ", plainWords(text, words)),
+      ),
+    ),
+  );
 }
 
 // A problem as a person reads it: a warning's words (a denial's among them), its engine id (kx-applied) kept in the
 // title for whoever looks it up (not a <details> a row: with 2,000 rows those made the table slow to query for
 // assistive technology); other problems are words already.
-function plainWords(o, text) {
-  const words = o.messages?.[text] ?? WARNING_NAME[text];
+function plainWords(text, words) {
   return words ? el("span", { class: "problem-words", title: `unitwise id: ${text}` }, words) : text;
 }
 
 function filter() {
   const want = $("file-filter").value;
-  let shown = 0;
-  for (const row of /** @type {NodeListOf<HTMLTableRowElement>} */ (
-    document.querySelectorAll("table.file-visits tbody tr")
-  )) {
-    const kinds = row.dataset.kinds ?? "";
-    row.hidden = !(want === "all" || (want === "problems" ? kinds !== "" : kinds.split(" ").includes(want)));
-    if (!row.hidden) shown++;
-  }
+  file.shown = file.order.filter((i) => {
+    const kinds = file.records[i].kinds;
+    return want === "all" || (want === "problems" ? kinds !== "" : kinds.split(" ").includes(want));
+  });
+  page = 0;
+  drawPage();
+}
+
+// The page of the shown visits the user is on.
+function drawPage() {
+  const { shown } = file;
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  page = Math.min(Math.max(page, 0), pages - 1);
+  const from = page * PAGE,
+    to = Math.min(shown.length, from + PAGE);
+  document.querySelector("table.file-visits tbody")?.replaceChildren(...shown.slice(from, to).map(row));
   const what = $("file-filter").selectedOptions[0].textContent;
-  $("file-caption").textContent = `Visits in the file ${file.name}, problems first: ${number(shown)} shown (${what})`;
+  $("file-caption").textContent =
+    `Visits in the file ${file.name}, problems first: ${number(shown.length)} shown (${what})`;
+  const step = (by, text) =>
+    el(
+      "button",
+      { type: "button", class: "quiet", "data-page": by, disabled: by < 0 ? page === 0 : page === pages - 1 },
+      text,
+    );
+  $("file-pager").replaceChildren(
+    ...(pages > 1
+      ? [step(-1, "Previous"), ` Visits ${number(from + 1)}–${number(to)} of ${number(shown.length)} `, step(1, "Next")]
+      : []),
+  );
 }
 
 // The file's name is echoed: csvField makes a name such as =cmd.csv text, as every claim-line cell.
@@ -476,8 +488,9 @@ function summaryCsv() {
   );
 }
 
+/** @param {string | string[]} text the file, or its parts */
 function download(name, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
+  const url = URL.createObjectURL(new Blob([text].flat(), { type: "text/csv" }));
   el("a", { href: url, download: name }).click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
