@@ -57,6 +57,9 @@ test("copy is off, with its reason, while a field has an error: minutes −5 cop
   await minutes.click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type("30");
+  // The card redraws with the button back: a person presses the button they see, not the one being replaced.
+  await settled(page);
+  await page.waitForSelector("#copy-lines:not([disabled])");
   await pressAndRelease(page, "#copy-lines");
   assert.match(await page.evaluate(() => window.copied ?? "nothing"), /^97110\tGP\t2 units\t/);
   assert.equal(await page.textContent("#copy-lines"), "Copied 3 claim lines");
