@@ -67,7 +67,16 @@ export const settled = (page) =>
 // A person's click: the press takes focus from the field just typed in (its change event may redraw what is under
 // the pointer), and the release comes a few frames later. page.click releases at once, which hides a lost click.
 export async function pressAndRelease(page, selector) {
-  await page.locator(selector).scrollIntoViewIfNeeded();
+  // A redraw may replace the element while it is scrolled to: a person then presses the one on screen.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.locator(selector).scrollIntoViewIfNeeded();
+      break;
+    } catch (error) {
+      if (attempt === 3 || !/not attached/.test(String(error))) throw error;
+      await settled(page);
+    }
+  }
   const box = await page.locator(selector).boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
