@@ -107,6 +107,8 @@ test("a new build waits for a reload; until then every page gets only its own bu
   await Promise.all([one.waitForEvent("load"), one.click("#notice button:text('Reload')")]);
   await ready(one);
   assert.equal(await text(one, "shell/style.css"), readFileSync(join(siteB, "shell", "style.css"), "utf8"));
+  // The form is ready before the engine (the first result waits for the warm worker): wait for the result itself.
+  await one.waitForFunction(() => /^\d+ units? on/.test(document.getElementById("summary")?.textContent ?? ""));
   assert.match(await one.textContent("#summary"), /^\d+ units? on/);
   assert.equal(await text(two, "shell/style.css"), readFileSync(join(siteA, "shell", "style.css"), "utf8"));
   assert.equal(await text(two, "shell/app.js"), readFileSync(join(siteA, "shell", "app.js"), "utf8"));
