@@ -37,7 +37,7 @@ DateCell read_date(std::string_view text, DateOrder order) {
   const bool slash2 = n2 > 0 && at < text.size() && text[at++] == '/';
   int year = slash2 ? digits(text, at, 4, n3) : 0;
   if (!slash2 || at != text.size() || (n3 != 2 && n3 != 4)) return {std::string(text), {}};
-  if (n3 == 2) year += year < kTwoDigitYearPivot ? 2000 : 1900;
+  if (n3 == 2) year += year < kTwoDigitYearPivot ? kCenturyBelowPivot : kCenturyFromPivot;
   const bool month_first = order == DateOrder::kMonthFirst;
   const int month = month_first ? a : b;
   const int day = month_first ? b : a;

@@ -20,6 +20,8 @@ struct DisciplineWord { const char* key; const char* value; };
 inline constexpr DisciplineWord kDisciplineWords[] = {{"pt", "PT"}, {"physicaltherapy", "PT"}, {"physicaltherapist", "PT"}, {"physiotherapy", "PT"}, {"ot", "OT"}, {"occupationaltherapy", "OT"}, {"occupationaltherapist", "OT"}, {"slp", "SLP"}, {"st", "SLP"}, {"speech", "SLP"}, {"speechtherapy", "SLP"}, {"speechlanguagepathology", "SLP"}, {"speechandlanguagepathology", "SLP"}, {"speechlanguagepathologist", "SLP"}, {"speechlanguagetherapy", "SLP"}};
 // Dates: a two-digit year below the pivot is 20YY, else 19YY; the two orders of a slashed date, as said.
 inline constexpr int kTwoDigitYearPivot = 70;
+inline constexpr int kCenturyBelowPivot = 2000;
+inline constexpr int kCenturyFromPivot = 1900;
 inline constexpr const char* kMonthFirstText = "month first (M/D/Y)";
 inline constexpr const char* kDayFirstText = "day first (D/M/Y)";
 inline constexpr const char* kMonthNames[12] = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};

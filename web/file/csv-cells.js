@@ -1,6 +1,13 @@
 // Cells as EHRs write them (docs/batch.md, "Files as EHRs export them"), read as the CLI reads them
 // (cli/csv/cells.cpp), from the same lists in format.json: US and day-first dates, and discipline words.
-import { DATE_ORDERS, DISCIPLINE_WORDS, MESSAGES, MONTH_NAMES, TWO_DIGIT_YEAR_PIVOT } from "./csv-format.js";
+import {
+  DATE_ORDERS,
+  DISCIPLINE_WORDS,
+  MESSAGES,
+  MONTH_NAMES,
+  TWO_DIGIT_YEAR_CENTURIES,
+  TWO_DIGIT_YEAR_PIVOT,
+} from "./csv-format.js";
 
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
 const pad = (n, width) => String(n).padStart(width, "0");
@@ -17,7 +24,8 @@ export function readDate(text, order = "mdy") {
   if (!m) return { value: text, error: "" };
   const [a, b] = [Number(m[1]), Number(m[2])];
   let year = Number(m[3]);
-  if (m[3].length === 2) year += year < TWO_DIGIT_YEAR_PIVOT ? 2000 : 1900;
+  if (m[3].length === 2)
+    year += year < TWO_DIGIT_YEAR_PIVOT ? TWO_DIGIT_YEAR_CENTURIES.belowPivot : TWO_DIGIT_YEAR_CENTURIES.fromPivot;
   const [month, day] = order === "dmy" ? [b, a] : [a, b];
   const said = DATE_ORDERS[order];
   if (month < 1 || month > 12) return { value: "", error: fill(MESSAGES.noSuchMonth, { text, order: said, month }) };

@@ -10,6 +10,7 @@ export const CLAIM_HEADER = "visit_id,line,code,units,modifiers,allowed,edits,wa
 export const DISCIPLINE_WORDS = {"pt": "PT", "physicaltherapy": "PT", "physicaltherapist": "PT", "physiotherapy": "PT", "ot": "OT", "occupationaltherapy": "OT", "occupationaltherapist": "OT", "slp": "SLP", "st": "SLP", "speech": "SLP", "speechtherapy": "SLP", "speechlanguagepathology": "SLP", "speechandlanguagepathology": "SLP", "speechlanguagepathologist": "SLP", "speechlanguagetherapy": "SLP"};
 // Dates: a two-digit year below the pivot is 20YY, else 19YY; the two orders of a slashed date, as said.
 export const TWO_DIGIT_YEAR_PIVOT = 70;
+export const TWO_DIGIT_YEAR_CENTURIES = {"belowPivot": 2000, "fromPivot": 1900};
 export const DATE_ORDERS = {"mdy": "month first (M/D/Y)", "dmy": "day first (D/M/Y)"};
 export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 export const MAX_SERVICE_ROWS = 100;
